@@ -1,0 +1,1 @@
+//! The command line: `chorus`, `chorus FILE`, `chorus check`, `chorus new`.

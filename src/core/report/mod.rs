@@ -1,0 +1,1 @@
+//! Report formats for `chorus check`: readable text and the JSON contract.

@@ -1,0 +1,226 @@
+//! The review of a message set: every internal message scored on the
+//! checklist and checked for drift, plus what the set as a whole leaves out.
+//! This is what `chorus check` reports and what the workbench shows.
+
+use crate::core::drift::{self, DriftEngine};
+use crate::core::lexicon::Lexicon;
+use crate::core::model::{Criterion, Message, MessageSet};
+use crate::core::rules::{self, RuleContext};
+
+/// A range of characters (Unicode scalar values) of a message's text,
+/// `start` inclusive, `end` exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    /// The words of `text` this span covers.
+    pub fn quote<'a>(&self, text: &'a str) -> &'a str {
+        let mut idx = text.char_indices().map(|(i, _)| i).chain([text.len()]);
+        let from = idx.nth(self.start).unwrap_or(text.len());
+        let to = if self.end > self.start {
+            idx.nth(self.end - self.start - 1).unwrap_or(text.len())
+        } else {
+            from
+        };
+        &text[from..to]
+    }
+}
+
+/// One reason a criterion scored as it did, tied to the words behind it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// Rule id, e.g. `vague-superlative`.
+    pub rule: String,
+    pub span: Span,
+    /// Why this matters, in the marketer's words.
+    pub message: String,
+    pub suggestion: Option<String>,
+}
+
+/// One line of a score's breakdown: what raised or lowered it, and by how much.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contribution {
+    pub points: i32,
+    pub label: String,
+    pub span: Option<Span>,
+}
+
+/// The verdict on one criterion for one message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CriterionResult {
+    pub criterion: Criterion,
+    /// 0–100.
+    pub score: u8,
+    /// Score at or above the threshold, or waived.
+    pub pass: bool,
+    /// The reason the team gave for accepting a failure, if waived.
+    pub waived: Option<String>,
+    /// The problems found (what lowered the score), each with its span.
+    pub findings: Vec<Finding>,
+    /// Everything that moved the score, up and down.
+    pub breakdown: Vec<Contribution>,
+}
+
+/// The four criteria, in checklist order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checklist {
+    pub results: [CriterionResult; 4],
+}
+
+impl Checklist {
+    pub fn get(&self, c: Criterion) -> &CriterionResult {
+        &self.results[c.index()]
+    }
+
+    pub fn all_pass(&self) -> bool {
+        self.results.iter().all(|r| r.pass)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DriftKind {
+    OffStory,
+    Contradiction,
+    FactMismatch,
+    AvoidedTerm,
+}
+
+impl DriftKind {
+    pub const ALL: [DriftKind; 4] = [
+        DriftKind::OffStory,
+        DriftKind::Contradiction,
+        DriftKind::FactMismatch,
+        DriftKind::AvoidedTerm,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DriftKind::OffStory => "off_story",
+            DriftKind::Contradiction => "contradiction",
+            DriftKind::FactMismatch => "fact_mismatch",
+            DriftKind::AvoidedTerm => "avoided_term",
+        }
+    }
+}
+
+/// One way a message departs from the external story.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Drift {
+    pub kind: DriftKind,
+    /// The pillar it departs from, when there is one.
+    pub pillar: Option<String>,
+    /// The words that drift; `None` for off_story (the whole message).
+    pub span: Option<Span>,
+    pub message: String,
+    pub suggestion: Option<String>,
+}
+
+/// Words of a message that tie it to a pillar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tie {
+    pub pillar: String,
+    pub span: Span,
+    /// The pillar keyword these words matched.
+    pub keyword: String,
+}
+
+/// How well a message carries the external story.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alignment {
+    /// 0–100.
+    pub score: u8,
+    /// Ids of the pillars the message supports, in the story's order.
+    pub pillars: Vec<String>,
+    pub ties: Vec<Tie>,
+}
+
+/// Everything chorus says about one internal message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MessageReview {
+    pub id: String,
+    pub checklist: Checklist,
+    pub alignment: Alignment,
+    pub drift: Vec<Drift>,
+}
+
+impl MessageReview {
+    /// Passes every criterion and shows no drift.
+    pub fn is_clean(&self) -> bool {
+        self.checklist.all_pass() && self.drift.is_empty()
+    }
+}
+
+/// What the set as a whole leaves out.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SetSummary {
+    /// Pillars no message supports.
+    pub uncovered_pillars: Vec<String>,
+    /// Segments no message addresses (by audience or by name).
+    pub unaddressed_segments: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SetReview {
+    pub messages: Vec<MessageReview>,
+    pub set: SetSummary,
+}
+
+impl SetReview {
+    pub fn is_clean(&self) -> bool {
+        self.messages.iter().all(MessageReview::is_clean)
+    }
+}
+
+/// Reviews messages of one set. Build it once per set (it prepares the
+/// pillar and segment matchers), then review any message in microseconds:
+/// the workbench rebuilds it only when the story or segments change.
+pub struct Reviewer<'a> {
+    lexicon: &'a Lexicon,
+    rules: RuleContext,
+    drift: DriftEngine,
+}
+
+impl<'a> Reviewer<'a> {
+    pub fn new(set: &MessageSet, lexicon: &'a Lexicon) -> Reviewer<'a> {
+        Reviewer {
+            lexicon,
+            rules: RuleContext::new(set, lexicon),
+            drift: DriftEngine::new(set, lexicon),
+        }
+    }
+
+    pub fn review(&self, message: &Message) -> MessageReview {
+        let analysis = crate::core::text::Analysis::new(&message.text, self.lexicon);
+        let checklist = rules::score(&analysis, message, &self.rules, self.lexicon);
+        let (alignment, drift) = self.drift.check(&analysis, self.lexicon);
+        MessageReview {
+            id: message.id.clone(),
+            checklist,
+            alignment,
+            drift,
+        }
+    }
+
+    /// Which segments a message reaches: its audience, or for `all` every segment.
+    pub fn summarize(&self, set: &MessageSet, reviews: &[MessageReview]) -> SetSummary {
+        drift::summarize(set, reviews, &self.rules)
+    }
+}
+
+/// Review every message of `set`.
+pub fn review_set(set: &MessageSet, lexicon: &Lexicon) -> SetReview {
+    let reviewer = Reviewer::new(set, lexicon);
+    let messages: Vec<MessageReview> = set.internal.iter().map(|m| reviewer.review(m)).collect();
+    let set_summary = reviewer.summarize(set, &messages);
+    SetReview {
+        messages,
+        set: set_summary,
+    }
+}

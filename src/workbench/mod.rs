@@ -1,0 +1,1 @@
+//! The workbench: the terminal UI (state, update, view) over the core.
