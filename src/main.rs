@@ -1,5 +1,5 @@
 //! The `chorus` binary: hands the command line to `chorus::cli`.
 
 fn main() {
-    std::process::exit(0)
+    std::process::exit(chorus::cli::main())
 }

@@ -1,1 +1,69 @@
 //! The command line: `chorus`, `chorus FILE`, `chorus check`, `chorus new`.
+
+pub mod check;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "chorus",
+    version,
+    about = "Keep internal brand messages specific, inclusive, aspirational, realistic and on story.",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// The message set to open in the workbench (default: the last one, else a built-in example).
+    pub file: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Score sets (files or folders) without the UI. Exit 0: all pass; 1: something fails or drifts; 2: an input could not be read.
+    Check {
+        /// Set files, or folders to search for *.yaml and *.yml.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = check::Format::Text)]
+        format: check::Format,
+        /// Show how every score was reached, passing or not.
+        #[arg(long)]
+        explain: bool,
+    },
+    /// Start a new set from a commented template (never overwrites a file).
+    New {
+        /// Where to write the new set.
+        file: PathBuf,
+    },
+}
+
+/// Run the command line; returns the process exit status.
+pub fn main() -> i32 {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Check {
+            paths,
+            format,
+            explain,
+        }) => check::run(&paths, format, explain),
+        Some(Command::New { file }) => match crate::core::store::new_file(&file) {
+            Ok(()) => {
+                println!(
+                    "Wrote {}: edit the brand, story and messages, then run `chorus {}`.",
+                    file.display(),
+                    file.display()
+                );
+                0
+            }
+            Err(e) => {
+                eprintln!("chorus: {e}");
+                2
+            }
+        },
+        None => crate::workbench::run(cli.file),
+    }
+}

@@ -148,6 +148,8 @@ pub struct MessageReview {
     pub checklist: Checklist,
     pub alignment: Alignment,
     pub drift: Vec<Drift>,
+    /// The segments the text names.
+    pub segments: Vec<String>,
 }
 
 impl MessageReview {
@@ -205,10 +207,11 @@ impl<'a> Reviewer<'a> {
             checklist,
             alignment,
             drift,
+            segments: self.rules.segments_named(&analysis),
         }
     }
 
-    /// Which segments a message reaches: its audience, or for `all` every segment.
+    /// What the set as a whole leaves out, given the reviews of its messages.
     pub fn summarize(&self, set: &MessageSet, reviews: &[MessageReview]) -> SetSummary {
         drift::summarize(set, reviews, &self.rules)
     }

@@ -1,30 +1,327 @@
 //! Drift: where an internal message departs from the external story.
+//! `off_story` (supports no pillar), `contradiction` (asserts a pillar's
+//! opposite, or negates its keyword), `fact_mismatch` (a different figure
+//! for the same thing), `avoided_term` (a word the brand avoids).
 
-use crate::core::lexicon::Lexicon;
-use crate::core::model::MessageSet;
-use crate::core::review::{Alignment, Drift, MessageReview, SetSummary};
+mod facts;
+
+use crate::core::lexicon::{Lexicon, List};
+use crate::core::model::{Audience, MessageSet};
+use crate::core::review::{Alignment, Drift, DriftKind, MessageReview, SetSummary, Span, Tie};
 use crate::core::rules::RuleContext;
-use crate::core::text::Analysis;
+use crate::core::text::phrases::{Hit, PhraseIndex};
+use crate::core::text::{stem, Analysis};
+use facts::Fact;
 
-pub struct DriftEngine {}
+struct PillarLists {
+    id: String,
+    claim: String,
+    keywords: usize,
+    opposites: usize,
+    /// Per keyword: its negation is good news ("never ... wait").
+    negative_sense: Vec<bool>,
+}
+
+/// The story of one set, compiled for checking messages against it.
+pub struct DriftEngine {
+    index: PhraseIndex,
+    pillars: Vec<PillarLists>,
+    avoid: usize,
+    facts: Vec<Fact>,
+}
 
 impl DriftEngine {
-    pub fn new(_set: &MessageSet, _lexicon: &Lexicon) -> DriftEngine {
-        DriftEngine {}
+    pub fn new(set: &MessageSet, lexicon: &Lexicon) -> DriftEngine {
+        let mut index = PhraseIndex::new();
+        let negative: Vec<Vec<String>> = lexicon
+            .list(List::NegativeSense)
+            .iter()
+            .map(|w| stem::forms(&w.to_lowercase()))
+            .collect();
+        let mut pillars = Vec::new();
+        let mut facts = Vec::new();
+        for (pi, p) in set.external.pillars.iter().enumerate() {
+            let keywords = index.add_list(&p.keywords, true);
+            let opposites = index.add_list(&p.opposites, true);
+            let negative_sense = p
+                .keywords
+                .iter()
+                .map(|k| {
+                    let f = stem::forms(&k.to_lowercase());
+                    negative.iter().any(|n| stem::matches(&f, n, false))
+                        || p.opposites
+                            .iter()
+                            .any(|o| stem::matches(&f, &stem::forms(&o.to_lowercase()), false))
+                })
+                .collect();
+            pillars.push(PillarLists {
+                id: p.id.clone(),
+                claim: p.claim.clone(),
+                keywords,
+                opposites,
+                negative_sense,
+            });
+            facts.extend(p.facts.iter().map(|f| Fact::new(pi, f, lexicon)));
+        }
+        let avoid = index.add_list(&set.external.avoid, true);
+        DriftEngine {
+            index,
+            pillars,
+            avoid,
+            facts,
+        }
     }
 
-    pub fn check(&self, _a: &Analysis, _lex: &Lexicon) -> (Alignment, Vec<Drift>) {
+    /// The alignment of one analysed message, and its drift.
+    pub fn check(&self, a: &Analysis, _lex: &Lexicon) -> (Alignment, Vec<Drift>) {
+        let hits = self.index.find(&a.words);
+        let mut ties = Vec::new();
+        let mut drift = Vec::new();
+        let mut supported = vec![false; self.pillars.len()];
+        let mut engaged = vec![false; self.pillars.len()];
+        for (pi, p) in self.pillars.iter().enumerate() {
+            for h in &hits[p.keywords] {
+                let phrase = self.index.phrase(p.keywords, h.phrase);
+                let span = a.hit_span(h);
+                if let Some(neg) = contrary_negation(a, h, p.negative_sense[h.phrase]) {
+                    engaged[pi] = true;
+                    if !drift.iter().any(|d: &Drift| {
+                        d.kind == DriftKind::Contradiction && d.pillar.as_deref() == Some(&p.id)
+                    }) {
+                        let said = a.quote(Span::new(a.words[neg].start, span.end));
+                        drift.push(Drift {
+                            kind: DriftKind::Contradiction,
+                            pillar: Some(p.id.clone()),
+                            span: Some(Span::new(a.words[neg].start, span.end)),
+                            message: format!("\"{said}\" says the opposite of the pillar \"{}\".", p.claim),
+                            suggestion: Some(format!("Say how the message keeps the promise \"{}\", or take the claim out.", p.claim)),
+                        });
+                    }
+                    continue;
+                }
+                supported[pi] = true;
+                ties.push(Tie {
+                    pillar: p.id.clone(),
+                    span,
+                    keyword: phrase.text.clone(),
+                });
+            }
+            for h in &hits[p.opposites] {
+                if !asserted(a, h) {
+                    continue;
+                }
+                engaged[pi] = true;
+                let span = a.hit_span(h);
+                drift.push(Drift {
+                    kind: DriftKind::Contradiction,
+                    pillar: Some(p.id.clone()),
+                    span: Some(span),
+                    message: format!("\"{}\" asserts the opposite of the pillar \"{}\".", a.quote(span), p.claim),
+                    suggestion: Some(format!("Keep the promise \"{}\": say what the team does instead, not that falling short is acceptable.", p.claim)),
+                });
+            }
+        }
+        let on_topic: Vec<bool> = supported
+            .iter()
+            .zip(&engaged)
+            .map(|(s, e)| *s || *e)
+            .collect();
+        drift.extend(self.fact_mismatches(a, &hits, &on_topic));
+        for h in &hits[self.avoid] {
+            let span = a.hit_span(h);
+            let term = &self.index.phrase(self.avoid, h.phrase).text;
+            drift.push(Drift {
+                kind: DriftKind::AvoidedTerm,
+                pillar: None,
+                span: Some(span),
+                message: format!(
+                    "\"{}\" is a term the brand avoids (\"{term}\").",
+                    a.quote(span)
+                ),
+                suggestion: Some("Say it in the story's own words, or leave it out.".into()),
+            });
+        }
+        if !on_topic.iter().any(|x| *x) {
+            let claims: Vec<&str> = self.pillars.iter().map(|p| p.claim.as_str()).collect();
+            drift.insert(
+                0,
+                Drift {
+                    kind: DriftKind::OffStory,
+                    pillar: None,
+                    span: None,
+                    message: if claims.is_empty() {
+                        "The story has no pillars yet, so nothing ties this message to it.".into()
+                    } else {
+                        "This message supports none of the story's pillars: no pillar keyword appears.".into()
+                    },
+                    suggestion: (!claims.is_empty()).then(|| format!("Tie it to one pillar the reader can act on: {}.", claims.join("; "))),
+                },
+            );
+        }
+        let pillars: Vec<String> = self
+            .pillars
+            .iter()
+            .zip(&supported)
+            .filter(|(_, s)| **s)
+            .map(|(p, _)| p.id.clone())
+            .collect();
+        let score = alignment_score(pillars.len(), self.pillars.len(), &drift);
         (
             Alignment {
-                score: 0,
-                pillars: vec![],
-                ties: vec![],
+                score,
+                pillars,
+                ties,
             },
-            vec![],
+            drift,
         )
+    }
+
+    /// A figure in the message about the same thing as a fact of a pillar
+    /// it talks about, with a different value. A target next to the
+    /// correct current figure ("from 98% to 99%") is no mismatch.
+    fn fact_mismatches(&self, a: &Analysis, hits: &[Vec<Hit>], on_topic: &[bool]) -> Vec<Drift> {
+        let mut out: Vec<Drift> = Vec::new();
+        for q in a.quantities.iter().filter(|q| q.explicit) {
+            let sentence = a.words[q.first].sentence;
+            let mut best: Option<(usize, &Fact, &crate::core::text::quantity::Quantity)> = None;
+            for f in self.facts.iter().filter(|f| on_topic[f.pillar]) {
+                for fq in f
+                    .quantities
+                    .iter()
+                    .filter(|fq| fq.unit.same_dimension(&q.unit))
+                {
+                    let about = f
+                        .context
+                        .iter()
+                        .filter(|c| {
+                            a.words.iter().any(|w| {
+                                w.sentence == sentence && stem::matches(&w.forms, c, false)
+                            })
+                        })
+                        .count()
+                        + hits[self.pillars[f.pillar].keywords]
+                            .iter()
+                            .filter(|h| a.words[h.first].sentence == sentence)
+                            .count()
+                            .min(1);
+                    if about > 0 && best.is_none_or(|(b, _, _)| about > b) {
+                        best = Some((about, f, fq));
+                    }
+                }
+            }
+            let Some((_, fact, fq)) = best else { continue };
+            if q.agrees_with(fq) {
+                continue;
+            }
+            let current_beside = a.quantities.iter().any(|o| {
+                a.words[o.first].sentence == sentence
+                    && o.unit.same_dimension(&fq.unit)
+                    && o.agrees_with(fq)
+            });
+            if current_beside {
+                continue;
+            }
+            let span = a.span(q.first, q.last);
+            let pillar = &self.pillars[fact.pillar];
+            out.push(Drift {
+                kind: DriftKind::FactMismatch,
+                pillar: Some(pillar.id.clone()),
+                span: Some(span),
+                message: format!(
+                    "\"{}\" ({}) differs from the story's fact \"{}\" ({}).",
+                    a.quote(span),
+                    facts::describe(q),
+                    fact.text,
+                    facts::describe(fq)
+                ),
+                suggestion: Some(format!(
+                    "Use the story's figure ({}), or update the fact if it has changed.",
+                    facts::describe(fq)
+                )),
+            });
+        }
+        out
     }
 }
 
-pub fn summarize(_set: &MessageSet, _reviews: &[MessageReview], _ctx: &RuleContext) -> SetSummary {
-    SetSummary::default()
+/// A keyword under negation contradicts its pillar ("we don't bake fresh
+/// anymore"), unless the keyword names something bad whose negation is the
+/// promise ("never make a customer wait"), or a second negative word turns
+/// it back ("never compromise on freshness"). Returns the negator.
+fn contrary_negation(a: &Analysis, h: &Hit, negative_sense: bool) -> Option<usize> {
+    let neg = a.negated_by[h.first]?;
+    if negative_sense {
+        return None;
+    }
+    let (lo, hi) = (neg.min(h.first), neg.max(h.first));
+    let double = a
+        .hits(List::NegativeSense)
+        .iter()
+        .any(|n| n.first > lo && n.last < hi);
+    (!double).then_some(neg)
+}
+
+/// Is a pillar's opposite asserted, or only mentioned? "Late deliveries are
+/// fine" and "we are often late" assert it; "a call about a late pallet",
+/// "fewer delays" and "never late" only mention it.
+fn asserted(a: &Analysis, h: &Hit) -> bool {
+    let w = &a.words;
+    if a.negated_by[h.first].is_some() {
+        return false;
+    }
+    let clause = w[h.first].clause;
+    let mentioned = a
+        .hits(List::Mention)
+        .iter()
+        .any(|m| m.last < h.first && w[m.first].clause == clause);
+    if mentioned {
+        return false;
+    }
+    let sentence = w[h.first].sentence;
+    let accepted = a
+        .hits(List::Acceptance)
+        .iter()
+        .any(|m| w[m.first].sentence == sentence && a.negated_by[m.first].is_none());
+    accepted || a.preceded_by(List::Assertion, h.first, 2).is_some()
+}
+
+fn alignment_score(supported: usize, total: usize, drift: &[Drift]) -> u8 {
+    if supported == 0 || total == 0 {
+        return 0;
+    }
+    let mut s = 60 + (40 * supported / total) as i32;
+    s -= 20
+        * drift
+            .iter()
+            .filter(|d| d.kind != DriftKind::OffStory)
+            .count() as i32;
+    s.clamp(0, 100) as u8
+}
+
+/// What the set as a whole leaves out: pillars no message supports, and
+/// segments no message is for (by audience) or names.
+pub fn summarize(set: &MessageSet, reviews: &[MessageReview], ctx: &RuleContext) -> SetSummary {
+    let uncovered_pillars = set
+        .external
+        .pillars
+        .iter()
+        .filter(|p| !reviews.iter().any(|r| r.alignment.pillars.contains(&p.id)))
+        .map(|p| p.id.clone())
+        .collect();
+    let unaddressed_segments = ctx
+        .segments
+        .iter()
+        .filter(|s| {
+            let by_audience = set
+                .internal
+                .iter()
+                .any(|m| matches!(&m.audience, Audience::Segments(list) if list.contains(s)));
+            !by_audience && !reviews.iter().any(|r| r.segments.contains(s))
+        })
+        .cloned()
+        .collect();
+    SetSummary {
+        uncovered_pillars,
+        unaddressed_segments,
+    }
 }

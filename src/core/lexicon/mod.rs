@@ -1,13 +1,263 @@
-//! The lexicon: the words and phrases the checklist and drift rules look for.
-//! Rules are data: the built-in lexicon is a YAML file compiled into the binary.
+//! The lexicon: the words and phrases the checklist and drift rules look
+//! for, and what each rule says. Rules are data: the built-in lexicon is
+//! `builtin.yaml`, compiled into the binary.
 
-/// The effective lexicon (built-in, extended per machine and per set).
-#[derive(Debug, Clone, Default)]
-pub struct Lexicon {}
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::core::model::Criterion;
+use crate::core::store::yaml;
+use crate::core::text::phrases::PhraseIndex;
+
+/// The phrase lists, in the order they are indexed (`List as usize`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum List {
+    Superlatives,
+    Buzzwords,
+    Beneficiaries,
+    Reasons,
+    SoIntensified,
+    Deadlines,
+    Frequencies,
+    Exclusionary,
+    Orders,
+    Sanctions,
+    SelfCongratulation,
+    Universal,
+    GroupNouns,
+    SegmentVerbs,
+    Future,
+    ChangeVerbs,
+    LookingBack,
+    Inspiration,
+    Hyperbole,
+    Absolutes,
+    Literal,
+    Negators,
+    NegatorsAfter,
+    NegativeSense,
+    Acceptance,
+    Mention,
+    Assertion,
+}
+
+impl List {
+    pub const ALL: [List; 27] = [
+        List::Superlatives,
+        List::Buzzwords,
+        List::Beneficiaries,
+        List::Reasons,
+        List::SoIntensified,
+        List::Deadlines,
+        List::Frequencies,
+        List::Exclusionary,
+        List::Orders,
+        List::Sanctions,
+        List::SelfCongratulation,
+        List::Universal,
+        List::GroupNouns,
+        List::SegmentVerbs,
+        List::Future,
+        List::ChangeVerbs,
+        List::LookingBack,
+        List::Inspiration,
+        List::Hyperbole,
+        List::Absolutes,
+        List::Literal,
+        List::Negators,
+        List::NegatorsAfter,
+        List::NegativeSense,
+        List::Acceptance,
+        List::Mention,
+        List::Assertion,
+    ];
+
+    /// The list's key in lexicon files.
+    pub fn key(self) -> &'static str {
+        match self {
+            List::Superlatives => "superlatives",
+            List::Buzzwords => "buzzwords",
+            List::Beneficiaries => "beneficiaries",
+            List::Reasons => "reasons",
+            List::SoIntensified => "so_intensified",
+            List::Deadlines => "deadlines",
+            List::Frequencies => "frequencies",
+            List::Exclusionary => "exclusionary",
+            List::Orders => "orders",
+            List::Sanctions => "sanctions",
+            List::SelfCongratulation => "self_congratulation",
+            List::Universal => "universal",
+            List::GroupNouns => "group_nouns",
+            List::SegmentVerbs => "segment_verbs",
+            List::Future => "future",
+            List::ChangeVerbs => "change_verbs",
+            List::LookingBack => "looking_back",
+            List::Inspiration => "inspiration",
+            List::Hyperbole => "hyperbole",
+            List::Absolutes => "absolutes",
+            List::Literal => "literal",
+            List::Negators => "negators",
+            List::NegatorsAfter => "negators_after",
+            List::NegativeSense => "negative_sense",
+            List::Acceptance => "acceptance",
+            List::Mention => "mention",
+            List::Assertion => "assertion",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<List> {
+        List::ALL.into_iter().find(|l| l.key() == key)
+    }
+}
+
+/// Base score and pass mark of one criterion.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CriterionConfig {
+    pub base: i32,
+    pub pass: i32,
+}
+
+/// What a rule is worth and what it tells the marketer.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RuleConfig {
+    pub criterion: String,
+    pub points: i32,
+    pub label: String,
+    #[serde(default)]
+    pub message: Option<String>,
+    #[serde(default)]
+    pub suggestion: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LexiconFile {
+    phrases: BTreeMap<String, Vec<String>>,
+    criteria: BTreeMap<String, CriterionConfig>,
+    rules: BTreeMap<String, RuleConfig>,
+}
+
+/// The effective lexicon: phrase lists, criteria and rules, with the lists
+/// compiled into one index.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    lists: Vec<Vec<String>>,
+    criteria: [CriterionConfig; 4],
+    rules: BTreeMap<String, RuleConfig>,
+    index: PhraseIndex,
+}
+
+const BUILTIN: &str = include_str!("builtin.yaml");
 
 impl Lexicon {
     /// The lexicon compiled into chorus.
     pub fn builtin() -> Lexicon {
-        Lexicon {}
+        Lexicon::from_yaml(BUILTIN).expect("the built-in lexicon is valid (tested)")
+    }
+
+    /// Build a lexicon from a complete lexicon file.
+    pub fn from_yaml(source: &str) -> Result<Lexicon, yaml::YamlError> {
+        let file: LexiconFile = yaml::from_str(source)?;
+        let bad = |message: String| yaml::YamlError {
+            line: 0,
+            column: 0,
+            message,
+        };
+        let mut lists = vec![Vec::new(); List::ALL.len()];
+        for (key, phrases) in file.phrases {
+            let list =
+                List::from_key(&key).ok_or_else(|| bad(format!("unknown phrase list `{key}`")))?;
+            lists[list as usize] = phrases;
+        }
+        let mut criteria = [CriterionConfig { base: 50, pass: 60 }; 4];
+        for (key, cfg) in file.criteria {
+            let c =
+                Criterion::parse(&key).ok_or_else(|| bad(format!("unknown criterion `{key}`")))?;
+            criteria[c.index()] = cfg;
+        }
+        for (id, rule) in &file.rules {
+            if Criterion::parse(&rule.criterion).is_none() {
+                return Err(bad(format!(
+                    "rule `{id}` names unknown criterion `{}`",
+                    rule.criterion
+                )));
+            }
+        }
+        Ok(Lexicon::compile(lists, criteria, file.rules))
+    }
+
+    fn compile(
+        lists: Vec<Vec<String>>,
+        criteria: [CriterionConfig; 4],
+        rules: BTreeMap<String, RuleConfig>,
+    ) -> Lexicon {
+        let mut index = PhraseIndex::new();
+        for l in &lists {
+            index.add_list(l, false);
+        }
+        Lexicon {
+            lists,
+            criteria,
+            rules,
+            index,
+        }
+    }
+
+    pub fn list(&self, list: List) -> &[String] {
+        &self.lists[list as usize]
+    }
+
+    pub fn index(&self) -> &PhraseIndex {
+        &self.index
+    }
+
+    pub fn criterion(&self, c: Criterion) -> CriterionConfig {
+        self.criteria[c.index()]
+    }
+
+    /// A rule's configuration; rules the code relies on are in the built-in file.
+    pub fn rule(&self, id: &str) -> &RuleConfig {
+        static MISSING: std::sync::OnceLock<RuleConfig> = std::sync::OnceLock::new();
+        self.rules.get(id).unwrap_or_else(|| {
+            MISSING.get_or_init(|| RuleConfig {
+                criterion: "specific".into(),
+                points: 0,
+                label: "unknown rule".into(),
+                message: None,
+                suggestion: None,
+            })
+        })
+    }
+
+    pub fn rules(&self) -> impl Iterator<Item = (&str, &RuleConfig)> {
+        self.rules.iter().map(|(k, v)| (k.as_str(), v))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicon_loads_with_every_list() {
+        let lex = Lexicon::builtin();
+        for l in List::ALL {
+            assert!(
+                !lex.list(l).is_empty(),
+                "built-in list {} is empty",
+                l.key()
+            );
+        }
+        assert_eq!(lex.criterion(Criterion::Specific).pass, 60);
+    }
+
+    #[test]
+    fn unknown_list_is_an_error() {
+        let err =
+            Lexicon::from_yaml("phrases: {nope: [a]}\ncriteria: {}\nrules: {}\n").unwrap_err();
+        assert!(err.message.contains("nope"));
     }
 }

@@ -1,1 +1,32 @@
 //! Report formats for `chorus check`: readable text and the JSON contract.
+
+pub mod escape;
+pub mod json;
+pub mod text;
+
+use std::path::PathBuf;
+
+use crate::core::model::MessageSet;
+use crate::core::review::SetReview;
+use crate::core::store::LoadError;
+
+/// What `check` found for one input file.
+pub enum FileReport {
+    Reviewed {
+        path: PathBuf,
+        set: MessageSet,
+        review: SetReview,
+    },
+    Failed(LoadError),
+}
+
+impl FileReport {
+    /// Exit status contribution: 0 clean, 1 fails or drifts, 2 unreadable.
+    pub fn status(&self) -> i32 {
+        match self {
+            FileReport::Reviewed { review, .. } if review.is_clean() => 0,
+            FileReport::Reviewed { .. } => 1,
+            FileReport::Failed(_) => 2,
+        }
+    }
+}

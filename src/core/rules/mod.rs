@@ -1,33 +1,103 @@
-//! The checklist: specific, inclusive, aspirational, realistic.
+//! The checklist: is a message specific, inclusive, aspirational and
+//! realistic? One file per criterion; the words each rule looks for and
+//! what it says are in the lexicon.
 
-use crate::core::lexicon::Lexicon;
+mod aspirational;
+mod inclusive;
+mod realistic;
+mod specific;
+mod tally;
+
+use crate::core::lexicon::{Lexicon, List};
 use crate::core::model::{Criterion, Message, MessageSet};
-use crate::core::review::{Checklist, CriterionResult};
+use crate::core::review::Checklist;
+use crate::core::text::phrases::{Hit, PhraseIndex};
 use crate::core::text::Analysis;
+use tally::Tally;
 
-/// What the rules need to know about the set (its segments).
+/// What the rules know about the set: its segments, indexed once.
 pub struct RuleContext {
     pub segments: Vec<String>,
+    segment_index: PhraseIndex,
 }
 
 impl RuleContext {
     pub fn new(set: &MessageSet, _lexicon: &Lexicon) -> RuleContext {
+        let mut segment_index = PhraseIndex::new();
+        for s in &set.segments {
+            segment_index.add_list(std::slice::from_ref(s), false);
+        }
         RuleContext {
             segments: set.segments.clone(),
+            segment_index,
         }
+    }
+
+    /// Segment mentions in a text: one hit per mention, `list` = segment index.
+    pub fn segment_hits(&self, a: &Analysis) -> Vec<Hit> {
+        self.segment_index
+            .find(&a.words)
+            .into_iter()
+            .flatten()
+            .collect()
+    }
+
+    /// The segments a text names, in the set's order.
+    pub fn segments_named(&self, a: &Analysis) -> Vec<String> {
+        let mut idx: Vec<usize> = self.segment_hits(a).iter().map(|h| h.list).collect();
+        idx.sort_unstable();
+        idx.dedup();
+        idx.into_iter().map(|i| self.segments[i].clone()).collect()
     }
 }
 
-pub fn score(_a: &Analysis, message: &Message, _ctx: &RuleContext, _lex: &Lexicon) -> Checklist {
-    let r = |c: Criterion| CriterionResult {
-        criterion: c,
-        score: 100,
-        pass: true,
-        waived: message.waiver(c).map(|w| w.reason.clone()),
-        findings: vec![],
-        breakdown: vec![],
+/// Score one message on all four criteria.
+pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, lex: &Lexicon) -> Checklist {
+    let run = |c: Criterion| {
+        let mut t = Tally::new(lex, a.text, c);
+        match c {
+            Criterion::Specific => specific::score(a, &mut t),
+            Criterion::Inclusive => inclusive::score(a, message, ctx, &mut t),
+            Criterion::Aspirational => aspirational::score(a, &mut t),
+            Criterion::Realistic => realistic::score(a, &mut t),
+        }
+        t.finish(message)
     };
     Checklist {
-        results: Criterion::ALL.map(r),
+        results: Criterion::ALL.map(run),
     }
+}
+
+/// Hits of the given lists with overlaps removed, the longer kept, in text order.
+fn distinct(a: &Analysis, lists: &[List]) -> Vec<Hit> {
+    let mut all: Vec<Hit> = lists
+        .iter()
+        .flat_map(|l| a.hits(*l).iter().copied())
+        .collect();
+    all.sort_by_key(|h| (std::cmp::Reverse(h.last - h.first), h.first));
+    let mut kept: Vec<Hit> = Vec::new();
+    for h in all {
+        if !kept.iter().any(|k| k.first <= h.last && h.first <= k.last) {
+            kept.push(h);
+        }
+    }
+    kept.sort_by_key(|h| h.first);
+    kept
+}
+
+/// Orders that talk at people: not those spoken as one of the group
+/// ("we need to", "let's"), and not negated ("you don't have to").
+fn orders(a: &Analysis) -> Vec<Hit> {
+    distinct(a, &[List::Orders])
+        .into_iter()
+        .filter(|h| {
+            let w = &a.words;
+            let clause = w[h.first].clause;
+            let inclusive_subject = (h.first.saturating_sub(3)..h.first).any(|j| {
+                w[j].clause == clause
+                    && matches!(w[j].lower.as_str(), "we" | "us" | "'s" | "together")
+            });
+            !inclusive_subject && a.negated_by[h.first].is_none()
+        })
+        .collect()
 }

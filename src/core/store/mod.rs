@@ -2,6 +2,8 @@
 //! Every call into the YAML library lives in `yaml.rs`, so swapping the
 //! library is a one-file change. (Skeleton: filled in by the store work.)
 
+pub mod yaml;
+
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -23,7 +25,14 @@ pub struct LoadError {
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.path.display(), self.line, self.column, self.message)
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.path.display(),
+            self.line,
+            self.column,
+            self.message
+        )
     }
 }
 
@@ -41,12 +50,12 @@ pub fn load(path: &Path) -> Result<MessageSet, LoadError> {
 }
 
 /// Parse and validate `source`; `path` is only used to name the file in errors.
-pub fn parse(_source: &str, path: &Path) -> Result<MessageSet, LoadError> {
-    Err(LoadError {
+pub fn parse(source: &str, path: &Path) -> Result<MessageSet, LoadError> {
+    yaml::quick_set(source).map_err(|e| LoadError {
         path: path.to_path_buf(),
-        line: 1,
-        column: 1,
-        message: "the store is not written yet".into(),
+        line: e.line,
+        column: e.column,
+        message: e.message,
     })
 }
 
@@ -59,4 +68,14 @@ pub fn to_yaml(_set: &MessageSet) -> String {
 /// flushed, then renamed over the target).
 pub fn save(path: &Path, set: &MessageSet) -> std::io::Result<()> {
     std::fs::write(path, to_yaml(set))
+}
+
+/// Write the starting template to `path`, refusing to overwrite a file.
+pub fn new_file(path: &Path) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?;
+    f.write_all(b"version: 1\n")
 }

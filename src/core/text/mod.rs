@@ -1,15 +1,95 @@
-//! Text analysis: tokens with character offsets, sentences, negation scope,
-//! quantities, and forgiving word matching.
+//! Text analysis: tokens with character offsets, sentences and clauses,
+//! negation scope, quantities, and forgiving word matching. A message is
+//! analysed once; every rule reads the same `Analysis`.
 
-use crate::core::lexicon::Lexicon;
+pub mod negation;
+pub mod phrases;
+pub mod quantity;
+pub mod stem;
+pub mod tokens;
+
+use crate::core::lexicon::{Lexicon, List};
+use crate::core::review::Span;
+use phrases::Hit;
+use quantity::Quantity;
+use tokens::Word;
 
 /// A message's text, analysed once and read by every rule.
 pub struct Analysis<'t> {
     pub text: &'t str,
+    pub words: Vec<Word>,
+    /// Lexicon hits, by list (`List as usize`); hits inside a "literal"
+    /// phrase ("real-world", "net zero") are already removed.
+    pub hits: Vec<Vec<Hit>>,
+    /// For each word, the negator that turns it around, if any.
+    pub negated_by: Vec<Option<usize>>,
+    pub quantities: Vec<Quantity>,
 }
 
 impl<'t> Analysis<'t> {
-    pub fn new(text: &'t str, _lexicon: &Lexicon) -> Analysis<'t> {
-        Analysis { text }
+    pub fn new(text: &'t str, lexicon: &Lexicon) -> Analysis<'t> {
+        let words = tokens::tokenize(text);
+        let mut hits = lexicon.index().find(&words);
+        let literal = std::mem::take(&mut hits[List::Literal as usize]);
+        if !literal.is_empty() {
+            for list in [
+                List::Hyperbole,
+                List::Absolutes,
+                List::Superlatives,
+                List::Buzzwords,
+            ] {
+                hits[list as usize].retain(|h| {
+                    !literal
+                        .iter()
+                        .any(|l| l.first <= h.last && h.first <= l.last)
+                });
+            }
+        }
+        hits[List::Literal as usize] = literal;
+        let negated_by = negation::scope(
+            &words,
+            &hits[List::Negators as usize],
+            &hits[List::NegatorsAfter as usize],
+        );
+        let quantities = quantity::find(&words);
+        Analysis {
+            text,
+            words,
+            hits,
+            negated_by,
+            quantities,
+        }
+    }
+
+    pub fn hits(&self, list: List) -> &[Hit] {
+        &self.hits[list as usize]
+    }
+
+    /// The character span of words `first..=last`.
+    pub fn span(&self, first: usize, last: usize) -> Span {
+        Span::new(self.words[first].start, self.words[last].end)
+    }
+
+    pub fn hit_span(&self, h: &Hit) -> Span {
+        self.span(h.first, h.last)
+    }
+
+    /// The words of a span, as written.
+    pub fn quote(&self, span: Span) -> &'t str {
+        span.quote(self.text)
+    }
+
+    /// Is any word `first..=last` covered by a hit of `list`?
+    pub fn covered_by(&self, list: List, first: usize, last: usize) -> bool {
+        self.hits(list)
+            .iter()
+            .any(|h| h.first <= last && first <= h.last)
+    }
+
+    /// Does a hit of `list` end right before word `i` (within `gap` words, same clause)?
+    pub fn preceded_by(&self, list: List, i: usize, gap: usize) -> Option<&Hit> {
+        self.hits(list).iter().find(|h| {
+            h.last < i && i - h.last <= gap && self.words[h.last].clause == self.words[i].clause
+        })
     }
 }

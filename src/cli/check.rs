@@ -1,0 +1,99 @@
+//! `chorus check PATH...`: score sets without the UI, for scripts and CI.
+//! Exit 0 when every message passes and nothing drifts, 1 when anything
+//! fails or drifts, 2 when an input could not be read (the others are still
+//! checked and reported).
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use crate::core::lexicon::Lexicon;
+use crate::core::report::{self, FileReport};
+use crate::core::review::review_set;
+use crate::core::store::{self, LoadError};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum Format {
+    #[default]
+    Text,
+    Json,
+}
+
+/// Run the check and print the report; returns the exit status.
+pub fn run(paths: &[PathBuf], format: Format, explain: bool) -> i32 {
+    let lexicon = Lexicon::builtin();
+    let reports = check_paths(paths, &lexicon);
+    let status = reports.iter().map(FileReport::status).max().unwrap_or(0);
+    let out = match format {
+        Format::Json => report::json::render(&reports),
+        Format::Text => {
+            let stdout = std::io::stdout();
+            let color =
+                stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            report::text::render(&reports, report::text::Style { color, explain })
+        }
+    };
+    let mut stdout = std::io::stdout().lock();
+    // A closed pipe (`chorus check | head`) is not an error worth a panic.
+    let _ = stdout.write_all(out.as_bytes());
+    let _ = stdout.flush();
+    status
+}
+
+/// Load and review every set under `paths` (files, or folders searched
+/// for *.yaml and *.yml), in a stable order.
+pub fn check_paths(paths: &[PathBuf], lexicon: &Lexicon) -> Vec<FileReport> {
+    let mut files = Vec::new();
+    let mut reports = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut found = Vec::new();
+            if let Err(e) = collect(p, &mut found, 0) {
+                reports.push(FileReport::Failed(whole_file(p, e)));
+            }
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(p.clone());
+        }
+    }
+    for path in files {
+        reports.push(match store::load(&path) {
+            Ok(set) => {
+                let review = review_set(&set, lexicon);
+                FileReport::Reviewed { path, set, review }
+            }
+            Err(e) => FileReport::Failed(e),
+        });
+    }
+    reports
+}
+
+fn whole_file(path: &Path, e: impl ToString) -> LoadError {
+    LoadError {
+        path: path.to_path_buf(),
+        line: 0,
+        column: 0,
+        message: e.to_string(),
+    }
+}
+
+/// Folders are searched to a fixed depth, skipping hidden ones (.git), so a
+/// symlink loop cannot hang the check.
+fn collect(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> std::io::Result<()> {
+    if depth > 16 {
+        return Ok(());
+    }
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            collect(&path, out, depth + 1)?;
+        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,94 @@
+//! Facts of the story, read for their figures: "Stands are repaired within
+//! 24 hours" becomes 24 hours (at most), with "stands" and "repaired" as the
+//! words that say what the figure is about.
+
+use crate::core::lexicon::Lexicon;
+use crate::core::text::quantity::{Quantity, Unit};
+use crate::core::text::tokens::Kind;
+use crate::core::text::Analysis;
+
+/// A pillar's fact with its figures and the words around them.
+pub struct Fact {
+    pub pillar: usize,
+    pub text: String,
+    pub quantities: Vec<Quantity>,
+    /// Forms of the content words of the fact, to recognise a message
+    /// figure that is about the same thing.
+    pub context: Vec<Vec<String>>,
+}
+
+/// Words too common to tell what a figure is about.
+const COMMON: [&str; 30] = [
+    "the", "a", "an", "of", "in", "on", "at", "by", "for", "to", "is", "are", "be", "been", "was",
+    "were", "within", "under", "than", "less", "more", "every", "each", "all", "our", "we", "and",
+    "or", "with", "from",
+];
+
+impl Fact {
+    pub fn new(pillar: usize, text: &str, lexicon: &Lexicon) -> Fact {
+        let a = Analysis::new(text, lexicon);
+        let context = a
+            .words
+            .iter()
+            .filter(|w| {
+                w.kind == Kind::Word && w.lower.len() > 2 && !COMMON.contains(&w.lower.as_str())
+            })
+            .filter(|w| {
+                !a.quantities.iter().any(|q| {
+                    matches!(q.unit, Unit::Hours | Unit::Percent)
+                        && (q.first..=q.last).contains(&index_of(&a, w.start))
+                })
+            })
+            .map(|w| w.forms.clone())
+            .collect();
+        Fact {
+            pillar,
+            text: text.to_string(),
+            quantities: a.quantities.into_iter().filter(|q| q.explicit).collect(),
+            context,
+        }
+    }
+}
+
+fn index_of(a: &Analysis, start: usize) -> usize {
+    a.words
+        .iter()
+        .position(|w| w.start == start)
+        .unwrap_or(usize::MAX)
+}
+
+/// Render a figure for an explanation: "48 hours", "3%", "up to 24 hours".
+pub fn describe(q: &Quantity) -> String {
+    use crate::core::text::quantity::Bound;
+    let num = |v: f64| {
+        if (v - v.round()).abs() < 1e-9 {
+            format!("{}", v.round() as i64)
+        } else {
+            format!("{v:.2}").trim_end_matches('0').to_string()
+        }
+    };
+    let value = match &q.unit {
+        Unit::Percent => format!("{}%", num(q.value)),
+        Unit::Hours if q.value >= 48.0 && (q.value / 24.0).fract() == 0.0 => {
+            format!("{} days ({} hours)", num(q.value / 24.0), num(q.value))
+        }
+        Unit::Hours => format!("{} hours", num(q.value)),
+        Unit::Money(c) => format!("{} {}", num(q.value), c.to_uppercase()),
+        Unit::Count(f) => format!(
+            "{} {}",
+            num(q.value),
+            f.first().map(String::as_str).unwrap_or("")
+        )
+        .trim_end()
+        .to_string(),
+    };
+    let value = match q.high {
+        Some(h) => format!("{}–{value}", num(h.min(q.value))),
+        None => value,
+    };
+    match q.bound {
+        Bound::Exact => value,
+        Bound::AtMost => format!("at most {value}"),
+        Bound::AtLeast => format!("at least {value}"),
+    }
+}

@@ -1,0 +1,213 @@
+//! The readable report of `chorus check`: one line per message with its
+//! four verdicts and drift, then the words behind each failure and what to
+//! do about them. Colour only when asked (a terminal without NO_COLOR).
+
+use std::fmt::Write;
+
+use super::escape::visible;
+use super::FileReport;
+use crate::core::model::{Criterion, Message};
+use crate::core::review::{CriterionResult, MessageReview};
+
+/// How to render.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Style {
+    pub color: bool,
+    /// Show every score's breakdown, passing or not.
+    pub explain: bool,
+}
+
+struct Paint(bool);
+
+impl Paint {
+    fn wrap(&self, code: &str, s: &str) -> String {
+        if self.0 {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+    fn ok(&self, s: &str) -> String {
+        self.wrap("32", s)
+    }
+    fn bad(&self, s: &str) -> String {
+        self.wrap("31", s)
+    }
+    fn dim(&self, s: &str) -> String {
+        self.wrap("2", s)
+    }
+    fn bold(&self, s: &str) -> String {
+        self.wrap("1", s)
+    }
+}
+
+/// The whole report as text.
+pub fn render(files: &[FileReport], style: Style) -> String {
+    let p = Paint(style.color);
+    let mut out = String::new();
+    let (mut total, mut clean, mut failed_files) = (0, 0, 0);
+    for f in files {
+        match f {
+            FileReport::Failed(e) => {
+                failed_files += 1;
+                let _ = writeln!(
+                    out,
+                    "{} {}\n",
+                    p.bad("error:"),
+                    visible(&e.to_string(), false)
+                );
+            }
+            FileReport::Reviewed { path, set, review } => {
+                let n_clean = review.messages.iter().filter(|m| m.is_clean()).count();
+                total += review.messages.len();
+                clean += n_clean;
+                let _ = writeln!(
+                    out,
+                    "{}  {} — {} messages, {} pass, {} need work",
+                    p.bold(&visible(&path.display().to_string(), false)),
+                    visible(&set.brand, false),
+                    review.messages.len(),
+                    n_clean,
+                    review.messages.len() - n_clean
+                );
+                for (r, m) in review.messages.iter().zip(&set.internal) {
+                    message(&mut out, r, m, style, &p);
+                }
+                if !review.set.uncovered_pillars.is_empty() {
+                    let _ = writeln!(
+                        out,
+                        "  set: pillars no message supports: {}",
+                        visible(&review.set.uncovered_pillars.join(", "), false)
+                    );
+                }
+                if !review.set.unaddressed_segments.is_empty() {
+                    let _ = writeln!(
+                        out,
+                        "  set: segments no message addresses: {}",
+                        visible(&review.set.unaddressed_segments.join(", "), false)
+                    );
+                }
+                out.push('\n');
+            }
+        }
+    }
+    let _ = write!(
+        out,
+        "{total} messages checked: {clean} pass, {} need work",
+        total - clean
+    );
+    if failed_files > 0 {
+        let _ = write!(out, "; {failed_files} file(s) could not be read");
+    }
+    out.push('\n');
+    out
+}
+
+fn verdict(c: &CriterionResult, p: &Paint) -> String {
+    let name = &c.criterion.as_str()[..4];
+    let mark = if c.waived.is_some() {
+        p.dim("waived")
+    } else if c.pass {
+        p.ok("✓")
+    } else {
+        p.bad("✗")
+    };
+    format!("{name} {:>3} {mark}", c.score)
+}
+
+fn message(out: &mut String, r: &MessageReview, m: &Message, style: Style, p: &Paint) {
+    let head = if r.is_clean() {
+        p.ok("✓")
+    } else {
+        p.bad("✗")
+    };
+    let verdicts: Vec<String> = Criterion::ALL
+        .iter()
+        .map(|c| verdict(r.checklist.get(*c), p))
+        .collect();
+    let drift = if r.drift.is_empty() {
+        format!(
+            "on story: {}",
+            visible(&r.alignment.pillars.join(", "), false)
+        )
+    } else {
+        let kinds: Vec<&str> = r.drift.iter().map(|d| d.kind.as_str()).collect();
+        p.bad(&format!("drift: {}", dedup(kinds).join(", ")))
+    };
+    let _ = writeln!(
+        out,
+        "{head} {}  {}  {drift}",
+        p.bold(&visible(&r.id, false)),
+        verdicts.join("  ")
+    );
+    if r.is_clean() && !style.explain {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "    {}",
+        p.dim(&format!("\"{}\"", visible(m.text.trim(), false)))
+    );
+    for c in &r.checklist.results {
+        if let Some(reason) = &c.waived {
+            if !c.findings.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "    {} waived: {}",
+                    c.criterion,
+                    visible(reason, false)
+                );
+            }
+            continue;
+        }
+        if style.explain {
+            let parts: Vec<String> = c
+                .breakdown
+                .iter()
+                .map(|b| format!("{:+} {}", b.points, visible(&b.label, false)))
+                .collect();
+            let _ = writeln!(
+                out,
+                "    {} {} = {}",
+                c.criterion,
+                c.score,
+                parts.join(", ")
+            );
+        }
+        if c.pass {
+            continue;
+        }
+        for f in &c.findings {
+            let _ = writeln!(
+                out,
+                "    {} {}",
+                p.bad(c.criterion.as_str()),
+                visible(&f.message, false)
+            );
+            if let Some(s) = &f.suggestion {
+                let _ = writeln!(out, "      → {}", visible(s, false));
+            }
+        }
+    }
+    for d in &r.drift {
+        let _ = writeln!(
+            out,
+            "    {} {}",
+            p.bad(d.kind.as_str()),
+            visible(&d.message, false)
+        );
+        if let Some(s) = &d.suggestion {
+            let _ = writeln!(out, "      → {}", visible(s, false));
+        }
+    }
+}
+
+fn dedup(mut v: Vec<&str>) -> Vec<&str> {
+    let mut seen = Vec::new();
+    v.retain(|k| {
+        let new = !seen.contains(k);
+        seen.push(*k);
+        new
+    });
+    v
+}

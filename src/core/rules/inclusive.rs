@@ -1,0 +1,79 @@
+//! Inclusive: every employee in the audience can see their place in it.
+//! Fails on exclusionary address ("guys"), on talking at people (orders,
+//! threats, a leader's self-congratulation), and, for an audience of all,
+//! on a goal or credit given to one segment ("our sales team the best").
+
+use super::{distinct, orders, RuleContext, Tally};
+use crate::core::lexicon::List;
+use crate::core::model::Message;
+use crate::core::text::phrases::Hit;
+use crate::core::text::tokens::Kind;
+use crate::core::text::Analysis;
+
+pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) {
+    for h in distinct(a, &[List::Exclusionary]) {
+        t.add("exclusionary-address", Some(a.hit_span(&h)), &[]);
+    }
+    for h in orders(a) {
+        t.add("order", Some(a.hit_span(&h)), &[]);
+    }
+    for h in distinct(a, &[List::Sanctions]) {
+        t.add("sanction", Some(a.hit_span(&h)), &[]);
+    }
+    for h in distinct(a, &[List::SelfCongratulation]) {
+        t.add("self-congratulation", Some(a.hit_span(&h)), &[]);
+    }
+    let universal = a.hits(List::Universal).first();
+    if let Some(h) = universal {
+        t.add("universal-invite", Some(a.hit_span(h)), &[]);
+    }
+    if message.audience.is_all() && universal.is_none() {
+        let hits = ctx.segment_hits(a);
+        let mut named: Vec<usize> = hits.iter().map(|h| h.list).collect();
+        named.sort_unstable();
+        named.dedup();
+        if named.len() == 1 {
+            if let Some((h, end)) = hits.iter().find_map(|h| owner(a, h).map(|end| (h, end))) {
+                let others: Vec<&str> = ctx
+                    .segments
+                    .iter()
+                    .filter(|s| **s != ctx.segments[h.list])
+                    .map(String::as_str)
+                    .take(3)
+                    .collect();
+                t.add(
+                    "one-segment-goal",
+                    Some(a.span(h.first, end)),
+                    &[("segments", &others.join(", "))],
+                );
+            }
+        }
+    }
+}
+
+/// Is this segment mention the owner of the goal or the credit? It is when
+/// the segment is addressed ("Bakers, ..."), acts ("counter staff will
+/// greet", "the crews need to"), or is named as a team ("our sales team").
+/// Returns the last word of the owning phrase.
+fn owner(a: &Analysis, h: &Hit) -> Option<usize> {
+    let w = &a.words;
+    let mut end = h.last;
+    let group = a.hits(List::GroupNouns).iter().find(|g| g.first == end + 1);
+    if let Some(g) = group {
+        end = g.last;
+    }
+    let next = w.get(end + 1).filter(|n| n.sentence == w[h.first].sentence);
+    let starts_sentence = h.first == 0
+        || w[h.first - 1].sentence != w[h.first].sentence
+        || w[h.first - 1].kind == Kind::Punct;
+    let vocative =
+        starts_sentence && next.is_some_and(|n| matches!(n.lower.as_str(), "," | ":" | "!"));
+    let acts = a
+        .hits(List::SegmentVerbs)
+        .iter()
+        .any(|v| v.first == end + 1);
+    let named_team = group.is_some()
+        && h.first > 0
+        && matches!(w[h.first - 1].lower.as_str(), "our" | "the" | "your" | "my");
+    (vocative || acts || named_team).then_some(end)
+}

@@ -1,0 +1,95 @@
+//! Specific: a concrete what, plus a figure, a timeframe, a named
+//! beneficiary, or a means or reason. Vague superlatives and buzzwords
+//! ("be the best", "excellence", "synergy") count against it.
+
+use super::{distinct, Tally};
+use crate::core::lexicon::List;
+use crate::core::review::Span;
+use crate::core::text::quantity::Unit;
+use crate::core::text::tokens::Kind;
+use crate::core::text::Analysis;
+
+pub fn score(a: &Analysis, t: &mut Tally) {
+    let mut cues = 0;
+    if let Some(q) = a.quantities.iter().find(|q| q.explicit) {
+        t.add("quantity", Some(a.span(q.first, q.last)), &[]);
+        cues += 1;
+    }
+    let time = distinct(a, &[List::Deadlines, List::Frequencies])
+        .first()
+        .map(|h| a.hit_span(h))
+        .or_else(|| {
+            a.quantities
+                .iter()
+                .find(|q| q.unit == Unit::Hours)
+                .map(|q| a.span(q.first, q.last))
+        });
+    if let Some(span) = time {
+        t.add("timeframe", Some(span), &[]);
+        cues += 1;
+    }
+    if let Some(h) = a.hits(List::Beneficiaries).first() {
+        t.add("beneficiary", Some(a.hit_span(h)), &[]);
+        cues += 1;
+    }
+    if let Some(span) = reason(a) {
+        t.add("reason", Some(span), &[]);
+        cues += 1;
+    }
+    let buzz = distinct(a, &[List::Buzzwords]);
+    for h in &buzz {
+        t.add("buzzword", Some(a.hit_span(h)), &[]);
+    }
+    for h in a.hits(List::Superlatives) {
+        if buzz.iter().any(|b| b.first <= h.last && h.first <= b.last) || scoped(a, h.first, h.last)
+        {
+            continue;
+        }
+        t.add("vague-superlative", Some(a.hit_span(h)), &[]);
+    }
+    if cues == 0 {
+        t.add("no-concrete-detail", None, &[]);
+    }
+}
+
+/// A means or reason: a phrase from the list, or "so" starting a clause of
+/// consequence ("..., so a slow visit is fine") rather than an intensifier
+/// ("so proud").
+fn reason(a: &Analysis) -> Option<Span> {
+    if let Some(h) = a.hits(List::Reasons).first() {
+        return Some(a.hit_span(h));
+    }
+    a.words.iter().enumerate().find_map(|(i, w)| {
+        let next = a.words.get(i + 1)?;
+        let intensifier = a.hits(List::SoIntensified).iter().any(|h| h.first == i + 1);
+        (w.lower == "so" && next.kind != Kind::Punct && !intensifier && next.sentence == w.sentence)
+            .then(|| a.span(i, i + 1))
+    })
+}
+
+/// "best in Texas", "best at repairs", "the best three ideas", "our best":
+/// a superlative with a scope, a count, or an effort ("do our best") is not
+/// the vague claim the rubric means.
+fn scoped(a: &Analysis, first: usize, last: usize) -> bool {
+    let w = &a.words;
+    let before = first.checked_sub(1).map(|i| w[i].lower.as_str());
+    if matches!(
+        before,
+        Some("our" | "your" | "their" | "my" | "his" | "her")
+    ) {
+        return true;
+    }
+    if first >= 2 && w[first - 2].lower == "all" && before == Some("the") {
+        return true; // "all the best"
+    }
+    match w.get(last + 1) {
+        Some(n) if n.sentence == w[last].sentence => {
+            matches!(n.lower.as_str(), "in" | "at" | "for" | "among" | "of")
+                || n.kind == Kind::Number
+                || crate::core::text::quantity::find(&w[last + 1..=last + 1])
+                    .first()
+                    .is_some()
+        }
+        _ => false,
+    }
+}

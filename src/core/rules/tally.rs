@@ -1,0 +1,80 @@
+//! Adding up one criterion: each rule that fires moves the score by the
+//! points the lexicon gives it, leaves a line in the breakdown, and (when
+//! the lexicon gives it a message) a finding tied to the words behind it.
+
+use crate::core::lexicon::Lexicon;
+use crate::core::model::{Criterion, Message};
+use crate::core::review::{Contribution, CriterionResult, Finding, Span};
+
+pub struct Tally<'a> {
+    lexicon: &'a Lexicon,
+    text: &'a str,
+    criterion: Criterion,
+    score: i32,
+    findings: Vec<Finding>,
+    breakdown: Vec<Contribution>,
+}
+
+impl<'a> Tally<'a> {
+    pub fn new(lexicon: &'a Lexicon, text: &'a str, criterion: Criterion) -> Tally<'a> {
+        let base = lexicon.criterion(criterion).base;
+        Tally {
+            lexicon,
+            text,
+            criterion,
+            score: base,
+            findings: Vec::new(),
+            breakdown: vec![Contribution {
+                points: base,
+                label: "starting score".into(),
+                span: None,
+            }],
+        }
+    }
+
+    /// Apply rule `id` for the words in `span`; `vars` fill the message's
+    /// `{name}` placeholders (`{quote}` is always the quoted words).
+    pub fn add(&mut self, id: &str, span: Option<Span>, vars: &[(&str, &str)]) {
+        let rule = self.lexicon.rule(id);
+        let quote = span.map(|s| s.quote(self.text)).unwrap_or("");
+        let fill = |t: &str| {
+            let mut out = t.replace("{quote}", quote);
+            for (k, v) in vars {
+                out = out.replace(&format!("{{{k}}}"), v);
+            }
+            out
+        };
+        self.score += rule.points;
+        let label = if quote.is_empty() {
+            rule.label.clone()
+        } else {
+            format!("{}: \"{}\"", rule.label, quote)
+        };
+        self.breakdown.push(Contribution {
+            points: rule.points,
+            label,
+            span,
+        });
+        if let Some(message) = &rule.message {
+            self.findings.push(Finding {
+                rule: id.to_string(),
+                span: span.unwrap_or_else(|| Span::new(0, self.text.chars().count())),
+                message: fill(message),
+                suggestion: rule.suggestion.as_deref().map(fill),
+            });
+        }
+    }
+
+    pub fn finish(self, message: &Message) -> CriterionResult {
+        let score = self.score.clamp(0, 100);
+        let waived = message.waiver(self.criterion).map(|w| w.reason.clone());
+        CriterionResult {
+            criterion: self.criterion,
+            score: score as u8,
+            pass: score >= self.lexicon.criterion(self.criterion).pass || waived.is_some(),
+            waived,
+            findings: self.findings,
+            breakdown: self.breakdown,
+        }
+    }
+}

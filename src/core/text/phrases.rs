@@ -1,0 +1,220 @@
+//! Finding phrases in a text: one index over many phrase lists, so each word
+//! costs a few hash lookups however many lists there are (the workbench
+//! rescores on every keystroke; `check` scores ten thousand messages).
+
+use std::collections::HashMap;
+
+use super::stem;
+use super::tokens::{tokenize, Kind, Word};
+
+/// A phrase split the way texts are split, each part with its forms.
+#[derive(Debug, Clone)]
+pub struct Phrase {
+    pub text: String,
+    pub parts: Vec<Vec<String>>,
+    /// Written in capitals ("IT"): only matches words written in capitals,
+    /// so the segment "IT" is not the pronoun "it".
+    pub acronym: bool,
+}
+
+impl Phrase {
+    pub fn new(text: &str) -> Phrase {
+        let t = text.trim();
+        let parts: Vec<Vec<String>> = if t.starts_with('\'') || t.eq_ignore_ascii_case("n't") {
+            vec![vec![super::tokens::normalize(t)]]
+        } else {
+            tokenize(t).into_iter().map(|w| w.forms).collect()
+        };
+        let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+        let acronym = letters.len() > 1 && letters.iter().all(|c| c.is_uppercase());
+        Phrase {
+            text: t.to_string(),
+            parts,
+            acronym,
+        }
+    }
+}
+
+/// Where a phrase was found: words `first..=last` of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Which list the phrase came from (the caller's numbering).
+    pub list: usize,
+    /// Index of the phrase within its list.
+    pub phrase: usize,
+    pub first: usize,
+    pub last: usize,
+}
+
+/// Many phrase lists, indexed together by every form of each phrase's first part.
+#[derive(Debug, Clone, Default)]
+pub struct PhraseIndex {
+    lists: Vec<Vec<Phrase>>,
+    /// Per list: accept derivations and typos (pillar keywords), or only inflections (lexicon).
+    fuzzy: Vec<bool>,
+    index: HashMap<String, Vec<(u32, u32)>>,
+    /// Phrases whose first part may be reached by typo or derivation only.
+    fuzzy_firsts: Vec<(u32, u32)>,
+}
+
+impl PhraseIndex {
+    pub fn new() -> PhraseIndex {
+        PhraseIndex::default()
+    }
+
+    /// Add a list; returns its number.
+    pub fn add_list<S: AsRef<str>>(&mut self, phrases: &[S], fuzzy: bool) -> usize {
+        let li = self.lists.len();
+        let list: Vec<Phrase> = phrases
+            .iter()
+            .map(|p| Phrase::new(p.as_ref()))
+            .filter(|p| !p.parts.is_empty())
+            .collect();
+        for (pi, p) in list.iter().enumerate() {
+            for f in &p.parts[0] {
+                self.index
+                    .entry(f.clone())
+                    .or_default()
+                    .push((li as u32, pi as u32));
+            }
+            if fuzzy && p.parts[0][0].len() >= 4 {
+                self.fuzzy_firsts.push((li as u32, pi as u32));
+            }
+        }
+        self.lists.push(list);
+        self.fuzzy.push(fuzzy);
+        li
+    }
+
+    pub fn phrase(&self, list: usize, phrase: usize) -> &Phrase {
+        &self.lists[list][phrase]
+    }
+
+    pub fn list_len(&self) -> usize {
+        self.lists.len()
+    }
+
+    /// Every occurrence of every phrase, grouped by list (overlaps included).
+    pub fn find(&self, words: &[Word]) -> Vec<Vec<Hit>> {
+        let mut out: Vec<Vec<Hit>> = vec![Vec::new(); self.lists.len()];
+        let mut seen: Vec<(u32, u32)> = Vec::with_capacity(8);
+        for (i, w) in words.iter().enumerate() {
+            seen.clear();
+            for f in &w.forms {
+                if let Some(cands) = self.index.get(f.as_str()) {
+                    for &c in cands {
+                        if !seen.contains(&c) {
+                            seen.push(c);
+                        }
+                    }
+                }
+            }
+            if w.kind == Kind::Word && w.lower.len() >= 4 {
+                for &c in &self.fuzzy_firsts {
+                    if !seen.contains(&c) {
+                        seen.push(c);
+                    }
+                }
+            }
+            for &(li, pi) in &seen {
+                let (li, pi) = (li as usize, pi as usize);
+                if let Some(last) = self.match_at(words, i, li, pi) {
+                    out[li].push(Hit {
+                        list: li,
+                        phrase: pi,
+                        first: i,
+                        last,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    fn match_at(&self, words: &[Word], at: usize, li: usize, pi: usize) -> Option<usize> {
+        let p = &self.lists[li][pi];
+        let fuzzy = self.fuzzy[li];
+        if at + p.parts.len() > words.len() {
+            return None;
+        }
+        if p.acronym && !words[at].acronym {
+            return None;
+        }
+        for (k, part) in p.parts.iter().enumerate() {
+            let w = &words[at + k];
+            // A phrase does not run across a sentence.
+            if k > 0 && w.sentence != words[at].sentence {
+                return None;
+            }
+            let ok = if w.kind == Kind::Punct || part[0].chars().all(|c| !c.is_alphanumeric()) {
+                w.lower == part[0]
+            } else {
+                stem::matches(&w.forms, part, fuzzy)
+            };
+            if !ok {
+                return None;
+            }
+        }
+        Some(at + p.parts.len() - 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hits(list: &[&str], text: &str, fuzzy: bool) -> Vec<String> {
+        let mut ix = PhraseIndex::new();
+        let l = ix.add_list(list, fuzzy);
+        let words = tokenize(text);
+        ix.find(&words)[l]
+            .iter()
+            .map(|h| {
+                words[h.first..=h.last]
+                    .iter()
+                    .map(|w| w.lower.clone())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn finds_multi_word_and_inflected_phrases() {
+        assert_eq!(
+            hits(
+                &["best in class", "dominate"],
+                "Best-in-class teams dominating",
+                false
+            ),
+            ["best in class", "dominating"]
+        );
+        assert_eq!(
+            hits(&["let's", "'ll"], "Let's go; we'll see", false),
+            ["let 's", "'ll"]
+        );
+        assert_eq!(hits(&["100%"], "100% of the time", false), ["100 %"]);
+    }
+
+    #[test]
+    fn phrases_stop_at_sentence_ends() {
+        assert!(hits(&["no excuses"], "We say no. Excuses are fine.", false).is_empty());
+    }
+
+    #[test]
+    fn acronyms_need_capitals() {
+        assert_eq!(hits(&["IT"], "it is IT", false), ["it"]);
+        assert_eq!(hits(&["IT"], "it is IT", false).len(), 1);
+    }
+
+    #[test]
+    fn fuzzy_lists_accept_derivations_and_typos_lexicon_lists_do_not() {
+        assert_eq!(hits(&["expert"], "our expertise", true), ["expertise"]);
+        assert!(hits(&["expert"], "our expertise", false).is_empty());
+        assert_eq!(
+            hits(&["certified"], "a certifed repairer", true),
+            ["certifed"]
+        );
+        assert!(hits(&["certified"], "a certifed repairer", false).is_empty());
+    }
+}

@@ -1,0 +1,432 @@
+//! Quantities with units: "within 24 hours", "a 24-hour turnaround",
+//! "two days", "98%", "under 3%", "$40", "fifty regulars", "between 2 and
+//! 3 days". Durations are held in hours so "two days" meets "48 hours".
+
+use super::tokens::{Kind, Word};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Unit {
+    Percent,
+    /// A duration, in hours.
+    Hours,
+    Money(String),
+    /// A count of something: the forms of the counted noun.
+    Count(Vec<String>),
+}
+
+impl Unit {
+    /// Same kind of measure: percent with percent, time with time, the
+    /// same currency, or counts of the same thing.
+    pub fn same_dimension(&self, other: &Unit) -> bool {
+        match (self, other) {
+            (Unit::Percent, Unit::Percent) | (Unit::Hours, Unit::Hours) => true,
+            (Unit::Money(a), Unit::Money(b)) => a == b,
+            (Unit::Count(a), Unit::Count(b)) => super::stem::matches(a, b, true),
+            _ => false,
+        }
+    }
+}
+
+/// Whether a figure is exact, a ceiling ("within", "under") or a floor ("at least").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    Exact,
+    AtMost,
+    AtLeast,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// In the unit's base (hours for durations).
+    pub value: f64,
+    /// Upper end of a range ("between 24 and 48 hours").
+    pub high: Option<f64>,
+    pub unit: Unit,
+    pub bound: Bound,
+    /// Written as a figure or a number word ("a month" is not explicit).
+    pub explicit: bool,
+    /// Words `first..=last` of the text, bound words included.
+    pub first: usize,
+    pub last: usize,
+}
+
+impl Quantity {
+    /// Does this figure say the same as `fact`? A figure inside a fact's
+    /// bound ("0.5%" against "less than 1%") agrees with it.
+    pub fn agrees_with(&self, fact: &Quantity) -> bool {
+        let eq = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0);
+        let (lo, hi) = (self.value, self.high.unwrap_or(self.value));
+        if self.bound == fact.bound && eq(lo, fact.value) && eq(hi, fact.high.unwrap_or(fact.value))
+        {
+            return true;
+        }
+        if self.bound == Bound::Exact && self.high.is_none() {
+            return match fact.bound {
+                Bound::AtMost => lo <= fact.value + 1e-9,
+                Bound::AtLeast => lo + 1e-9 >= fact.value,
+                Bound::Exact => eq(lo, fact.value),
+            };
+        }
+        false
+    }
+}
+
+fn number_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "zero" | "none" => 0.0,
+        "one" => 1.0,
+        "two" | "couple" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" | "dozen" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        "half" => 0.5,
+        _ => return None,
+    })
+}
+
+fn multiplier(w: &str) -> Option<f64> {
+    Some(match w {
+        "hundred" => 100.0,
+        "thousand" | "k" => 1e3,
+        "million" | "m" => 1e6,
+        "billion" | "bn" => 1e9,
+        _ => return None,
+    })
+}
+
+/// Hours in one of a time unit, by any of its forms.
+fn hours_per(forms: &[String]) -> Option<f64> {
+    forms.iter().find_map(|f| {
+        Some(match f.as_str() {
+            "second" | "sec" | "secs" => 1.0 / 3600.0,
+            "minute" | "min" | "mins" => 1.0 / 60.0,
+            "hour" | "hr" | "hrs" | "h" => 1.0,
+            "day" | "night" => 24.0,
+            "week" => 168.0,
+            "fortnight" => 336.0,
+            "month" => 730.0,
+            "quarter" => 2190.0,
+            "year" | "yr" => 8760.0,
+            _ => return None,
+        })
+    })
+}
+
+fn currency_symbol(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "$" => "usd",
+        "€" => "eur",
+        "£" => "gbp",
+        "¥" => "jpy",
+        _ => return None,
+    })
+}
+
+fn currency_word(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "dollar" | "dollars" | "usd" => "usd",
+        "euro" | "euros" | "eur" => "eur",
+        "pound" | "pounds" | "gbp" => "gbp",
+        _ => return None,
+    })
+}
+
+/// Words that may stand between a figure and the thing it counts.
+fn skippable(w: &str) -> bool {
+    STOP.contains(&w)
+        || matches!(
+            w,
+            "of" | "more"
+                | "most"
+                | "new"
+                | "extra"
+                | "additional"
+                | "our"
+                | "the"
+                | "small"
+                | "big"
+                | "full"
+                | "whole"
+                | "other"
+                | "per"
+        )
+}
+
+/// Read a number starting at word `i`: digits, number words ("twenty-four",
+/// "two hundred"), or "a"/"an" when a unit follows. Returns the value, the
+/// last word used, and whether it was written as a number.
+fn read_number(words: &[Word], i: usize) -> Option<(f64, usize, bool)> {
+    let w = &words[i];
+    let (mut value, mut last, explicit) = if w.kind == Kind::Number {
+        (w.lower.replace(',', "").parse::<f64>().ok()?, i, true)
+    } else if let Some(v) = number_word(&w.lower) {
+        let mut v = v;
+        let mut last = i;
+        // "twenty-four", "twenty four"
+        if v >= 20.0 && v < 100.0 && v % 10.0 == 0.0 {
+            if let Some(n) = words
+                .get(i + 1)
+                .and_then(|n| number_word(&n.lower))
+                .filter(|n| *n >= 1.0 && *n < 10.0)
+            {
+                v += n;
+                last = i + 1;
+            }
+        }
+        (v, last, true)
+    } else if matches!(w.lower.as_str(), "a" | "an") {
+        let next = words.get(i + 1)?;
+        hours_per(&next.forms)?;
+        (1.0, i, false)
+    } else {
+        return None;
+    };
+    if let Some(m) = words.get(last + 1).and_then(|n| multiplier(&n.lower)) {
+        value *= m;
+        last += 1;
+    }
+    Some((value, last, explicit))
+}
+
+/// Read the unit after a number ending at word `last`.
+fn read_unit(words: &[Word], first: usize, last: usize) -> Option<(Unit, f64, usize)> {
+    if let Some(c) = first
+        .checked_sub(1)
+        .and_then(|p| currency_symbol(&words[p].lower))
+    {
+        return Some((Unit::Money(c.into()), 1.0, last));
+    }
+    let next = words.get(last + 1)?;
+    if next.lower == "%" || next.lower == "percent" {
+        return Some((Unit::Percent, 1.0, last + 1));
+    }
+    if next.lower == "per" && words.get(last + 2).is_some_and(|w| w.lower == "cent") {
+        return Some((Unit::Percent, 1.0, last + 2));
+    }
+    if let Some(h) = hours_per(&next.forms) {
+        return Some((Unit::Hours, h, last + 1));
+    }
+    if let Some(c) = currency_word(&next.lower) {
+        return Some((Unit::Money(c.into()), 1.0, last + 1));
+    }
+    // The counted noun, skipping a few modifiers ("fifty most frequent regulars").
+    let mut j = last + 1;
+    while j < words.len() && j <= last + 3 {
+        let w = &words[j];
+        if w.kind == Kind::Punct || w.sentence != words[last].sentence {
+            return None;
+        }
+        if STOP.contains(&w.lower.as_str()) && !skippable_only(&w.lower) {
+            return None;
+        }
+        if w.kind == Kind::Word
+            && !skippable(&w.lower)
+            && !(j + 1 < words.len() && j < last + 3 && is_modifier(&w.lower))
+        {
+            return Some((Unit::Count(w.forms.clone()), 1.0, last));
+        }
+        j += 1;
+    }
+    None
+}
+
+/// Function words: a figure followed by one of these counts nothing.
+const STOP: [&str; 34] = [
+    "and", "or", "to", "a", "an", "in", "on", "at", "by", "for", "with", "from", "we", "you",
+    "they", "it", "is", "are", "was", "were", "be", "will", "'ll", "'s", "that", "this", "as",
+    "than", "but", "so", "if", "when", "then", "times",
+];
+
+fn skippable_only(w: &str) -> bool {
+    matches!(w, "of" | "the" | "per")
+}
+
+fn is_modifier(w: &str) -> bool {
+    w.ends_with("est") || w.ends_with("ent") || w.ends_with("ful") || w.ends_with("al")
+}
+
+fn read_bound(words: &[Word], first: usize, unit: &Unit) -> (Bound, usize) {
+    let prev = |k: usize| first.checked_sub(k).map(|p| words[p].lower.as_str());
+    match (prev(2), prev(1)) {
+        (Some("less" | "fewer" | "no"), Some("than")) if prev(3) != Some("no") => {
+            (Bound::AtMost, first - 2)
+        }
+        (Some("more" | "greater"), Some("than")) => (Bound::AtLeast, first - 2),
+        (Some("no"), Some("more")) => (Bound::AtMost, first - 2),
+        (Some("at"), Some("most")) | (Some("up"), Some("to")) => (Bound::AtMost, first - 2),
+        (Some("at"), Some("least")) => (Bound::AtLeast, first - 2),
+        (_, Some("within" | "under" | "below" | "max" | "maximum")) => (Bound::AtMost, first - 1),
+        (_, Some("in")) if *unit == Unit::Hours => (Bound::AtMost, first - 1),
+        (_, Some("over" | "above" | "minimum")) => (Bound::AtLeast, first - 1),
+        _ => (Bound::Exact, first),
+    }
+}
+
+/// Every quantity in the words, in order.
+pub fn find(words: &[Word]) -> Vec<Quantity> {
+    let mut out: Vec<Quantity> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let Some((value, num_last, explicit)) = read_number(words, i) else {
+            i += 1;
+            continue;
+        };
+        // A range: "24-48 hours", "24 to 48 hours", "between 2 and 3 days".
+        let mut high = None;
+        let mut end = num_last;
+        let joined = words.get(num_last + 1).map(|w| w.lower.as_str());
+        if let Some(sep @ ("to" | "and" | "-" | "–")) = joined {
+            let between = sep != "and" || (i > 0 && words[i - 1].lower == "between");
+            if between {
+                if let Some((hv, hl, true)) = words
+                    .get(num_last + 2)
+                    .and_then(|_| read_number(words, num_last + 2))
+                {
+                    if read_unit(words, i, num_last).is_none() {
+                        high = Some(hv);
+                        end = hl;
+                    }
+                }
+            }
+        } else if words
+            .get(num_last + 1)
+            .is_some_and(|w| w.glued && w.kind == Kind::Number)
+        {
+            if let Some((hv, hl, true)) = read_number(words, num_last + 1) {
+                high = Some(hv);
+                end = hl;
+            }
+        }
+        let Some((unit, factor, unit_last)) = read_unit(words, i, end) else {
+            if explicit && high.is_none() {
+                // A bare figure still makes a message concrete.
+                out.push(Quantity {
+                    value,
+                    high: None,
+                    unit: Unit::Count(Vec::new()),
+                    bound: Bound::Exact,
+                    explicit,
+                    first: i,
+                    last: num_last,
+                });
+            }
+            i = num_last + 1;
+            continue;
+        };
+        let (mut bound, first) = read_bound(
+            words,
+            if high.is_some() && i > 0 && words[i - 1].lower == "between" {
+                i - 1
+            } else {
+                i
+            },
+            &unit,
+        );
+        let mut last = unit_last;
+        if words.get(last + 1).is_some_and(|w| w.lower == "+") {
+            bound = Bound::AtLeast;
+            last += 1;
+        }
+        out.push(Quantity {
+            value: value * factor,
+            high: high.map(|h| h * factor),
+            unit,
+            bound,
+            explicit,
+            first,
+            last,
+        });
+        i = last.max(num_last) + 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn q(text: &str) -> Vec<(f64, Option<f64>, Unit, Bound)> {
+        find(&tokenize(text))
+            .into_iter()
+            .map(|q| (q.value, q.high, q.unit, q.bound))
+            .collect()
+    }
+
+    #[test]
+    fn durations_meet_across_forms() {
+        assert_eq!(
+            q("within 24 hours"),
+            [(24.0, None, Unit::Hours, Bound::AtMost)]
+        );
+        assert_eq!(
+            q("our 24-hour turnaround"),
+            [(24.0, None, Unit::Hours, Bound::Exact)]
+        );
+        assert_eq!(q("in two days"), [(48.0, None, Unit::Hours, Bound::AtMost)]);
+        assert_eq!(
+            q("twenty-four hours"),
+            [(24.0, None, Unit::Hours, Bound::Exact)]
+        );
+        assert_eq!(
+            q("between 2 and 3 days"),
+            [(48.0, Some(72.0), Unit::Hours, Bound::Exact)]
+        );
+        assert_eq!(
+            q("24-48 hours"),
+            [(24.0, Some(48.0), Unit::Hours, Bound::Exact)]
+        );
+    }
+
+    #[test]
+    fn percents_money_and_counts() {
+        assert_eq!(q("under 3%"), [(3.0, None, Unit::Percent, Bound::AtMost)]);
+        assert_eq!(
+            q("less than 1% of pallets"),
+            [(1.0, None, Unit::Percent, Bound::AtMost)]
+        );
+        assert_eq!(q("from 98% to 99%").len(), 2);
+        assert_eq!(q("$40 off")[0].2, Unit::Money("usd".into()));
+        let c = q("our fifty most frequent regulars");
+        assert_eq!(c[0].0, 50.0);
+        assert!(matches!(&c[0].2, Unit::Count(f) if f[0] == "regulars"));
+        assert_eq!(q("at least 200 stores")[0].3, Bound::AtLeast);
+    }
+
+    #[test]
+    fn a_unit_alone_is_not_explicit() {
+        let f = find(&tokenize("saves us an hour every night"));
+        assert_eq!(f.len(), 1);
+        assert!(!f[0].explicit);
+    }
+
+    #[test]
+    fn bounds_agree() {
+        let fact = &find(&tokenize("less than 1%"))[0];
+        assert!(find(&tokenize("0.5%"))[0].agrees_with(fact));
+        assert!(!find(&tokenize("under 3%"))[0].agrees_with(fact));
+        assert!(find(&tokenize("under 1%"))[0].agrees_with(fact));
+    }
+}

@@ -1,0 +1,194 @@
+//! Forgiving word matching: inflections ("baked" for "bake", "cheapest" for
+//! "cheap"), a few derivations ("expertise" for "expert") and typos.
+//!
+//! The typo threshold, documented because it decides what counts as support
+//! for a pillar: two words of six letters or more that share their first
+//! two letters match when one edit apart (insert, delete, substitute or swap two
+//! neighbours: optimal string alignment distance 1). Shorter words must
+//! match exactly after inflection, because one edit turns "fresh" into
+//! "flesh" and "late" into "lane".
+
+/// The word and the forms it may have had before inflection, so forms of
+/// one word meet: "baked" → [baked, bak, bake], "tried" → [tried, try].
+/// Plural agent nouns keep their "-er" ("bakers" → [bakers, baker]), so a
+/// word for people does not count as the verb.
+pub fn forms(w: &str) -> Vec<String> {
+    let mut out = vec![w.to_string()];
+    if w.len() <= 3 || !w.is_ascii() {
+        return out;
+    }
+    const SUFFIXES: [&str; 12] = [
+        "ingly", "edly", "ings", "ing", "iest", "ies", "ied", "ier", "est", "ed", "er", "es",
+    ];
+    for suf in SUFFIXES {
+        let Some(stem) = w.strip_suffix(suf) else {
+            continue;
+        };
+        let y_form = matches!(suf, "ies" | "ied" | "iest" | "ier");
+        if stem.len() < 2 || !(y_form || stem.chars().any(is_vowel_y)) {
+            continue;
+        }
+        if suf == "ed" && stem.ends_with('e') {
+            continue; // "speed", "need", "agreed" are not past tenses of "spe"
+        }
+        if y_form {
+            out.push(format!("{stem}y"));
+            return out;
+        }
+        let b = stem.as_bytes();
+        let doubled = b.len() >= 3
+            && b[b.len() - 1] == b[b.len() - 2]
+            && !is_vowel_y(b[b.len() - 1] as char)
+            && !matches!(b[b.len() - 1], b'l' | b's' | b'z' | b'f');
+        if doubled {
+            out.push(stem[..stem.len() - 1].to_string()); // "stopped" → "stop"
+        } else {
+            out.push(stem.to_string());
+            if !stem.ends_with('e') {
+                out.push(format!("{stem}e")); // "baked" → "bake"
+            }
+        }
+        return out;
+    }
+    if let Some(stem) = w.strip_suffix("ly").filter(|s| s.len() >= 4) {
+        out.push(stem.to_string());
+    } else if let Some(stem) = w
+        .strip_suffix('s')
+        .filter(|s| !s.ends_with(['s', 'u', 'i']))
+    {
+        out.push(stem.to_string());
+    }
+    out
+}
+
+fn is_vowel_y(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
+}
+
+/// Derivational endings accepted after a whole keyword ("expert" →
+/// "expertise", "fresh" → "freshness"). Endings that reverse the meaning
+/// ("-less") are deliberately absent.
+const DERIVATIONS: [&str; 10] = [
+    "ise", "ize", "ness", "ment", "ments", "ity", "ful", "fully", "ship", "al",
+];
+
+/// Does a text word count as a keyword (part)? Both are given as their
+/// forms (`forms(..)`, the written word first). They meet when the word is
+/// an inflection of the keyword, or when both are inflected from a shared
+/// form of four letters or more ("baking" and "baked" share "bake"; "cars"
+/// and "caring" share only "car", which is too short to trust).
+///
+/// With `loose` (pillar keywords, segments, avoided terms), they also meet
+/// when the keyword is an inflection of the word ("waiting" lists "wait"),
+/// when the word is the keyword plus a derivational ending ("expertise"),
+/// or when they are one typo apart. Lexicon phrases are strict, so the
+/// phrase "finest" does not find "fine".
+pub fn matches(word: &[String], kw: &[String], loose: bool) -> bool {
+    let (w, k) = (&word[0], &kw[0]);
+    if w == k || word.contains(k) {
+        return true;
+    }
+    if word[1..]
+        .iter()
+        .any(|f| f.len() >= 4 && kw[1..].contains(f))
+    {
+        return true;
+    }
+    if !loose {
+        return false;
+    }
+    if kw.contains(w) {
+        return true;
+    }
+    if k.len() >= 4 {
+        if let Some(rest) = w.strip_prefix(k.as_str()) {
+            if DERIVATIONS.contains(&rest) {
+                return true;
+            }
+        }
+    }
+    typo(w, k)
+}
+
+/// One edit apart, both six letters or more, same first two letters
+/// ("writing" is one edit from "waiting", but nobody mistypes the second letter
+/// of a word and keeps the rest).
+pub fn typo(w: &str, k: &str) -> bool {
+    let (lw, lk) = (w.chars().count(), k.chars().count());
+    if lw < 6 || lk < 6 || lw.abs_diff(lk) > 1 || w.chars().take(2).ne(k.chars().take(2)) {
+        return false;
+    }
+    strsim::osa_distance(w, k) <= 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(w: &str, k: &str) -> bool {
+        matches(&forms(w), &forms(k), true)
+    }
+
+    #[test]
+    fn inflections_meet() {
+        for (w, k) in [
+            ("baked", "bake"),
+            ("baking", "baked"),
+            ("faster", "fast"),
+            ("fastest", "fast"),
+            ("cheapest", "cheap"),
+            ("waiting", "wait"),
+            ("greeted", "greet"),
+            ("regulars", "regular"),
+            ("experienced", "experience"),
+            ("speeding", "speed"),
+            ("routes", "route"),
+            ("tried", "try"),
+            ("stopped", "stop"),
+            ("deliveries", "delivery"),
+        ] {
+            assert!(m(w, k), "{w} should match {k}");
+        }
+    }
+
+    #[test]
+    fn strict_matching_only_inflects_the_phrase() {
+        let strict = |w: &str, k: &str| matches(&forms(w), &forms(k), false);
+        assert!(strict("dominating", "dominate"));
+        assert!(strict("shoppers", "shopper"));
+        assert!(!strict("fine", "finest"));
+        assert!(!strict("shop", "shopper"));
+        assert!(!strict("expertise", "expert"));
+    }
+
+    #[test]
+    fn derivations_and_typos() {
+        assert!(m("expertise", "expert"));
+        assert!(m("freshness", "fresh"));
+        assert!(m("certifed", "certified"));
+        assert!(m("experiecne", "experience"));
+        assert!(m("quikcly", "quickly"));
+    }
+
+    #[test]
+    fn near_misses_do_not_match() {
+        for (w, k) in [
+            ("flesh", "fresh"),
+            ("lane", "late"),
+            ("bakers", "baked"),
+            ("bakery", "baked"),
+            ("careless", "care"),
+            ("speed", "spend"),
+            ("drained", "trained"),
+            ("writing", "waiting"),
+            ("experiment", "experience"),
+            ("quantified", "qualified"),
+            ("vocal", "local"),
+            ("it", "its"),
+            ("cars", "care"),
+            ("cars", "caring"),
+        ] {
+            assert!(!m(w, k), "{w} should not match {k}");
+        }
+    }
+}

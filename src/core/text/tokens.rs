@@ -1,0 +1,389 @@
+//! Tokens with character offsets. Words keep their place in the text as
+//! character (Unicode scalar) offsets, so a span never cuts a character;
+//! hyphenated compounds and contractions are split into parts so that
+//! "24-hour", "best-in-class" and "don't" read as "24 hour", "best in class"
+//! and "do n't", while remembering that they were written as one.
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    Number,
+    Punct,
+}
+
+/// One word, number or punctuation mark of a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Word {
+    /// Lower-case form, typographic apostrophes made plain.
+    pub lower: String,
+    /// The word and its forms before inflection (see `stem::forms`).
+    pub forms: Vec<String>,
+    pub kind: Kind,
+    /// Character offsets in the text.
+    pub start: usize,
+    pub end: usize,
+    /// Index of the clause (split at , ; : ! ? . and dashes).
+    pub clause: usize,
+    /// Index of the sentence (split at . ! ? ;).
+    pub sentence: usize,
+    /// Joined to the previous word by a hyphen ("24-hour" → "hour").
+    pub glued: bool,
+    /// Written with an upper-case first letter.
+    pub capital: bool,
+    /// Written entirely in capitals and longer than one letter ("IT", "HR").
+    pub acronym: bool,
+}
+
+impl Word {
+    pub fn is_word(&self) -> bool {
+        self.kind != Kind::Punct
+    }
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '\'' | '’' | '.' | ',' | '‐' | '‑')
+}
+
+/// Characters that belong to a word: letters, digits, and any other
+/// non-ASCII character that is not punctuation or a space (combining marks,
+/// scripts without case, emoji), so no script is cut mid-word.
+fn is_word_char(c: char) -> bool {
+    if c.is_alphanumeric() || c == '_' {
+        return true;
+    }
+    if c.is_ascii() || c.is_whitespace() || c.is_control() {
+        return false;
+    }
+    !matches!(
+        c,
+        '‘' | '’'
+            | '“'
+            | '”'
+            | '—'
+            | '–'
+            | '…'
+            | '«'
+            | '»'
+            | '¡'
+            | '¿'
+            | '·'
+            | '•'
+            | '€'
+            | '£'
+            | '¥'
+            | '©'
+            | '®'
+            | '™'
+            | '°'
+            | '\u{a0}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '‐'
+            | '‑'
+            | '„'
+            | '‚'
+            | '‹'
+            | '›'
+            | '§'
+            | '¶'
+            | '†'
+            | '‡'
+            | '′'
+            | '″'
+    )
+}
+
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | ';' | '…' | '。' | '！' | '？')
+}
+
+fn ends_clause(c: char) -> bool {
+    ends_sentence(c)
+        || matches!(
+            c,
+            ',' | ':' | '—' | '–' | '(' | ')' | '"' | '“' | '”' | '،' | '、'
+        )
+}
+
+/// Split `text` into words, numbers and punctuation marks.
+pub fn tokenize(text: &str) -> Vec<Word> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut raw: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if is_word_char(c) {
+            let start = i;
+            i += 1;
+            loop {
+                if i < chars.len() && is_word_char(chars[i]) {
+                    i += 1;
+                } else if i + 1 < chars.len()
+                    && is_joiner(chars[i])
+                    && is_word_char(chars[i + 1])
+                    && joiner_fits(chars[i], chars[i - 1], chars[i + 1])
+                {
+                    i += 2;
+                } else {
+                    break;
+                }
+            }
+            raw.push((start, i));
+        } else {
+            raw.push((i, i + 1));
+            i += 1;
+        }
+    }
+    let mut words = Vec::with_capacity(raw.len() + 4);
+    let (mut clause, mut sentence) = (0, 0);
+    for (start, end) in raw {
+        let first = chars[start];
+        if end - start == 1 && !is_word_char(first) {
+            words.push(make(
+                first.to_string(),
+                Kind::Punct,
+                start,
+                end,
+                clause,
+                sentence,
+                false,
+                &chars,
+            ));
+            if ends_clause(first) {
+                clause += 1;
+            }
+            if ends_sentence(first) {
+                sentence += 1;
+            }
+            continue;
+        }
+        split_token(&chars, start, end, clause, sentence, &mut words);
+    }
+    words
+}
+
+/// A dot joins only letters or digits on both sides ("Lemonad.ly", "3.5",
+/// "p.m"); a comma only digits ("1,000"); hyphens and apostrophes join words.
+fn joiner_fits(j: char, before: char, after: char) -> bool {
+    match j {
+        ',' => before.is_ascii_digit() && after.is_ascii_digit(),
+        '.' => before.is_alphanumeric() && after.is_alphanumeric(),
+        _ => true,
+    }
+}
+
+/// One written token into its parts: hyphen compounds and contractions.
+fn split_token(
+    chars: &[char],
+    start: usize,
+    end: usize,
+    clause: usize,
+    sentence: usize,
+    out: &mut Vec<Word>,
+) {
+    let mut part_start = start;
+    let mut glued = false;
+    let mut i = start;
+    while i <= end {
+        let at_hyphen = i < end && matches!(chars[i], '-' | '‐' | '‑');
+        if i == end || at_hyphen {
+            if part_start < i {
+                push_part(chars, part_start, i, clause, sentence, glued, out);
+            }
+            glued = true;
+            part_start = i + 1;
+        }
+        i += 1;
+    }
+}
+
+/// A part without hyphens; contractions split the way grammars do:
+/// "don't" → "do" + "n't", "we're" → "we" + "'re", "let's" → "let" + "'s".
+fn push_part(
+    chars: &[char],
+    start: usize,
+    end: usize,
+    clause: usize,
+    sentence: usize,
+    glued: bool,
+    out: &mut Vec<Word>,
+) {
+    let s: String = chars[start..end].iter().collect();
+    let lower = normalize(&s);
+    if let Some(pos) = lower.rfind('\'') {
+        let pos_chars = lower[..pos].chars().count();
+        let suffix = &lower[pos..];
+        let split_at = if suffix == "'t" && lower[..pos].ends_with('n') {
+            Some(pos_chars - 1)
+        } else if matches!(suffix, "'s" | "'re" | "'ve" | "'ll" | "'d" | "'m") {
+            Some(pos_chars)
+        } else {
+            None
+        };
+        if let Some(k) = split_at.filter(|&k| k > 0) {
+            let head = &lower[..lower
+                .char_indices()
+                .nth(k)
+                .map(|(b, _)| b)
+                .unwrap_or(lower.len())];
+            let head = match head {
+                "ca" => "can",
+                "wo" => "will",
+                "sha" => "shall",
+                h => h,
+            };
+            out.push(make(
+                head.to_string(),
+                kind_of(head),
+                start,
+                start + k,
+                clause,
+                sentence,
+                glued,
+                chars,
+            ));
+            let tail = lower[lower
+                .char_indices()
+                .nth(k)
+                .map(|(b, _)| b)
+                .unwrap_or(lower.len())..]
+                .to_string();
+            out.push(make(
+                tail,
+                Kind::Word,
+                start + k,
+                end,
+                clause,
+                sentence,
+                true,
+                chars,
+            ));
+            return;
+        }
+    }
+    let kind = kind_of(&lower);
+    out.push(make(
+        lower, kind, start, end, clause, sentence, glued, chars,
+    ));
+}
+
+fn kind_of(s: &str) -> Kind {
+    let mut digits = false;
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            digits = true;
+        } else if c != '.' && c != ',' {
+            return Kind::Word;
+        }
+    }
+    if digits {
+        Kind::Number
+    } else {
+        Kind::Word
+    }
+}
+
+/// Lower case with typographic apostrophes made plain.
+pub fn normalize(s: &str) -> String {
+    s.chars()
+        .flat_map(|c| {
+            let c = if c == '’' || c == '‘' { '\'' } else { c };
+            c.to_lowercase()
+        })
+        .collect()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn make(
+    lower: String,
+    kind: Kind,
+    start: usize,
+    end: usize,
+    clause: usize,
+    sentence: usize,
+    glued: bool,
+    chars: &[char],
+) -> Word {
+    let written = &chars[start..end];
+    let capital = written.first().is_some_and(|c| c.is_uppercase());
+    let letters = written.iter().filter(|c| c.is_alphabetic()).count();
+    let acronym = letters > 1
+        && written
+            .iter()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase());
+    let forms = if kind == Kind::Word {
+        super::stem::forms(&lower)
+    } else {
+        vec![lower.clone()]
+    };
+    Word {
+        lower,
+        forms,
+        kind,
+        start,
+        end,
+        clause,
+        sentence,
+        glued,
+        capital,
+        acronym,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lowers(t: &str) -> Vec<String> {
+        tokenize(t).into_iter().map(|w| w.lower).collect()
+    }
+
+    #[test]
+    fn splits_compounds_and_contractions() {
+        assert_eq!(lowers("24-hour turnaround"), ["24", "hour", "turnaround"]);
+        assert_eq!(lowers("We don't bake"), ["we", "do", "n't", "bake"]);
+        assert_eq!(lowers("Let’s go"), ["let", "'s", "go"]);
+        assert_eq!(lowers("we'll can't"), ["we", "'ll", "can", "n't"]);
+        assert_eq!(
+            lowers("Lemonad.ly sells 1,000 cups at 3.5%."),
+            [
+                "lemonad.ly",
+                "sells",
+                "1,000",
+                "cups",
+                "at",
+                "3.5",
+                "%",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn offsets_are_characters() {
+        let w = tokenize("Café — naïve 🍋 test");
+        let t: Vec<(usize, usize)> = w.iter().map(|w| (w.start, w.end)).collect();
+        assert_eq!(t[0], (0, 4));
+        assert_eq!(w.last().unwrap().lower, "test");
+        assert_eq!(w.last().unwrap().start, 15);
+    }
+
+    #[test]
+    fn clauses_and_sentences() {
+        let w = tokenize("Guys, move. No excuses!");
+        assert_eq!(w.iter().find(|w| w.lower == "move").unwrap().clause, 1);
+        assert_eq!(w.iter().find(|w| w.lower == "excuses").unwrap().sentence, 1);
+    }
+
+    #[test]
+    fn marks_capitals_and_acronyms() {
+        let w = tokenize("IT and it");
+        assert!(w[0].acronym && !w[2].acronym && !w[2].capital);
+    }
+}
