@@ -47,6 +47,8 @@ pub struct Finding {
 /// One line of a score's breakdown: what raised or lowered it, and by how much.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Contribution {
+    /// Rule id (`base` for the starting score).
+    pub rule: String,
     pub points: i32,
     pub label: String,
     pub span: Option<Span>,

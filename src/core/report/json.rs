@@ -84,7 +84,7 @@ fn criterion(c: &CriterionResult) -> Value {
 }
 
 fn contribution(c: &Contribution) -> Value {
-    let mut v = json!({"points": c.points, "label": c.label});
+    let mut v = json!({"rule": c.rule, "points": c.points, "label": c.label});
     if let Some(Span { start, end }) = c.span {
         v["start"] = json!(start);
         v["end"] = json!(end);

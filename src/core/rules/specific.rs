@@ -11,7 +11,7 @@ use crate::core::text::Analysis;
 
 pub fn score(a: &Analysis, t: &mut Tally) {
     let mut cues = 0;
-    if let Some(q) = a.quantities.iter().find(|q| q.explicit) {
+    if let Some(q) = a.quantities.iter().find(|q| figure(a, q)) {
         t.add("quantity", Some(a.span(q.first, q.last)), &[]);
         cues += 1;
     }
@@ -52,6 +52,18 @@ pub fn score(a: &Analysis, t: &mut Tally) {
     }
 }
 
+/// A figure that makes a message checkable: digits, or a number word that
+/// counts something ("two mechanics"). A number word alone is too often a
+/// pronoun ("no one", "one day") or part of a slogan ("number one").
+fn figure(a: &Analysis, q: &crate::core::text::quantity::Quantity) -> bool {
+    let digits = (q.first..=q.last).any(|i| a.words[i].kind == Kind::Number);
+    let counts = !matches!(&q.unit, Unit::Count(f) if f.is_empty());
+    q.explicit
+        && (digits || counts)
+        && !a.covered_by(List::Superlatives, q.first, q.last)
+        && !a.covered_by(List::Universal, q.first, q.last)
+}
+
 /// A means or reason: a phrase from the list, or "so" starting a clause of
 /// consequence ("..., so a slow visit is fine") rather than an intensifier
 /// ("so proud").
@@ -82,14 +94,18 @@ fn scoped(a: &Analysis, first: usize, last: usize) -> bool {
     if first >= 2 && w[first - 2].lower == "all" && before == Some("the") {
         return true; // "all the best"
     }
-    match w.get(last + 1) {
-        Some(n) if n.sentence == w[last].sentence => {
-            matches!(n.lower.as_str(), "in" | "at" | "for" | "among" | "of")
-                || n.kind == Kind::Number
-                || crate::core::text::quantity::find(&w[last + 1..=last + 1])
-                    .first()
-                    .is_some()
+    if let Some(n) = w.get(last + 1).filter(|n| n.clause == w[last].clause) {
+        if n.kind == Kind::Number
+            || crate::core::text::quantity::find(std::slice::from_ref(n))
+                .first()
+                .is_some()
+        {
+            return true;
         }
-        _ => false,
     }
+    w.iter()
+        .skip(last + 1)
+        .take(4)
+        .take_while(|n| n.clause == w[last].clause)
+        .any(|n| matches!(n.lower.as_str(), "in" | "at" | "for" | "among" | "across"))
 }

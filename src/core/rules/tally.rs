@@ -25,6 +25,7 @@ impl<'a> Tally<'a> {
             score: base,
             findings: Vec::new(),
             breakdown: vec![Contribution {
+                rule: "base".into(),
                 points: base,
                 label: "starting score".into(),
                 span: None,
@@ -51,6 +52,7 @@ impl<'a> Tally<'a> {
             format!("{}: \"{}\"", rule.label, quote)
         };
         self.breakdown.push(Contribution {
+            rule: id.to_string(),
             points: rule.points,
             label,
             span,
