@@ -37,10 +37,7 @@ fn rule_fixtures() {
     let reviewer = Reviewer::new(&set, &lexicon);
     let mut failures = Vec::new();
     let mut counted = 0;
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();
     for path in files {
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
@@ -48,20 +45,14 @@ fn rule_fixtures() {
             continue;
         }
         let fixture: Fixture = store::yaml::from_str(&std::fs::read_to_string(&path).unwrap())
-            .unwrap_or_else(|e| {
-                panic!("{}:{}:{}: {}", path.display(), e.line, e.column, e.message)
-            });
+            .unwrap_or_else(|e| panic!("{}:{}:{}: {}", path.display(), e.line, e.column, e.message));
         let criterion = Criterion::parse(&name);
         for case in fixture.cases {
             counted += 1;
             let message = Message {
                 id: "case".into(),
                 text: case.text.clone(),
-                audience: case
-                    .audience
-                    .clone()
-                    .map(Audience::Segments)
-                    .unwrap_or(Audience::All),
+                audience: case.audience.clone().map(Audience::Segments).unwrap_or(Audience::All),
                 ..Default::default()
             };
             let r = reviewer.review(&message);
@@ -73,10 +64,7 @@ fn rule_fixtures() {
             fired.extend(r.drift.iter().map(|d| d.kind.as_str().to_string()));
             for want in &case.fires {
                 if !fired.contains(want) {
-                    failures.push(format!(
-                        "{name}: {:?} should fire {want}; fired {fired:?}",
-                        case.text
-                    ));
+                    failures.push(format!("{name}: {:?} should fire {want}; fired {fired:?}", case.text));
                 }
             }
             for not in &case.quiet {

@@ -23,19 +23,20 @@ pub fn run(paths: &[PathBuf], format: Format, explain: bool) -> i32 {
     let lexicon = Lexicon::builtin();
     let reports = check_paths(paths, &lexicon);
     let status = reports.iter().map(FileReport::status).max().unwrap_or(0);
-    let out = match format {
-        Format::Json => report::json::render(&reports),
+    let stdout = std::io::stdout();
+    let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    // A closed pipe (`chorus check | head`) is not an error worth a panic.
+    let _ = match format {
+        Format::Json => report::json::write(&reports, &mut out),
         Format::Text => {
-            let stdout = std::io::stdout();
-            let color =
-                stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            report::text::render(&reports, report::text::Style { color, explain })
+            out.write_all(report::text::render(&reports, report::text::Style { color, explain }).as_bytes())
         }
     };
-    let mut stdout = std::io::stdout().lock();
-    // A closed pipe (`chorus check | head`) is not an error worth a panic.
-    let _ = stdout.write_all(out.as_bytes());
-    let _ = stdout.flush();
+    let _ = out.flush();
+    // The process ends now: freeing ten thousand reviews one by one would
+    // cost more than the check itself.
+    std::mem::forget(reports);
     status
 }
 

@@ -45,11 +45,7 @@ pub enum Command {
 pub fn main() -> i32 {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Check {
-            paths,
-            format,
-            explain,
-        }) => check::run(&paths, format, explain),
+        Some(Command::Check { paths, format, explain }) => check::run(&paths, format, explain),
         Some(Command::New { file }) => match crate::core::store::new_file(&file) {
             Ok(()) => {
                 println!(

@@ -222,7 +222,24 @@ impl<'a> Reviewer<'a> {
 /// Review every message of `set`.
 pub fn review_set(set: &MessageSet, lexicon: &Lexicon) -> SetReview {
     let reviewer = Reviewer::new(set, lexicon);
-    let messages: Vec<MessageReview> = set.internal.iter().map(|m| reviewer.review(m)).collect();
+    // Messages are independent: large sets are reviewed on every core.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let messages: Vec<MessageReview> = if threads > 1 && set.internal.len() >= 512 {
+        let chunk = set.internal.len().div_ceil(threads);
+        std::thread::scope(|s| {
+            let handles: Vec<_> = set
+                .internal
+                .chunks(chunk)
+                .map(|part| s.spawn(|| part.iter().map(|m| reviewer.review(m)).collect::<Vec<_>>()))
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().expect("reviewing a message does not panic"))
+                .collect()
+        })
+    } else {
+        set.internal.iter().map(|m| reviewer.review(m)).collect()
+    };
     let set_summary = reviewer.summarize(set, &messages);
     SetReview {
         messages,

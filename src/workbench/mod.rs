@@ -5,12 +5,7 @@ use std::path::PathBuf;
 
 /// Open the workbench on `path` (or the built-in example); returns the exit status.
 pub fn run(path: Option<PathBuf>) -> i32 {
-    let path = path.unwrap_or_else(|| {
-        PathBuf::from(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/messages/lemonadly.yaml"
-        ))
-    });
+    let path = path.unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/messages/lemonadly.yaml")));
     eprintln!(
         "The workbench is not built yet; here is the check of {}.",
         path.display()

@@ -19,9 +19,8 @@ pub struct Fact {
 
 /// Words too common to tell what a figure is about.
 const COMMON: [&str; 30] = [
-    "the", "a", "an", "of", "in", "on", "at", "by", "for", "to", "is", "are", "be", "been", "was",
-    "were", "within", "under", "than", "less", "more", "every", "each", "all", "our", "we", "and",
-    "or", "with", "from",
+    "the", "a", "an", "of", "in", "on", "at", "by", "for", "to", "is", "are", "be", "been", "was", "were", "within",
+    "under", "than", "less", "more", "every", "each", "all", "our", "we", "and", "or", "with", "from",
 ];
 
 impl Fact {
@@ -30,13 +29,10 @@ impl Fact {
         let context = a
             .words
             .iter()
-            .filter(|w| {
-                w.kind == Kind::Word && w.lower.len() > 2 && !COMMON.contains(&w.lower.as_str())
-            })
+            .filter(|w| w.kind == Kind::Word && w.lower.len() > 2 && !COMMON.contains(&w.lower.as_str()))
             .filter(|w| {
                 !a.quantities.iter().any(|q| {
-                    matches!(q.unit, Unit::Hours | Unit::Percent)
-                        && (q.first..=q.last).contains(&index_of(&a, w.start))
+                    matches!(q.unit, Unit::Hours | Unit::Percent) && (q.first..=q.last).contains(&index_of(&a, w.start))
                 })
             })
             .map(|w| w.forms.clone())
@@ -51,10 +47,7 @@ impl Fact {
 }
 
 fn index_of(a: &Analysis, start: usize) -> usize {
-    a.words
-        .iter()
-        .position(|w| w.start == start)
-        .unwrap_or(usize::MAX)
+    a.words.iter().position(|w| w.start == start).unwrap_or(usize::MAX)
 }
 
 /// Render a figure for an explanation: "48 hours", "3%", "up to 24 hours".
@@ -74,13 +67,9 @@ pub fn describe(q: &Quantity) -> String {
         }
         Unit::Hours => format!("{} hours", num(q.value)),
         Unit::Money(c) => format!("{} {}", num(q.value), c.to_uppercase()),
-        Unit::Count(f) => format!(
-            "{} {}",
-            num(q.value),
-            f.first().map(String::as_str).unwrap_or("")
-        )
-        .trim_end()
-        .to_string(),
+        Unit::Count(f) => format!("{} {}", num(q.value), f.first().map(String::as_str).unwrap_or(""))
+            .trim_end()
+            .to_string(),
     };
     let value = match q.high {
         Some(h) => format!("{}–{value}", num(h.min(q.value))),

@@ -85,16 +85,20 @@ impl DriftEngine {
                 let span = a.hit_span(h);
                 if let Some(neg) = contrary_negation(a, h, p.negative_sense[h.phrase]) {
                     engaged[pi] = true;
-                    if !drift.iter().any(|d: &Drift| {
-                        d.kind == DriftKind::Contradiction && d.pillar.as_deref() == Some(&p.id)
-                    }) {
+                    if !drift
+                        .iter()
+                        .any(|d: &Drift| d.kind == DriftKind::Contradiction && d.pillar.as_deref() == Some(&p.id))
+                    {
                         let said = a.quote(Span::new(a.words[neg].start, span.end));
                         drift.push(Drift {
                             kind: DriftKind::Contradiction,
                             pillar: Some(p.id.clone()),
                             span: Some(Span::new(a.words[neg].start, span.end)),
                             message: format!("\"{said}\" says the opposite of the pillar \"{}\".", p.claim),
-                            suggestion: Some(format!("Say how the message keeps the promise \"{}\", or take the claim out.", p.claim)),
+                            suggestion: Some(format!(
+                                "Say how the message keeps the promise \"{}\", or take the claim out.",
+                                p.claim
+                            )),
                         });
                     }
                     continue;
@@ -121,11 +125,7 @@ impl DriftEngine {
                 });
             }
         }
-        let on_topic: Vec<bool> = supported
-            .iter()
-            .zip(&engaged)
-            .map(|(s, e)| *s || *e)
-            .collect();
+        let on_topic: Vec<bool> = supported.iter().zip(&engaged).map(|(s, e)| *s || *e).collect();
         drift.extend(self.fact_mismatches(a, &hits, &on_topic));
         for h in &hits[self.avoid] {
             let span = a.hit_span(h);
@@ -134,10 +134,7 @@ impl DriftEngine {
                 kind: DriftKind::AvoidedTerm,
                 pillar: None,
                 span: Some(span),
-                message: format!(
-                    "\"{}\" is a term the brand avoids (\"{term}\").",
-                    a.quote(span)
-                ),
+                message: format!("\"{}\" is a term the brand avoids (\"{term}\").", a.quote(span)),
                 suggestion: Some("Say it in the story's own words, or leave it out.".into()),
             });
         }
@@ -154,7 +151,8 @@ impl DriftEngine {
                     } else {
                         "This message supports none of the story's pillars: no pillar keyword appears.".into()
                     },
-                    suggestion: (!claims.is_empty()).then(|| format!("Tie it to one pillar the reader can act on: {}.", claims.join("; "))),
+                    suggestion: (!claims.is_empty())
+                        .then(|| format!("Tie it to one pillar the reader can act on: {}.", claims.join("; "))),
                 },
             );
         }
@@ -166,14 +164,7 @@ impl DriftEngine {
             .map(|(p, _)| p.id.clone())
             .collect();
         let score = alignment_score(pillars.len(), self.pillars.len(), &drift);
-        (
-            Alignment {
-                score,
-                pillars,
-                ties,
-            },
-            drift,
-        )
+        (Alignment { score, pillars, ties }, drift)
     }
 
     /// A figure in the message about the same thing as a fact of a pillar
@@ -185,18 +176,14 @@ impl DriftEngine {
             let sentence = a.words[q.first].sentence;
             let mut best: Option<(usize, &Fact, &crate::core::text::quantity::Quantity)> = None;
             for f in self.facts.iter().filter(|f| on_topic[f.pillar]) {
-                for fq in f
-                    .quantities
-                    .iter()
-                    .filter(|fq| fq.unit.same_dimension(&q.unit))
-                {
+                for fq in f.quantities.iter().filter(|fq| fq.unit.same_dimension(&q.unit)) {
                     let about = f
                         .context
                         .iter()
                         .filter(|c| {
-                            a.words.iter().any(|w| {
-                                w.sentence == sentence && stem::matches(&w.forms, c, false)
-                            })
+                            a.words
+                                .iter()
+                                .any(|w| w.sentence == sentence && stem::matches(&w.forms, c, false))
                         })
                         .count()
                         + hits[self.pillars[f.pillar].keywords]
@@ -213,11 +200,10 @@ impl DriftEngine {
             if q.agrees_with(fq) {
                 continue;
             }
-            let current_beside = a.quantities.iter().any(|o| {
-                a.words[o.first].sentence == sentence
-                    && o.unit.same_dimension(&fq.unit)
-                    && o.agrees_with(fq)
-            });
+            let current_beside = a
+                .quantities
+                .iter()
+                .any(|o| a.words[o.first].sentence == sentence && o.unit.same_dimension(&fq.unit) && o.agrees_with(fq));
             if current_beside {
                 continue;
             }
@@ -254,10 +240,7 @@ fn contrary_negation(a: &Analysis, h: &Hit, negative_sense: bool) -> Option<usiz
         return None;
     }
     let (lo, hi) = (neg.min(h.first), neg.max(h.first));
-    let double = a
-        .hits(List::NegativeSense)
-        .iter()
-        .any(|n| n.first > lo && n.last < hi);
+    let double = a.hits(List::NegativeSense).iter().any(|n| n.first > lo && n.last < hi);
     (!double).then_some(neg)
 }
 
@@ -290,11 +273,7 @@ fn alignment_score(supported: usize, total: usize, drift: &[Drift]) -> u8 {
         return 0;
     }
     let mut s = 60 + (40 * supported / total) as i32;
-    s -= 20
-        * drift
-            .iter()
-            .filter(|d| d.kind != DriftKind::OffStory)
-            .count() as i32;
+    s -= 20 * drift.iter().filter(|d| d.kind != DriftKind::OffStory).count() as i32;
     s.clamp(0, 100) as u8
 }
 

@@ -168,22 +168,17 @@ impl Lexicon {
         };
         let mut lists = vec![Vec::new(); List::ALL.len()];
         for (key, phrases) in file.phrases {
-            let list =
-                List::from_key(&key).ok_or_else(|| bad(format!("unknown phrase list `{key}`")))?;
+            let list = List::from_key(&key).ok_or_else(|| bad(format!("unknown phrase list `{key}`")))?;
             lists[list as usize] = phrases;
         }
         let mut criteria = [CriterionConfig { base: 50, pass: 60 }; 4];
         for (key, cfg) in file.criteria {
-            let c =
-                Criterion::parse(&key).ok_or_else(|| bad(format!("unknown criterion `{key}`")))?;
+            let c = Criterion::parse(&key).ok_or_else(|| bad(format!("unknown criterion `{key}`")))?;
             criteria[c.index()] = cfg;
         }
         for (id, rule) in &file.rules {
             if Criterion::parse(&rule.criterion).is_none() {
-                return Err(bad(format!(
-                    "rule `{id}` names unknown criterion `{}`",
-                    rule.criterion
-                )));
+                return Err(bad(format!("rule `{id}` names unknown criterion `{}`", rule.criterion)));
             }
         }
         Ok(Lexicon::compile(lists, criteria, file.rules))
@@ -245,19 +240,14 @@ mod tests {
     fn builtin_lexicon_loads_with_every_list() {
         let lex = Lexicon::builtin();
         for l in List::ALL {
-            assert!(
-                !lex.list(l).is_empty(),
-                "built-in list {} is empty",
-                l.key()
-            );
+            assert!(!lex.list(l).is_empty(), "built-in list {} is empty", l.key());
         }
         assert_eq!(lex.criterion(Criterion::Specific).pass, 60);
     }
 
     #[test]
     fn unknown_list_is_an_error() {
-        let err =
-            Lexicon::from_yaml("phrases: {nope: [a]}\ncriteria: {}\nrules: {}\n").unwrap_err();
+        let err = Lexicon::from_yaml("phrases: {nope: [a]}\ncriteria: {}\nrules: {}\n").unwrap_err();
         assert!(err.message.contains("nope"));
     }
 }

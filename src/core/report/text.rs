@@ -50,12 +50,7 @@ pub fn render(files: &[FileReport], style: Style) -> String {
         match f {
             FileReport::Failed(e) => {
                 failed_files += 1;
-                let _ = writeln!(
-                    out,
-                    "{} {}\n",
-                    p.bad("error:"),
-                    visible(&e.to_string(), false)
-                );
+                let _ = writeln!(out, "{} {}\n", p.bad("error:"), visible(&e.to_string(), false));
             }
             FileReport::Reviewed { path, set, review } => {
                 let n_clean = review.messages.iter().filter(|m| m.is_clean()).count();
@@ -116,20 +111,10 @@ fn verdict(c: &CriterionResult, p: &Paint) -> String {
 }
 
 fn message(out: &mut String, r: &MessageReview, m: &Message, style: Style, p: &Paint) {
-    let head = if r.is_clean() {
-        p.ok("✓")
-    } else {
-        p.bad("✗")
-    };
-    let verdicts: Vec<String> = Criterion::ALL
-        .iter()
-        .map(|c| verdict(r.checklist.get(*c), p))
-        .collect();
+    let head = if r.is_clean() { p.ok("✓") } else { p.bad("✗") };
+    let verdicts: Vec<String> = Criterion::ALL.iter().map(|c| verdict(r.checklist.get(*c), p)).collect();
     let drift = if r.drift.is_empty() {
-        format!(
-            "on story: {}",
-            visible(&r.alignment.pillars.join(", "), false)
-        )
+        format!("on story: {}", visible(&r.alignment.pillars.join(", "), false))
     } else {
         let kinds: Vec<&str> = r.drift.iter().map(|d| d.kind.as_str()).collect();
         p.bad(&format!("drift: {}", dedup(kinds).join(", ")))
@@ -143,20 +128,11 @@ fn message(out: &mut String, r: &MessageReview, m: &Message, style: Style, p: &P
     if r.is_clean() && !style.explain {
         return;
     }
-    let _ = writeln!(
-        out,
-        "    {}",
-        p.dim(&format!("\"{}\"", visible(m.text.trim(), false)))
-    );
+    let _ = writeln!(out, "    {}", p.dim(&format!("\"{}\"", visible(m.text.trim(), false))));
     for c in &r.checklist.results {
         if let Some(reason) = &c.waived {
             if !c.findings.is_empty() {
-                let _ = writeln!(
-                    out,
-                    "    {} waived: {}",
-                    c.criterion,
-                    visible(reason, false)
-                );
+                let _ = writeln!(out, "    {} waived: {}", c.criterion, visible(reason, false));
             }
             continue;
         }
@@ -164,15 +140,12 @@ fn message(out: &mut String, r: &MessageReview, m: &Message, style: Style, p: &P
             let parts: Vec<String> = c
                 .breakdown
                 .iter()
-                .map(|b| format!("{:+} {}", b.points, visible(&b.label, false)))
+                .map(|b| match b.span {
+                    Some(s) => format!("{:+} {} \"{}\"", b.points, b.label, visible(s.quote(&m.text), false)),
+                    None => format!("{:+} {}", b.points, b.label),
+                })
                 .collect();
-            let _ = writeln!(
-                out,
-                "    {} {} = {}",
-                c.criterion,
-                c.score,
-                parts.join(", ")
-            );
+            let _ = writeln!(out, "    {} {} = {}", c.criterion, c.score, parts.join(", "));
         }
         if c.pass {
             continue;
@@ -190,12 +163,7 @@ fn message(out: &mut String, r: &MessageReview, m: &Message, style: Style, p: &P
         }
     }
     for d in &r.drift {
-        let _ = writeln!(
-            out,
-            "    {} {}",
-            p.bad(d.kind.as_str()),
-            visible(&d.message, false)
-        );
+        let _ = writeln!(out, "    {} {}", p.bad(d.kind.as_str()), visible(&d.message, false));
         if let Some(s) = &d.suggestion {
             let _ = writeln!(out, "      → {}", visible(s, false));
         }

@@ -11,14 +11,13 @@ pub fn score(a: &Analysis, t: &mut Tally) {
     let w = &a.words;
     let future = a.hits(List::Future).iter().find(|h| {
         // "the repairer who will arrive" describes someone; it sets no goal.
-        let relative =
-            h.first > 0 && matches!(w[h.first - 1].lower.as_str(), "who" | "which" | "that");
+        let relative = h.first > 0 && matches!(w[h.first - 1].lower.as_str(), "who" | "which" | "that");
         !relative
     });
-    let lets = a.hits(List::ChangeVerbs).iter().find(|h| {
-        (h.first.saturating_sub(3)..h.first)
-            .any(|j| w[j].lower == "'s" && j > 0 && w[j - 1].lower == "let")
-    });
+    let lets = a
+        .hits(List::ChangeVerbs)
+        .iter()
+        .find(|h| (h.first.saturating_sub(3)..h.first).any(|j| w[j].lower == "'s" && j > 0 && w[j - 1].lower == "let"));
     let mut heading = false;
     if let Some(h) = future.or(lets) {
         t.add("future", Some(a.hit_span(h)), &[]);

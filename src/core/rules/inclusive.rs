@@ -63,17 +63,11 @@ fn owner(a: &Analysis, h: &Hit) -> Option<usize> {
         end = g.last;
     }
     let next = w.get(end + 1).filter(|n| n.sentence == w[h.first].sentence);
-    let starts_sentence = h.first == 0
-        || w[h.first - 1].sentence != w[h.first].sentence
-        || w[h.first - 1].kind == Kind::Punct;
-    let vocative =
-        starts_sentence && next.is_some_and(|n| matches!(n.lower.as_str(), "," | ":" | "!"));
-    let acts = a
-        .hits(List::SegmentVerbs)
-        .iter()
-        .any(|v| v.first == end + 1);
-    let named_team = group.is_some()
-        && h.first > 0
-        && matches!(w[h.first - 1].lower.as_str(), "our" | "the" | "your" | "my");
+    let starts_sentence =
+        h.first == 0 || w[h.first - 1].sentence != w[h.first].sentence || w[h.first - 1].kind == Kind::Punct;
+    let vocative = starts_sentence && next.is_some_and(|n| matches!(n.lower.as_str(), "," | ":" | "!"));
+    let acts = a.hits(List::SegmentVerbs).iter().any(|v| v.first == end + 1);
+    let named_team =
+        group.is_some() && h.first > 0 && matches!(w[h.first - 1].lower.as_str(), "our" | "the" | "your" | "my");
     (vocative || acts || named_team).then_some(end)
 }

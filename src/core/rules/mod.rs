@@ -35,11 +35,7 @@ impl RuleContext {
 
     /// Segment mentions in a text: one hit per mention, `list` = segment index.
     pub fn segment_hits(&self, a: &Analysis) -> Vec<Hit> {
-        self.segment_index
-            .find(&a.words)
-            .into_iter()
-            .flatten()
-            .collect()
+        self.segment_index.find(&a.words).into_iter().flatten().collect()
     }
 
     /// The segments a text names, in the set's order.
@@ -70,10 +66,7 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, lex: &Lexicon) 
 
 /// Hits of the given lists with overlaps removed, the longer kept, in text order.
 fn distinct(a: &Analysis, lists: &[List]) -> Vec<Hit> {
-    let mut all: Vec<Hit> = lists
-        .iter()
-        .flat_map(|l| a.hits(*l).iter().copied())
-        .collect();
+    let mut all: Vec<Hit> = lists.iter().flat_map(|l| a.hits(*l).iter().copied()).collect();
     all.sort_by_key(|h| (std::cmp::Reverse(h.last - h.first), h.first));
     let mut kept: Vec<Hit> = Vec::new();
     for h in all {
@@ -93,10 +86,8 @@ fn orders(a: &Analysis) -> Vec<Hit> {
         .filter(|h| {
             let w = &a.words;
             let clause = w[h.first].clause;
-            let inclusive_subject = (h.first.saturating_sub(3)..h.first).any(|j| {
-                w[j].clause == clause
-                    && matches!(w[j].lower.as_str(), "we" | "us" | "'s" | "together")
-            });
+            let inclusive_subject = (h.first.saturating_sub(3)..h.first)
+                .any(|j| w[j].clause == clause && matches!(w[j].lower.as_str(), "we" | "us" | "'s" | "together"));
             !inclusive_subject && a.negated_by[h.first].is_none()
         })
         .collect()

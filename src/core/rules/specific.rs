@@ -41,8 +41,7 @@ pub fn score(a: &Analysis, t: &mut Tally) {
         t.add("buzzword", Some(a.hit_span(h)), &[]);
     }
     for h in a.hits(List::Superlatives) {
-        if buzz.iter().any(|b| b.first <= h.last && h.first <= b.last) || scoped(a, h.first, h.last)
-        {
+        if buzz.iter().any(|b| b.first <= h.last && h.first <= b.last) || scoped(a, h.first, h.last) {
             continue;
         }
         t.add("vague-superlative", Some(a.hit_span(h)), &[]);
@@ -85,10 +84,7 @@ fn reason(a: &Analysis) -> Option<Span> {
 fn scoped(a: &Analysis, first: usize, last: usize) -> bool {
     let w = &a.words;
     let before = first.checked_sub(1).map(|i| w[i].lower.as_str());
-    if matches!(
-        before,
-        Some("our" | "your" | "their" | "my" | "his" | "her")
-    ) {
+    if matches!(before, Some("our" | "your" | "their" | "my" | "his" | "her")) {
         return true;
     }
     if first >= 2 && w[first - 2].lower == "all" && before == Some("the") {

@@ -46,15 +46,11 @@ impl<'a> Tally<'a> {
             out
         };
         self.score += rule.points;
-        let label = if quote.is_empty() {
-            rule.label.clone()
-        } else {
-            format!("{}: \"{}\"", rule.label, quote)
-        };
+        // The label names the kind of evidence; the words are the span's.
         self.breakdown.push(Contribution {
             rule: id.to_string(),
             points: rule.points,
-            label,
+            label: rule.label.clone(),
             span,
         });
         if let Some(message) = &rule.message {

@@ -73,9 +73,6 @@ pub fn save(path: &Path, set: &MessageSet) -> std::io::Result<()> {
 /// Write the starting template to `path`, refusing to overwrite a file.
 pub fn new_file(path: &Path) -> std::io::Result<()> {
     use std::io::Write;
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)?;
+    let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(path)?;
     f.write_all(b"version: 1\n")
 }

@@ -12,10 +12,7 @@ pub struct YamlError {
 /// Deserialize any serde type from YAML text (used for the lexicon).
 pub fn from_str<T: serde::de::DeserializeOwned>(source: &str) -> Result<T, YamlError> {
     serde_yaml::from_str(source).map_err(|e| {
-        let (line, column) = e
-            .location()
-            .map(|l| (l.line(), l.column()))
-            .unwrap_or((0, 0));
+        let (line, column) = e.location().map(|l| (l.line(), l.column())).unwrap_or((0, 0));
         YamlError {
             line,
             column,
@@ -37,11 +34,7 @@ pub fn quick_set(source: &str) -> Result<crate::core::model::MessageSet, YamlErr
     let l = |v: &Y, k: &str| -> Vec<String> {
         v.get(k)
             .and_then(|x| x.as_sequence())
-            .map(|q| {
-                q.iter()
-                    .filter_map(|x| x.as_str().map(String::from))
-                    .collect()
-            })
+            .map(|q| q.iter().filter_map(|x| x.as_str().map(String::from)).collect())
             .unwrap_or_default()
     };
     let ext = &v["external"];

@@ -32,17 +32,8 @@ impl<'t> Analysis<'t> {
         let mut hits = lexicon.index().find(&words);
         let literal = std::mem::take(&mut hits[List::Literal as usize]);
         if !literal.is_empty() {
-            for list in [
-                List::Hyperbole,
-                List::Absolutes,
-                List::Superlatives,
-                List::Buzzwords,
-            ] {
-                hits[list as usize].retain(|h| {
-                    !literal
-                        .iter()
-                        .any(|l| l.first <= h.last && h.first <= l.last)
-                });
+            for list in [List::Hyperbole, List::Absolutes, List::Superlatives, List::Buzzwords] {
+                hits[list as usize].retain(|h| !literal.iter().any(|l| l.first <= h.last && h.first <= l.last));
             }
         }
         hits[List::Literal as usize] = literal;
@@ -81,15 +72,13 @@ impl<'t> Analysis<'t> {
 
     /// Is any word `first..=last` covered by a hit of `list`?
     pub fn covered_by(&self, list: List, first: usize, last: usize) -> bool {
-        self.hits(list)
-            .iter()
-            .any(|h| h.first <= last && first <= h.last)
+        self.hits(list).iter().any(|h| h.first <= last && first <= h.last)
     }
 
     /// Does a hit of `list` end right before word `i` (within `gap` words, same clause)?
     pub fn preceded_by(&self, list: List, i: usize, gap: usize) -> Option<&Hit> {
-        self.hits(list).iter().find(|h| {
-            h.last < i && i - h.last <= gap && self.words[h.last].clause == self.words[i].clause
-        })
+        self.hits(list)
+            .iter()
+            .find(|h| h.last < i && i - h.last <= gap && self.words[h.last].clause == self.words[i].clause)
     }
 }

@@ -52,9 +52,11 @@ pub struct PhraseIndex {
     lists: Vec<Vec<Phrase>>,
     /// Per list: accept derivations and typos (pillar keywords), or only inflections (lexicon).
     fuzzy: Vec<bool>,
-    index: HashMap<String, Vec<(u32, u32)>>,
-    /// Phrases whose first part may be reached by typo or derivation only.
-    fuzzy_firsts: Vec<(u32, u32)>,
+    index: HashMap<String, Vec<(u32, u32)>, FastHash>,
+    /// Fuzzy phrases by the first two letters of their first part: a typo
+    /// keeps the first two letters (see `stem::typo`), so only these can be
+    /// reached by one.
+    fuzzy_by_prefix: HashMap<[char; 2], Vec<(u32, u32)>, FastHash>,
 }
 
 impl PhraseIndex {
@@ -72,13 +74,15 @@ impl PhraseIndex {
             .collect();
         for (pi, p) in list.iter().enumerate() {
             for f in &p.parts[0] {
-                self.index
-                    .entry(f.clone())
-                    .or_default()
-                    .push((li as u32, pi as u32));
+                self.index.entry(f.clone()).or_default().push((li as u32, pi as u32));
             }
-            if fuzzy && p.parts[0][0].len() >= 4 {
-                self.fuzzy_firsts.push((li as u32, pi as u32));
+            if fuzzy {
+                if let Some(key) = prefix(&p.parts[0][0]) {
+                    self.fuzzy_by_prefix
+                        .entry(key)
+                        .or_default()
+                        .push((li as u32, pi as u32));
+                }
             }
         }
         self.lists.push(list);
@@ -100,22 +104,19 @@ impl PhraseIndex {
         let mut seen: Vec<(u32, u32)> = Vec::with_capacity(8);
         for (i, w) in words.iter().enumerate() {
             seen.clear();
+            let mut add = |cands: Option<&Vec<(u32, u32)>>| seen.extend(cands.into_iter().flatten().copied());
             for f in &w.forms {
-                if let Some(cands) = self.index.get(f.as_str()) {
-                    for &c in cands {
-                        if !seen.contains(&c) {
-                            seen.push(c);
-                        }
-                    }
+                add(self.index.get(f.as_str()));
+            }
+            if !self.fuzzy_by_prefix.is_empty() && w.kind == Kind::Word && w.lower.len() >= 6 {
+                // Typos and derivations ("expertise" for "expert") of fuzzy phrases.
+                if let Some(key) = prefix(&w.lower) {
+                    add(self.fuzzy_by_prefix.get(&key));
                 }
             }
-            if w.kind == Kind::Word && w.lower.len() >= 4 {
-                for &c in &self.fuzzy_firsts {
-                    if !seen.contains(&c) {
-                        seen.push(c);
-                    }
-                }
-            }
+            // A word reaches a phrase by several of its forms: try each once.
+            seen.sort_unstable();
+            seen.dedup();
             for &(li, pi) in &seen {
                 let (li, pi) = (li as usize, pi as usize);
                 if let Some(last) = self.match_at(words, i, li, pi) {
@@ -159,6 +160,36 @@ impl PhraseIndex {
     }
 }
 
+/// FNV-1a: the index is looked up for every word of every message, and its
+/// keys are short words chosen by us, so a fast hash beats a DoS-resistant one.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FastHash;
+
+impl std::hash::BuildHasher for FastHash {
+    type Hasher = Fnv;
+    fn build_hasher(&self) -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+fn prefix(s: &str) -> Option<[char; 2]> {
+    let mut c = s.chars();
+    Some([c.next()?, c.next()?])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,17 +213,10 @@ mod tests {
     #[test]
     fn finds_multi_word_and_inflected_phrases() {
         assert_eq!(
-            hits(
-                &["best in class", "dominate"],
-                "Best-in-class teams dominating",
-                false
-            ),
+            hits(&["best in class", "dominate"], "Best-in-class teams dominating", false),
             ["best in class", "dominating"]
         );
-        assert_eq!(
-            hits(&["let's", "'ll"], "Let's go; we'll see", false),
-            ["let 's", "'ll"]
-        );
+        assert_eq!(hits(&["let's", "'ll"], "Let's go; we'll see", false), ["let 's", "'ll"]);
         assert_eq!(hits(&["100%"], "100% of the time", false), ["100 %"]);
     }
 
@@ -211,10 +235,7 @@ mod tests {
     fn fuzzy_lists_accept_derivations_and_typos_lexicon_lists_do_not() {
         assert_eq!(hits(&["expert"], "our expertise", true), ["expertise"]);
         assert!(hits(&["expert"], "our expertise", false).is_empty());
-        assert_eq!(
-            hits(&["certified"], "a certifed repairer", true),
-            ["certifed"]
-        );
+        assert_eq!(hits(&["certified"], "a certifed repairer", true), ["certifed"]);
         assert!(hits(&["certified"], "a certifed repairer", false).is_empty());
     }
 }

@@ -56,8 +56,7 @@ impl Quantity {
     pub fn agrees_with(&self, fact: &Quantity) -> bool {
         let eq = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0);
         let (lo, hi) = (self.value, self.high.unwrap_or(self.value));
-        if self.bound == fact.bound && eq(lo, fact.value) && eq(hi, fact.high.unwrap_or(fact.value))
-        {
+        if self.bound == fact.bound && eq(lo, fact.value) && eq(hi, fact.high.unwrap_or(fact.value)) {
             return true;
         }
         if self.bound == Bound::Exact && self.high.is_none() {
@@ -212,10 +211,7 @@ fn read_number(words: &[Word], i: usize) -> Option<(f64, usize, bool)> {
 
 /// Read the unit after a number ending at word `last`.
 fn read_unit(words: &[Word], first: usize, last: usize) -> Option<(Unit, f64, usize)> {
-    if let Some(c) = first
-        .checked_sub(1)
-        .and_then(|p| currency_symbol(&words[p].lower))
-    {
+    if let Some(c) = first.checked_sub(1).and_then(|p| currency_symbol(&words[p].lower)) {
         return Some((Unit::Money(c.into()), 1.0, last));
     }
     let next = words.get(last + 1)?;
@@ -254,9 +250,9 @@ fn read_unit(words: &[Word], first: usize, last: usize) -> Option<(Unit, f64, us
 
 /// Function words: a figure followed by one of these counts nothing.
 const STOP: [&str; 34] = [
-    "and", "or", "to", "a", "an", "in", "on", "at", "by", "for", "with", "from", "we", "you",
-    "they", "it", "is", "are", "was", "were", "be", "will", "'ll", "'s", "that", "this", "as",
-    "than", "but", "so", "if", "when", "then", "times",
+    "and", "or", "to", "a", "an", "in", "on", "at", "by", "for", "with", "from", "we", "you", "they", "it", "is",
+    "are", "was", "were", "be", "will", "'ll", "'s", "that", "this", "as", "than", "but", "so", "if", "when", "then",
+    "times",
 ];
 
 fn skippable_only(w: &str) -> bool {
@@ -270,9 +266,7 @@ fn is_modifier(w: &str) -> bool {
 fn read_bound(words: &[Word], first: usize, unit: &Unit) -> (Bound, usize) {
     let prev = |k: usize| first.checked_sub(k).map(|p| words[p].lower.as_str());
     match (prev(2), prev(1)) {
-        (Some("less" | "fewer" | "no"), Some("than")) if prev(3) != Some("no") => {
-            (Bound::AtMost, first - 2)
-        }
+        (Some("less" | "fewer" | "no"), Some("than")) if prev(3) != Some("no") => (Bound::AtMost, first - 2),
         (Some("more" | "greater"), Some("than")) => (Bound::AtLeast, first - 2),
         (Some("no"), Some("more")) => (Bound::AtMost, first - 2),
         (Some("at"), Some("most")) | (Some("up"), Some("to")) => (Bound::AtMost, first - 2),
@@ -300,10 +294,7 @@ pub fn find(words: &[Word]) -> Vec<Quantity> {
         if let Some(sep @ ("to" | "and" | "-" | "–")) = joined {
             let between = sep != "and" || (i > 0 && words[i - 1].lower == "between");
             if between {
-                if let Some((hv, hl, true)) = words
-                    .get(num_last + 2)
-                    .and_then(|_| read_number(words, num_last + 2))
-                {
+                if let Some((hv, hl, true)) = words.get(num_last + 2).and_then(|_| read_number(words, num_last + 2)) {
                     if read_unit(words, i, num_last).is_none() {
                         high = Some(hv);
                         end = hl;
@@ -377,27 +368,15 @@ mod tests {
 
     #[test]
     fn durations_meet_across_forms() {
-        assert_eq!(
-            q("within 24 hours"),
-            [(24.0, None, Unit::Hours, Bound::AtMost)]
-        );
-        assert_eq!(
-            q("our 24-hour turnaround"),
-            [(24.0, None, Unit::Hours, Bound::Exact)]
-        );
+        assert_eq!(q("within 24 hours"), [(24.0, None, Unit::Hours, Bound::AtMost)]);
+        assert_eq!(q("our 24-hour turnaround"), [(24.0, None, Unit::Hours, Bound::Exact)]);
         assert_eq!(q("in two days"), [(48.0, None, Unit::Hours, Bound::AtMost)]);
-        assert_eq!(
-            q("twenty-four hours"),
-            [(24.0, None, Unit::Hours, Bound::Exact)]
-        );
+        assert_eq!(q("twenty-four hours"), [(24.0, None, Unit::Hours, Bound::Exact)]);
         assert_eq!(
             q("between 2 and 3 days"),
             [(48.0, Some(72.0), Unit::Hours, Bound::Exact)]
         );
-        assert_eq!(
-            q("24-48 hours"),
-            [(24.0, Some(48.0), Unit::Hours, Bound::Exact)]
-        );
+        assert_eq!(q("24-48 hours"), [(24.0, Some(48.0), Unit::Hours, Bound::Exact)]);
     }
 
     #[test]

@@ -52,10 +52,7 @@ pub fn forms(w: &str) -> Vec<String> {
     }
     if let Some(stem) = w.strip_suffix("ly").filter(|s| s.len() >= 4) {
         out.push(stem.to_string());
-    } else if let Some(stem) = w
-        .strip_suffix('s')
-        .filter(|s| !s.ends_with(['s', 'u', 'i']))
-    {
+    } else if let Some(stem) = w.strip_suffix('s').filter(|s| !s.ends_with(['s', 'u', 'i'])) {
         out.push(stem.to_string());
     }
     out
@@ -88,10 +85,7 @@ pub fn matches(word: &[String], kw: &[String], loose: bool) -> bool {
     if w == k || word.contains(k) {
         return true;
     }
-    if word[1..]
-        .iter()
-        .any(|f| f.len() >= 4 && kw[1..].contains(f))
-    {
+    if word[1..].iter().any(|f| f.len() >= 4 && kw[1..].contains(f)) {
         return true;
     }
     if !loose {

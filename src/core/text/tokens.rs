@@ -99,11 +99,7 @@ fn ends_sentence(c: char) -> bool {
 }
 
 fn ends_clause(c: char) -> bool {
-    ends_sentence(c)
-        || matches!(
-            c,
-            ',' | ':' | '—' | '–' | '(' | ')' | '"' | '“' | '”' | '،' | '、'
-        )
+    ends_sentence(c) || matches!(c, ',' | ':' | '—' | '–' | '(' | ')' | '"' | '“' | '”' | '،' | '、')
 }
 
 /// Split `text` into words, numbers and punctuation marks.
@@ -178,14 +174,7 @@ fn joiner_fits(j: char, before: char, after: char) -> bool {
 }
 
 /// One written token into its parts: hyphen compounds and contractions.
-fn split_token(
-    chars: &[char],
-    start: usize,
-    end: usize,
-    clause: usize,
-    sentence: usize,
-    out: &mut Vec<Word>,
-) {
+fn split_token(chars: &[char], start: usize, end: usize, clause: usize, sentence: usize, out: &mut Vec<Word>) {
     let mut part_start = start;
     let mut glued = false;
     let mut i = start;
@@ -226,11 +215,7 @@ fn push_part(
             None
         };
         if let Some(k) = split_at.filter(|&k| k > 0) {
-            let head = &lower[..lower
-                .char_indices()
-                .nth(k)
-                .map(|(b, _)| b)
-                .unwrap_or(lower.len())];
+            let head = &lower[..lower.char_indices().nth(k).map(|(b, _)| b).unwrap_or(lower.len())];
             let head = match head {
                 "ca" => "can",
                 "wo" => "will",
@@ -247,29 +232,13 @@ fn push_part(
                 glued,
                 chars,
             ));
-            let tail = lower[lower
-                .char_indices()
-                .nth(k)
-                .map(|(b, _)| b)
-                .unwrap_or(lower.len())..]
-                .to_string();
-            out.push(make(
-                tail,
-                Kind::Word,
-                start + k,
-                end,
-                clause,
-                sentence,
-                true,
-                chars,
-            ));
+            let tail = lower[lower.char_indices().nth(k).map(|(b, _)| b).unwrap_or(lower.len())..].to_string();
+            out.push(make(tail, Kind::Word, start + k, end, clause, sentence, true, chars));
             return;
         }
     }
     let kind = kind_of(&lower);
-    out.push(make(
-        lower, kind, start, end, clause, sentence, glued, chars,
-    ));
+    out.push(make(lower, kind, start, end, clause, sentence, glued, chars));
 }
 
 fn kind_of(s: &str) -> Kind {
@@ -312,11 +281,7 @@ fn make(
     let written = &chars[start..end];
     let capital = written.first().is_some_and(|c| c.is_uppercase());
     let letters = written.iter().filter(|c| c.is_alphabetic()).count();
-    let acronym = letters > 1
-        && written
-            .iter()
-            .filter(|c| c.is_alphabetic())
-            .all(|c| c.is_uppercase());
+    let acronym = letters > 1 && written.iter().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
     let forms = if kind == Kind::Word {
         super::stem::forms(&lower)
     } else {
@@ -352,16 +317,7 @@ mod tests {
         assert_eq!(lowers("we'll can't"), ["we", "'ll", "can", "n't"]);
         assert_eq!(
             lowers("Lemonad.ly sells 1,000 cups at 3.5%."),
-            [
-                "lemonad.ly",
-                "sells",
-                "1,000",
-                "cups",
-                "at",
-                "3.5",
-                "%",
-                "."
-            ]
+            ["lemonad.ly", "sells", "1,000", "cups", "at", "3.5", "%", "."]
         );
     }
 
