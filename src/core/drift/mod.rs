@@ -177,18 +177,18 @@ impl DriftEngine {
             let mut best: Option<(usize, &Fact, &crate::core::text::quantity::Quantity)> = None;
             for f in self.facts.iter().filter(|f| on_topic[f.pillar]) {
                 for fq in f.quantities.iter().filter(|fq| fq.unit.same_dimension(&q.unit)) {
+                    // What a figure is about is said close to it: "sold within
+                    // 24 hours of baking", not anywhere in a long sentence.
+                    let near =
+                        |i: usize| a.words[i].sentence == sentence && i + WINDOW >= q.first && i <= q.last + WINDOW;
                     let about = f
                         .context
                         .iter()
-                        .filter(|c| {
-                            a.words
-                                .iter()
-                                .any(|w| w.sentence == sentence && stem::matches(&w.forms, c, false))
-                        })
+                        .filter(|c| (0..a.words.len()).any(|i| near(i) && stem::matches(&a.words[i].forms, c, false)))
                         .count()
                         + hits[self.pillars[f.pillar].keywords]
                             .iter()
-                            .filter(|h| a.words[h.first].sentence == sentence)
+                            .filter(|h| near(h.first))
                             .count()
                             .min(1);
                     if about > 0 && best.is_none_or(|(b, _, _)| about > b) {
@@ -200,10 +200,13 @@ impl DriftEngine {
             if q.agrees_with(fq) {
                 continue;
             }
+            // The correct figure stated anywhere in the message makes the
+            // other a target or a comparison ("within 24 hours today; by
+            // autumn we want 8").
             let current_beside = a
                 .quantities
                 .iter()
-                .any(|o| a.words[o.first].sentence == sentence && o.unit.same_dimension(&fq.unit) && o.agrees_with(fq));
+                .any(|o| o.explicit && o.unit.same_dimension(&fq.unit) && o.agrees_with(fq));
             if current_beside {
                 continue;
             }
@@ -230,6 +233,9 @@ impl DriftEngine {
     }
 }
 
+/// How many words either side of a figure may say what it is about.
+const WINDOW: usize = 6;
+
 /// A keyword under negation contradicts its pillar ("we don't bake fresh
 /// anymore"), unless the keyword names something bad whose negation is the
 /// promise ("never make a customer wait"), or a second negative word turns
@@ -237,6 +243,14 @@ impl DriftEngine {
 fn contrary_negation(a: &Analysis, h: &Hit, negative_sense: bool) -> Option<usize> {
     let neg = a.negated_by[h.first]?;
     if negative_sense {
+        return None;
+    }
+    // "guests who have never stayed with us": a description of someone,
+    // not a claim about the company.
+    let w = &a.words;
+    if (neg.saturating_sub(3)..neg)
+        .any(|j| w[j].clause == w[neg].clause && matches!(w[j].lower.as_str(), "who" | "which" | "that" | "whom"))
+    {
         return None;
     }
     let (lo, hi) = (neg.min(h.first), neg.max(h.first));

@@ -58,10 +58,10 @@ pub fn render(files: &[FileReport], style: Style) -> String {
                 clean += n_clean;
                 let _ = writeln!(
                     out,
-                    "{}  {} — {} messages, {} pass, {} need work",
+                    "{}  {} — {}, {} pass, {} need work",
                     p.bold(&visible(&path.display().to_string(), false)),
                     visible(&set.brand, false),
-                    review.messages.len(),
+                    plural(review.messages.len(), "message"),
                     n_clean,
                     review.messages.len() - n_clean
                 );
@@ -167,6 +167,14 @@ fn message(out: &mut String, r: &MessageReview, m: &Message, style: Style, p: &P
         if let Some(s) = &d.suggestion {
             let _ = writeln!(out, "      → {}", visible(s, false));
         }
+    }
+}
+
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }
 

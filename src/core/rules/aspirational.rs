@@ -1,34 +1,46 @@
 //! Aspirational (not inspirational): a future state or an improvement
 //! people can work toward. Fails when the message only describes the
-//! present or the past, only gives an order, or is a slogan with no
-//! destination ("Dream big!").
+//! present or the past, only gives an order or an instruction, announces a
+//! plan done to people ("from March, riders will be signed as ..."), or is
+//! a slogan with no destination ("Dream big!").
 
-use super::{distinct, orders, Tally};
+use super::{distinct, orders, passive_at, sanctions, Tally};
 use crate::core::lexicon::List;
+use crate::core::text::phrases::Hit;
+use crate::core::text::tokens::Kind;
 use crate::core::text::Analysis;
 
 pub fn score(a: &Analysis, t: &mut Tally) {
-    let w = &a.words;
-    let future = a.hits(List::Future).iter().find(|h| {
-        // "the repairer who will arrive" describes someone; it sets no goal.
-        let relative = h.first > 0 && matches!(w[h.first - 1].lower.as_str(), "who" | "which" | "that");
-        !relative
-    });
-    let lets = a
-        .hits(List::ChangeVerbs)
+    let threats = sanctions(a);
+    let buzz = a.hits(List::Buzzwords);
+    let overlaps = |h: &Hit, others: &[Hit]| others.iter().any(|o| o.first <= h.last && h.first <= o.last);
+    let goal = a
+        .hits(List::Future)
         .iter()
-        .find(|h| (h.first.saturating_sub(3)..h.first).any(|j| w[j].lower == "'s" && j > 0 && w[j - 1].lower == "let"));
+        .find(|h| !overlaps(h, &threats) && is_goal(a, h))
+        .or_else(|| {
+            // "let's make", "let's become"; not "let's double down", a slogan.
+            a.hits(List::ChangeVerbs).iter().find(|h| {
+                let w = &a.words;
+                let after_lets = (h.first.saturating_sub(3)..h.first)
+                    .any(|j| w[j].lower == "'s" && j > 0 && w[j - 1].lower == "let");
+                after_lets && !overlaps(h, buzz)
+            })
+        });
     let mut heading = false;
-    if let Some(h) = future.or(lets) {
+    if let Some(h) = goal {
         t.add("future", Some(a.hit_span(h)), &[]);
         heading = true;
     }
-    if let Some(h) = a.hits(List::Deadlines).first() {
-        t.add("future-timeframe", Some(a.hit_span(h)), &[]);
+    if let Some(span) = deadline(a) {
+        t.add("future-timeframe", Some(span), &[]);
         heading = true;
     }
     if let Some(h) = orders(a).first() {
         t.add("order-only", Some(a.hit_span(h)), &[]);
+    }
+    if let Some(i) = instruction(a, t.lexicon().list(List::Imperatives)) {
+        t.add("instruction-only", Some(a.span(i, i)), &[]);
     }
     for h in distinct(a, &[List::Inspiration]) {
         t.add("inspiration-only", Some(a.hit_span(&h)), &[]);
@@ -39,4 +51,100 @@ pub fn score(a: &Analysis, t: &mut Tally) {
     if !heading {
         t.add("no-destination", None, &[]);
     }
+}
+
+/// Does this future marker set a goal? Not when it describes someone or
+/// something in a subordinate clause ("the mechanic who will fix it",
+/// "when you will write back"), not in the passive ("riders will be
+/// signed"), and not as the verb opening an instruction ("Aim to finish
+/// each check-in ...").
+fn is_goal(a: &Analysis, h: &Hit) -> bool {
+    let w = &a.words;
+    let clause = w[h.first].clause;
+    let subordinate = (h.first.saturating_sub(3)..h.first).any(|j| {
+        w[j].clause == clause
+            && matches!(
+                w[j].lower.as_str(),
+                "who" | "which" | "that" | "when" | "if" | "whether" | "what" | "where" | "how" | "whom"
+            )
+    });
+    let modal = matches!(w[h.first].lower.as_str(), "will" | "'ll" | "shall");
+    if subordinate && modal {
+        return false;
+    }
+    if modal && passive_at(a, h.last + 1) {
+        return false;
+    }
+    !(sentence_start(a, h.first) && !modal && w[h.first].lower != "we")
+}
+
+/// A date to work toward: "by June", "this year", "by the June release";
+/// not a date a rule applies from ("from next month").
+fn deadline(a: &Analysis) -> Option<crate::core::review::Span> {
+    let effective = a.hits(List::EffectiveDates);
+    let hit = a
+        .hits(List::Deadlines)
+        .iter()
+        .find(|h| !effective.iter().any(|e| e.first <= h.last && h.first <= e.last));
+    if let Some(h) = hit {
+        return Some(a.hit_span(h));
+    }
+    a.hits(List::Calendar).iter().find_map(|h| {
+        let w = &a.words;
+        let by =
+            (h.first.saturating_sub(2)..h.first).find(|&j| matches!(w[j].lower.as_str(), "by" | "before" | "until"))?;
+        Some(a.span(by, h.last))
+    })
+}
+
+/// The first word of an instruction: a sentence that opens with a bare
+/// imperative verb ("Keep telling ...", "Aim to ..."), after an optional
+/// address ("Drivers: ...") or a leading "when/if/each ..." clause.
+fn instruction(a: &Analysis, verbs: &[String]) -> Option<usize> {
+    let w = &a.words;
+    // Only the bare verb as listed: "Starting tomorrow" is not "start".
+    let imperative = |i: usize| {
+        a.hits(List::Imperatives)
+            .iter()
+            .any(|h| h.first == i && verbs.iter().any(|v| v.split(' ').next() == Some(w[i].lower.as_str())))
+            && !(w[i].lower == "let" && w.get(i + 1).is_some_and(|n| n.lower == "'s"))
+    };
+    (0..w.len())
+        .find(|&i| w[i].kind == Kind::Word && imperative(i) && (sentence_start(a, i) || after_opening_clause(a, i)))
+}
+
+fn sentence_start(a: &Analysis, i: usize) -> bool {
+    let w = &a.words;
+    i == 0
+        || w[i - 1].sentence != w[i].sentence
+        || matches!(w[i - 1].lower.as_str(), ":" | "," if i >= 2 && vocative(a, i - 1))
+}
+
+/// "Drivers:" or "Team," opening a sentence.
+fn vocative(a: &Analysis, punct: usize) -> bool {
+    let w = &a.words;
+    let start = (0..punct)
+        .rev()
+        .take_while(|&j| w[j].sentence == w[punct].sentence)
+        .last()
+        .unwrap_or(punct);
+    punct - start <= 3 && w[start..punct].iter().all(|x| x.kind == Kind::Word)
+}
+
+/// The word right after a leading subordinate clause: "When you quote a
+/// repair, promise ...", "Each month, show ...".
+fn after_opening_clause(a: &Analysis, i: usize) -> bool {
+    let w = &a.words;
+    if i < 2 || w[i - 1].lower != "," {
+        return false;
+    }
+    let start = (0..i)
+        .rev()
+        .take_while(|&j| w[j].sentence == w[i].sentence)
+        .last()
+        .unwrap_or(0);
+    matches!(
+        w[start].lower.as_str(),
+        "when" | "if" | "each" | "every" | "before" | "after" | "whenever" | "once" | "in" | "for"
+    )
 }

@@ -3,7 +3,7 @@
 //! threats, a leader's self-congratulation), and, for an audience of all,
 //! on a goal or credit given to one segment ("our sales team the best").
 
-use super::{distinct, orders, RuleContext, Tally};
+use super::{distinct, orders, passive_at, sanctions, RuleContext, Tally};
 use crate::core::lexicon::List;
 use crate::core::model::Message;
 use crate::core::text::phrases::Hit;
@@ -17,15 +17,25 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
     for h in orders(a) {
         t.add("order", Some(a.hit_span(&h)), &[]);
     }
-    for h in distinct(a, &[List::Sanctions]) {
+    for h in sanctions(a) {
         t.add("sanction", Some(a.hit_span(&h)), &[]);
     }
     for h in distinct(a, &[List::SelfCongratulation]) {
         t.add("self-congratulation", Some(a.hit_span(&h)), &[]);
     }
-    let universal = a.hits(List::Universal).first();
+    let singled = distinct(a, &[List::SinglingOut]);
+    // "everyone else" sets people apart; it does not invite them in.
+    let universal = a
+        .hits(List::Universal)
+        .iter()
+        .find(|u| !singled.iter().any(|s| s.first <= u.last && u.first <= s.last));
     if let Some(h) = universal {
         t.add("universal-invite", Some(a.hit_span(h)), &[]);
+    }
+    if message.audience.is_all() {
+        for h in &singled {
+            t.add("singled-out", Some(a.hit_span(h)), &[]);
+        }
     }
     if message.audience.is_all() && universal.is_none() {
         let hits = ctx.segment_hits(a);
@@ -66,7 +76,10 @@ fn owner(a: &Analysis, h: &Hit) -> Option<usize> {
     let starts_sentence =
         h.first == 0 || w[h.first - 1].sentence != w[h.first].sentence || w[h.first - 1].kind == Kind::Punct;
     let vocative = starts_sentence && next.is_some_and(|n| matches!(n.lower.as_str(), "," | ":" | "!"));
-    let acts = a.hits(List::SegmentVerbs).iter().any(|v| v.first == end + 1);
+    let acts = a
+        .hits(List::SegmentVerbs)
+        .iter()
+        .any(|v| v.first == end + 1 && !passive_at(a, v.last + 1));
     let named_team =
         group.is_some() && h.first > 0 && matches!(w[h.first - 1].lower.as_str(), "our" | "the" | "your" | "my");
     (vocative || acts || named_team).then_some(end)

@@ -52,7 +52,7 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, lex: &Lexicon) 
     let run = |c: Criterion| {
         let mut t = Tally::new(lex, a.text, c);
         match c {
-            Criterion::Specific => specific::score(a, &mut t),
+            Criterion::Specific => specific::score(a, ctx, &mut t),
             Criterion::Inclusive => inclusive::score(a, message, ctx, &mut t),
             Criterion::Aspirational => aspirational::score(a, &mut t),
             Criterion::Realistic => realistic::score(a, &mut t),
@@ -79,7 +79,8 @@ fn distinct(a: &Analysis, lists: &[List]) -> Vec<Hit> {
 }
 
 /// Orders that talk at people: not those spoken as one of the group
-/// ("we need to", "let's"), and not negated ("you don't have to").
+/// ("we need to", "let's"), not negated ("you don't have to"), and not
+/// the needs of customers ("fewer patients have to drive").
 fn orders(a: &Analysis) -> Vec<Hit> {
     distinct(a, &[List::Orders])
         .into_iter()
@@ -88,7 +89,52 @@ fn orders(a: &Analysis) -> Vec<Hit> {
             let clause = w[h.first].clause;
             let inclusive_subject = (h.first.saturating_sub(3)..h.first)
                 .any(|j| w[j].clause == clause && matches!(w[j].lower.as_str(), "we" | "us" | "'s" | "together"));
-            !inclusive_subject && a.negated_by[h.first].is_none()
+            let customer_subject = a.hits(List::Beneficiaries).iter().any(|b| b.last + 1 == h.first);
+            !inclusive_subject && !customer_subject && a.negated_by[h.first].is_none()
         })
         .collect()
+}
+
+/// Sanctions, which also mark a "will" as a threat rather than a goal.
+fn sanctions(a: &Analysis) -> Vec<Hit> {
+    distinct(a, &[List::Sanctions])
+}
+
+/// "will be signed", "will be driven": the passive makes people the object
+/// of a plan, not its owners. `i` is the word after "will".
+fn passive_at(a: &Analysis, i: usize) -> bool {
+    let w = &a.words;
+    let Some(be) = w.get(i) else { return false };
+    if be.lower != "be" {
+        return false;
+    }
+    w.get(i + 1).is_some_and(|p| {
+        let l = p.lower.as_str();
+        (l.ends_with("ed") || l.ends_with("en")) && l.len() > 3
+            || matches!(
+                l,
+                "done"
+                    | "made"
+                    | "paid"
+                    | "sent"
+                    | "held"
+                    | "told"
+                    | "kept"
+                    | "built"
+                    | "brought"
+                    | "bought"
+                    | "put"
+                    | "set"
+                    | "run"
+                    | "shut"
+                    | "cut"
+                    | "met"
+                    | "left"
+                    | "lost"
+                    | "sold"
+                    | "led"
+                    | "read"
+                    | "fed"
+            )
+    })
 }

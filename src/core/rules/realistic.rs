@@ -9,6 +9,9 @@ use crate::core::text::Analysis;
 
 pub fn score(a: &Analysis, t: &mut Tally) {
     for h in distinct(a, &[List::Hyperbole, List::Absolutes]) {
+        if literal_zero(a, h.first, h.last) {
+            continue;
+        }
         let id = if h.list == List::Hyperbole as usize {
             "hyperbole"
         } else {
@@ -16,4 +19,16 @@ pub fn score(a: &Analysis, t: &mut Tally) {
         };
         t.add(id, Some(a.hit_span(&h)), &[]);
     }
+}
+
+/// "zero-alcohol cocktails", "a zero balance": zero as a plain quantity
+/// describing a thing, not a promise of perfection ("zero damage").
+fn literal_zero(a: &Analysis, first: usize, last: usize) -> bool {
+    let w = &a.words;
+    if first != last || w[first].lower != "zero" {
+        return false;
+    }
+    let compound = w.get(first + 1).is_some_and(|n| n.glued);
+    let counted = first > 0 && matches!(w[first - 1].lower.as_str(), "a" | "an");
+    compound || counted
 }

@@ -2,33 +2,43 @@
 //! beneficiary, or a means or reason. Vague superlatives and buzzwords
 //! ("be the best", "excellence", "synergy") count against it.
 
-use super::{distinct, Tally};
+use super::{distinct, RuleContext, Tally};
 use crate::core::lexicon::List;
 use crate::core::review::Span;
 use crate::core::text::quantity::Unit;
 use crate::core::text::tokens::Kind;
 use crate::core::text::Analysis;
 
-pub fn score(a: &Analysis, t: &mut Tally) {
+pub fn score(a: &Analysis, ctx: &RuleContext, t: &mut Tally) {
     let mut cues = 0;
     if let Some(q) = a.quantities.iter().find(|q| figure(a, q)) {
         t.add("quantity", Some(a.span(q.first, q.last)), &[]);
         cues += 1;
     }
-    let time = distinct(a, &[List::Deadlines, List::Frequencies])
-        .first()
-        .map(|h| a.hit_span(h))
-        .or_else(|| {
-            a.quantities
-                .iter()
-                .find(|q| q.unit == Unit::Hours)
-                .map(|q| a.span(q.first, q.last))
-        });
+    let time = distinct(
+        a,
+        &[List::Deadlines, List::EffectiveDates, List::Calendar, List::Frequencies],
+    )
+    .first()
+    .map(|h| a.hit_span(h))
+    .or_else(|| {
+        a.quantities
+            .iter()
+            .find(|q| q.unit == Unit::Hours)
+            .map(|q| a.span(q.first, q.last))
+    });
     if let Some(span) = time {
         t.add("timeframe", Some(span), &[]);
         cues += 1;
     }
-    if let Some(h) = a.hits(List::Beneficiaries).first() {
+    // Who gains: not a segment of the company itself ("riders" in a
+    // riders' co-op), and not "this hospital", the sender's own place.
+    let segments = ctx.segment_hits(a);
+    let beneficiary = a.hits(List::Beneficiaries).iter().find(|h| {
+        let own = h.first > 0 && a.words[h.first - 1].lower == "this";
+        !own && !segments.iter().any(|s| s.first <= h.last && h.first <= s.last)
+    });
+    if let Some(h) = beneficiary {
         t.add("beneficiary", Some(a.hit_span(h)), &[]);
         cues += 1;
     }

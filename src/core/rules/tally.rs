@@ -63,6 +63,10 @@ impl<'a> Tally<'a> {
         }
     }
 
+    pub fn lexicon(&self) -> &'a Lexicon {
+        self.lexicon
+    }
+
     pub fn finish(self, message: &Message) -> CriterionResult {
         let score = self.score.clamp(0, 100);
         let waived = message.waiver(self.criterion).map(|w| w.reason.clone());

@@ -21,7 +21,8 @@ impl Unit {
         match (self, other) {
             (Unit::Percent, Unit::Percent) | (Unit::Hours, Unit::Hours) => true,
             (Unit::Money(a), Unit::Money(b)) => a == b,
-            (Unit::Count(a), Unit::Count(b)) => super::stem::matches(a, b, true),
+            // A bare figure ("rated 4.9") says nothing about what it counts.
+            (Unit::Count(a), Unit::Count(b)) => !a.is_empty() && !b.is_empty() && super::stem::matches(a, b, true),
             _ => false,
         }
     }
@@ -183,6 +184,10 @@ fn read_number(words: &[Word], i: usize) -> Option<(f64, usize, bool)> {
     } else if let Some(v) = number_word(&w.lower) {
         let mut v = v;
         let mut last = i;
+        // "half a day", "half an hour"
+        if w.lower == "half" && words.get(i + 1).is_some_and(|n| matches!(n.lower.as_str(), "a" | "an")) {
+            last = i + 1;
+        }
         // "twenty-four", "twenty four"
         if v >= 20.0 && v < 100.0 && v % 10.0 == 0.0 {
             if let Some(n) = words
@@ -195,7 +200,18 @@ fn read_number(words: &[Word], i: usize) -> Option<(f64, usize, bool)> {
             }
         }
         (v, last, true)
-    } else if matches!(w.lower.as_str(), "a" | "an") {
+    } else if matches!(w.lower.as_str(), "a" | "an") || w.lower == "quarter" {
+        // "a quarter of an hour"
+        let at = if w.lower == "quarter" { i } else { i + 1 };
+        if words.get(at).is_some_and(|n| n.lower == "quarter")
+            && words.get(at + 1).is_some_and(|n| n.lower == "of")
+            && words
+                .get(at + 2)
+                .is_some_and(|n| matches!(n.lower.as_str(), "a" | "an"))
+        {
+            words.get(at + 3).filter(|n| hours_per(&n.forms).is_some())?;
+            return Some((0.25, at + 2, true));
+        }
         let next = words.get(i + 1)?;
         hours_per(&next.forms)?;
         (1.0, i, false)
@@ -223,6 +239,15 @@ fn read_unit(words: &[Word], first: usize, last: usize) -> Option<(Unit, f64, us
     }
     if let Some(h) = hours_per(&next.forms) {
         return Some((Unit::Hours, h, last + 1));
+    }
+    // "three working days", "two business days"
+    if matches!(
+        next.lower.as_str(),
+        "working" | "business" | "calendar" | "full" | "whole"
+    ) {
+        if let Some(h) = words.get(last + 2).and_then(|u| hours_per(&u.forms)) {
+            return Some((Unit::Hours, h, last + 2));
+        }
     }
     if let Some(c) = currency_word(&next.lower) {
         return Some((Unit::Money(c.into()), 1.0, last + 1));
@@ -392,6 +417,20 @@ mod tests {
         assert_eq!(c[0].0, 50.0);
         assert!(matches!(&c[0].2, Unit::Count(f) if f[0] == "regulars"));
         assert_eq!(q("at least 200 stores")[0].3, Bound::AtLeast);
+    }
+
+    #[test]
+    fn fractions_and_working_days() {
+        assert_eq!(q("within half a day"), [(12.0, None, Unit::Hours, Bound::AtMost)]);
+        assert_eq!(q("within half an hour"), [(0.5, None, Unit::Hours, Bound::AtMost)]);
+        assert_eq!(
+            q("within a quarter of an hour"),
+            [(0.25, None, Unit::Hours, Bound::AtMost)]
+        );
+        assert_eq!(
+            q("within three working days"),
+            [(72.0, None, Unit::Hours, Bound::AtMost)]
+        );
     }
 
     #[test]

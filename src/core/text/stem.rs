@@ -50,9 +50,7 @@ pub fn forms(w: &str) -> Vec<String> {
         }
         return out;
     }
-    if let Some(stem) = w.strip_suffix("ly").filter(|s| s.len() >= 4) {
-        out.push(stem.to_string());
-    } else if let Some(stem) = w.strip_suffix('s').filter(|s| !s.ends_with(['s', 'u', 'i'])) {
+    if let Some(stem) = w.strip_suffix('s').filter(|s| !s.ends_with(['s', 'u', 'i'])) {
         out.push(stem.to_string());
     }
     out
@@ -65,8 +63,8 @@ fn is_vowel_y(c: char) -> bool {
 /// Derivational endings accepted after a whole keyword ("expert" →
 /// "expertise", "fresh" → "freshness"). Endings that reverse the meaning
 /// ("-less") are deliberately absent.
-const DERIVATIONS: [&str; 10] = [
-    "ise", "ize", "ness", "ment", "ments", "ity", "ful", "fully", "ship", "al",
+const DERIVATIONS: [&str; 11] = [
+    "ise", "ize", "ness", "ment", "ments", "ity", "ful", "fully", "ship", "al", "ly",
 ];
 
 /// Does a text word count as a keyword (part)? Both are given as their
@@ -81,7 +79,9 @@ const DERIVATIONS: [&str; 10] = [
 /// or when they are one typo apart. Lexicon phrases are strict, so the
 /// phrase "finest" does not find "fine".
 pub fn matches(word: &[String], kw: &[String], loose: bool) -> bool {
-    let (w, k) = (&word[0], &kw[0]);
+    let (Some(w), Some(k)) = (word.first(), kw.first()) else {
+        return false;
+    };
     if w == k || word.contains(k) {
         return true;
     }
@@ -153,6 +153,8 @@ mod tests {
         assert!(!strict("fine", "finest"));
         assert!(!strict("shop", "shopper"));
         assert!(!strict("expertise", "expert"));
+        assert!(!strict("years", "yearly"), "-ly is a derivation, not an inflection");
+        assert!(m("freshly", "fresh"));
     }
 
     #[test]
