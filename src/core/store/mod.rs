@@ -2,6 +2,10 @@
 //! Every call into the YAML library lives in `yaml.rs`, so swapping the
 //! library is a one-file change. (Skeleton: filled in by the store work.)
 
+mod emit;
+pub mod path;
+mod yaml;
+
 use std::fmt;
 use std::path::{Path, PathBuf};
 
