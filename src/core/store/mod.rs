@@ -2,8 +2,12 @@
 //! Every call into the YAML library lives in `yaml.rs`, so swapping the
 //! library is a one-file change. (Skeleton: filled in by the store work.)
 
+mod decode;
 mod emit;
+mod encode;
 pub mod path;
+mod problem;
+mod validate;
 mod yaml;
 
 use std::fmt;
