@@ -45,8 +45,8 @@ pub fn message_set(value: Value) -> Result<MessageSet, Problem> {
     let version = match top.take("version") {
         Some((v, path)) => version(v, path)?,
         None => {
-            return Err(Problem::new(
-                root,
+            return Err(top.missing(
+                "version",
                 "missing `version: 1` (the schema version of this file)",
             ))
         }
@@ -54,8 +54,8 @@ pub fn message_set(value: Value) -> Result<MessageSet, Problem> {
     let brand = match top.take("brand") {
         Some((v, path)) => text(v, &path, "", "brand")?,
         None => {
-            return Err(Problem::new(
-                root,
+            return Err(top.missing(
+                "brand",
                 "missing `brand`: the name of the brand this set speaks for",
             ))
         }
@@ -63,8 +63,8 @@ pub fn message_set(value: Value) -> Result<MessageSet, Problem> {
     let external = match top.take("external") {
         Some((v, path)) => external(v, &path)?,
         None => {
-            return Err(Problem::new(
-                root,
+            return Err(top.missing(
+                "external",
                 "missing `external`: the external story (`story`, `pillars`) the internal \
                  messages must agree with",
             ))
@@ -93,11 +93,17 @@ fn version(value: Value, path: FieldPath) -> Result<u32, Problem> {
         Value::Number(n) if n.parse::<u64>() == Ok(u64::from(VERSION)) => Ok(VERSION),
         Value::Number(n) => Err(Problem::new(
             path,
-            format!("`version` should be {VERSION}, found {n}: this chorus reads version {VERSION} sets only"),
+            format!(
+                "`version` should be {VERSION}, found {n}: \
+                 this chorus reads version {VERSION} sets only"
+            ),
         )),
         other => Err(Problem::new(
             path,
-            format!("`version` should be the number {VERSION}, found {}", describe(other)),
+            format!(
+                "`version` should be the number {VERSION}, found {}",
+                describe(other)
+            ),
         )),
     }
 }
@@ -112,8 +118,8 @@ fn external(value: Value, path: &FieldPath) -> Result<External, Problem> {
     let story =
         match map.take("story") {
             Some((v, p)) => text(v, &p, "", "story")?,
-            None => return Err(Problem::new(
-                path.clone(),
+            None => return Err(map.missing(
+                "story",
                 "`external` has no `story`: the one or two sentences the company tells the world",
             )),
         };
@@ -156,8 +162,8 @@ fn pillar(value: Value, path: &FieldPath, index: usize) -> Result<Pillar, Proble
     let id = match map.take("id") {
         Some((v, p)) => text(v, &p, &format!("pillar #{}: ", index + 1), "id")?,
         None => {
-            return Err(Problem::new(
-                path.clone(),
+            return Err(map.missing(
+                "id",
                 format!(
                     "pillar #{} has no `id` (a short name, e.g. `id: speed`)",
                     index + 1
@@ -169,8 +175,8 @@ fn pillar(value: Value, path: &FieldPath, index: usize) -> Result<Pillar, Proble
     let claim = match map.take("claim") {
         Some((v, p)) => text(v, &p, &ctx, "claim")?,
         None => {
-            return Err(Problem::new(
-                path.clone(),
+            return Err(map.missing(
+                "claim",
                 format!("pillar `{id}` has no `claim`: the claim of the story it stands for"),
             ))
         }
@@ -224,10 +230,11 @@ fn message(value: Value, path: &FieldPath, index: usize) -> Result<Message, Prob
     let id = match map.take("id") {
         Some((v, p)) => text(v, &p, &format!("message #{}: ", index + 1), "id")?,
         None => {
-            return Err(Problem::new(
-                path.clone(),
+            return Err(map.missing(
+                "id",
                 format!(
-                    "message #{} has no `id` (a short name unique in this file, e.g. `id: all-hands-speed`)",
+                    "message #{} has no `id` (a short name unique in this file, \
+                     e.g. `id: all-hands-speed`)",
                     index + 1
                 ),
             ))
@@ -256,8 +263,8 @@ fn message(value: Value, path: &FieldPath, index: usize) -> Result<Message, Prob
     let text_value = match map.take("text") {
         Some((v, p)) => text(v, &p, &ctx, "text")?,
         None => {
-            return Err(Problem::new(
-                path.clone(),
+            return Err(map.missing(
+                "text",
                 format!("message `{id}` has no `text`: every message needs the words it says"),
             ))
         }
@@ -296,6 +303,10 @@ fn message(value: Value, path: &FieldPath, index: usize) -> Result<Message, Prob
 fn audience(value: Value, path: &FieldPath, ctx: &str) -> Result<Audience, Problem> {
     match value {
         Value::String(s) if s == "all" => Ok(Audience::All),
+        Value::String(s) if s.trim().eq_ignore_ascii_case("all") => Err(Problem::new(
+            path.clone(),
+            format!("{ctx}`audience` should be `all` in lower case, found the text \"{s}\""),
+        )),
         Value::Seq(items) => {
             let mut segments = Vec::with_capacity(items.len());
             for (i, item) in items.into_iter().enumerate() {
@@ -306,13 +317,15 @@ fn audience(value: Value, path: &FieldPath, ctx: &str) -> Result<Audience, Probl
         Value::String(s) => Err(Problem::new(
             path.clone(),
             format!(
-                "{ctx}`audience` should be `all` or a list of segments like [{s}], found the text \"{s}\""
+                "{ctx}`audience` should be `all` or a list of segments like [{s}], \
+                 found the text \"{s}\""
             ),
         )),
         other => Err(Problem::new(
             path.clone(),
             format!(
-                "{ctx}`audience` should be `all` or a list of segments like [sales, support], found {}",
+                "{ctx}`audience` should be `all` or a list of segments like [sales, support], \
+                 found {}",
                 describe(&other)
             ),
         )),
@@ -359,10 +372,11 @@ fn waiver(value: Value, path: &FieldPath, ctx: &str) -> Result<Waiver, Problem> 
             })?
         }
         None => {
-            return Err(Problem::new(
-                path.clone(),
+            return Err(map.missing(
+                "criterion",
                 format!(
-                    "{ctx}the waiver has no `criterion` (specific, inclusive, aspirational or realistic)"
+                    "{ctx}the waiver has no `criterion` \
+                     (specific, inclusive, aspirational or realistic)"
                 ),
             ))
         }
@@ -370,10 +384,11 @@ fn waiver(value: Value, path: &FieldPath, ctx: &str) -> Result<Waiver, Problem> 
     let reason = match map.take("reason") {
         Some((v, p)) => text(v, &p, ctx, "reason")?,
         None => {
-            return Err(Problem::new(
-                path.clone(),
+            return Err(map.missing(
+                "reason",
                 format!(
-                    "{ctx}the waiver of `{criterion}` has no `reason`: say why the team accepts failing it"
+                    "{ctx}the waiver of `{criterion}` has no `reason`: \
+                     say why the team accepts failing it"
                 ),
             ))
         }
@@ -393,13 +408,15 @@ fn text(value: Value, path: &FieldPath, ctx: &str, field: &str) -> Result<String
         Value::Number(n) => Err(Problem::new(
             path.clone(),
             format!(
-                "{ctx}`{field}` should be text, found the number {n} (write \"{n}\" in quotes to use it as text)"
+                "{ctx}`{field}` should be text, found the number {n} \
+                 (write \"{n}\" in quotes to use it as text)"
             ),
         )),
         Value::Bool(b) => Err(Problem::new(
             path.clone(),
             format!(
-                "{ctx}`{field}` should be text, found `{b}` (write \"{b}\" in quotes to use it as text)"
+                "{ctx}`{field}` should be text, found `{b}` \
+                 (write \"{b}\" in quotes to use it as text)"
             ),
         )),
         other => Err(Problem::new(
@@ -430,7 +447,8 @@ fn words(
         Value::String(s) => Err(Problem::new(
             path.clone(),
             format!(
-                "{ctx}`{field}` should be a list like {example}, found the text \"{s}\" (write [{s}])"
+                "{ctx}`{field}` should be a list like {example}, found the text \"{s}\" \
+                 (write [{s}])"
             ),
         )),
         other => Err(Problem::new(
@@ -496,6 +514,22 @@ impl Mapping {
             }
         }
         Ok(map)
+    }
+
+    /// A required field is missing: the problem, at this mapping, with a hint
+    /// when an unknown key is that field spelled differently (`Text:`).
+    fn missing(&self, field: &str, message: impl Into<String>) -> Problem {
+        let mut message = message.into();
+        let near = self
+            .unknown
+            .iter()
+            .find(|(k, _)| k.trim().eq_ignore_ascii_case(field));
+        if let Some((k, _)) = near {
+            message.push_str(&format!(
+                " (is `{k}` meant to be `{field}`? keys are lower case)"
+            ));
+        }
+        Problem::new(self.path.clone(), message)
     }
 
     /// The value of a known field and its path, if the file has it.
@@ -697,6 +731,21 @@ mod tests {
         let e = read(&with_message("text: t")).unwrap_err();
         assert_eq!(e.path, path(&["internal", "0"]));
         assert!(e.message.starts_with("message #1 has no `id`"), "{e}");
+    }
+
+    #[test]
+    fn misspelled_keys_get_a_hint() {
+        let e = read(&with_message("id: m\n    Text: t")).unwrap_err();
+        assert_eq!(
+            e.message,
+            "message `m` has no `text`: every message needs the words it says \
+             (is `Text` meant to be `text`? keys are lower case)"
+        );
+        let e = read(&with_message("id: m\n    text: t\n    audience: All")).unwrap_err();
+        assert_eq!(
+            e.message,
+            "message `m`: `audience` should be `all` in lower case, found the text \"All\""
+        );
     }
 
     #[test]

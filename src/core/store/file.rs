@@ -80,7 +80,8 @@ fn utf8(bytes: Vec<u8>) -> Result<String, (usize, usize, String)> {
             line,
             column,
             format!(
-                "the file is not UTF-8 text: byte 0x{:02X} cannot be read here; save the file as UTF-8",
+                "the file is not UTF-8 text: byte 0x{:02X} cannot be read here; \
+                 save the file as UTF-8",
                 bytes[good]
             ),
         )

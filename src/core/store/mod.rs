@@ -91,6 +91,7 @@ pub fn parse(source: &str, path: &Path) -> Result<MessageSet, LoadError> {
 
 /// Whether `source` holds nothing but blank lines and comments.
 fn is_blank(source: &str) -> bool {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     source.lines().all(|l| {
         let l = l.trim();
         l.is_empty() || l.starts_with('#')
@@ -149,7 +150,12 @@ mod tests {
 
     #[test]
     fn empty_files_say_what_a_set_starts_with() {
-        for source in ["", "\n\n", "# only a comment\n  # another\n"] {
+        for source in [
+            "",
+            "\n\n",
+            "# only a comment\n  # another\n",
+            "\u{feff}# BOM\n",
+        ] {
             let e = err(source);
             assert_eq!((e.line, e.column), (1, 1));
             assert!(e.message.starts_with("the file is empty"), "{e}");

@@ -98,7 +98,8 @@ pub fn validate(set: &MessageSet) -> Result<(), Problem> {
                 return Err(Problem::new(
                     waive_path.index(j).key("reason"),
                     format!(
-                        "{ctx}: the waiver of `{}` needs a reason: say why the team accepts failing it",
+                        "{ctx}: the waiver of `{}` needs a reason: \
+                         say why the team accepts failing it",
                         waiver.criterion
                     ),
                 ));
