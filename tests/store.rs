@@ -391,6 +391,10 @@ fn save_writes_a_set_that_loads_back() {
     // Over an existing file, too, leaving no temporary file behind.
     store::save(&path, &set).unwrap();
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    // The temporary name must fit too when the file's name is long.
+    let long = dir.path().join(format!("{}.yaml", "x".repeat(240)));
+    store::save(&long, &set).unwrap();
+    assert_eq!(store::load(&long).unwrap(), set);
 }
 
 #[test]

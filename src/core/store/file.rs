@@ -132,7 +132,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         _ => PathBuf::from("."),
     };
 
-    let (temp, mut file) = create_temp(&folder, &name.to_string_lossy()).map_err(&named)?;
+    // Keep the temporary name well under the usual 255-byte limit.
+    let stem: String = name.to_string_lossy().chars().take(64).collect();
+    let (temp, mut file) = create_temp(&folder, &stem).map_err(&named)?;
     let written = (|| {
         file.write_all(bytes)?;
         if let Some(p) = permissions {

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use super::decode::VERSION;
 use super::path::FieldPath;
 use super::problem::Problem;
 use crate::core::model::{Audience, MessageSet};
@@ -11,6 +12,14 @@ use crate::core::model::{Audience, MessageSet};
 /// The first problem of `set`, in file order where possible.
 pub fn validate(set: &MessageSet) -> Result<(), Problem> {
     let root = FieldPath::root();
+    // Loading already refuses other versions; this catches a set built in
+    // code (`MessageSet::default()` has version 0) before it is saved.
+    if set.version != VERSION {
+        return Err(Problem::new(
+            root.key("version"),
+            format!("`version` should be {VERSION}, found {}", set.version),
+        ));
+    }
 
     let segments_path = root.key("segments");
     let mut declared: HashMap<&str, usize> = HashMap::new();
@@ -228,6 +237,13 @@ mod tests {
         let e = validate(&s).unwrap_err();
         assert_eq!(e.path.to_string(), "internal[0].waive[1].criterion");
         assert_eq!(e.message, "message `a`: `inclusive` is waived twice");
+    }
+
+    #[test]
+    fn a_set_built_in_code_needs_the_version() {
+        let e = validate(&MessageSet::default()).unwrap_err();
+        assert_eq!(e.path.to_string(), "version");
+        assert_eq!(e.message, "`version` should be 1, found 0");
     }
 
     #[test]
