@@ -114,7 +114,7 @@ fn check_span(s: Span, len: usize, what: &str) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 2000, .. ProptestConfig::default() })]
+    // 256 cases by default; a longer run: PROPTEST_CASES=100000 cargo test --release --test props
 
     #[test]
     fn any_text_reviews_without_panic_and_with_sound_spans(text in text(), segment_audience in any::<bool>()) {

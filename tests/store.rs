@@ -253,17 +253,11 @@ fn whole_file_problems() {
 
     let missing = dir.path().join("missing.yaml");
     let e = store::load(&missing).unwrap_err();
-    assert_eq!(
-        e.to_string(),
-        format!("{}:0:0: no such file", missing.display())
-    );
+    assert_eq!(e.to_string(), format!("{}:0:0: no such file", missing.display()));
 
     // A sparse file: large on paper, cheap to make. Refused before reading.
     let big = dir.path().join("big.yaml");
-    fs::File::create(&big)
-        .unwrap()
-        .set_len(MAX_FILE_BYTES + 1)
-        .unwrap();
+    fs::File::create(&big).unwrap().set_len(MAX_FILE_BYTES + 1).unwrap();
     let e = store::load(&big).unwrap_err();
     assert_eq!((e.line, e.column), (0, 0));
     assert_eq!(
@@ -280,8 +274,7 @@ fn whole_file_problems() {
 
 fn round_trip(set: &MessageSet) -> MessageSet {
     let text = store::to_yaml(set);
-    let back =
-        store::parse(&text, Path::new("round-trip.yaml")).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    let back = store::parse(&text, Path::new("round-trip.yaml")).unwrap_or_else(|e| panic!("{e}\n{text}"));
     // Writing again gives the same text: saving twice never churns a diff.
     assert_eq!(store::to_yaml(&back), text);
     back
@@ -320,10 +313,7 @@ fn unknown_fields_and_key_order_are_kept_byte_for_byte() {
         Some(&Value::Number("1.50".into()))
     );
     let m = &set.internal[0];
-    assert_eq!(
-        m.extra.order,
-        ["text", "id", "expect", "title", "audience", "waive"]
-    );
+    assert_eq!(m.extra.order, ["text", "id", "expect", "title", "audience", "waive"]);
     assert_eq!(m.waive[0].extra.order, ["reason", "criterion", "by"]);
     assert_eq!(set.internal[1].status, Some(Status::Approved));
     assert_eq!(set.internal[1].text, "Yes: we are fast.");
@@ -402,10 +392,7 @@ fn save_refuses_a_folder() {
     let dir = tempfile::tempdir().unwrap();
     let set = store::parse(TEMPLATE, Path::new("t")).unwrap();
     let e = store::save(dir.path(), &set).unwrap_err();
-    assert!(
-        e.to_string().contains(&dir.path().display().to_string()),
-        "{e}"
-    );
+    assert!(e.to_string().contains(&dir.path().display().to_string()), "{e}");
 }
 
 #[cfg(unix)]
@@ -459,11 +446,7 @@ mod unix {
             let e = result.unwrap_err();
             assert!(e.to_string().contains(&path.display().to_string()), "{e}");
             assert_eq!(fs::read_to_string(&path).unwrap(), TEMPLATE);
-            assert_eq!(
-                fs::read_dir(&folder).unwrap().count(),
-                1,
-                "temporary file left"
-            );
+            assert_eq!(fs::read_dir(&folder).unwrap().count(), 1, "temporary file left");
         } else {
             eprintln!("running as root: the read-only folder does not stop the save");
         }
@@ -495,10 +478,7 @@ mod unix {
         let mut set = store::load(&link).unwrap();
         set.brand = "Linked".into();
         store::save(&link, &set).unwrap();
-        assert!(fs::symlink_metadata(&link)
-            .unwrap()
-            .file_type()
-            .is_symlink());
+        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
         assert_eq!(store::load(&real).unwrap().brand, "Linked");
     }
 

@@ -86,7 +86,7 @@ fn deadline(a: &Analysis) -> Option<crate::core::review::Span> {
         .hits(List::Deadlines)
         .iter()
         .find(|h| !effective.iter().any(|e| e.first <= h.last && h.first <= e.last));
-    if let Some(h) = hit {
+    if let Some(h) = hit.filter(|h| !looks_back(a, h.first)) {
         return Some(a.hit_span(h));
     }
     a.hits(List::Calendar).iter().find_map(|h| {
@@ -94,6 +94,37 @@ fn deadline(a: &Analysis) -> Option<crate::core::review::Span> {
         let by =
             (h.first.saturating_sub(2)..h.first).find(|&j| matches!(w[j].lower.as_str(), "by" | "before" | "until"))?;
         Some(a.span(by, h.last))
+    })
+}
+
+/// "has kept this service alive this year": a perfect or past tense in the
+/// clause makes "this year" a period looked back on ("will have spent" still
+/// looks ahead).
+fn looks_back(a: &Analysis, i: usize) -> bool {
+    let w = &a.words;
+    let clause = w[i].clause;
+    w.iter().enumerate().filter(|(_, x)| x.clause == clause).any(|(j, x)| {
+        let perfect = matches!(x.lower.as_str(), "has" | "have" | "had" | "'ve")
+            && !(j > 0 && matches!(w[j - 1].lower.as_str(), "will" | "'ll"))
+            && w.get(j + 1).is_some_and(|p| {
+                p.lower.ends_with("ed")
+                    || matches!(
+                        p.lower.as_str(),
+                        "kept"
+                            | "been"
+                            | "done"
+                            | "made"
+                            | "grown"
+                            | "seen"
+                            | "won"
+                            | "had"
+                            | "built"
+                            | "given"
+                            | "taken"
+                            | "brought"
+                    )
+            });
+        perfect || matches!(x.lower.as_str(), "was" | "were" | "did")
     })
 }
 

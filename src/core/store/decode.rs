@@ -8,9 +8,7 @@ use std::collections::HashMap;
 
 use super::path::{FieldPath, Step};
 use super::problem::{describe, Problem};
-use crate::core::model::{
-    Audience, Criterion, External, Extra, Message, MessageSet, Pillar, Status, Value, Waiver,
-};
+use crate::core::model::{Audience, Criterion, External, Extra, Message, MessageSet, Pillar, Status, Value, Waiver};
 
 /// The fields chorus knows in each mapping, in the order it writes them.
 pub const TOP_KEYS: &[&str] = &["version", "brand", "external", "segments", "internal"];
@@ -44,21 +42,11 @@ pub fn message_set(value: Value) -> Result<MessageSet, Problem> {
     // The version first: a file of another version may not match the rest.
     let version = match top.take("version") {
         Some((v, path)) => version(v, path)?,
-        None => {
-            return Err(top.missing(
-                "version",
-                "missing `version: 1` (the schema version of this file)",
-            ))
-        }
+        None => return Err(top.missing("version", "missing `version: 1` (the schema version of this file)")),
     };
     let brand = match top.take("brand") {
         Some((v, path)) => text(v, &path, "", "brand")?,
-        None => {
-            return Err(top.missing(
-                "brand",
-                "missing `brand`: the name of the brand this set speaks for",
-            ))
-        }
+        None => return Err(top.missing("brand", "missing `brand`: the name of the brand this set speaks for")),
     };
     let external = match top.take("external") {
         Some((v, path)) => external(v, &path)?,
@@ -100,10 +88,7 @@ fn version(value: Value, path: FieldPath) -> Result<u32, Problem> {
         )),
         other => Err(Problem::new(
             path,
-            format!(
-                "`version` should be the number {VERSION}, found {}",
-                describe(other)
-            ),
+            format!("`version` should be the number {VERSION}, found {}", describe(other)),
         )),
     }
 }
@@ -115,14 +100,15 @@ fn external(value: Value, path: &FieldPath) -> Result<External, Problem> {
         EXTERNAL_KEYS,
         "the external story: a mapping with `story`, `pillars` and `avoid`",
     )?;
-    let story =
-        match map.take("story") {
-            Some((v, p)) => text(v, &p, "", "story")?,
-            None => return Err(map.missing(
+    let story = match map.take("story") {
+        Some((v, p)) => text(v, &p, "", "story")?,
+        None => {
+            return Err(map.missing(
                 "story",
                 "`external` has no `story`: the one or two sentences the company tells the world",
-            )),
-        };
+            ))
+        }
+    };
     let pillars = match map.take("pillars") {
         Some((Value::Null, _)) | None => Vec::new(),
         Some((Value::Seq(items), p)) => items
@@ -164,10 +150,7 @@ fn pillar(value: Value, path: &FieldPath, index: usize) -> Result<Pillar, Proble
         None => {
             return Err(map.missing(
                 "id",
-                format!(
-                    "pillar #{} has no `id` (a short name, e.g. `id: speed`)",
-                    index + 1
-                ),
+                format!("pillar #{} has no `id` (a short name, e.g. `id: speed`)", index + 1),
             ))
         }
     };
@@ -428,13 +411,7 @@ fn text(value: Value, path: &FieldPath, ctx: &str, field: &str) -> Result<String
 
 /// A list of short texts (keywords, segments...). Nothing (`facts:`) is an
 /// empty list.
-fn words(
-    value: Value,
-    path: &FieldPath,
-    ctx: &str,
-    field: &str,
-    example: &str,
-) -> Result<Vec<String>, Problem> {
+fn words(value: Value, path: &FieldPath, ctx: &str, field: &str, example: &str) -> Result<Vec<String>, Problem> {
     match value {
         Value::Null => Ok(Vec::new()),
         Value::Seq(items) => {
@@ -472,12 +449,7 @@ struct Mapping {
 }
 
 impl Mapping {
-    fn read(
-        value: Value,
-        path: &FieldPath,
-        known: &[&str],
-        expected: &str,
-    ) -> Result<Self, Problem> {
+    fn read(value: Value, path: &FieldPath, known: &[&str], expected: &str) -> Result<Self, Problem> {
         let Value::Map(entries) = value else {
             return Err(Problem::new(
                 path.clone(),
@@ -520,14 +492,9 @@ impl Mapping {
     /// when an unknown key is that field spelled differently (`Text:`).
     fn missing(&self, field: &str, message: impl Into<String>) -> Problem {
         let mut message = message.into();
-        let near = self
-            .unknown
-            .iter()
-            .find(|(k, _)| k.trim().eq_ignore_ascii_case(field));
+        let near = self.unknown.iter().find(|(k, _)| k.trim().eq_ignore_ascii_case(field));
         if let Some((k, _)) = near {
-            message.push_str(&format!(
-                " (is `{k}` meant to be `{field}`? keys are lower case)"
-            ));
+            message.push_str(&format!(" (is `{k}` meant to be `{field}`? keys are lower case)"));
         }
         Problem::new(self.path.clone(), message)
     }
@@ -603,10 +570,7 @@ mod tests {
         assert_eq!(m.waive[0].criterion, Criterion::Realistic);
         assert_eq!(m.waive[0].reason, "r");
         assert_eq!(m.waive[0].extra.order, ["criterion", "reason", "note"]);
-        assert_eq!(
-            m.waive[0].extra.get("note"),
-            Some(&Value::String("n".into()))
-        );
+        assert_eq!(m.waive[0].extra.get("note"), Some(&Value::String("n".into())));
         assert_eq!(
             m.extra.order,
             [
@@ -657,10 +621,7 @@ mod tests {
             "`version` should be 1, found 2: this chorus reads version 1 sets only"
         );
         let e = read("version: \"1\"\n").unwrap_err();
-        assert_eq!(
-            e.message,
-            "`version` should be the number 1, found the text \"1\""
-        );
+        assert_eq!(e.message, "`version` should be the number 1, found the text \"1\"");
     }
 
     #[test]
@@ -677,10 +638,7 @@ mod tests {
 
         let e = read(&with_message("id: m\n    text: [a]")).unwrap_err();
         assert_eq!(e.path, path(&["internal", "0", "text"]));
-        assert_eq!(
-            e.message,
-            "message `m`: `text` should be text, found a list"
-        );
+        assert_eq!(e.message, "message `m`: `text` should be text, found a list");
 
         let e = read(&with_message("id: 12\n    text: t")).unwrap_err();
         assert_eq!(
@@ -693,10 +651,7 @@ mod tests {
             e.message,
             "message `m`: `audience` should be `all` or a list of segments like [sales], found the text \"sales\""
         );
-        let e = read(&with_message(
-            "id: m\n    text: t\n    audience: [sales, 3]",
-        ))
-        .unwrap_err();
+        let e = read(&with_message("id: m\n    text: t\n    audience: [sales, 3]")).unwrap_err();
         assert_eq!(e.path, path(&["internal", "0", "audience", "1"]));
 
         let e = read(&format!("{HEAD}segments: sales\n")).unwrap_err();
@@ -712,11 +667,7 @@ mod tests {
     fn top_level_must_be_a_mapping() {
         let e = read("- a\n- b\n").unwrap_err();
         assert_eq!(e.path, FieldPath::root());
-        assert!(
-            e.message
-                .starts_with("expected the top level of a message set"),
-            "{e}"
-        );
+        assert!(e.message.starts_with("expected the top level of a message set"), "{e}");
         assert!(e.message.ends_with("found a list"), "{e}");
     }
 
@@ -764,10 +715,7 @@ mod tests {
         assert!(e
             .message
             .contains("specific, inclusive, aspirational or realistic, found the text \"nice\""));
-        let e = read(&with_message(
-            "id: m\n    text: t\n    waive: [{criterion: inclusive}]",
-        ))
-        .unwrap_err();
+        let e = read(&with_message("id: m\n    text: t\n    waive: [{criterion: inclusive}]")).unwrap_err();
         assert_eq!(e.path, path(&["internal", "0", "waive", "0"]));
         assert_eq!(
             e.message,
@@ -797,10 +745,7 @@ mod tests {
         assert_eq!(set.extra.order, ["lexicon", "version", "brand", "external"]);
         assert_eq!(set.extra.unknown[0].0, "lexicon");
         assert_eq!(set.external.extra.order, ["mood", "story", "pillars"]);
-        assert_eq!(
-            set.external.pillars[0].extra.order,
-            ["id", "claim", "weight"]
-        );
+        assert_eq!(set.external.pillars[0].extra.order, ["id", "claim", "weight"]);
         assert_eq!(
             set.external.pillars[0].extra.get("weight"),
             Some(&Value::Number("2".into()))

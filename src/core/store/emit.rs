@@ -274,11 +274,7 @@ impl Out {
         self.push(open);
         let count = items.len();
         for (i, item) in items.into_iter().enumerate() {
-            let piece = if i + 1 == count {
-                item + close
-            } else {
-                item + ","
-            };
+            let piece = if i + 1 == count { item + close } else { item + "," };
             if i > 0 {
                 if self.column() + 1 + piece.chars().count() > WIDTH {
                     self.newline();
@@ -434,11 +430,7 @@ fn scalar_text(s: &str, flow: bool) -> String {
 /// Everything else (control characters, tabs, the Unicode line breaks libyaml
 /// honours, byte order marks, non-characters) is written escaped.
 fn is_printable(c: char) -> bool {
-    !c.is_control()
-        && !matches!(
-            c,
-            '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
-        )
+    !c.is_control() && !matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}')
 }
 
 /// Whether `s` can be written without quotes and read back as the same
@@ -522,9 +514,7 @@ pub fn quoted(s: &str) -> String {
             '\u{85}' => out.push_str("\\N"),
             '\u{2028}' => out.push_str("\\L"),
             '\u{2029}' => out.push_str("\\P"),
-            c if (c as u32) < 0x100 && !is_printable(c) => {
-                out.push_str(&format!("\\x{:02X}", c as u32))
-            }
+            c if (c as u32) < 0x100 && !is_printable(c) => out.push_str(&format!("\\x{:02X}", c as u32)),
             c if !is_printable(c) => out.push_str(&format!("\\u{:04X}", c as u32)),
             c => out.push(c),
         }
@@ -537,8 +527,7 @@ pub fn quoted(s: &str) -> String {
 /// its lines (they would be misread as indentation, or lost by editors).
 fn block_ok(s: &str) -> bool {
     s.chars().all(|c| c == ' ' || c == '\n' || is_printable(c))
-        && s.split('\n')
-            .all(|l| !l.starts_with(' ') && !l.ends_with(' '))
+        && s.split('\n').all(|l| !l.starts_with(' ') && !l.ends_with(' '))
 }
 
 fn literal_ok(s: &str) -> bool {
@@ -546,11 +535,7 @@ fn literal_ok(s: &str) -> bool {
 }
 
 fn folded_ok(s: &str) -> bool {
-    !s.is_empty()
-        && !s.contains('\n')
-        && block_ok(s)
-        && !fold(s, usize::MAX).is_empty()
-        && s.contains(' ')
+    !s.is_empty() && !s.contains('\n') && block_ok(s) && !fold(s, usize::MAX).is_empty() && s.contains(' ')
 }
 
 /// Split `s` into lines of at most `room` characters where possible, only
@@ -561,10 +546,7 @@ fn fold(s: &str, room: usize) -> Vec<&str> {
     let mut words = Vec::new();
     let mut start = 0;
     for (i, &b) in bytes.iter().enumerate() {
-        let single_space = b == b' '
-            && i > 0
-            && bytes[i - 1] != b' '
-            && bytes.get(i + 1).is_some_and(|&n| n != b' ');
+        let single_space = b == b' ' && i > 0 && bytes[i - 1] != b' ' && bytes.get(i + 1).is_some_and(|&n| n != b' ');
         if single_space {
             words.push(&s[start..i]);
             start = i + 1;
@@ -622,19 +604,13 @@ mod tests {
         let text = doc(vec![
             ("v", value.clone()),
             ("l", Value::Seq(vec![value.clone(), s("x")])),
-            (
-                "m",
-                Value::Seq(vec![Value::Map(vec![(s("k"), value.clone())])]),
-            ),
+            ("m", Value::Seq(vec![Value::Map(vec![(s("k"), value.clone())])])),
         ]);
         let back = yaml::parse(&text).map_err(|e| format!("{e:?} in\n{text}"))?;
         let expected = Value::Map(vec![
             (s("v"), value.clone()),
             (s("l"), Value::Seq(vec![value.clone(), s("x")])),
-            (
-                s("m"),
-                Value::Seq(vec![Value::Map(vec![(s("k"), value.clone())])]),
-            ),
+            (s("m"), Value::Seq(vec![Value::Map(vec![(s("k"), value.clone())])])),
         ]);
         if back != expected {
             return Err(format!("wrote\n{text}\nread back {back:?}"));
@@ -772,10 +748,7 @@ mod tests {
             .map(|w| s(w))
             .collect();
         let out = doc(vec![("keywords", Value::Seq(words))]);
-        assert_eq!(
-            out,
-            "keywords: [fast, quick, speed, rapid, turnaround, hours]\n"
-        );
+        assert_eq!(out, "keywords: [fast, quick, speed, rapid, turnaround, hours]\n");
 
         let many: Vec<Value> = (0..30).map(|i| s(&format!("word{i}"))).collect();
         let out = doc(vec![("keywords", Value::Seq(many.clone()))]);
@@ -815,10 +788,7 @@ mod tests {
     fn fold_breaks_only_at_single_spaces() {
         assert_eq!(fold("aa bb cc", 5), vec!["aa bb", "cc"]);
         assert_eq!(fold("aa  bb cc", 5), vec!["aa  bb", "cc"]);
-        assert_eq!(
-            fold("averyveryverylongword x", 5),
-            vec!["averyveryverylongword", "x"]
-        );
+        assert_eq!(fold("averyveryverylongword x", 5), vec!["averyveryverylongword", "x"]);
     }
 
     fn arb_value() -> impl Strategy<Value = Value> {
@@ -833,24 +803,22 @@ mod tests {
         leaf.prop_recursive(3, 24, 5, |inner| {
             prop_oneof![
                 prop::collection::vec(inner.clone(), 0..5).prop_map(Value::Seq),
-                prop::collection::vec(
-                    (any::<String>().prop_map(Value::String), inner.clone()),
-                    0..4
-                )
-                .prop_map(|entries| {
-                    // YAML keys are unique; keep the first of each.
-                    let mut seen = Vec::new();
-                    Value::Map(
-                        entries
-                            .into_iter()
-                            .filter(|(k, _)| {
-                                let new = !seen.contains(k);
-                                seen.push(k.clone());
-                                new
-                            })
-                            .collect(),
-                    )
-                }),
+                prop::collection::vec((any::<String>().prop_map(Value::String), inner.clone()), 0..4).prop_map(
+                    |entries| {
+                        // YAML keys are unique; keep the first of each.
+                        let mut seen = Vec::new();
+                        Value::Map(
+                            entries
+                                .into_iter()
+                                .filter(|(k, _)| {
+                                    let new = !seen.contains(k);
+                                    seen.push(k.clone());
+                                    new
+                                })
+                                .collect(),
+                        )
+                    }
+                ),
                 ("[a-z]{1,8}", inner).prop_map(|(t, v)| match v {
                     // YAML has no tag on a tagged value.
                     Value::Tagged(..) => v,

@@ -49,17 +49,9 @@ fn pillar(pillar: &Pillar) -> Node<'_> {
         vec![
             Field::set("id", text(&pillar.id)),
             Field::set("claim", text(&pillar.claim)),
-            Field::list(
-                "keywords",
-                words(&pillar.keywords),
-                !pillar.keywords.is_empty(),
-            ),
+            Field::list("keywords", words(&pillar.keywords), !pillar.keywords.is_empty()),
             Field::list("facts", words(&pillar.facts), !pillar.facts.is_empty()),
-            Field::list(
-                "opposites",
-                words(&pillar.opposites),
-                !pillar.opposites.is_empty(),
-            ),
+            Field::list("opposites", words(&pillar.opposites), !pillar.opposites.is_empty()),
         ],
         &pillar.extra,
     )
@@ -114,11 +106,7 @@ struct Field<'a> {
 
 impl<'a> Field<'a> {
     fn set(name: &'static str, node: Node<'a>) -> Self {
-        Field {
-            name,
-            node,
-            set: true,
-        }
+        Field { name, node, set: true }
     }
 
     /// A list, or another field with a default: written when `set`, or when
@@ -149,14 +137,10 @@ fn mapping<'a>(canonical: &[&'static str], fields: Vec<Field<'a>>, extra: &'a Ex
     let mut fields: Vec<Option<Field<'a>>> = fields.into_iter().map(Some).collect();
     let is_known = |key: &str| canonical.contains(&key);
     let mut out: Vec<(Cow<'a, str>, Node<'a>)> = Vec::with_capacity(extra.order.len() + 2);
-    let written =
-        |out: &Vec<(Cow<'a, str>, Node<'a>)>, key: &str| out.iter().any(|(k, _)| k == key);
+    let written = |out: &Vec<(Cow<'a, str>, Node<'a>)>, key: &str| out.iter().any(|(k, _)| k == key);
 
     for key in &extra.order {
-        if let Some(slot) = fields
-            .iter_mut()
-            .find(|f| f.as_ref().is_some_and(|f| f.name == key))
-        {
+        if let Some(slot) = fields.iter_mut().find(|f| f.as_ref().is_some_and(|f| f.name == key)) {
             let field = slot.take().expect("found just above");
             out.push((Cow::Borrowed(field.name), field.node));
         } else if !is_known(key) && !written(&out, key) {
@@ -196,9 +180,7 @@ fn text(s: &str) -> Node<'static> {
 }
 
 fn words(items: &[String]) -> Node<'static> {
-    value(Value::Seq(
-        items.iter().map(|s| Value::String(s.clone())).collect(),
-    ))
+    value(Value::Seq(items.iter().map(|s| Value::String(s.clone())).collect()))
 }
 
 #[cfg(test)]

@@ -19,9 +19,7 @@ pub fn read_source(path: &Path) -> Result<String, LoadError> {
     };
     let meta = fs::metadata(path).map_err(|e| whole_file(read_failure(&e)))?;
     if meta.is_dir() {
-        return Err(whole_file(
-            "this is a folder, not a message set file".to_string(),
-        ));
+        return Err(whole_file("this is a folder, not a message set file".to_string()));
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(whole_file(too_large(meta.len())));
@@ -180,19 +178,13 @@ pub fn write_new(path: &Path, text: &str) -> io::Result<()> {
             if e.kind() == io::ErrorKind::AlreadyExists {
                 io::Error::new(
                     io::ErrorKind::AlreadyExists,
-                    format!(
-                        "{} already exists; chorus will not overwrite it",
-                        path.display()
-                    ),
+                    format!("{} already exists; chorus will not overwrite it", path.display()),
                 )
             } else {
                 io::Error::new(e.kind(), format!("cannot create {}: {e}", path.display()))
             }
         })?;
-    if let Err(e) = file
-        .write_all(text.as_bytes())
-        .and_then(|_| file.sync_all())
-    {
+    if let Err(e) = file.write_all(text.as_bytes()).and_then(|_| file.sync_all()) {
         drop(file);
         let _ = fs::remove_file(path);
         return Err(io::Error::new(
@@ -217,10 +209,7 @@ mod tests {
         );
         let (line, column, _) = utf8("é: \u{fc}\n".bytes().chain([0xFF]).collect()).unwrap_err();
         assert_eq!((line, column), (2, 1));
-        assert!(utf8(vec![0xFF, 0xFE, b'a', 0])
-            .unwrap_err()
-            .2
-            .contains("UTF-16"));
+        assert!(utf8(vec![0xFF, 0xFE, b'a', 0]).unwrap_err().2.contains("UTF-16"));
         assert_eq!(utf8(b"ok".to_vec()).unwrap(), "ok");
     }
 }

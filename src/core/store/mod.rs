@@ -151,12 +151,7 @@ mod tests {
 
     #[test]
     fn empty_files_say_what_a_set_starts_with() {
-        for source in [
-            "",
-            "\n\n",
-            "# only a comment\n  # another\n",
-            "\u{feff}# BOM\n",
-        ] {
+        for source in ["", "\n\n", "# only a comment\n  # another\n", "\u{feff}# BOM\n"] {
             let e = err(source);
             assert_eq!((e.line, e.column), (1, 1));
             assert!(e.message.starts_with("the file is empty"), "{e}");

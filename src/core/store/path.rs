@@ -72,18 +72,11 @@ mod tests {
 
     #[test]
     fn displays_like_a_field_access() {
-        let p = FieldPath::root()
-            .key("internal")
-            .index(3)
-            .key("audience")
-            .index(1);
+        let p = FieldPath::root().key("internal").index(3).key("audience").index(1);
         assert_eq!(p.to_string(), "internal[3].audience[1]");
         assert_eq!(FieldPath::root().to_string(), "(top level)");
         assert_eq!(
-            FieldPath::root()
-                .key("external")
-                .then(Step::KeyAt(2))
-                .to_string(),
+            FieldPath::root().key("external").then(Step::KeyAt(2)).to_string(),
             "external.(key #3)"
         );
     }

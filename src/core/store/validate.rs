@@ -39,10 +39,7 @@ pub fn validate(set: &MessageSet) -> Result<(), Problem> {
     for (i, pillar) in set.external.pillars.iter().enumerate() {
         let id_path = pillars_path.index(i).key("id");
         if pillar.id.trim().is_empty() {
-            return Err(Problem::new(
-                id_path,
-                format!("pillar #{}: `id` is empty", i + 1),
-            ));
+            return Err(Problem::new(id_path, format!("pillar #{}: `id` is empty", i + 1)));
         }
         if let Some(&first) = pillar_ids.get(pillar.id.as_str()) {
             return Err(Problem::duplicate(
@@ -135,17 +132,9 @@ fn undeclared(ctx: &str, name: &str, segments: &[String]) -> String {
 
 /// A declared segment that differs from `name` only in case or spacing.
 fn closest<'a>(name: &str, segments: &'a [String]) -> Option<&'a str> {
-    let norm = |s: &str| -> String {
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
+    let norm = |s: &str| -> String { s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase() };
     let wanted = norm(name);
-    segments
-        .iter()
-        .map(String::as_str)
-        .find(|s| norm(s) == wanted)
+    segments.iter().map(String::as_str).find(|s| norm(s) == wanted)
 }
 
 #[cfg(test)]
@@ -212,11 +201,7 @@ mod tests {
         );
         s.internal[1].audience = Audience::Segments(vec!["all".into()]);
         let e = validate(&s).unwrap_err();
-        assert!(
-            e.message
-                .ends_with("write `audience: all` without brackets"),
-            "{e}"
-        );
+        assert!(e.message.ends_with("write `audience: all` without brackets"), "{e}");
         s.internal[1].audience = Audience::Segments(vec![]);
         let e = validate(&s).unwrap_err();
         assert_eq!(e.path.to_string(), "internal[1].audience");

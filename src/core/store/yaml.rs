@@ -9,8 +9,7 @@ use std::cell::Cell;
 use std::fmt;
 
 use serde::de::{
-    self, Deserialize, DeserializeSeed, EnumAccess, IgnoredAny, MapAccess, SeqAccess,
-    VariantAccess, Visitor,
+    self, Deserialize, DeserializeSeed, EnumAccess, IgnoredAny, MapAccess, SeqAccess, VariantAccess, Visitor,
 };
 
 use super::path::Step;
@@ -71,8 +70,7 @@ fn parse_with_budget(source: &str, budget: usize) -> Result<Value, SyntaxError> 
         return Err(SyntaxError {
             line,
             column,
-            message: "a second YAML document starts here (`---`); a message set file holds one"
-                .into(),
+            message: "a second YAML document starts here (`---`); a message set file holds one".into(),
         });
     }
     if needs_raw_numbers(&value) {
@@ -137,32 +135,21 @@ pub fn locate(source: &str, path: &[Step]) -> Option<(usize, usize)> {
 /// Turn a serde_yaml error into our message, without serde_yaml's position
 /// suffix (the caller prints line and column in its own way).
 fn syntax_error(err: &serde_yaml::Error, source: &str) -> SyntaxError {
-    let (line, column) = err
-        .location()
-        .map(|l| (l.line(), l.column()))
-        .unwrap_or((1, 1));
+    let (line, column) = err.location().map(|l| (l.line(), l.column())).unwrap_or((1, 1));
     let raw = err.to_string();
     let message = if raw.contains(BUDGET_MESSAGE) {
         BUDGET_MESSAGE.to_string()
     } else if raw.starts_with("recursion limit exceeded") {
         too_deep()
     } else if raw.starts_with("repetition limit exceeded") {
-        "aliases (`*name`) are repeated too often; chorus refuses the file (an alias bomb?)"
-            .to_string()
+        "aliases (`*name`) are repeated too often; chorus refuses the file (an alias bomb?)".to_string()
     } else if raw.starts_with("unknown anchor") {
         "this alias (`*name`) refers to no anchor (`&name`) defined before it".to_string()
     } else {
         let text = raw.replacen(&format!(" at line {line} column {column}"), "", 1);
-        format!(
-            "YAML syntax error: {text}{}",
-            hint(&text, source, line, column)
-        )
+        format!("YAML syntax error: {text}{}", hint(&text, source, line, column))
     };
-    SyntaxError {
-        line,
-        column,
-        message,
-    }
+    SyntaxError { line, column, message }
 }
 
 /// A plain-language hint for the syntax errors people meet most.
@@ -216,9 +203,7 @@ fn contains_number(value: &Value) -> bool {
         Value::Number(_) => true,
         Value::Null | Value::Bool(_) | Value::String(_) => false,
         Value::Seq(items) => items.iter().any(contains_number),
-        Value::Map(entries) => entries
-            .iter()
-            .any(|(k, v)| contains_number(k) || contains_number(v)),
+        Value::Map(entries) => entries.iter().any(|(k, v)| contains_number(k) || contains_number(v)),
         Value::Tagged(_, inner) => contains_number(inner),
     }
 }
@@ -564,16 +549,10 @@ mod tests {
             v,
             Value::Map(vec![
                 (s("b"), Value::Number("1".into())),
-                (
-                    s("a"),
-                    Value::Seq(vec![s("x"), Value::Bool(true), Value::Null])
-                ),
+                (s("a"), Value::Seq(vec![s("x"), Value::Bool(true), Value::Null])),
                 (
                     s("c"),
-                    Value::Map(vec![
-                        (s("z"), Value::Number("1.50".into())),
-                        (s("y"), Value::Null)
-                    ])
+                    Value::Map(vec![(s("z"), Value::Number("1.50".into())), (s("y"), Value::Null)])
                 ),
             ])
         );
@@ -646,32 +625,16 @@ internal:
         assert_eq!(p(vec![key("top")]), Some((1, 6)));
         assert_eq!(p(vec![key("internal"), Step::Index(1)]), Some((5, 5)));
         assert_eq!(
-            p(vec![
-                key("internal"),
-                Step::Index(0),
-                key("audience"),
-                Step::Index(1)
-            ]),
+            p(vec![key("internal"), Step::Index(0), key("audience"), Step::Index(1)]),
             Some((4, 23))
         );
         assert_eq!(
-            p(vec![
-                key("internal"),
-                Step::Index(1),
-                key("audience"),
-                Step::Index(1)
-            ]),
+            p(vec![key("internal"), Step::Index(1), key("audience"), Step::Index(1)]),
             Some((8, 9))
         );
-        assert_eq!(
-            p(vec![key("internal"), Step::Index(0), Step::KeyAt(1)]),
-            Some((4, 5))
-        );
+        assert_eq!(p(vec![key("internal"), Step::Index(0), Step::KeyAt(1)]), Some((4, 5)));
         // A missing key falls back to the mapping that lacks it.
-        assert_eq!(
-            p(vec![key("internal"), Step::Index(1), key("text")]),
-            Some((5, 5))
-        );
+        assert_eq!(p(vec![key("internal"), Step::Index(1), key("text")]), Some((5, 5)));
         // A missing index falls back to the sequence.
         assert_eq!(p(vec![key("internal"), Step::Index(7)]), Some((3, 3)));
     }
@@ -679,10 +642,7 @@ internal:
     #[test]
     fn locates_through_aliases_and_tags() {
         let src = "a: &x {b: [1, 2]}\nc: *x\nd: !t {e: 5}\n";
-        assert_eq!(
-            locate(src, &[key("c"), key("b"), Step::Index(1)]),
-            Some((1, 15))
-        );
+        assert_eq!(locate(src, &[key("c"), key("b"), Step::Index(1)]), Some((1, 15)));
         assert_eq!(locate(src, &[key("d"), key("e")]), Some((3, 11)));
     }
 
@@ -742,11 +702,7 @@ internal:
         let start = std::time::Instant::now();
         let e = parse(&src).unwrap_err();
         assert!(start.elapsed().as_secs() < 5);
-        assert!(
-            e.message.contains("alias bomb"),
-            "unexpected message: {}",
-            e.message
-        );
+        assert!(e.message.contains("alias bomb"), "unexpected message: {}", e.message);
     }
 
     #[test]
@@ -759,8 +715,7 @@ internal:
         }
         let e = parse_with_budget(&src, usize::MAX).unwrap_err();
         assert!(
-            e.message
-                .starts_with("aliases (`*name`) are repeated too often"),
+            e.message.starts_with("aliases (`*name`) are repeated too often"),
             "{e:?}"
         );
     }
