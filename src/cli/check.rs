@@ -61,7 +61,11 @@ pub fn check_paths(paths: &[PathBuf], lexicon: &Lexicon) -> Vec<FileReport> {
         reports.push(match store::load(&path) {
             Ok(set) => {
                 let review = review_set(&set, lexicon);
-                FileReport::Reviewed { path, set, review }
+                FileReport::Reviewed {
+                    path,
+                    set: Box::new(set),
+                    review,
+                }
             }
             Err(e) => FileReport::Failed(e),
         });

@@ -14,7 +14,7 @@ use crate::core::store::LoadError;
 pub enum FileReport {
     Reviewed {
         path: PathBuf,
-        set: MessageSet,
+        set: Box<MessageSet>,
         review: SetReview,
     },
     Failed(LoadError),

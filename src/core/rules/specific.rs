@@ -101,11 +101,7 @@ fn scoped(a: &Analysis, first: usize, last: usize) -> bool {
         return true; // "all the best"
     }
     if let Some(n) = w.get(last + 1).filter(|n| n.clause == w[last].clause) {
-        if n.kind == Kind::Number
-            || crate::core::text::quantity::find(std::slice::from_ref(n))
-                .first()
-                .is_some()
-        {
+        if n.kind == Kind::Number || !crate::core::text::quantity::find(std::slice::from_ref(n)).is_empty() {
             return true;
         }
     }

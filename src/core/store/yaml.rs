@@ -530,6 +530,22 @@ impl<'de> Visitor<'de> for Seek<'_> {
     }
 }
 
+/// The error of `from_str`: the same shape as a syntax error.
+pub type YamlError = SyntaxError;
+
+/// Deserialize any serde type straight from YAML text: for data files of
+/// chorus's own (the lexicon, test fixtures), not for message sets.
+pub fn from_str<T: serde::de::DeserializeOwned>(source: &str) -> Result<T, YamlError> {
+    serde_yaml::from_str(source).map_err(|e| {
+        let (line, column) = e.location().map(|l| (l.line(), l.column())).unwrap_or((0, 0));
+        SyntaxError {
+            line,
+            column,
+            message: e.to_string(),
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -739,20 +755,4 @@ internal:
         assert!(e.message.contains("no anchor"), "{e:?}");
         assert_eq!(e.line, 1);
     }
-}
-
-/// The error of `from_str`: the same shape as a syntax error.
-pub type YamlError = SyntaxError;
-
-/// Deserialize any serde type straight from YAML text: for data files of
-/// chorus's own (the lexicon, test fixtures), not for message sets.
-pub fn from_str<T: serde::de::DeserializeOwned>(source: &str) -> Result<T, YamlError> {
-    serde_yaml::from_str(source).map_err(|e| {
-        let (line, column) = e.location().map(|l| (l.line(), l.column())).unwrap_or((0, 0));
-        SyntaxError {
-            line,
-            column,
-            message: e.to_string(),
-        }
-    })
 }

@@ -189,7 +189,7 @@ fn read_number(words: &[Word], i: usize) -> Option<(f64, usize, bool)> {
             last = i + 1;
         }
         // "twenty-four", "twenty four"
-        if v >= 20.0 && v < 100.0 && v % 10.0 == 0.0 {
+        if (20.0..100.0).contains(&v) && v % 10.0 == 0.0 {
             if let Some(n) = words
                 .get(i + 1)
                 .and_then(|n| number_word(&n.lower))
