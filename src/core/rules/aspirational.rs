@@ -4,20 +4,20 @@
 //! plan done to people ("from March, riders will be signed as ..."), or is
 //! a slogan with no destination ("Dream big!").
 
-use super::{distinct, orders, passive_at, sanctions, Tally};
+use super::{distinct, orders, passive_at, sanctions, RuleContext, Tally};
 use crate::core::lexicon::List;
 use crate::core::text::phrases::Hit;
 use crate::core::text::tokens::Kind;
 use crate::core::text::Analysis;
 
-pub fn score(a: &Analysis, t: &mut Tally) {
+pub fn score(a: &Analysis, ctx: &RuleContext, t: &mut Tally) {
     let threats = sanctions(a);
     let buzz = a.hits(List::Buzzwords);
     let overlaps = |h: &Hit, others: &[Hit]| others.iter().any(|o| o.first <= h.last && h.first <= o.last);
     let goal = a
         .hits(List::Future)
         .iter()
-        .find(|h| !overlaps(h, &threats) && is_goal(a, h))
+        .find(|h| !overlaps(h, &threats) && is_goal(a, h, ctx))
         .or_else(|| {
             // "let's make", "let's become"; not "let's double down", a slogan.
             a.hits(List::ChangeVerbs).iter().find(|h| {
@@ -58,7 +58,7 @@ pub fn score(a: &Analysis, t: &mut Tally) {
 /// "when you will write back"), not in the passive ("riders will be
 /// signed"), and not as the verb opening an instruction ("Aim to finish
 /// each check-in ...").
-fn is_goal(a: &Analysis, h: &Hit) -> bool {
+fn is_goal(a: &Analysis, h: &Hit, ctx: &RuleContext) -> bool {
     let w = &a.words;
     let clause = w[h.first].clause;
     let subordinate = (h.first.saturating_sub(3)..h.first).any(|j| {
@@ -72,10 +72,45 @@ fn is_goal(a: &Analysis, h: &Hit) -> bool {
     if subordinate && modal {
         return false;
     }
-    if modal && passive_at(a, h.last + 1) {
+    if modal && (passive_at(a, h.last + 1) || !people_act(a, h.first, ctx)) {
         return false;
     }
     !(sentence_start(a, h.first) && !modal && w[h.first].lower != "we")
+}
+
+/// A goal is something people work toward: "we'll", "every team will",
+/// "counter staff will", "Lemonad.ly will". When a thing is the subject
+/// ("the new rota will start on Monday") the sentence announces, it does
+/// not aspire.
+fn people_act(a: &Analysis, will: usize, ctx: &RuleContext) -> bool {
+    let w = &a.words;
+    let sentence = w[will].sentence;
+    // "will cut", "should save": an improvement, whoever brings it.
+    let improves = a.hits(List::ChangeVerbs).iter().any(|c| c.first == will + 1);
+    let groups = a.hits(List::GroupNouns);
+    let segments = ctx.segment_hits(a);
+    improves
+        || (will.saturating_sub(12)..will)
+            .rev()
+            .take_while(|&j| w[j].sentence == sentence)
+            .any(|j| {
+                matches!(
+                    w[j].lower.as_str(),
+                    "we" | "us"
+                        | "our"
+                        | "you"
+                        | "i"
+                        | "they"
+                        | "everyone"
+                        | "everybody"
+                        | "each"
+                        | "every"
+                        | "all"
+                        | "together"
+                ) || groups.iter().any(|g| g.first <= j && j <= g.last)
+                    || segments.iter().any(|s| s.first <= j && j <= s.last)
+                    || ctx.is_brand(&w[j].lower)
+            })
 }
 
 /// A date to work toward: "by June", "this year", "by the June release";

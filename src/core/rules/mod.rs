@@ -19,6 +19,8 @@ use tally::Tally;
 pub struct RuleContext {
     pub segments: Vec<String>,
     segment_index: PhraseIndex,
+    /// The brand's name as words ("lemonad.ly"), so "Lemonad.ly will ..." reads as the company acting.
+    brand: Vec<String>,
 }
 
 impl RuleContext {
@@ -30,7 +32,16 @@ impl RuleContext {
         RuleContext {
             segments: set.segments.clone(),
             segment_index,
+            brand: crate::core::text::tokens::tokenize(&set.brand)
+                .into_iter()
+                .filter(|w| w.is_word() && w.lower.len() > 2)
+                .map(|w| w.lower)
+                .collect(),
         }
+    }
+
+    pub fn is_brand(&self, word: &str) -> bool {
+        self.brand.iter().any(|b| b == word)
     }
 
     /// Segment mentions in a text: one hit per mention, `list` = segment index.
@@ -54,7 +65,7 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, lex: &Lexicon) 
         match c {
             Criterion::Specific => specific::score(a, ctx, &mut t),
             Criterion::Inclusive => inclusive::score(a, message, ctx, &mut t),
-            Criterion::Aspirational => aspirational::score(a, &mut t),
+            Criterion::Aspirational => aspirational::score(a, ctx, &mut t),
             Criterion::Realistic => realistic::score(a, &mut t),
         }
         t.finish(message)
