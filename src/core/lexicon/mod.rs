@@ -32,6 +32,7 @@ pub enum List {
     SegmentVerbs,
     Future,
     ChangeVerbs,
+    Improvements,
     LookingBack,
     Imperatives,
     Inspiration,
@@ -47,7 +48,7 @@ pub enum List {
 }
 
 impl List {
-    pub const ALL: [List; 31] = [
+    pub const ALL: [List; 32] = [
         List::Superlatives,
         List::Buzzwords,
         List::Beneficiaries,
@@ -67,6 +68,7 @@ impl List {
         List::SegmentVerbs,
         List::Future,
         List::ChangeVerbs,
+        List::Improvements,
         List::LookingBack,
         List::Imperatives,
         List::Inspiration,
@@ -103,6 +105,7 @@ impl List {
             List::SegmentVerbs => "segment_verbs",
             List::Future => "future",
             List::ChangeVerbs => "change_verbs",
+            List::Improvements => "improvements",
             List::LookingBack => "looking_back",
             List::Imperatives => "imperatives",
             List::Inspiration => "inspiration",

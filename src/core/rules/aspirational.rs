@@ -86,7 +86,7 @@ fn people_act(a: &Analysis, will: usize, ctx: &RuleContext) -> bool {
     let w = &a.words;
     let sentence = w[will].sentence;
     // "will cut", "should save": an improvement, whoever brings it.
-    let improves = a.hits(List::ChangeVerbs).iter().any(|c| c.first == will + 1);
+    let improves = a.hits(List::Improvements).iter().any(|c| c.first == will + 1);
     let groups = a.hits(List::GroupNouns);
     let segments = ctx.segment_hits(a);
     improves
