@@ -15,7 +15,9 @@ pub mod input;
 pub mod keys;
 pub mod layout;
 pub mod marks;
+mod run;
 pub mod state;
+pub mod terminal;
 pub mod text;
 pub mod update;
 pub mod view;
@@ -23,3 +25,14 @@ pub mod view;
 pub use action::Action;
 pub use state::App;
 pub use update::update;
+
+use std::path::PathBuf;
+
+/// Open the workbench on `path`, or with no path on the last set opened
+/// (else the built-in example), and run it until the user quits.
+/// Returns the exit code: 0 after a normal quit, 2 when the set cannot be
+/// loaded (the error, `file:line:column: message`, is on stderr and the
+/// terminal was never touched), 1 when the terminal cannot be used.
+pub fn run(path: Option<PathBuf>) -> i32 {
+    run::run(path)
+}
