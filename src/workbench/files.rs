@@ -81,6 +81,35 @@ pub fn save(path: &Path, set: &MessageSet) -> io::Result<Option<Fingerprint>> {
     Ok(fingerprint(path).ok().flatten())
 }
 
+/// Write `set` beside `path` as `NAME.recovered.yaml` (numbered if taken),
+/// never over the file itself; falls back to the temporary folder.
+pub fn save_recovery(path: &Path, set: &MessageSet) -> io::Result<PathBuf> {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "set".into());
+    let dirs = [
+        path.parent().map(Path::to_path_buf).unwrap_or_default(),
+        std::env::temp_dir(),
+    ];
+    let mut last = io::Error::other("nowhere to write");
+    for dir in dirs {
+        let free = (1..100)
+            .map(|n| match n {
+                1 => dir.join(format!("{stem}.recovered.yaml")),
+                n => dir.join(format!("{stem}.recovered-{n}.yaml")),
+            })
+            .find(|p| !p.exists());
+        if let Some(p) = free {
+            match store::save(&p, set) {
+                Ok(()) => return Ok(p),
+                Err(e) => last = e,
+            }
+        }
+    }
+    Err(last)
+}
+
 /// The per-user folders chorus keeps things in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dirs {
@@ -181,6 +210,23 @@ mod tests {
         // A remembered file that is gone falls back to the example.
         std::fs::remove_file(&other).unwrap();
         assert_eq!(start_path(None, Some(&d)).unwrap(), p);
+    }
+
+    #[test]
+    fn recovery_never_overwrites() {
+        let t = tempfile::tempdir().unwrap();
+        let p = t.path().join("s.yaml");
+        std::fs::write(&p, "mine").unwrap();
+        let set = MessageSet::default();
+        let a = save_recovery(&p, &set).unwrap();
+        let b = save_recovery(&p, &set).unwrap();
+        assert_eq!(a, t.path().join("s.recovered.yaml"));
+        assert_eq!(b, t.path().join("s.recovered-2.yaml"));
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "mine");
+        // A vanished folder falls back to the temporary folder.
+        let c = save_recovery(&t.path().join("gone/s.yaml"), &set).unwrap();
+        assert!(c.starts_with(std::env::temp_dir()));
+        std::fs::remove_file(c).unwrap();
     }
 
     #[test]

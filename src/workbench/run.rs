@@ -59,14 +59,39 @@ pub fn run(path: Option<PathBuf>) -> i32 {
             return 1;
         }
     };
-    let result = event_loop(&mut session.terminal, &mut app);
+    // A panic inside the loop is caught so the edits can still be written
+    // somewhere (the panic hook has already given the terminal back).
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        event_loop(&mut session.terminal, &mut app)
+    }));
     drop(session);
     match result {
-        Ok(()) => 0,
-        Err(e) => {
+        Ok(Ok(())) => 0,
+        Ok(Err(e)) => {
             eprintln!("chorus: {e}");
+            recover(&app);
             1
         }
+        Err(_) => {
+            recover(&app);
+            101
+        }
+    }
+}
+
+/// The workbench stopped without the user quitting (terminal error, bug):
+/// nobody could be asked, so write unsaved edits next to the file instead
+/// of over it, and say where.
+fn recover(app: &App) {
+    if !app.dirty {
+        return;
+    }
+    match files::save_recovery(&app.path, &app.set) {
+        Ok(p) => eprintln!(
+            "chorus: your unsaved changes were written to {}",
+            p.display()
+        ),
+        Err(e) => eprintln!("chorus: your unsaved changes could not be written: {e}"),
     }
 }
 
