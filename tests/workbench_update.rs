@@ -749,3 +749,148 @@ fn the_list_scrolls_to_keep_the_selection_in_sight() {
     press(&mut app, KeyCode::Home);
     assert_eq!(app.list_offset, 0);
 }
+
+#[test]
+fn arrows_scroll_the_focused_message_and_story_panes_and_the_wheel_follows_the_pointer() {
+    let mut set = fixture();
+    set.internal[0].text = "Quick repairs matter to every stand we serve. ".repeat(12);
+    let (mut app, _) = app_with(set, "/nonexistent/x.yaml".into());
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Focus::Message);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.text_scroll, 2);
+    press(&mut app, KeyCode::PageDown);
+    press(&mut app, KeyCode::PageDown);
+    let max = app.text_scroll;
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.text_scroll, max, "stops at the end of the text");
+    press(&mut app, KeyCode::Up);
+    assert_eq!(app.text_scroll, max - 1);
+    assert_eq!(
+        selected_id(&app),
+        "all-hands-speed",
+        "the list selection stays"
+    );
+
+    press(&mut app, KeyCode::BackTab);
+    press(&mut app, KeyCode::BackTab);
+    assert_eq!(app.focus, Focus::Story);
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.story_scroll, 1);
+    press(&mut app, KeyCode::End);
+    let (total, shown) = app.story_rows().unwrap();
+    assert_eq!(app.story_scroll, total - shown);
+
+    // The wheel scrolls what is under the pointer, without moving the focus.
+    let p = app.panes().unwrap();
+    let wheel = |app: &mut chorus::workbench::App, down: bool, x: u16, y: u16| {
+        send(
+            app,
+            Event::Mouse(MouseEvent {
+                kind: if down {
+                    MouseEventKind::ScrollDown
+                } else {
+                    MouseEventKind::ScrollUp
+                },
+                column: x,
+                row: y,
+                modifiers: KeyModifiers::NONE,
+            }),
+        )
+    };
+    wheel(&mut app, true, p.list.x + 2, p.list.y + 2);
+    assert_eq!(selected_id(&app), "best");
+    assert_eq!(app.focus, Focus::Story);
+    wheel(&mut app, false, p.story.x + 2, p.story.y + 2);
+    assert_eq!(app.story_scroll, total - shown - 1);
+}
+
+#[test]
+fn ctrl_c_quits_like_q_and_asks_when_unsaved() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('D'));
+    ctrl(&mut app, 'c');
+    assert_eq!(app.prompt, Some(Prompt::Unsaved));
+    press(&mut app, KeyCode::Char('c'));
+    assert_eq!(app.prompt, None);
+    assert!(!app.quit);
+}
+
+#[test]
+fn ctrl_s_saves_from_help_filter_and_forms_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("set.yaml");
+    let (mut app, _) = app_with(fixture(), path.clone());
+    for open in ['?', '/', 'f', 's'] {
+        press(&mut app, KeyCode::Char('D'));
+        assert!(app.dirty);
+        press(&mut app, KeyCode::Char(open));
+        ctrl(&mut app, 's');
+        assert!(!app.dirty, "saved from {open}");
+        press(&mut app, KeyCode::Esc);
+        assert!(matches!(app.mode, Mode::Normal));
+    }
+    // While typing a field, Ctrl-S keeps the typed value, then saves.
+    press(&mut app, KeyCode::Char('f'));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "!");
+    ctrl(&mut app, 's');
+    assert!(!app.dirty);
+    assert!(app
+        .current_message()
+        .unwrap()
+        .title
+        .as_deref()
+        .unwrap_or("")
+        .ends_with('!'));
+    std::fs::remove_file(&path).unwrap();
+}
+
+#[test]
+fn esc_leaves_every_overlay_and_prompt() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, _) = app_with(fixture(), dir.path().join("set.yaml"));
+    for k in ['?', '/', 'f', 's', 'w', 'e'] {
+        press(&mut app, KeyCode::Char(k));
+        press(&mut app, KeyCode::Esc);
+        assert!(matches!(app.mode, Mode::Normal), "after {k}");
+        assert_eq!(app.prompt, None, "after {k}");
+    }
+    // A field being typed: the first Esc cancels it, the second closes the form.
+    press(&mut app, KeyCode::Char('f'));
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "zzz");
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(&app.mode, Mode::Form(f) if f.input.is_none()));
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.mode, Mode::Normal));
+    assert_eq!(
+        selected_id(&app),
+        "all-hands-speed",
+        "the cancelled id was not applied"
+    );
+}
+
+#[test]
+fn a_deferred_summary_is_refreshed_on_tick_and_when_editing_ends() {
+    let mut set = fixture();
+    set.internal.retain(|m| m.id == "best");
+    let (mut app, _) = app_with(set, "/nonexistent/x.yaml".into());
+    assert_eq!(app.summary.uncovered_pillars, ["speed", "expertise"]);
+    press(&mut app, KeyCode::Char('e'));
+    keys(&mut app, " Quick");
+    assert!(app.summary_stale);
+    assert_eq!(
+        app.summary.uncovered_pillars,
+        ["speed", "expertise"],
+        "deferred"
+    );
+    update(&mut app, Action::Tick);
+    assert_eq!(app.summary.uncovered_pillars, ["expertise"]);
+    keys(&mut app, " and certified");
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.summary_stale);
+    assert!(app.summary.uncovered_pillars.is_empty());
+}

@@ -46,7 +46,14 @@ fn install_panic_hook() {
 pub fn enter() -> io::Result<Session> {
     // ratatui's init installs its own hook; ours, installed after it, runs
     // first and also turns off paste and mouse reporting.
-    let terminal = ratatui::try_init()?;
+    let terminal = match ratatui::try_init() {
+        Ok(t) => t,
+        Err(e) => {
+            // Raw mode may be on even though the alternate screen failed.
+            let _ = ratatui::try_restore();
+            return Err(e);
+        }
+    };
     ACTIVE.store(true, Ordering::SeqCst);
     install_panic_hook();
     if let Err(e) = execute!(stdout(), EnableBracketedPaste, EnableMouseCapture) {

@@ -24,7 +24,8 @@ fn title_case(c: Criterion) -> String {
 
 /// A bar of `width` cells, `score`% filled.
 fn bar(score: u8, width: usize, style: Style) -> Vec<Span<'static>> {
-    let filled = (score as usize * width + 50) / 100;
+    // Clamped: a score over 100 would be a bug elsewhere, not a crash here.
+    let filled = (score.min(100) as usize * width + 50) / 100;
     vec![
         Span::styled("█".repeat(filled), style),
         Span::styled("░".repeat(width - filled), theme::dim()),
