@@ -127,6 +127,36 @@ impl Drop for Session {
     }
 }
 
+const SET: &str = r#"version: 1
+brand: Lemonad.ly
+external:
+  story: >-
+    Lemonad.ly is the fastest, most experienced and most qualified lemonade
+    stand repair company.
+  pillars:
+    - id: speed
+      claim: The fastest lemonade stand repairs
+      keywords: [fast, quick, turnaround, hours]
+      facts: ["Stands are repaired within 24 hours"]
+      opposites: [slow, delay]
+    - id: expertise
+      claim: The most experienced and most qualified repairers
+      keywords: [experienced, qualified, certified, trained]
+  avoid: [cheap, discount]
+segments: [repair crews, sales, support, payroll, IT]
+internal:
+  - id: L01
+    audience: all
+    text: >-
+      Every stand we touch should be selling lemonade again within 24 hours.
+  - id: L02
+    audience: all
+    text: We want to be the best.
+  - id: L03
+    audience: [sales]
+    text: When you quote a repair, name the certified repairer who will arrive.
+"#;
+
 fn selected_row(screen: &vt100::Screen) -> String {
     screen
         .contents()
@@ -140,14 +170,11 @@ fn selected_row(screen: &vt100::Screen) -> String {
 fn edit_save_and_quit_in_a_real_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("lemonadly.yaml");
-    std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("messages/lemonadly.yaml"),
-        &file,
-    )
-    .unwrap();
+    // Its own small set (schema v1), so the test does not follow the example's edits.
+    std::fs::write(&file, SET).unwrap();
     if let Err(e) = chorus::core::store::load(&file) {
         // Until the store is merged in, no set can be loaded.
-        eprintln!("skipped: the store cannot load the example yet ({e})");
+        eprintln!("skipped: the store cannot load a set yet ({e})");
         return;
     }
     let home = dir.path().join("home");
