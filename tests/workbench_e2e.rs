@@ -252,3 +252,21 @@ fn a_file_that_cannot_be_loaded_is_reported_before_the_terminal_is_touched() {
     let prefix = format!("{}:", file.display());
     assert!(shown.contains(&prefix), "{shown}");
 }
+
+#[test]
+fn load_errors_show_escape_sequences_in_file_names_visibly() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("evil\u{1b}]0;pwned\u{7}.yaml");
+    std::fs::write(&file, "version: 1\ninternal: [\n").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_chorus"))
+        .arg(&file)
+        .env("HOME", dir.path())
+        .env("XDG_DATA_HOME", dir.path().join("data"))
+        .env("XDG_STATE_HOME", dir.path().join("state"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains('\u{1b}'), "{err:?}");
+    assert!(err.contains("evil␛]0;pwned␇.yaml"), "{err:?}");
+}

@@ -15,6 +15,7 @@ use super::files::{self, Dirs};
 use super::keys;
 use super::state::App;
 use super::terminal;
+use super::text;
 use super::update::update;
 use super::view;
 use crate::core::lexicon::Lexicon;
@@ -31,7 +32,7 @@ pub fn run(path: Option<PathBuf>) -> i32 {
     let path = match files::start_path(path, dirs.as_ref()) {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("chorus: {e}");
+            say(&format!("chorus: {e}"));
             return 2;
         }
     };
@@ -39,7 +40,7 @@ pub fn run(path: Option<PathBuf>) -> i32 {
     let (set, disk) = match files::load(&path) {
         Ok(loaded) => loaded,
         Err(e) => {
-            eprintln!("{e}");
+            say(&e.to_string());
             return 2;
         }
     };
@@ -55,7 +56,7 @@ pub fn run(path: Option<PathBuf>) -> i32 {
     let mut session = match terminal::enter() {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("chorus: cannot use this terminal: {e}");
+            say(&format!("chorus: cannot use this terminal: {e}"));
             return 1;
         }
     };
@@ -68,7 +69,7 @@ pub fn run(path: Option<PathBuf>) -> i32 {
     match result {
         Ok(Ok(())) => 0,
         Ok(Err(e)) => {
-            eprintln!("chorus: {e}");
+            say(&format!("chorus: {e}"));
             recover(&app);
             1
         }
@@ -79,6 +80,12 @@ pub fn run(path: Option<PathBuf>) -> i32 {
     }
 }
 
+/// A message on stderr, which is the user's terminal too: a file name or a
+/// YAML error quoting the file may hold escape sequences, so show them.
+fn say(msg: &str) {
+    eprintln!("{}", text::visible(msg));
+}
+
 /// The workbench stopped without the user quitting (terminal error, bug):
 /// nobody could be asked, so write unsaved edits next to the file instead
 /// of over it, and say where.
@@ -87,11 +94,13 @@ fn recover(app: &App) {
         return;
     }
     match files::save_recovery(&app.path, &app.set) {
-        Ok(p) => eprintln!(
+        Ok(p) => say(&format!(
             "chorus: your unsaved changes were written to {}",
             p.display()
-        ),
-        Err(e) => eprintln!("chorus: your unsaved changes could not be written: {e}"),
+        )),
+        Err(e) => say(&format!(
+            "chorus: your unsaved changes could not be written: {e}"
+        )),
     }
 }
 
