@@ -1,14 +1,38 @@
-//! The workbench: the terminal UI (state, update, view) over the core.
-//! (Until the workbench lands, opening a set prints its check instead.)
+//! The workbench: the terminal UI, a thin shell over the core in the Elm
+//! style. `state` is the model, `keys` turns terminal events into `action`s,
+//! `update` applies them, `view` draws the state; `run` is the event loop and
+//! `terminal` takes over and restores the terminal.
+//!
+//! Layout at 80×24 and up: the message list on the left; the selected
+//! message and the external story side by side; the checklist and its
+//! findings below; a status line at the foot.
+
+pub mod action;
+pub mod engine;
+pub mod files;
+pub mod form;
+pub mod input;
+pub mod keys;
+pub mod layout;
+pub mod marks;
+mod run;
+pub mod state;
+pub mod terminal;
+pub mod text;
+pub mod update;
+pub mod view;
+
+pub use action::Action;
+pub use state::App;
+pub use update::update;
 
 use std::path::PathBuf;
 
-/// Open the workbench on `path` (or the built-in example); returns the exit status.
+/// Open the workbench on `path`, or with no path on the last set opened
+/// (else the built-in example), and run it until the user quits.
+/// Returns the exit code: 0 after a normal quit, 2 when the set cannot be
+/// loaded (the error, `file:line:column: message`, is on stderr and the
+/// terminal was never touched), 1 when the terminal cannot be used.
 pub fn run(path: Option<PathBuf>) -> i32 {
-    let path = path.unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/messages/lemonadly.yaml")));
-    eprintln!(
-        "The workbench is not built yet; here is the check of {}.",
-        path.display()
-    );
-    crate::cli::check::run(&[path], crate::cli::check::Format::Text, false)
+    run::run(path)
 }

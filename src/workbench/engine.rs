@@ -1,0 +1,47 @@
+//! The seam between the workbench and the core's review: what the workbench
+//! needs to score messages, behind a trait so tests can drive the UI with
+//! review results they chose (the real rules are written elsewhere).
+
+use crate::core::lexicon::Lexicon;
+use crate::core::model::{Message, MessageSet};
+use crate::core::review::{MessageReview, Reviewer, SetSummary};
+
+/// Scores messages of one set.
+pub trait Engine {
+    /// The story, pillars or segments changed: prepare for the new set.
+    fn rebuild(&mut self, set: &MessageSet);
+    /// Review one message (called on every keystroke while editing it).
+    fn review(&self, message: &Message) -> MessageReview;
+    /// What the set as a whole leaves out.
+    fn summarize(&self, set: &MessageSet, reviews: &[MessageReview]) -> SetSummary;
+}
+
+/// The core's reviewer. It is built once per set, because building it
+/// prepares the pillar and segment matchers; reviewing is then cheap.
+pub struct CoreEngine<'l> {
+    lexicon: &'l Lexicon,
+    reviewer: Reviewer<'l>,
+}
+
+impl<'l> CoreEngine<'l> {
+    pub fn new(set: &MessageSet, lexicon: &'l Lexicon) -> CoreEngine<'l> {
+        CoreEngine {
+            lexicon,
+            reviewer: Reviewer::new(set, lexicon),
+        }
+    }
+}
+
+impl Engine for CoreEngine<'_> {
+    fn rebuild(&mut self, set: &MessageSet) {
+        self.reviewer = Reviewer::new(set, self.lexicon);
+    }
+
+    fn review(&self, message: &Message) -> MessageReview {
+        self.reviewer.review(message)
+    }
+
+    fn summarize(&self, set: &MessageSet, reviews: &[MessageReview]) -> SetSummary {
+        self.reviewer.summarize(set, reviews)
+    }
+}

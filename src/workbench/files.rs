@@ -1,0 +1,246 @@
+//! The workbench's dealings with the file system beyond the store: which set
+//! to open when none is named (the last one, else the built-in example), and
+//! a fingerprint of a file on disk so saving never silently overwrites a
+//! change someone else made.
+
+use std::hash::{DefaultHasher, Hasher};
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use crate::core::model::MessageSet;
+use crate::core::store;
+
+/// The built-in example, copied on first use so it can be edited and saved.
+pub const EXAMPLE_YAML: &str = include_str!("../../messages/lemonadly.yaml");
+pub const EXAMPLE_FILE: &str = "lemonadly.yaml";
+const LAST_FILE: &str = "last-set";
+
+/// What a file on disk looked like when we last read or wrote it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fingerprint {
+    pub modified: Option<SystemTime>,
+    pub len: u64,
+    pub hash: u64,
+}
+
+impl Fingerprint {
+    pub fn of_bytes(bytes: &[u8], modified: Option<SystemTime>) -> Fingerprint {
+        let mut h = DefaultHasher::new();
+        h.write(bytes);
+        Fingerprint {
+            modified,
+            len: bytes.len() as u64,
+            hash: h.finish(),
+        }
+    }
+
+    /// The same content: a touched file that still holds what we saw is no conflict.
+    pub fn same_content(&self, other: &Fingerprint) -> bool {
+        self.len == other.len && self.hash == other.hash
+    }
+}
+
+/// The fingerprint of `path` now; `None` when there is no file there.
+pub fn fingerprint(path: &Path) -> io::Result<Option<Fingerprint>> {
+    match std::fs::read(path) {
+        Ok(bytes) => {
+            let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+            Ok(Some(Fingerprint::of_bytes(&bytes, modified)))
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Whether the file at `path` changed since `seen` (what we loaded or last
+/// saved). A file that is gone is no conflict: saving recreates it.
+pub fn changed_on_disk(path: &Path, seen: Option<&Fingerprint>) -> bool {
+    match (fingerprint(path), seen) {
+        (Ok(Some(now)), Some(seen)) => !now.same_content(seen),
+        // There was no file when we loaded (or it was unreadable) and now there is one.
+        (Ok(Some(_)), None) => true,
+        (Ok(None), _) => false,
+        // Unreadable now: let the save itself report the problem.
+        (Err(_), _) => false,
+    }
+}
+
+/// A loaded set and the fingerprint of the file it came from.
+pub fn load(path: &Path) -> Result<(MessageSet, Option<Fingerprint>), store::LoadError> {
+    // Fingerprint first: if the file changes between the two reads, the
+    // fingerprint is the older one and the next save asks before overwriting.
+    let seen = fingerprint(path).ok().flatten();
+    let set = store::load(path)?;
+    Ok((set, seen))
+}
+
+/// Save, then fingerprint what was written.
+pub fn save(path: &Path, set: &MessageSet) -> io::Result<Option<Fingerprint>> {
+    store::save(path, set)?;
+    Ok(fingerprint(path).ok().flatten())
+}
+
+/// Write `set` beside `path` as `NAME.recovered.yaml` (numbered if taken),
+/// never over the file itself; falls back to the temporary folder.
+pub fn save_recovery(path: &Path, set: &MessageSet) -> io::Result<PathBuf> {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "set".into());
+    let dirs = [
+        path.parent().map(Path::to_path_buf).unwrap_or_default(),
+        std::env::temp_dir(),
+    ];
+    let mut last = io::Error::other("nowhere to write");
+    for dir in dirs {
+        let free = (1..100)
+            .map(|n| match n {
+                1 => dir.join(format!("{stem}.recovered.yaml")),
+                n => dir.join(format!("{stem}.recovered-{n}.yaml")),
+            })
+            .find(|p| !p.exists());
+        if let Some(p) = free {
+            match store::save(&p, set) {
+                Ok(()) => return Ok(p),
+                Err(e) => last = e,
+            }
+        }
+    }
+    Err(last)
+}
+
+/// The per-user folders chorus keeps things in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dirs {
+    /// Where the editable copy of the example lives.
+    pub data: PathBuf,
+    /// Where the last opened set is remembered.
+    pub state: PathBuf,
+}
+
+impl Dirs {
+    /// The platform's folders for chorus; `None` when there is no home folder.
+    pub fn for_user() -> Option<Dirs> {
+        let p = directories::ProjectDirs::from("", "", "chorus")?;
+        Some(Dirs {
+            data: p.data_dir().to_path_buf(),
+            state: p.state_dir().unwrap_or(p.data_dir()).to_path_buf(),
+        })
+    }
+
+    /// The set opened last, if it still exists.
+    pub fn last_opened(&self) -> Option<PathBuf> {
+        let s = std::fs::read_to_string(self.state.join(LAST_FILE)).ok()?;
+        let p = PathBuf::from(s.trim_end_matches(['\n', '\r']));
+        (!p.as_os_str().is_empty() && p.is_file()).then_some(p)
+    }
+
+    /// Remember `path` as the set opened last.
+    pub fn remember(&self, path: &Path) -> io::Result<()> {
+        let abs = std::path::absolute(path)?;
+        std::fs::create_dir_all(&self.state)?;
+        let mut s = abs.to_string_lossy().into_owned();
+        s.push('\n');
+        std::fs::write(self.state.join(LAST_FILE), s)
+    }
+
+    /// The editable copy of the built-in example, written on first use.
+    pub fn example(&self) -> io::Result<PathBuf> {
+        let p = self.data.join(EXAMPLE_FILE);
+        if !p.exists() {
+            std::fs::create_dir_all(&self.data)?;
+            std::fs::write(&p, EXAMPLE_YAML)?;
+        }
+        Ok(p)
+    }
+}
+
+/// The file to open: the one named, else the last one opened, else the example.
+pub fn start_path(arg: Option<PathBuf>, dirs: Option<&Dirs>) -> Result<PathBuf, String> {
+    if let Some(p) = arg {
+        return Ok(p);
+    }
+    let dirs = dirs.ok_or("no home folder to keep the example in; name a file: chorus FILE")?;
+    if let Some(p) = dirs.last_opened() {
+        return Ok(p);
+    }
+    dirs.example().map_err(|e| {
+        format!(
+            "could not copy the example to {}: {e}",
+            dirs.data.join(EXAMPLE_FILE).display()
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dirs(root: &Path) -> Dirs {
+        Dirs {
+            data: root.join("data"),
+            state: root.join("state"),
+        }
+    }
+
+    #[test]
+    fn named_file_wins() {
+        let t = tempfile::tempdir().unwrap();
+        let p = start_path(Some("x.yaml".into()), Some(&dirs(t.path()))).unwrap();
+        assert_eq!(p, PathBuf::from("x.yaml"));
+    }
+
+    #[test]
+    fn example_is_copied_once_then_last_opened_wins() {
+        let t = tempfile::tempdir().unwrap();
+        let d = dirs(t.path());
+        let p = start_path(None, Some(&d)).unwrap();
+        assert_eq!(p, t.path().join("data").join(EXAMPLE_FILE));
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), EXAMPLE_YAML);
+        // An edit to the copy survives the next start.
+        std::fs::write(&p, "edited").unwrap();
+        assert_eq!(start_path(None, Some(&d)).unwrap(), p);
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "edited");
+
+        let other = t.path().join("other.yaml");
+        std::fs::write(&other, "x").unwrap();
+        d.remember(&other).unwrap();
+        assert_eq!(start_path(None, Some(&d)).unwrap(), other);
+        // A remembered file that is gone falls back to the example.
+        std::fs::remove_file(&other).unwrap();
+        assert_eq!(start_path(None, Some(&d)).unwrap(), p);
+    }
+
+    #[test]
+    fn recovery_never_overwrites() {
+        let t = tempfile::tempdir().unwrap();
+        let p = t.path().join("s.yaml");
+        std::fs::write(&p, "mine").unwrap();
+        let set = MessageSet::default();
+        let a = save_recovery(&p, &set).unwrap();
+        let b = save_recovery(&p, &set).unwrap();
+        assert_eq!(a, t.path().join("s.recovered.yaml"));
+        assert_eq!(b, t.path().join("s.recovered-2.yaml"));
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "mine");
+        // A vanished folder falls back to the temporary folder.
+        let c = save_recovery(&t.path().join("gone/s.yaml"), &set).unwrap();
+        assert!(c.starts_with(std::env::temp_dir()));
+        std::fs::remove_file(c).unwrap();
+    }
+
+    #[test]
+    fn fingerprint_sees_content_changes_not_touches() {
+        let t = tempfile::tempdir().unwrap();
+        let p = t.path().join("s.yaml");
+        std::fs::write(&p, "a: 1\n").unwrap();
+        let seen = fingerprint(&p).unwrap();
+        assert!(!changed_on_disk(&p, seen.as_ref()));
+        std::fs::write(&p, "a: 1\n").unwrap();
+        assert!(!changed_on_disk(&p, seen.as_ref()));
+        std::fs::write(&p, "a: 2\n").unwrap();
+        assert!(changed_on_disk(&p, seen.as_ref()));
+        std::fs::remove_file(&p).unwrap();
+        assert!(!changed_on_disk(&p, seen.as_ref()));
+    }
+}

@@ -1,0 +1,140 @@
+//! A one-line text input (filter, save-as path, form fields): small enough
+//! to own outright, so its keys and its drawing are exactly what we want.
+
+use ratatui_textarea::{Input, Key};
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LineInput {
+    pub text: String,
+    /// Cursor position in chars.
+    pub cursor: usize,
+}
+
+impl LineInput {
+    /// An input holding `text`, cursor at the end.
+    pub fn new(text: impl Into<String>) -> LineInput {
+        let text = text.into();
+        let cursor = text.chars().count();
+        LineInput { text, cursor }
+    }
+
+    fn byte(&self, at: usize) -> usize {
+        self.text
+            .char_indices()
+            .nth(at)
+            .map(|(i, _)| i)
+            .unwrap_or(self.text.len())
+    }
+
+    pub fn insert_str(&mut self, s: &str) {
+        // One line: a pasted line break becomes a space.
+        let s: String = s
+            .chars()
+            .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+            .collect();
+        let at = self.byte(self.cursor);
+        self.text.insert_str(at, &s);
+        self.cursor += s.chars().count();
+    }
+
+    /// Apply an editing key; returns whether the text changed.
+    pub fn input(&mut self, input: Input) -> bool {
+        let len = self.text.chars().count();
+        match input {
+            Input {
+                key: Key::Char(c),
+                ctrl: false,
+                alt: false,
+                ..
+            } => {
+                self.insert_str(&c.to_string());
+                true
+            }
+            Input {
+                key: Key::Char('u'),
+                ctrl: true,
+                ..
+            } => {
+                let changed = !self.text.is_empty();
+                self.text.clear();
+                self.cursor = 0;
+                changed
+            }
+            Input {
+                key: Key::Backspace,
+                ..
+            } if self.cursor > 0 => {
+                let from = self.byte(self.cursor - 1);
+                let to = self.byte(self.cursor);
+                self.text.replace_range(from..to, "");
+                self.cursor -= 1;
+                true
+            }
+            Input {
+                key: Key::Delete, ..
+            } if self.cursor < len => {
+                let from = self.byte(self.cursor);
+                let to = self.byte(self.cursor + 1);
+                self.text.replace_range(from..to, "");
+                true
+            }
+            Input { key: Key::Left, .. } => {
+                self.cursor = self.cursor.saturating_sub(1);
+                false
+            }
+            Input {
+                key: Key::Right, ..
+            } => {
+                self.cursor = (self.cursor + 1).min(len);
+                false
+            }
+            Input { key: Key::Home, .. }
+            | Input {
+                key: Key::Char('a'),
+                ctrl: true,
+                ..
+            } => {
+                self.cursor = 0;
+                false
+            }
+            Input { key: Key::End, .. }
+            | Input {
+                key: Key::Char('e'),
+                ctrl: true,
+                ..
+            } => {
+                self.cursor = len;
+                false
+            }
+            _ => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(k: Key) -> Input {
+        Input {
+            key: k,
+            ..Input::default()
+        }
+    }
+
+    #[test]
+    fn edits_at_the_cursor_in_chars() {
+        let mut i = LineInput::new("héllo");
+        i.input(key(Key::Left));
+        i.input(key(Key::Backspace));
+        assert_eq!(i.text, "hélo");
+        i.input(key(Key::Char('ł')));
+        assert_eq!(i.text, "hélło");
+        i.input(key(Key::Home));
+        i.input(key(Key::Delete));
+        assert_eq!(i.text, "élło");
+        i.insert_str("a\nb");
+        assert_eq!(i.text, "a bélło");
+        assert_eq!(i.cursor, 3);
+    }
+}

@@ -1,0 +1,448 @@
+//! The workbench's model: the open set and its reviews, and everything about
+//! the session (selection, focus, mode, filter, undo of deletes, unsaved
+//! state, the status line). `update` changes it; the view only reads it.
+
+use std::path::PathBuf;
+
+use ratatui::layout::Rect;
+use ratatui_textarea::TextArea;
+
+use crate::core::model::{Message, MessageSet};
+use crate::core::review::{MessageReview, SetSummary, Span};
+
+use super::engine::Engine;
+use super::files::{Dirs, Fingerprint};
+use super::form::Target;
+use super::input::LineInput;
+use super::layout::{self, Panes};
+use super::marks::{self, Item};
+use super::text;
+
+/// The pane that has the keyboard (Tab cycles in this order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    List,
+    Message,
+    Findings,
+    Story,
+}
+
+impl Focus {
+    pub const ORDER: [Focus; 4] = [Focus::List, Focus::Message, Focus::Findings, Focus::Story];
+
+    pub fn next(self) -> Focus {
+        let i = Focus::ORDER.iter().position(|f| *f == self).unwrap_or(0);
+        Focus::ORDER[(i + 1) % 4]
+    }
+
+    pub fn prev(self) -> Focus {
+        let i = Focus::ORDER.iter().position(|f| *f == self).unwrap_or(0);
+        Focus::ORDER[(i + 3) % 4]
+    }
+}
+
+/// The selected message's text being edited in place.
+pub struct Editor {
+    /// Index of the message in the set.
+    pub index: usize,
+    pub textarea: TextArea<'static>,
+    /// The pane to give the keyboard back to when editing ends.
+    pub return_focus: Focus,
+}
+
+impl Editor {
+    /// Char offset of the cursor in the message's text (lines joined by `\n`).
+    pub fn cursor_offset(&self) -> usize {
+        let ratatui_textarea::DataCursor(row, col) = self.textarea.cursor();
+        let lines = self.textarea.lines();
+        lines[..row.min(lines.len())]
+            .iter()
+            .map(|l| l.chars().count() + 1)
+            .sum::<usize>()
+            + col
+    }
+
+    /// The text as the message stores it.
+    pub fn text(&self) -> String {
+        self.textarea.lines().join("\n")
+    }
+}
+
+/// The field editor over a message's details or the story.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Form {
+    pub target: Target,
+    /// Index of the selected field.
+    pub selected: usize,
+    /// The selected field's value being typed, when editing it.
+    pub input: Option<LineInput>,
+    /// Why the last value was refused.
+    pub error: Option<String>,
+    /// First field row shown.
+    pub scroll: usize,
+    /// Pillars deleted in this form, most recent last, for `u`.
+    pub removed_pillars: Vec<(usize, crate::core::model::Pillar)>,
+}
+
+impl Form {
+    pub fn new(target: Target) -> Form {
+        Form {
+            target,
+            selected: 0,
+            input: None,
+            error: None,
+            scroll: 0,
+            removed_pillars: vec![],
+        }
+    }
+}
+
+/// What the keyboard is doing, below any prompt.
+pub enum Mode {
+    Normal,
+    /// Boxed: the text area is large and the other modes are small.
+    Editing(Box<Editor>),
+    Help {
+        scroll: usize,
+    },
+    /// Typing a filter; `before` is restored on Esc.
+    Filter {
+        input: LineInput,
+        before: String,
+    },
+    Form(Form),
+}
+
+/// A question that takes the keyboard until it is answered or cancelled.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Prompt {
+    /// Quit with unsaved changes: save, discard or cancel.
+    Unsaved,
+    /// The file changed on disk since it was loaded: reload, overwrite or save as.
+    Conflict,
+    /// Saving failed (the error is in the status line too): save as or keep editing.
+    SaveFailed(String),
+    /// Typing the path to save as.
+    SaveAs(LineInput),
+    /// The save-as target exists and is another file: overwrite it?
+    Overwrite(PathBuf),
+}
+
+/// The status line's message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub error: bool,
+}
+
+/// What to do once the current save has succeeded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterSave {
+    Nothing,
+    Quit,
+}
+
+/// A deleted message, kept so `u` can put it back where it was.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deleted {
+    pub index: usize,
+    pub message: Message,
+    pub review: MessageReview,
+}
+
+pub struct App<'e> {
+    pub set: MessageSet,
+    /// The file the set is saved to.
+    pub path: PathBuf,
+    /// The file as we last read or wrote it, to notice changes made by others.
+    pub disk: Option<Fingerprint>,
+    engine: Box<dyn Engine + 'e>,
+    /// One review per message of the set, in the same order.
+    pub reviews: Vec<MessageReview>,
+    pub summary: SetSummary,
+    /// The summary is out of date (text changed); refreshed on `Tick`, so
+    /// typing does not pay for the whole set on every key.
+    pub summary_stale: bool,
+    /// Index in the set of the selected message.
+    pub selected: Option<usize>,
+    pub focus: Focus,
+    pub mode: Mode,
+    pub prompt: Option<Prompt>,
+    /// The filter in force (empty: none).
+    pub filter: String,
+    /// Indices of the messages the filter lets through, in set order.
+    pub visible: Vec<usize>,
+    /// First visible message shown in the list.
+    pub list_offset: usize,
+    /// Index of the selected finding of the selected message.
+    pub finding: usize,
+    /// First row of the message text shown.
+    pub text_scroll: usize,
+    /// First row of the story pane shown.
+    pub story_scroll: usize,
+    pub deleted: Vec<Deleted>,
+    pub dirty: bool,
+    pub notice: Option<Notice>,
+    /// Terminal size (width, height).
+    pub size: (u16, u16),
+    pub quit: bool,
+    pub after_save: AfterSave,
+    /// Where to remember the last opened set (none in tests).
+    pub dirs: Option<Dirs>,
+}
+
+impl<'e> App<'e> {
+    pub fn new(
+        set: MessageSet,
+        path: PathBuf,
+        disk: Option<Fingerprint>,
+        engine: Box<dyn Engine + 'e>,
+    ) -> App<'e> {
+        let mut app = App {
+            set,
+            path,
+            disk,
+            engine,
+            reviews: vec![],
+            summary: SetSummary::default(),
+            summary_stale: false,
+            selected: None,
+            focus: Focus::List,
+            mode: Mode::Normal,
+            prompt: None,
+            filter: String::new(),
+            visible: vec![],
+            list_offset: 0,
+            finding: 0,
+            text_scroll: 0,
+            story_scroll: 0,
+            deleted: vec![],
+            dirty: false,
+            notice: None,
+            size: (80, 24),
+            quit: false,
+            after_save: AfterSave::Nothing,
+            dirs: None,
+        };
+        app.rescore_all();
+        app.refilter();
+        app.selected = app.visible.first().copied();
+        app
+    }
+
+    /// Replace the set (after a reload): the reviewer is rebuilt, every
+    /// message rescored, and the selection kept where it still makes sense.
+    pub fn replace_set(&mut self, set: MessageSet, disk: Option<Fingerprint>) {
+        let keep = self.current_message().map(|m| m.id.clone());
+        self.set = set;
+        self.disk = disk;
+        self.engine.rebuild(&self.set);
+        self.rescore_all();
+        self.deleted.clear();
+        self.dirty = false;
+        self.refilter();
+        self.selected = keep
+            .and_then(|id| self.set.internal.iter().position(|m| m.id == id))
+            .filter(|i| self.visible.contains(i))
+            .or_else(|| self.visible.first().copied());
+        self.finding = 0;
+    }
+
+    // --- scoring ---------------------------------------------------------
+
+    pub fn rescore_all(&mut self) {
+        self.reviews = self
+            .set
+            .internal
+            .iter()
+            .map(|m| self.engine.review(m))
+            .collect();
+        self.refresh_summary();
+    }
+
+    /// Rescore one message (the one being edited); the set summary is
+    /// marked stale and refreshed when typing pauses.
+    pub fn rescore(&mut self, i: usize) {
+        if let Some(m) = self.set.internal.get(i) {
+            let r = self.engine.review(m);
+            self.reviews[i] = r;
+            self.summary_stale = true;
+        }
+    }
+
+    /// The story, pillars or segments changed.
+    pub fn rebuild(&mut self) {
+        self.engine.rebuild(&self.set);
+        self.rescore_all();
+    }
+
+    pub fn refresh_summary(&mut self) {
+        self.summary = self.engine.summarize(&self.set, &self.reviews);
+        self.summary_stale = false;
+    }
+
+    pub(crate) fn review_of(&self, m: &Message) -> MessageReview {
+        self.engine.review(m)
+    }
+
+    // --- selection -------------------------------------------------------
+
+    /// Recompute which messages the filter lets through (id, title or text,
+    /// ignoring case), keeping the selection on a visible message.
+    pub fn refilter(&mut self) {
+        let f = self.filter.to_lowercase();
+        self.visible = self
+            .set
+            .internal
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| {
+                f.is_empty()
+                    || m.id.to_lowercase().contains(&f)
+                    || m.text.to_lowercase().contains(&f)
+                    || m.title
+                        .as_deref()
+                        .is_some_and(|t| t.to_lowercase().contains(&f))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if !self.selected.is_some_and(|s| self.visible.contains(&s)) {
+            self.selected = self.visible.first().copied();
+        }
+    }
+
+    /// Position of the selected message in the visible list.
+    pub fn visible_pos(&self) -> Option<usize> {
+        let s = self.selected?;
+        self.visible.iter().position(|&i| i == s)
+    }
+
+    pub fn current_message(&self) -> Option<&Message> {
+        self.selected.and_then(|i| self.set.internal.get(i))
+    }
+
+    pub fn current_review(&self) -> Option<&MessageReview> {
+        self.selected.and_then(|i| self.reviews.get(i))
+    }
+
+    /// The findings of the selected message.
+    pub fn findings(&self) -> Vec<Item<'_>> {
+        self.current_review().map(marks::items).unwrap_or_default()
+    }
+
+    /// The span of the selected finding, shown in the text while the
+    /// findings pane has the keyboard.
+    pub fn selected_span(&self) -> Option<Span> {
+        if self.focus != Focus::Findings || self.editor().is_some() {
+            return None;
+        }
+        self.findings().get(self.finding).and_then(|f| f.span)
+    }
+
+    pub fn editor(&self) -> Option<&Editor> {
+        match &self.mode {
+            Mode::Editing(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    pub fn panes(&self) -> Option<Panes> {
+        layout::panes(Rect::new(0, 0, self.size.0, self.size.1))
+    }
+
+    /// The file name shown in the status line and prompts.
+    pub fn file_name(&self) -> String {
+        self.path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| self.path.display().to_string())
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.notice = Some(Notice {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.notice = Some(Notice {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// Keep what the user is looking at in sight after a change: the selected
+    /// message in the list, the cursor or the selected finding in the text.
+    pub fn settle(&mut self) {
+        if let Some(s) = self.selected {
+            if s >= self.set.internal.len() {
+                self.selected = self.visible.last().copied();
+            }
+        }
+        let n = self.findings().len();
+        if self.finding >= n {
+            self.finding = n.saturating_sub(1);
+        }
+        let Some(p) = self.panes() else { return };
+        let rows = p.list_rows().max(1);
+        if let Some(pos) = self.visible_pos() {
+            if pos < self.list_offset {
+                self.list_offset = pos;
+            } else if pos >= self.list_offset + rows {
+                self.list_offset = pos + 1 - rows;
+            }
+        }
+        self.list_offset = self
+            .list_offset
+            .min(self.visible.len().saturating_sub(rows));
+
+        // The message text: keep the cursor, else the selected finding, in sight.
+        let height = p.message_text().height.max(1) as usize;
+        let width = p.text_width();
+        let Some(m) = self.current_message() else {
+            self.text_scroll = 0;
+            return;
+        };
+        let glyphs = text::glyphs(&m.text);
+        let rows = text::wrap(&glyphs, width);
+        let target = match self.editor() {
+            Some(e) => Some(e.cursor_offset()),
+            None => self.selected_span().map(|s| s.start),
+        };
+        if let Some(at) = target {
+            let (row, _) = text::locate(&glyphs, &rows, at, width + 1);
+            if row < self.text_scroll {
+                self.text_scroll = row;
+            } else if row >= self.text_scroll + height {
+                self.text_scroll = row + 1 - height;
+            }
+        }
+        self.text_scroll = self.text_scroll.min(rows.len().saturating_sub(height));
+        if let Some((total, shown)) = self.story_rows() {
+            self.story_scroll = self.story_scroll.min(total.saturating_sub(shown));
+        }
+    }
+
+    /// Rows of the story pane's scrolling part, and how many of them fit
+    /// (the set summary is pinned below them).
+    pub fn story_rows(&self) -> Option<(usize, usize)> {
+        Some(self.story_rows_in(layout::inner(self.panes()?.story)))
+    }
+
+    /// `story_rows` for a story pane whose inside is `inner`.
+    pub fn story_rows_in(&self, inner: Rect) -> (usize, usize) {
+        let width = inner.width.max(1) as usize;
+        let rows = |paras: &[marks::Para<marks::StoryMark>]| -> usize {
+            paras
+                .iter()
+                .map(|p| text::wrap(&text::glyphs(&p.text), width).len())
+                .sum()
+        };
+        // The summary takes at most half the pane, so the story stays readable.
+        let height = inner.height as usize;
+        let pinned = rows(&marks::summary_doc(&self.summary)).min(height / 2);
+        let total = rows(&marks::story_doc(&self.set, self.current_review()));
+        (total, height.saturating_sub(pinned))
+    }
+}

@@ -1,0 +1,70 @@
+//! Taking over the terminal and always giving it back: raw mode, alternate
+//! screen, bracketed paste and mouse capture are undone on quit, on error
+//! (the guard's `Drop`) and on panic (a hook that runs before the panic
+//! message is printed, so the message is readable).
+
+use std::io::{self, stdout};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Once;
+
+use crossterm::cursor::Show;
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use crossterm::execute;
+use ratatui::DefaultTerminal;
+
+/// Whether the terminal is currently taken over (so restoring twice is harmless).
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+static HOOK: Once = Once::new();
+
+/// The terminal, taken over; dropping it gives the terminal back.
+pub struct Session {
+    pub terminal: DefaultTerminal,
+}
+
+/// Put every terminal mode we changed back, once.
+pub fn restore() {
+    if ACTIVE.swap(false, Ordering::SeqCst) {
+        // Each step is tried even if one fails: a half-restored terminal is worse.
+        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste, Show);
+        ratatui::restore();
+    }
+}
+
+fn install_panic_hook() {
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+    });
+}
+
+/// Take over the terminal.
+pub fn enter() -> io::Result<Session> {
+    // ratatui's init installs its own hook; ours, installed after it, runs
+    // first and also turns off paste and mouse reporting.
+    let terminal = match ratatui::try_init() {
+        Ok(t) => t,
+        Err(e) => {
+            // Raw mode may be on even though the alternate screen failed.
+            let _ = ratatui::try_restore();
+            return Err(e);
+        }
+    };
+    ACTIVE.store(true, Ordering::SeqCst);
+    install_panic_hook();
+    if let Err(e) = execute!(stdout(), EnableBracketedPaste, EnableMouseCapture) {
+        restore();
+        return Err(e);
+    }
+    Ok(Session { terminal })
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        restore();
+    }
+}

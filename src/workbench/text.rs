@@ -1,0 +1,426 @@
+//! Text as the workbench draws it: split into what a terminal shows (grapheme
+//! clusters), with control characters and layout-breaking format characters
+//! made visible, measured and wrapped. The editor and the viewer share this
+//! layout, so highlights and the cursor land on the same cells either way.
+
+use std::borrow::Cow;
+
+use ratatui::buffer::CellWidth;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// One unit on screen: a grapheme cluster of the text, or a visible stand-in
+/// for a character that must never reach the terminal raw.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Glyph {
+    /// First char (Unicode scalar value) of the text this glyph shows.
+    pub start: usize,
+    /// One past its last char.
+    pub end: usize,
+    /// What is drawn.
+    pub display: Cow<'static, str>,
+    /// Terminal cells it takes.
+    pub width: usize,
+    pub kind: GlyphKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GlyphKind {
+    Normal,
+    /// Whitespace: a place a line may wrap after.
+    Space,
+    /// A hard line break (`\n`); takes no cell.
+    Newline,
+    /// A control or format character shown by a stand-in (e.g. ␛).
+    Escaped,
+}
+
+/// The stand-in for a character that must not be written to the terminal
+/// as is: C0/C1 controls, DEL, and the invisible characters that reorder
+/// or hide text (bidi overrides, zero-width no-break space, separators).
+fn stand_in(c: char) -> Option<Cow<'static, str>> {
+    let code = c as u32;
+    match c {
+        '\n' => None,
+        '\t' => Some(Cow::Borrowed("→")),
+        '\u{7f}' => Some(Cow::Borrowed("␡")),
+        _ if code < 0x20 => {
+            // U+2400.. are the "control pictures": ␀ ␁ … ␛ … ␟.
+            let picture = char::from_u32(0x2400 + code).unwrap_or('?');
+            Some(Cow::Owned(picture.to_string()))
+        }
+        '\u{80}'..='\u{9f}'
+        | '\u{61c}'
+        | '\u{200e}'
+        | '\u{200f}'
+        | '\u{2028}'
+        | '\u{2029}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{feff}' => Some(Cow::Owned(format!("\\u{{{code:x}}}"))),
+        _ => None,
+    }
+}
+
+fn needs_escape(c: char) -> bool {
+    c == '\n' || stand_in(c).is_some()
+}
+
+/// Split `text` into glyphs. Char offsets in the glyphs are those of `text`,
+/// so review spans (which count chars) map onto them directly.
+pub fn glyphs(text: &str) -> Vec<Glyph> {
+    let mut out = Vec::with_capacity(text.len());
+    let mut pos = 0usize;
+    for g in text.graphemes(true) {
+        let n = g.chars().count();
+        if g.chars().any(needs_escape) {
+            // Take the cluster apart so each dangerous char gets its own stand-in
+            // (e.g. "\r\n" is one grapheme cluster).
+            for (i, c) in g.chars().enumerate() {
+                out.push(char_glyph(c, pos + i));
+            }
+        } else {
+            let width = g.cell_width() as usize;
+            let kind = if g.chars().all(char::is_whitespace) {
+                GlyphKind::Space
+            } else {
+                GlyphKind::Normal
+            };
+            out.push(Glyph {
+                start: pos,
+                end: pos + n,
+                display: Cow::Owned(g.to_string()),
+                width,
+                kind,
+            });
+        }
+        pos += n;
+    }
+    out
+}
+
+fn char_glyph(c: char, pos: usize) -> Glyph {
+    if c == '\n' {
+        return Glyph {
+            start: pos,
+            end: pos + 1,
+            display: Cow::Borrowed(""),
+            width: 0,
+            kind: GlyphKind::Newline,
+        };
+    }
+    match stand_in(c) {
+        Some(display) => Glyph {
+            start: pos,
+            end: pos + 1,
+            width: display.chars().count(),
+            display,
+            kind: GlyphKind::Escaped,
+        },
+        None => {
+            let s = c.to_string();
+            let width = if s.is_empty() {
+                0
+            } else {
+                s.cell_width() as usize
+            };
+            Glyph {
+                start: pos,
+                end: pos + 1,
+                display: Cow::Owned(s),
+                width,
+                kind: if c.is_whitespace() {
+                    GlyphKind::Space
+                } else {
+                    GlyphKind::Normal
+                },
+            }
+        }
+    }
+}
+
+/// `s` made safe for one line of the screen: stand-ins for controls, and
+/// `⏎` for a line break. Use it for every label taken from a file (ids,
+/// titles, names, paths).
+pub fn visible(s: &str) -> String {
+    if !s.chars().any(needs_escape) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if c == '\n' {
+            out.push('⏎');
+        } else if let Some(rep) = stand_in(c) {
+            out.push_str(&rep);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Cells `s` takes once made visible.
+pub fn width(s: &str) -> usize {
+    visible(s)
+        .graphemes(true)
+        .map(|g| g.cell_width() as usize)
+        .sum()
+}
+
+/// `s` made visible and cut to at most `max` cells, ending in `…` when cut.
+pub fn truncate(s: &str, max: usize) -> String {
+    let v = visible(s);
+    let total: usize = v.graphemes(true).map(|g| g.cell_width() as usize).sum();
+    if total <= max {
+        return v;
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in v.graphemes(true) {
+        let w = g.cell_width() as usize;
+        if used + w > max - 1 {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// One screen row of wrapped text: glyphs `start..end` of the glyph list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Row {
+    pub start: usize,
+    pub end: usize,
+    /// Cells used (trailing spaces that hang past the edge not counted).
+    pub width: usize,
+}
+
+/// Wrap glyphs into rows of at most `width` cells: at spaces when it can,
+/// inside a word when the word alone is wider than a row, and always at
+/// line breaks. A space that does not fit hangs at the row's end (it is
+/// clipped when drawn) so rows never start with the space that broke them.
+/// There is always at least one row.
+pub fn wrap(glyphs: &[Glyph], width: usize) -> Vec<Row> {
+    let width = width.max(1);
+    let mut rows = Vec::new();
+    let mut start = 0usize;
+    let mut used = 0usize;
+    // Glyph index just after the last space of the current row, and the width up to it.
+    let mut brk: Option<(usize, usize)> = None;
+    let mut i = 0usize;
+    while i < glyphs.len() {
+        let g = &glyphs[i];
+        match g.kind {
+            GlyphKind::Newline => {
+                rows.push(Row {
+                    start,
+                    end: i + 1,
+                    width: used,
+                });
+                start = i + 1;
+                used = 0;
+                brk = None;
+                i += 1;
+                continue;
+            }
+            GlyphKind::Space => {
+                if used + g.width > width {
+                    // Hang the space on this row, then break after it.
+                    rows.push(Row {
+                        start,
+                        end: i + 1,
+                        width: used,
+                    });
+                    start = i + 1;
+                    used = 0;
+                    brk = None;
+                } else {
+                    used += g.width;
+                    brk = Some((i + 1, used));
+                }
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
+        if used + g.width > width && i > start {
+            match brk {
+                Some((after, w)) if after > start => {
+                    rows.push(Row {
+                        start,
+                        end: after,
+                        width: w,
+                    });
+                    used -= w;
+                    start = after;
+                }
+                _ => {
+                    rows.push(Row {
+                        start,
+                        end: i,
+                        width: used,
+                    });
+                    start = i;
+                    used = 0;
+                }
+            }
+            brk = None;
+            // Re-check the same glyph against the new row.
+            continue;
+        }
+        used += g.width;
+        i += 1;
+    }
+    rows.push(Row {
+        start,
+        end: glyphs.len(),
+        width: used,
+    });
+    rows
+}
+
+/// Screen position (row, cell column) of the char offset `at`: the glyph that
+/// starts there, or the end of the text. Columns are clamped to the row
+/// width so the cursor never leaves the pane.
+pub fn locate(glyphs: &[Glyph], rows: &[Row], at: usize, width: usize) -> (usize, usize) {
+    let max_col = width.saturating_sub(1);
+    for (r, row) in rows.iter().enumerate() {
+        let mut x = 0usize;
+        for g in &glyphs[row.start..row.end] {
+            if at < g.end && at >= g.start {
+                return (r, x.min(max_col));
+            }
+            if g.kind == GlyphKind::Newline {
+                break;
+            }
+            x += g.width;
+        }
+        // A position at a row boundary belongs to the next row, unless this
+        // is the last row (end of text).
+        if r + 1 == rows.len() {
+            return (r, x.min(max_col));
+        }
+    }
+    (0, 0)
+}
+
+/// The char offset at screen position (row, cell column), for moving the
+/// cursor up and down between wrapped rows and for mouse clicks.
+pub fn offset_at(glyphs: &[Glyph], rows: &[Row], row: usize, col: usize) -> usize {
+    let Some(r) = rows.get(row.min(rows.len().saturating_sub(1))) else {
+        return 0;
+    };
+    let mut x = 0usize;
+    for g in &glyphs[r.start..r.end] {
+        if g.kind == GlyphKind::Newline || x + g.width > col {
+            return g.start;
+        }
+        x += g.width;
+    }
+    // Past the end of the row: the row's end, which is the next row's start
+    // when the row was wrapped; stay on this row by pointing at its last glyph.
+    if r.end < glyphs.len() && r.end > r.start {
+        let last = &glyphs[r.end - 1];
+        if last.kind == GlyphKind::Space {
+            return last.start;
+        }
+        return glyphs[r.end].start;
+    }
+    glyphs.last().map(|g| g.end).unwrap_or(0)
+}
+
+/// Number of chars in `s` (the unit of review spans).
+pub fn char_len(s: &str) -> usize {
+    s.chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows_text(text: &str, width: usize) -> Vec<String> {
+        let g = glyphs(text);
+        wrap(&g, width)
+            .iter()
+            .map(|r| {
+                g[r.start..r.end]
+                    .iter()
+                    .map(|g| g.display.as_ref())
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn wraps_at_spaces() {
+        assert_eq!(
+            rows_text("the quick brown fox", 10),
+            vec!["the quick ", "brown fox"]
+        );
+    }
+
+    #[test]
+    fn breaks_long_words() {
+        assert_eq!(rows_text("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+    }
+
+    #[test]
+    fn keeps_hard_breaks() {
+        assert_eq!(rows_text("a\nb", 10), vec!["a", "b"]);
+        assert_eq!(rows_text("a\n", 10), vec!["a", ""]);
+    }
+
+    #[test]
+    fn wide_chars_do_not_overflow() {
+        let g = glyphs("日本語のテキスト");
+        for r in wrap(&g, 5) {
+            assert!(r.width <= 5, "{r:?}");
+        }
+        assert_eq!(g[0].width, 2);
+    }
+
+    #[test]
+    fn emoji_cluster_is_one_glyph() {
+        let g = glyphs("a👩‍👩‍👧b");
+        assert_eq!(g.len(), 3);
+        assert_eq!(g[1].start, 1);
+        assert_eq!(g[2].start, 6);
+    }
+
+    #[test]
+    fn controls_are_made_visible() {
+        assert_eq!(visible("a\u{1b}[31mb"), "a␛[31mb");
+        assert_eq!(visible("x\u{9b}y"), "x\\u{9b}y");
+        assert_eq!(visible("rtl\u{202e}txt"), "rtl\\u{202e}txt");
+        assert_eq!(visible("a\nb"), "a⏎b");
+        let g = glyphs("a\r\nb");
+        assert_eq!(g[1].display, "␍");
+        assert_eq!(g[2].kind, GlyphKind::Newline);
+        assert!(g.iter().all(|g| !g.display.contains(char::is_control)));
+    }
+
+    #[test]
+    fn truncates_with_ellipsis() {
+        assert_eq!(truncate("hello world", 6), "hello…");
+        assert_eq!(truncate("hi", 6), "hi");
+        assert_eq!(truncate("日本語", 4), "日…");
+    }
+
+    #[test]
+    fn locate_and_offset_round_trip() {
+        let text = "the quick brown fox";
+        let g = glyphs(text);
+        let rows = wrap(&g, 10);
+        assert_eq!(locate(&g, &rows, 0, 10), (0, 0));
+        assert_eq!(locate(&g, &rows, 10, 10), (1, 0));
+        assert_eq!(locate(&g, &rows, 19, 10), (1, 9));
+        for at in 0..=text.len() {
+            let (r, c) = locate(&g, &rows, at, 11);
+            assert_eq!(offset_at(&g, &rows, r, c), at, "at {at}");
+        }
+    }
+}

@@ -1,0 +1,797 @@
+//! Carrying out actions: `update(app, action)` changes the state and
+//! nothing else, apart from the file system when the user saves or reloads.
+//! Every path that could drop an edit asks first.
+
+use std::path::PathBuf;
+
+use ratatui::layout::Position;
+use ratatui_textarea::{CursorMove, Input, Key, TextArea};
+
+use crate::core::model::{Audience, Message, Status};
+
+use super::action::Action;
+use super::files;
+use super::form::{self, Changed, Target};
+use super::input::LineInput;
+use super::layout;
+use super::state::{AfterSave, App, Deleted, Editor, Focus, Form, Mode, Notice, Prompt};
+use super::text;
+
+/// Apply `action` to the app.
+pub fn update(app: &mut App, action: Action) {
+    match action {
+        Action::Resize(w, h) => app.size = (w, h),
+        Action::Tick => {
+            if app.summary_stale {
+                app.refresh_summary();
+            }
+        }
+        action => {
+            // A new action retires the last piece of news; errors stay until
+            // replaced, so a failed save is not missed.
+            if matches!(app.notice, Some(Notice { error: false, .. })) {
+                app.notice = None;
+            }
+            if app.prompt.is_some() {
+                prompt(app, action);
+            } else {
+                match app.mode {
+                    Mode::Normal => normal(app, action),
+                    Mode::Editing(_) => editing(app, action),
+                    Mode::Help { .. } => help(app, action),
+                    Mode::Filter { .. } => filter(app, action),
+                    Mode::Form(_) => form_action(app, action),
+                }
+            }
+        }
+    }
+    app.settle();
+}
+
+// --- normal mode ---------------------------------------------------------
+
+fn normal(app: &mut App, action: Action) {
+    match action {
+        Action::Up => step(app, -1),
+        Action::Down => step(app, 1),
+        Action::PageUp => step(app, -page(app)),
+        Action::PageDown => step(app, page(app)),
+        Action::Top => step(app, -(isize::MAX / 2)),
+        Action::Bottom => step(app, isize::MAX / 2),
+        Action::FocusNext => app.focus = app.focus.next(),
+        Action::FocusPrev => app.focus = app.focus.prev(),
+        Action::Edit if app.focus == Focus::Story => open_form(app, Target::Story),
+        Action::Edit => start_editing(app),
+        Action::EditFields => match app.selected {
+            Some(i) => open_form(app, Target::Message(i)),
+            None => app.info("No message selected: a adds one"),
+        },
+        Action::EditStory => open_form(app, Target::Story),
+        Action::Save => save(app),
+        Action::SaveAs => open_save_as(app),
+        Action::Quit => {
+            if app.dirty {
+                app.prompt = Some(Prompt::Unsaved);
+            } else {
+                app.quit = true;
+            }
+        }
+        Action::Help => app.mode = Mode::Help { scroll: 0 },
+        Action::Filter => {
+            app.mode = Mode::Filter {
+                input: LineInput::new(app.filter.clone()),
+                before: app.filter.clone(),
+            }
+        }
+        Action::NextProblem => next_problem(app, true),
+        Action::PrevProblem => next_problem(app, false),
+        Action::Add => add(app),
+        Action::Duplicate => duplicate(app),
+        Action::Delete => delete(app),
+        Action::Undo => undo_delete(app),
+        Action::MoveDown => move_message(app, true),
+        Action::MoveUp => move_message(app, false),
+        Action::Cancel => {
+            if !app.filter.is_empty() {
+                app.filter.clear();
+                app.refilter();
+                app.info("Filter cleared");
+            } else {
+                app.notice = None;
+            }
+        }
+        Action::Click { column, row } => click(app, column, row),
+        Action::Scroll { down, column, row } => {
+            if let Some(f) = pane_at(app, column, row) {
+                let old = app.focus;
+                app.focus = f;
+                step(app, if down { 1 } else { -1 });
+                app.focus = old;
+            }
+        }
+        _ => {}
+    }
+}
+
+fn page(app: &App) -> isize {
+    app.panes()
+        .map(|p| p.list_rows().saturating_sub(1).max(1) as isize)
+        .unwrap_or(10)
+}
+
+/// Move within the focused pane.
+fn step(app: &mut App, by: isize) {
+    match app.focus {
+        Focus::List => {
+            let Some(pos) = app.visible_pos() else {
+                return;
+            };
+            let last = app.visible.len() as isize - 1;
+            let to = (pos as isize).saturating_add(by).clamp(0, last.max(0)) as usize;
+            select(app, app.visible[to]);
+        }
+        Focus::Message => app.text_scroll = add(app.text_scroll, by),
+        Focus::Findings => app.finding = add(app.finding, by),
+        Focus::Story => app.story_scroll = add(app.story_scroll, by),
+    }
+
+    fn add(v: usize, by: isize) -> usize {
+        (v as isize).saturating_add(by).max(0) as usize
+    }
+}
+
+/// Select message `i` of the set, starting its text and findings at the top.
+fn select(app: &mut App, i: usize) {
+    if app.selected != Some(i) {
+        app.selected = Some(i);
+        app.finding = 0;
+        app.text_scroll = 0;
+    }
+}
+
+fn next_problem(app: &mut App, forward: bool) {
+    let n = app.visible.len();
+    if n == 0 {
+        return;
+    }
+    let start = app.visible_pos().unwrap_or(if forward { n - 1 } else { 0 });
+    for k in 1..=n {
+        let pos = if forward {
+            (start + k) % n
+        } else {
+            (start + n - k) % n
+        };
+        let i = app.visible[pos];
+        if !app.reviews[i].is_clean() {
+            select(app, i);
+            return;
+        }
+    }
+    app.info("Every message passes the checklist and stays on story");
+}
+
+/// An id not yet used in the set: `base`, else `base-2`, `base-3`…
+fn unique_id(app: &App, base: &str) -> String {
+    let taken = |id: &str| app.set.internal.iter().any(|m| m.id == id);
+    if !taken(base) {
+        return base.to_string();
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| !taken(id))
+        .unwrap_or_default()
+}
+
+/// Put `message` at `at` in the set with its review, and select it (the
+/// filter is dropped if it would hide it).
+fn insert(app: &mut App, at: usize, message: Message) {
+    let at = at.min(app.set.internal.len());
+    let review = app.review_of(&message);
+    app.set.internal.insert(at, message);
+    app.reviews.insert(at, review);
+    app.dirty = true;
+    app.refilter();
+    if !app.visible.contains(&at) {
+        app.filter.clear();
+        app.refilter();
+    }
+    app.selected = None;
+    select(app, at);
+    app.refresh_summary();
+}
+
+fn add(app: &mut App) {
+    let at = app
+        .selected
+        .map(|i| i + 1)
+        .unwrap_or(app.set.internal.len());
+    let message = Message {
+        id: unique_id(app, "new"),
+        audience: Audience::All,
+        status: Some(Status::Draft),
+        ..Message::default()
+    };
+    insert(app, at, message);
+    // A new message is there to be written.
+    start_editing(app);
+}
+
+fn duplicate(app: &mut App) {
+    let Some(i) = app.selected else { return };
+    let mut copy = app.set.internal[i].clone();
+    copy.id = unique_id(app, &format!("{}-copy", copy.id));
+    let id = copy.id.clone();
+    insert(app, i + 1, copy);
+    app.info(format!("Duplicated as {}", text::visible(&id)));
+}
+
+fn delete(app: &mut App) {
+    let Some(i) = app.selected else { return };
+    let pos = app.visible_pos().unwrap_or(0);
+    let message = app.set.internal.remove(i);
+    let review = app.reviews.remove(i);
+    let id = message.id.clone();
+    app.deleted.push(Deleted {
+        index: i,
+        message,
+        review,
+    });
+    app.dirty = true;
+    app.selected = None;
+    app.refilter();
+    // Select what took its place in the list, else the one before it.
+    let next = app.visible.get(pos).or_else(|| app.visible.last()).copied();
+    app.selected = next;
+    app.finding = 0;
+    app.text_scroll = 0;
+    app.refresh_summary();
+    app.info(format!("Deleted {} (u undoes)", text::visible(&id)));
+}
+
+fn undo_delete(app: &mut App) {
+    let Some(d) = app.deleted.pop() else {
+        app.info("Nothing to undo");
+        return;
+    };
+    let at = d.index.min(app.set.internal.len());
+    let id = d.message.id.clone();
+    app.set.internal.insert(at, d.message);
+    app.reviews.insert(at, d.review);
+    app.dirty = true;
+    app.refilter();
+    if !app.visible.contains(&at) {
+        app.filter.clear();
+        app.refilter();
+    }
+    app.selected = None;
+    select(app, at);
+    app.refresh_summary();
+    app.info(format!("Restored {}", text::visible(&id)));
+}
+
+/// Move the selected message past its neighbour in the (filtered) list.
+fn move_message(app: &mut App, down: bool) {
+    let (Some(i), Some(pos)) = (app.selected, app.visible_pos()) else {
+        return;
+    };
+    let npos = if down {
+        pos + 1
+    } else {
+        match pos.checked_sub(1) {
+            Some(p) => p,
+            None => return,
+        }
+    };
+    let Some(&j) = app.visible.get(npos) else {
+        return;
+    };
+    let m = app.set.internal.remove(i);
+    let r = app.reviews.remove(i);
+    app.set.internal.insert(j, m);
+    app.reviews.insert(j, r);
+    app.dirty = true;
+    app.refilter();
+    app.selected = Some(j);
+}
+
+/// Which pane a screen position falls in.
+fn pane_at(app: &App, column: u16, row: u16) -> Option<Focus> {
+    let p = app.panes()?;
+    let at = Position::new(column, row);
+    [
+        (p.list, Focus::List),
+        (p.message, Focus::Message),
+        (p.checklist, Focus::Findings),
+        (p.findings, Focus::Findings),
+        (p.story, Focus::Story),
+    ]
+    .into_iter()
+    .find(|(r, _)| r.contains(at))
+    .map(|(_, f)| f)
+}
+
+fn click(app: &mut App, column: u16, row: u16) {
+    let Some(focus) = pane_at(app, column, row) else {
+        return;
+    };
+    app.focus = focus;
+    let Some(p) = app.panes() else { return };
+    if focus == Focus::List {
+        let inner = layout::inner(p.list);
+        if row >= inner.y && row < inner.y + inner.height {
+            let pos = app.list_offset + (row - inner.y) as usize;
+            if let Some(&i) = app.visible.get(pos) {
+                select(app, i);
+            }
+        }
+    } else if p.findings.contains(Position::new(column, row)) {
+        let (list, _) = layout::findings_split(p.findings);
+        if row >= list.y && row < list.y + list.height {
+            let offset = layout::scroll_for(app.finding, list.height as usize);
+            let k = offset + (row - list.y) as usize;
+            if k < app.findings().len() {
+                app.finding = k;
+            }
+        }
+    }
+}
+
+// --- editing text in place -------------------------------------------------
+
+fn start_editing(app: &mut App) {
+    let Some(i) = app.selected else {
+        app.info("No message selected: a adds one");
+        return;
+    };
+    let lines: Vec<String> = app.set.internal[i]
+        .text
+        .split('\n')
+        .map(String::from)
+        .collect();
+    let mut textarea = TextArea::new(lines);
+    // Start where a writer usually continues: after the last word.
+    textarea.move_cursor(CursorMove::Bottom);
+    textarea.move_cursor(CursorMove::End);
+    textarea.set_max_histories(200);
+    app.mode = Mode::Editing(Box::new(Editor {
+        index: i,
+        textarea,
+        return_focus: app.focus,
+    }));
+    app.focus = Focus::Message;
+}
+
+fn stop_editing(app: &mut App) {
+    if let Mode::Editing(e) = std::mem::replace(&mut app.mode, Mode::Normal) {
+        app.focus = e.return_focus;
+    }
+    if app.summary_stale {
+        app.refresh_summary();
+    }
+}
+
+fn editing(app: &mut App, action: Action) {
+    let width = app.panes().map(|p| p.text_width()).unwrap_or(40);
+    let Mode::Editing(e) = &mut app.mode else {
+        return;
+    };
+    let modified = match action {
+        Action::Cancel => {
+            stop_editing(app);
+            return;
+        }
+        Action::Save => {
+            save(app);
+            return;
+        }
+        Action::Paste(s) => {
+            // Terminals send line breaks in pastes as \r or \r\n.
+            let s = s.replace("\r\n", "\n").replace('\r', "\n");
+            e.textarea.insert_str(s)
+        }
+        Action::Type(input) => match input {
+            Input {
+                key: Key::Char('z'),
+                ctrl: true,
+                ..
+            } => e.textarea.undo(),
+            Input {
+                key: Key::Char('y'),
+                ctrl: true,
+                ..
+            } => e.textarea.redo(),
+            Input {
+                key: Key::Up,
+                ctrl: false,
+                alt: false,
+                ..
+            } => {
+                move_vertically(e, width, false);
+                false
+            }
+            Input {
+                key: Key::Down,
+                ctrl: false,
+                alt: false,
+                ..
+            } => {
+                move_vertically(e, width, true);
+                false
+            }
+            // Tabs would only show as → in a message; keep Tab harmless.
+            Input { key: Key::Tab, .. } => false,
+            input => e.textarea.input(input),
+        },
+        _ => false,
+    };
+    if modified {
+        let i = e.index;
+        let text = e.text();
+        app.set.internal[i].text = text;
+        app.rescore(i);
+        app.dirty = true;
+    }
+}
+
+/// Up and Down move between wrapped rows as drawn, not between lines of
+/// the text (a message is often one long line).
+fn move_vertically(e: &mut Editor, width: usize, down: bool) {
+    let text = e.text();
+    let glyphs = text::glyphs(&text);
+    let rows = text::wrap(&glyphs, width);
+    let (row, col) = text::locate(&glyphs, &rows, e.cursor_offset(), width + 1);
+    let target = if down {
+        if row + 1 >= rows.len() {
+            e.textarea.move_cursor(CursorMove::Bottom);
+            e.textarea.move_cursor(CursorMove::End);
+            return;
+        }
+        row + 1
+    } else {
+        if row == 0 {
+            e.textarea.move_cursor(CursorMove::Top);
+            e.textarea.move_cursor(CursorMove::Head);
+            return;
+        }
+        row - 1
+    };
+    let offset = text::offset_at(&glyphs, &rows, target, col);
+    // Char offset to (line, column) of the textarea.
+    let mut rest = offset;
+    for (line, l) in e.textarea.lines().iter().enumerate() {
+        let n = l.chars().count();
+        if rest <= n {
+            let line = u16::try_from(line).unwrap_or(u16::MAX);
+            let col = u16::try_from(rest).unwrap_or(u16::MAX);
+            e.textarea.move_cursor(CursorMove::Jump(line, col));
+            return;
+        }
+        rest -= n + 1;
+    }
+}
+
+// --- help and filter -------------------------------------------------------
+
+fn help(app: &mut App, action: Action) {
+    let Mode::Help { scroll } = &mut app.mode else {
+        return;
+    };
+    match action {
+        Action::Up => *scroll = scroll.saturating_sub(1),
+        Action::Down => *scroll += 1,
+        Action::PageUp => *scroll = scroll.saturating_sub(10),
+        Action::PageDown => *scroll += 10,
+        Action::Top => *scroll = 0,
+        Action::Save => save(app),
+        Action::Cancel => app.mode = Mode::Normal,
+        _ => {}
+    }
+}
+
+fn filter(app: &mut App, action: Action) {
+    let Mode::Filter { input, before } = &mut app.mode else {
+        return;
+    };
+    match action {
+        Action::Type(k) => {
+            input.input(k);
+        }
+        Action::Paste(s) => input.insert_str(&s),
+        Action::Confirm => {
+            app.mode = Mode::Normal;
+            if !app.filter.is_empty() {
+                let msg = format!(
+                    "{} of {} messages match (Esc clears)",
+                    app.visible.len(),
+                    app.set.internal.len()
+                );
+                app.info(msg);
+            }
+            return;
+        }
+        Action::Cancel => {
+            app.filter = std::mem::take(before);
+            app.mode = Mode::Normal;
+            app.refilter();
+            return;
+        }
+        Action::Save => {
+            save(app);
+            return;
+        }
+        _ => return,
+    }
+    // The list follows every key typed.
+    app.filter = input.text.clone();
+    app.refilter();
+}
+
+// --- the field editor ------------------------------------------------------
+
+fn open_form(app: &mut App, target: Target) {
+    app.mode = Mode::Form(Form::new(target));
+}
+
+fn form_action(app: &mut App, action: Action) {
+    let Mode::Form(f) = &mut app.mode else {
+        return;
+    };
+    let fields = form::fields(&app.set, f.target);
+    if let Some(input) = &mut f.input {
+        match action {
+            Action::Type(k) => {
+                input.input(k);
+            }
+            Action::Paste(s) => input.insert_str(&s),
+            Action::Cancel => {
+                f.input = None;
+                f.error = None;
+            }
+            Action::Confirm => commit_field(app),
+            Action::Save => {
+                // Keep what was typed: apply it, then save.
+                commit_field(app);
+                if matches!(&app.mode, Mode::Form(f) if f.error.is_none()) {
+                    save(app);
+                }
+            }
+            _ => {}
+        }
+        return;
+    }
+    let last = fields.len().saturating_sub(1);
+    match action {
+        Action::Up => f.selected = f.selected.saturating_sub(1),
+        Action::Down => f.selected = (f.selected + 1).min(last),
+        Action::PageUp => f.selected = f.selected.saturating_sub(5),
+        Action::PageDown => f.selected = (f.selected + 5).min(last),
+        Action::Top => f.selected = 0,
+        Action::Bottom => f.selected = last,
+        Action::Edit => {
+            if let Some(field) = fields.get(f.selected) {
+                f.input = Some(LineInput::new(field.value.clone()));
+                f.error = None;
+            }
+        }
+        Action::Cancel => {
+            app.mode = Mode::Normal;
+        }
+        Action::Save => save(app),
+        Action::Add if f.target == Target::Story => {
+            let p = form::new_pillar(&app.set);
+            app.set.external.pillars.push(p);
+            let n = app.set.external.pillars.len() - 1;
+            let new_fields = form::fields(&app.set, Target::Story);
+            f.selected = new_fields
+                .iter()
+                .position(|x| x.key == form::FieldKey::PillarId(n))
+                .unwrap_or(0);
+            f.error = None;
+            app.dirty = true;
+            app.rebuild();
+        }
+        Action::Delete if f.target == Target::Story => {
+            let Some(i) = fields.get(f.selected).and_then(|x| x.key.pillar()) else {
+                f.error = Some("Select a field of the pillar to delete".into());
+                return;
+            };
+            let p = app.set.external.pillars.remove(i);
+            f.error = Some(format!(
+                "Deleted pillar {} (u undoes)",
+                text::visible(&p.id)
+            ));
+            f.removed_pillars.push((i, p));
+            app.dirty = true;
+            app.rebuild();
+        }
+        Action::Undo if f.target == Target::Story => {
+            if let Some((i, p)) = f.removed_pillars.pop() {
+                let i = i.min(app.set.external.pillars.len());
+                app.set.external.pillars.insert(i, p);
+                f.error = None;
+                app.dirty = true;
+                app.rebuild();
+            }
+        }
+        _ => {}
+    }
+    if let Mode::Form(f) = &mut app.mode {
+        let n = form::fields(&app.set, f.target).len();
+        f.selected = f.selected.min(n.saturating_sub(1));
+    }
+}
+
+/// Apply the typed value of the selected field; a refused value keeps the
+/// input open with the reason shown.
+fn commit_field(app: &mut App) {
+    let Mode::Form(f) = &mut app.mode else {
+        return;
+    };
+    let fields = form::fields(&app.set, f.target);
+    let (Some(field), Some(input)) = (fields.get(f.selected), &f.input) else {
+        return;
+    };
+    if input.text == field.value {
+        f.input = None;
+        f.error = None;
+        return;
+    }
+    match form::apply(&mut app.set, f.target, field.key, &input.text) {
+        Ok(changed) => {
+            f.input = None;
+            f.error = None;
+            app.dirty = true;
+            match changed {
+                Changed::Message(i) => {
+                    app.rescore(i);
+                    app.refresh_summary();
+                    app.refilter();
+                }
+                Changed::Story => app.rebuild(),
+            }
+        }
+        Err(e) => f.error = Some(e),
+    }
+}
+
+// --- saving, and the questions around it -------------------------------------
+
+fn open_save_as(app: &mut App) {
+    app.prompt = Some(Prompt::SaveAs(LineInput::new(
+        app.path.display().to_string(),
+    )));
+}
+
+/// Save to the set's file, unless someone else changed it since we read it.
+fn save(app: &mut App) {
+    if files::changed_on_disk(&app.path, app.disk.as_ref()) {
+        app.prompt = Some(Prompt::Conflict);
+        return;
+    }
+    let path = app.path.clone();
+    write_to(app, path);
+}
+
+/// Write the set to `path`. On failure every edit stays in memory and the
+/// user is offered another place to save.
+fn write_to(app: &mut App, path: PathBuf) {
+    match files::save(&path, &app.set) {
+        Ok(fp) => {
+            if path != app.path {
+                app.path = path;
+                if let Some(d) = &app.dirs {
+                    // Remembering is a convenience; failing to is no reason to complain.
+                    let _ = d.remember(&app.path);
+                }
+            }
+            app.disk = fp;
+            app.dirty = false;
+            app.prompt = None;
+            let name = text::visible(&app.file_name());
+            app.info(format!("Saved {name}"));
+            if app.after_save == AfterSave::Quit {
+                app.quit = true;
+            }
+            app.after_save = AfterSave::Nothing;
+        }
+        Err(e) => {
+            let msg = format!(
+                "Could not save {}: {e}",
+                text::visible(&path.display().to_string())
+            );
+            app.error(msg.clone());
+            app.prompt = Some(Prompt::SaveFailed(msg));
+        }
+    }
+}
+
+fn expand(path: &str) -> PathBuf {
+    let path = path.trim();
+    if let (Some(rest), Some(home)) = (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+        return PathBuf::from(home).join(rest);
+    }
+    PathBuf::from(path)
+}
+
+fn prompt(app: &mut App, action: Action) {
+    let Some(p) = app.prompt.as_mut() else {
+        return;
+    };
+    if action == Action::Cancel {
+        app.prompt = None;
+        app.after_save = AfterSave::Nothing;
+        return;
+    }
+    match p {
+        Prompt::Unsaved => match action {
+            Action::Choose('s') | Action::Save => {
+                app.prompt = None;
+                app.after_save = AfterSave::Quit;
+                save(app);
+            }
+            Action::Choose('d') => app.quit = true,
+            Action::Choose('c') => {
+                app.prompt = None;
+                app.after_save = AfterSave::Nothing;
+            }
+            _ => {}
+        },
+        Prompt::Conflict => match action {
+            Action::Choose('r') => {
+                app.prompt = None;
+                app.after_save = AfterSave::Nothing;
+                match files::load(&app.path) {
+                    Ok((set, disk)) => {
+                        app.mode = Mode::Normal;
+                        app.replace_set(set, disk);
+                        let name = text::visible(&app.file_name());
+                        app.info(format!("Reloaded {name} from disk"));
+                    }
+                    Err(e) => app.error(format!("Could not reload: {e}")),
+                }
+            }
+            Action::Choose('o') => {
+                let path = app.path.clone();
+                write_to(app, path);
+            }
+            Action::Choose('w') => open_save_as(app),
+            _ => {}
+        },
+        Prompt::SaveFailed(_) => {
+            if action == Action::Choose('w') {
+                open_save_as(app);
+            }
+        }
+        Prompt::SaveAs(input) => match action {
+            Action::Type(k) => {
+                input.input(k);
+            }
+            Action::Paste(s) => input.insert_str(&s),
+            Action::Confirm | Action::Save => {
+                let target = expand(&input.text);
+                if target.as_os_str().is_empty() {
+                    app.error("Type a path to save to");
+                } else if target == app.path {
+                    app.prompt = None;
+                    save(app);
+                } else if target.exists() {
+                    app.prompt = Some(Prompt::Overwrite(target));
+                } else {
+                    write_to(app, target);
+                }
+            }
+            _ => {}
+        },
+        Prompt::Overwrite(target) => match action {
+            Action::Choose('y') | Action::Choose('o') => {
+                let target = target.clone();
+                write_to(app, target);
+            }
+            Action::Choose('n') => {
+                let typed = LineInput::new(target.display().to_string());
+                app.prompt = Some(Prompt::SaveAs(typed));
+            }
+            _ => {}
+        },
+    }
+}

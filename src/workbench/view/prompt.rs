@@ -1,0 +1,111 @@
+//! The questions: unsaved changes on quit, a file changed on disk, a failed
+//! save, the save-as path and overwriting an existing file. Each names its
+//! answers; Esc always cancels.
+
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::Frame;
+
+use super::{pane, theme};
+use crate::workbench::layout::{centered, inner};
+use crate::workbench::state::{App, Prompt};
+use crate::workbench::text;
+
+fn choice(key: &str, what: &str) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(
+            format!("  {key:<4}"),
+            theme::label().fg(ratatui::style::Color::Cyan),
+        ),
+        Span::raw(what.to_string()),
+    ])
+}
+
+pub fn draw(frame: &mut Frame, app: &App, prompt: &Prompt, area: Rect) {
+    let name = text::visible(&app.file_name());
+    let (title, mut body): (&str, Vec<Line>) = match prompt {
+        Prompt::Unsaved => (
+            " Unsaved changes ",
+            vec![
+                Line::from(format!("{name} has unsaved changes.")),
+                Line::from(""),
+                choice("s", "save, then quit"),
+                choice("d", "discard the changes and quit"),
+                choice("Esc", "cancel: keep working"),
+            ],
+        ),
+        Prompt::Conflict => (
+            " Changed on disk ",
+            vec![
+                Line::from(format!(
+                    "{name} changed on disk since it was opened; saving would overwrite that change."
+                )),
+                Line::from(""),
+                choice("r", "reload it (drops your unsaved changes)"),
+                choice("o", "overwrite it with your version"),
+                choice("w", "save yours as another file"),
+                choice("Esc", "cancel"),
+            ],
+        ),
+        Prompt::SaveFailed(msg) => (
+            " Could not save ",
+            vec![
+                Line::from(Span::styled(text::visible(msg), theme::fail())),
+                Line::from("Your changes are kept in the workbench."),
+                Line::from(""),
+                choice("w", "save as another file"),
+                choice("Esc", "keep working"),
+            ],
+        ),
+        Prompt::SaveAs(_) => (
+            " Save as ",
+            vec![
+                Line::from("Path:"),
+                Line::from(""),
+                Line::from(""),
+                choice("Enter", "save"),
+                choice("Esc", "cancel"),
+            ],
+        ),
+        Prompt::Overwrite(p) => (
+            " File exists ",
+            vec![
+                Line::from(format!(
+                    "{} already exists.",
+                    text::visible(&p.display().to_string())
+                )),
+                Line::from(""),
+                choice("y", "overwrite it"),
+                choice("n", "choose another path"),
+                choice("Esc", "cancel"),
+            ],
+        ),
+    };
+    let width = area.width.saturating_sub(4).min(64);
+    // Rough height: wrapped first line plus the rest.
+    let first = body.first().map(|l| l.width()).unwrap_or(0) as u16;
+    let extra = first / width.saturating_sub(2).max(1);
+    let height = body.len() as u16 + extra + 2;
+    let box_ = centered(area, width, height);
+    frame.render_widget(Clear, box_);
+    frame.render_widget(pane(title.into(), theme::border(true)), box_);
+    let body_area = inner(box_);
+    if let Prompt::SaveAs(input) = prompt {
+        // The path being typed, scrolled so the cursor stays in sight.
+        let w = body_area.width.saturating_sub(1) as usize;
+        let chars: Vec<char> = input.text.chars().collect();
+        let start = input.cursor.saturating_sub(w);
+        let shown: String = chars[start..].iter().collect();
+        let shown = text::truncate(&shown, w + 1);
+        body[1] = Line::from(Span::styled(
+            shown,
+            Style::new().fg(ratatui::style::Color::Yellow),
+        ));
+        let before: String = chars[start..input.cursor].iter().collect();
+        let x = text::width(&before).min(w) as u16;
+        frame.set_cursor_position(Position::new(body_area.x + x, body_area.y + 1));
+    }
+    frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: false }), body_area);
+}

@@ -1,0 +1,287 @@
+//! What the workbench draws: insta snapshots of a TestBackend at 80×24 and
+//! 120×40 (opening, editing, a finding selected, help, the unsaved prompt,
+//! too small), and checks that no size panics, that highlights carry the
+//! pillar colours, and that hostile or wide text never breaks the layout.
+
+mod workbench_common;
+
+use chorus::workbench::state::Focus;
+use chorus::workbench::App;
+use crossterm::event::KeyCode;
+use ratatui::style::{Color, Modifier};
+use workbench_common::*;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+fn snap(name: &str, app: &mut App) {
+    for (w, h) in SIZES {
+        let t = draw(app, w, h);
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), t.backend());
+    }
+}
+
+#[test]
+fn opening() {
+    let mut app = app();
+    snap("opening", &mut app);
+}
+
+#[test]
+fn editing() {
+    let mut app = app();
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char('e'));
+    keys(&mut app, " Quick repairs, every time.");
+    snap("editing", &mut app);
+}
+
+#[test]
+fn finding_selected() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('n'));
+    press(&mut app, KeyCode::Char('n')); // cheap: an avoided term, a contradiction, off story
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.focus, Focus::Findings);
+    snap("finding_selected", &mut app);
+}
+
+#[test]
+fn help() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('?'));
+    snap("help", &mut app);
+}
+
+#[test]
+fn unsaved_prompt() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('D'));
+    press(&mut app, KeyCode::Char('q'));
+    snap("unsaved_prompt", &mut app);
+}
+
+#[test]
+fn too_small() {
+    let mut app = app();
+    let t = draw(&mut app, 50, 12);
+    insta::assert_snapshot!("too_small_50x12", t.backend());
+}
+
+#[test]
+fn details_form() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('f'));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    snap("details_form", &mut app);
+}
+
+#[test]
+fn story_form() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('s'));
+    snap("story_form", &mut app);
+}
+
+#[test]
+fn every_size_draws_without_panicking() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('n'));
+    for w in (0..140).step_by(7) {
+        for h in (0..48).step_by(3) {
+            draw(&mut app, w, h);
+        }
+    }
+    press(&mut app, KeyCode::Char('?'));
+    for (w, h) in [(64, 20), (70, 21), (1, 1), (200, 60)] {
+        draw(&mut app, w, h);
+    }
+}
+
+/// The cells of row `y` as a string, with the x of each cell.
+fn row_cells(t: &ratatui::Terminal<ratatui::backend::TestBackend>, y: u16) -> Vec<(u16, String)> {
+    let buf = t.backend().buffer();
+    (0..buf.area.width)
+        .map(|x| (x, buf[(x, y)].symbol().to_string()))
+        .collect()
+}
+
+/// Position of the first cell of `word` within `area` (a pane), if drawn there.
+fn find_in(
+    t: &ratatui::Terminal<ratatui::backend::TestBackend>,
+    area: ratatui::layout::Rect,
+    word: &str,
+) -> Option<(u16, u16)> {
+    for y in area.top()..area.bottom() {
+        let cells = row_cells(t, y);
+        let line: String = cells[area.left() as usize..area.right() as usize]
+            .iter()
+            .map(|(_, s)| s.as_str())
+            .collect();
+        if let Some(b) = line.find(word) {
+            let x = area.left() + line[..b].chars().count() as u16;
+            return Some((x, y));
+        }
+    }
+    None
+}
+
+#[test]
+fn ties_are_coloured_by_pillar_in_the_message_and_the_story() {
+    let mut app = app();
+    let t = draw(&mut app, 80, 24);
+    let p = app.panes().unwrap();
+    let buf = t.backend().buffer();
+    // "hours" ties the first message to speed, the first pillar (cyan).
+    let (x, y) = find_in(&t, p.message, "hours").unwrap();
+    assert_eq!(buf[(x, y)].bg, Color::Cyan);
+    // In the story, "fastest" is a speed keyword the message's pillar uses.
+    let (x, y) = find_in(&t, p.story, "fastest").unwrap();
+    assert_eq!(buf[(x, y)].bg, Color::Cyan);
+    // "experienced" is expertise's keyword, not used by this message: coloured, not solid.
+    let (x, y) = find_in(&t, p.story, "experienced").unwrap();
+    assert_eq!(buf[(x, y)].fg, Color::Magenta);
+    assert_ne!(buf[(x, y)].bg, Color::Magenta);
+}
+
+#[test]
+fn drift_is_marked_and_a_selected_finding_is_shown_in_the_text() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('n'));
+    press(&mut app, KeyCode::Char('n')); // cheap
+    let t = draw(&mut app, 80, 24);
+    let p = app.panes().unwrap();
+    let buf = t.backend().buffer();
+    let (x, y) = find_in(&t, p.message, "cheapest").unwrap();
+    assert!(buf[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    let (x, y) = find_in(&t, p.message, "slow").unwrap();
+    assert!(!buf[(x, y)].modifier.contains(Modifier::REVERSED));
+    // Select the contradiction ("slow") in the findings pane.
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Down);
+    let t = draw(&mut app, 80, 24);
+    let buf = t.backend().buffer();
+    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
+    let screen = screen(&mut app, 80, 24);
+    assert!(screen.contains("This contradicts the speed pillar."));
+    assert!(screen.contains("Supports no story pillar"));
+}
+
+#[test]
+fn waivers_show_with_their_reason() {
+    let mut app = app();
+    press(&mut app, KeyCode::End);
+    press(&mut app, KeyCode::Up); // dominate: realistic waived
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("waived"), "{s}");
+    assert!(s.contains("realistic waived: a stretch goal"), "{s}");
+    assert!(
+        s.contains("on purpose"),
+        "the reason wraps rather than being cut: {s}"
+    );
+}
+
+#[test]
+fn the_set_view_names_uncovered_pillars_and_unaddressed_segments() {
+    let mut set = fixture();
+    set.internal.retain(|m| m.id == "quote"); // speed and expertise, for sales only
+    set.internal[0].text = "Promise a quick fix.".into();
+    let (mut app, _) = app_with(set, "/nonexistent/x.yaml".into());
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("No message supports: expertise"), "{s}");
+    assert!(s.contains("No message addresses: repair crews,"), "{s}");
+    assert!(s.contains("support, payroll, IT"), "{s}");
+}
+
+#[test]
+fn control_characters_never_reach_the_terminal_and_show_visibly() {
+    let mut set = fixture();
+    set.brand = "Evil\u{1b}]0;pwned\u{7}".into();
+    set.external.story = "Fast \u{202e}repairs\u{202c} \u{9b}31m always.".into();
+    set.internal[0].id = "id\u{1b}[2J".into();
+    set.internal[0].title = Some("Title\u{1b}[31m".into());
+    set.internal[0].text = "Clear\u{1b}[2J the screen\r\nand beep\u{7}, hours.\tTab".into();
+    let (mut app, _) = app_with(set, "/tmp/file\u{1b}[5m.yaml".into());
+    for (w, h) in SIZES {
+        let t = draw(&mut app, w, h);
+        let buf = t.backend().buffer();
+        for cell in buf.content() {
+            assert!(
+                !cell
+                    .symbol()
+                    .chars()
+                    .any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c)),
+                "raw control character in {:?}",
+                cell.symbol()
+            );
+        }
+        let s = screen(&mut app, w, h);
+        assert!(s.contains("Clear␛[2J"), "{s}");
+        assert!(s.contains("␇"), "{s}");
+        assert!(s.contains("␛"), "{s}");
+        assert!(s.contains("\\u{202e}"), "{s}");
+        assert!(s.contains("file␛[5m.yaml"), "{s}");
+    }
+    press(&mut app, KeyCode::Char('f'));
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("id␛[2J"), "{s}");
+}
+
+#[test]
+fn wide_characters_emoji_and_rtl_keep_the_panes_in_place() {
+    let mut set = fixture();
+    set.internal[0].id = "日本語のID".into();
+    set.internal[0].title = Some("速い修理 🍋🍋🍋".into());
+    set.internal[0].text = "私たちは24 hoursで直します 👩‍👩‍👧 família 🍋🍋🍋🍋🍋🍋🍋🍋🍋🍋🍋 نحن نصلح الأكشاك بسرعة hours שלום עולם".into();
+    set.external.story = "最速のレモネードスタンド修理 fast 🍋 سريع".into();
+    let (mut app, _) = app_with(set, "/nonexistent/x.yaml".into());
+    for (w, h) in [(80, 24), (120, 40), (64, 20), (97, 31)] {
+        let t = draw(&mut app, w, h);
+        let p = app.panes().unwrap();
+        let buf = t.backend().buffer();
+        // Every pane's left and right borders are where the layout put them.
+        for r in [p.list, p.message, p.story, p.checklist, p.findings] {
+            for y in r.top() + 1..r.bottom() - 1 {
+                assert_eq!(
+                    buf[(r.left(), y)].symbol(),
+                    "│",
+                    "{w}x{h} left of {r:?} at row {y}"
+                );
+                assert_eq!(
+                    buf[(r.right() - 1, y)].symbol(),
+                    "│",
+                    "{w}x{h} right of {r:?} at row {y}"
+                );
+            }
+        }
+    }
+    // Editing it is fine too, cursor movement included.
+    press(&mut app, KeyCode::Char('e'));
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Up);
+        press(&mut app, KeyCode::Left);
+    }
+    keys(&mut app, "ü");
+    press(&mut app, KeyCode::Down);
+    draw(&mut app, 80, 24);
+}
+
+#[test]
+fn long_text_scrolls_to_keep_the_cursor_in_sight() {
+    let mut set = fixture();
+    set.internal[0].text = "Quick repairs matter. ".repeat(40);
+    let (mut app, _) = app_with(set, "/nonexistent/x.yaml".into());
+    press(&mut app, KeyCode::Char('e'));
+    assert!(app.text_scroll > 0, "the cursor at the end is in sight");
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("↑ more"), "{s}");
+    for _ in 0..100 {
+        press(&mut app, KeyCode::Up);
+    }
+    assert_eq!(app.text_scroll, 0);
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("↓ more"), "{s}");
+}
