@@ -55,12 +55,7 @@ fn benches(c: &mut Criterion) {
     c.bench_function("first frame, 10k messages", |b| {
         b.iter(|| {
             let engine = CoreEngine::new(&set, &lexicon);
-            let mut app = App::new(
-                set.clone(),
-                PathBuf::from("bench.yaml"),
-                None,
-                Box::new(engine),
-            );
+            let mut app = App::new(set.clone(), PathBuf::from("bench.yaml"), None, Box::new(engine));
             update(&mut app, Action::Resize(120, 40));
             term.draw(|f| view::draw(f, &app)).unwrap();
             black_box(&app.reviews);
@@ -68,12 +63,7 @@ fn benches(c: &mut Criterion) {
     });
 
     let engine = CoreEngine::new(&set, &lexicon);
-    let mut app = App::new(
-        set.clone(),
-        PathBuf::from("bench.yaml"),
-        None,
-        Box::new(engine),
-    );
+    let mut app = App::new(set.clone(), PathBuf::from("bench.yaml"), None, Box::new(engine));
     update(&mut app, Action::Resize(120, 40));
     update(&mut app, Action::Bottom);
     update(&mut app, Action::Edit);

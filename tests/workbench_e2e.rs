@@ -82,10 +82,7 @@ impl Session {
             if left.is_zero() {
                 panic!("timed out waiting for {what}; screen:\n{}", self.screen());
             }
-            if let Ok(bytes) = self
-                .output
-                .recv_timeout(left.min(Duration::from_millis(100)))
-            {
+            if let Ok(bytes) = self.output.recv_timeout(left.min(Duration::from_millis(100))) {
                 self.parser.process(&bytes);
             }
         }
@@ -166,17 +163,21 @@ fn selected_row(screen: &vt100::Screen) -> String {
         .to_string()
 }
 
+fn alignment_line(screen: &vt100::Screen) -> String {
+    screen
+        .contents()
+        .lines()
+        .find(|l| l.contains("Alignment"))
+        .unwrap_or_default()
+        .to_string()
+}
+
 #[test]
 fn edit_save_and_quit_in_a_real_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("lemonadly.yaml");
     // Its own small set (schema v1), so the test does not follow the example's edits.
     std::fs::write(&file, SET).unwrap();
-    if let Err(e) = chorus::core::store::load(&file) {
-        // Until the store is merged in, no set can be loaded.
-        eprintln!("skipped: the store cannot load a set yet ({e})");
-        return;
-    }
     let home = dir.path().join("home");
     std::fs::create_dir(&home).unwrap();
 
@@ -189,20 +190,23 @@ fn edit_save_and_quit_in_a_real_terminal() {
     assert!(selected_row(s.parser.screen()).contains("L01"));
 
     s.send("j");
-    s.wait_for("the second message selected", |sc| {
-        selected_row(sc).contains("L02")
-    });
+    s.wait_for("the second message selected", |sc| selected_row(sc).contains("L02"));
+
+    // "We want to be the best." ties to no pillar: alignment 0, drifting.
+    s.wait_for("L02's alignment", |sc| alignment_line(sc).contains(" 0 no pillar"));
+    assert!(selected_row(s.parser.screen()).contains('≈'), "L02 drifts");
 
     s.send("e");
     s.wait_for("the editor", |sc| sc.contents().contains("Editing L02"));
 
     s.send(" Quick turnaround, zebra words");
     s.wait_for("the typed words", |sc| sc.contents().contains("zebra"));
+    // The scores follow the typing: "quick" and "turnaround" tie it to speed.
+    s.wait_for("the alignment to move", |sc| alignment_line(sc).contains("speed"));
+    assert!(!selected_row(s.parser.screen()).contains('≈'), "L02 no longer drifts");
 
     s.send("\x1b");
-    s.wait_for("the editor to close", |sc| {
-        !sc.contents().contains("Editing")
-    });
+    s.wait_for("the editor to close", |sc| !sc.contents().contains("Editing"));
 
     s.send("\x13"); // Ctrl-S
     s.wait_for("the save", |sc| sc.contents().contains("Saved"));
@@ -228,10 +232,7 @@ fn edit_save_and_quit_in_a_real_terminal() {
     }
     let set = chorus::core::store::load(&file).unwrap();
     let l02 = set.internal.iter().find(|m| m.id == "L02").unwrap();
-    assert_eq!(
-        l02.text,
-        "We want to be the best. Quick turnaround, zebra words"
-    );
+    assert_eq!(l02.text, "We want to be the best. Quick turnaround, zebra words");
 }
 
 #[test]

@@ -77,13 +77,7 @@ fn tab_cycles_focus_through_the_panes() {
     }
     assert_eq!(
         seen,
-        [
-            Focus::List,
-            Focus::Message,
-            Focus::Findings,
-            Focus::Story,
-            Focus::List
-        ]
+        [Focus::List, Focus::Message, Focus::Findings, Focus::Story, Focus::List]
     );
     press(&mut app, KeyCode::BackTab);
     assert_eq!(app.focus, Focus::Story);
@@ -120,19 +114,10 @@ fn enter_edits_too_and_scores_follow_the_text() {
     let mut app = app();
     press(&mut app, KeyCode::Enter);
     assert!(matches!(app.mode, Mode::Editing(_)));
-    let spec = |app: &chorus::workbench::App| {
-        app.current_review()
-            .unwrap()
-            .checklist
-            .get(Criterion::Specific)
-            .pass
-    };
+    let spec = |app: &chorus::workbench::App| app.current_review().unwrap().checklist.get(Criterion::Specific).pass;
     assert!(spec(&app));
     keys(&mut app, " We are the best");
-    assert!(
-        !spec(&app),
-        "a vague superlative fails specific as it is typed"
-    );
+    assert!(!spec(&app), "a vague superlative fails specific as it is typed");
     for _ in 0.." We are the best".len() {
         press(&mut app, KeyCode::Backspace);
     }
@@ -160,17 +145,11 @@ fn a_bracketed_paste_inserts_the_pasted_text() {
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Enter);
     send(&mut app, Event::Paste(" Quick\r\nrepairs".into()));
-    assert_eq!(
-        text_of(&app, "best"),
-        "We want to be the best. Quick\nrepairs"
-    );
+    assert_eq!(text_of(&app, "best"), "We want to be the best. Quick\nrepairs");
     // A paste outside the editor does nothing.
     press(&mut app, KeyCode::Esc);
     send(&mut app, Event::Paste("ignored".into()));
-    assert_eq!(
-        text_of(&app, "best"),
-        "We want to be the best. Quick\nrepairs"
-    );
+    assert_eq!(text_of(&app, "best"), "We want to be the best. Quick\nrepairs");
 }
 
 #[test]
@@ -182,10 +161,7 @@ fn up_and_down_in_the_editor_move_between_wrapped_rows() {
     assert_eq!(end(&app), len);
     press(&mut app, KeyCode::Up);
     let up = end(&app);
-    assert!(
-        up < len && up > 0,
-        "one wrapped row up, not to the start: {up}"
-    );
+    assert!(up < len && up > 0, "one wrapped row up, not to the start: {up}");
     press(&mut app, KeyCode::Down);
     assert_eq!(end(&app), len);
     for _ in 0..20 {
@@ -204,10 +180,7 @@ fn ctrl_s_saves_from_normal_and_editing_mode() {
     ctrl(&mut app, 's');
     assert!(path.exists());
     assert!(!app.dirty);
-    assert!(
-        matches!(app.mode, Mode::Editing(_)),
-        "saving keeps the editor open"
-    );
+    assert!(matches!(app.mode, Mode::Editing(_)), "saving keeps the editor open");
     keys(&mut app, "!");
     press(&mut app, KeyCode::Esc);
     assert!(app.dirty);
@@ -228,10 +201,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
 
     ctrl(&mut app, 's');
     assert_eq!(app.prompt, Some(Prompt::Conflict));
-    assert_eq!(
-        std::fs::read_to_string(&path).unwrap(),
-        "someone else's change"
-    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "someone else's change");
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.prompt, None);
     assert!(app.dirty);
@@ -247,10 +217,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     press(&mut app, KeyCode::Char('o'));
     assert_eq!(app.prompt, None);
     assert!(!app.dirty);
-    assert_ne!(
-        std::fs::read_to_string(&path).unwrap(),
-        "someone else's change"
-    );
+    assert_ne!(std::fs::read_to_string(&path).unwrap(), "someone else's change");
     // Saved once, our own write is no conflict.
     press(&mut app, KeyCode::Char('D'));
     ctrl(&mut app, 's');
@@ -270,12 +237,7 @@ fn reloading_a_broken_file_keeps_every_edit() {
     press(&mut app, KeyCode::Char('r'));
     assert_eq!(app.prompt, None);
     assert!(app.notice.as_ref().unwrap().error);
-    assert!(app
-        .notice
-        .as_ref()
-        .unwrap()
-        .text
-        .contains("Could not reload"));
+    assert!(app.notice.as_ref().unwrap().text.contains("Could not reload"));
     assert!(app.dirty);
     assert_eq!(app.set.internal.len(), fixture().internal.len() - 1);
 }
@@ -394,11 +356,7 @@ fn slash_filters_by_text_or_id_as_you_type() {
     press(&mut app, KeyCode::Char('/'));
     keys(&mut app, "CERTIFIED");
     assert_eq!(app.filter, "CERTIFIED");
-    let shown: Vec<_> = app
-        .visible
-        .iter()
-        .map(|&i| app.set.internal[i].id.clone())
-        .collect();
+    let shown: Vec<_> = app.visible.iter().map(|&i| app.set.internal[i].id.clone()).collect();
     assert_eq!(shown, ["quote", "training"]);
     assert_eq!(selected_id(&app), "quote");
     press(&mut app, KeyCode::Enter);
@@ -437,8 +395,7 @@ fn n_and_shift_n_jump_to_messages_that_fail_or_drift() {
 #[test]
 fn n_says_so_when_everything_is_clean() {
     let mut set = fixture();
-    set.internal
-        .retain(|m| m.id == "quote" || m.id == "training");
+    set.internal.retain(|m| m.id == "quote" || m.id == "training");
     let (mut app, _) = app_with(set, "/nonexistent/x.yaml".into());
     press(&mut app, KeyCode::Char('n'));
     assert_eq!(selected_id(&app), "quote");
@@ -480,16 +437,9 @@ fn d_deletes_and_u_undoes_in_order() {
     let mut app = app();
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Char('D'));
-    assert_eq!(
-        selected_id(&app),
-        "quote",
-        "the next message takes its place"
-    );
+    assert_eq!(selected_id(&app), "quote", "the next message takes its place");
     press(&mut app, KeyCode::Char('D'));
-    assert_eq!(
-        ids(&app),
-        ["all-hands-speed", "cheap", "dominate", "training"]
-    );
+    assert_eq!(ids(&app), ["all-hands-speed", "cheap", "dominate", "training"]);
     assert_eq!(app.reviews.len(), 4);
     press(&mut app, KeyCode::Char('u'));
     assert_eq!(selected_id(&app), "quote");
@@ -524,9 +474,7 @@ fn shift_j_and_shift_k_move_the_message_down_and_up() {
 
 /// Open the details form, pick `key`, type `value`, Enter.
 fn set_field(app: &mut chorus::workbench::App, key: FieldKey, value: &str) {
-    let Mode::Form(f) = &app.mode else {
-        panic!("no form")
-    };
+    let Mode::Form(f) = &app.mode else { panic!("no form") };
     let fields = chorus::workbench::form::fields(&app.set, f.target);
     let pos = fields.iter().position(|x| x.key == key).unwrap();
     press(app, KeyCode::Home);
@@ -552,21 +500,14 @@ fn f_edits_audience_title_channel_messenger_status_and_waivers() {
     set_field(&mut app, FieldKey::Status, "approved");
     set_field(&mut app, FieldKey::Waiver(Criterion::Specific), "a slogan");
     let m = app.current_message().unwrap().clone();
-    assert_eq!(
-        m.audience,
-        Audience::Segments(vec!["sales".into(), "IT".into()])
-    );
+    assert_eq!(m.audience, Audience::Segments(vec!["sales".into(), "IT".into()]));
     assert_eq!(m.title.as_deref(), Some("Be the best"));
     assert_eq!(m.channel.as_deref(), Some("email"));
     assert_eq!(m.messenger.as_deref(), Some("CEO"));
     assert_eq!(m.status, Some(Status::Approved));
     assert_eq!(m.waiver(Criterion::Specific).unwrap().reason, "a slogan");
     // The waiver is rescored at once: specific now passes, waived.
-    let r = app
-        .current_review()
-        .unwrap()
-        .checklist
-        .get(Criterion::Specific);
+    let r = app.current_review().unwrap().checklist.get(Criterion::Specific);
     assert!(r.pass);
     assert_eq!(r.waived.as_deref(), Some("a slogan"));
     assert!(app.dirty);
@@ -583,10 +524,7 @@ fn f_edits_audience_title_channel_messenger_status_and_waivers() {
     press(&mut app, KeyCode::Esc); // cancels the field
     press(&mut app, KeyCode::Esc); // closes the form
     assert!(matches!(app.mode, Mode::Normal));
-    assert_eq!(
-        app.current_message().unwrap().status,
-        Some(Status::Approved)
-    );
+    assert_eq!(app.current_message().unwrap().status, Some(Status::Approved));
 }
 
 #[test]
@@ -604,10 +542,7 @@ fn s_edits_the_story_and_every_message_is_rescored() {
     );
     assert_eq!(counts.rebuilds.get(), 1);
     assert_eq!(counts.reviews.get() - reviews, 6, "every message rescored");
-    assert_eq!(
-        app.current_review().unwrap().alignment.pillars,
-        ["expertise"]
-    );
+    assert_eq!(app.current_review().unwrap().alignment.pillars, ["expertise"]);
 
     set_field(&mut app, FieldKey::Story, "Lemonad.ly fixes stands fast.");
     set_field(&mut app, FieldKey::Avoid, "cheap, bargain");
@@ -617,11 +552,7 @@ fn s_edits_the_story_and_every_message_is_rescored() {
         "repair crews, sales, support, payroll, IT, HR",
     );
     set_field(&mut app, FieldKey::PillarClaim(0), "Repairs within a day");
-    set_field(
-        &mut app,
-        FieldKey::PillarFacts(0),
-        "Within 24 hours; 2 visits at most",
-    );
+    set_field(&mut app, FieldKey::PillarFacts(0), "Within 24 hours; 2 visits at most");
     set_field(&mut app, FieldKey::PillarOpposites(0), "slow");
     set_field(&mut app, FieldKey::PillarId(0), "fast-repairs");
     let e = &app.set.external;
@@ -673,11 +604,7 @@ fn enter_in_the_story_pane_opens_the_story_form() {
 fn selecting_a_finding_marks_its_span() {
     let mut app = app();
     press(&mut app, KeyCode::Char('n')); // best
-    assert_eq!(
-        app.selected_span(),
-        None,
-        "only while the findings pane has focus"
-    );
+    assert_eq!(app.selected_span(), None, "only while the findings pane has focus");
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Tab);
     assert_eq!(app.focus, Focus::Findings);
@@ -767,11 +694,7 @@ fn arrows_scroll_the_focused_message_and_story_panes_and_the_wheel_follows_the_p
     assert_eq!(app.text_scroll, max, "stops at the end of the text");
     press(&mut app, KeyCode::Up);
     assert_eq!(app.text_scroll, max - 1);
-    assert_eq!(
-        selected_id(&app),
-        "all-hands-speed",
-        "the list selection stays"
-    );
+    assert_eq!(selected_id(&app), "all-hands-speed", "the list selection stays");
 
     press(&mut app, KeyCode::BackTab);
     press(&mut app, KeyCode::BackTab);
@@ -866,11 +789,7 @@ fn esc_leaves_every_overlay_and_prompt() {
     assert!(matches!(&app.mode, Mode::Form(f) if f.input.is_none()));
     press(&mut app, KeyCode::Esc);
     assert!(matches!(app.mode, Mode::Normal));
-    assert_eq!(
-        selected_id(&app),
-        "all-hands-speed",
-        "the cancelled id was not applied"
-    );
+    assert_eq!(selected_id(&app), "all-hands-speed", "the cancelled id was not applied");
 }
 
 #[test]
@@ -882,11 +801,7 @@ fn a_deferred_summary_is_refreshed_on_tick_and_when_editing_ends() {
     press(&mut app, KeyCode::Char('e'));
     keys(&mut app, " Quick");
     assert!(app.summary_stale);
-    assert_eq!(
-        app.summary.uncovered_pillars,
-        ["speed", "expertise"],
-        "deferred"
-    );
+    assert_eq!(app.summary.uncovered_pillars, ["speed", "expertise"], "deferred");
     update(&mut app, Action::Tick);
     assert_eq!(app.summary.uncovered_pillars, ["expertise"]);
     keys(&mut app, " and certified");

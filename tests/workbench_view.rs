@@ -178,10 +178,7 @@ fn waivers_show_with_their_reason() {
     let s = screen(&mut app, 80, 24);
     assert!(s.contains("waived"), "{s}");
     assert!(s.contains("realistic waived: a stretch goal"), "{s}");
-    assert!(
-        s.contains("on purpose"),
-        "the reason wraps rather than being cut: {s}"
-    );
+    assert!(s.contains("on purpose"), "the reason wraps rather than being cut: {s}");
 }
 
 #[test]
@@ -235,7 +232,8 @@ fn wide_characters_emoji_and_rtl_keep_the_panes_in_place() {
     let mut set = fixture();
     set.internal[0].id = "日本語のID".into();
     set.internal[0].title = Some("速い修理 🍋🍋🍋".into());
-    set.internal[0].text = "私たちは24 hoursで直します 👩‍👩‍👧 família 🍋🍋🍋🍋🍋🍋🍋🍋🍋🍋🍋 نحن نصلح الأكشاك بسرعة hours שלום עולם".into();
+    set.internal[0].text =
+        "私たちは24 hoursで直します 👩‍👩‍👧 família 🍋🍋🍋🍋🍋🍋🍋🍋🍋🍋🍋 نحن نصلح الأكشاك بسرعة hours שלום עולם".into();
     set.external.story = "最速のレモネードスタンド修理 fast 🍋 سريع".into();
     let (mut app, _) = app_with(set, "/nonexistent/x.yaml".into());
     for (w, h) in [(80, 24), (120, 40), (64, 20), (97, 31)] {
@@ -245,11 +243,7 @@ fn wide_characters_emoji_and_rtl_keep_the_panes_in_place() {
         // Every pane's left and right borders are where the layout put them.
         for r in [p.list, p.message, p.story, p.checklist, p.findings] {
             for y in r.top() + 1..r.bottom() - 1 {
-                assert_eq!(
-                    buf[(r.left(), y)].symbol(),
-                    "│",
-                    "{w}x{h} left of {r:?} at row {y}"
-                );
+                assert_eq!(buf[(r.left(), y)].symbol(), "│", "{w}x{h} left of {r:?} at row {y}");
                 assert_eq!(
                     buf[(r.right() - 1, y)].symbol(),
                     "│",

@@ -143,12 +143,7 @@ pub fn fields(set: &MessageSet, target: Target) -> Vec<Field> {
         Target::Story => {
             let e = &set.external;
             let mut v = vec![
-                f(
-                    FieldKey::Brand,
-                    "brand",
-                    set.brand.clone(),
-                    "the company's name",
-                ),
+                f(FieldKey::Brand, "brand", set.brand.clone(), "the company's name"),
                 f(
                     FieldKey::Story,
                     "story",
@@ -207,12 +202,7 @@ pub fn fields(set: &MessageSet, target: Target) -> Vec<Field> {
 }
 
 /// Check `value` for the field and write it into the set.
-pub fn apply(
-    set: &mut MessageSet,
-    target: Target,
-    key: FieldKey,
-    value: &str,
-) -> Result<Changed, String> {
+pub fn apply(set: &mut MessageSet, target: Target, key: FieldKey, value: &str) -> Result<Changed, String> {
     match target {
         Target::Message(i) => {
             let segments = set.segments.clone();
@@ -281,10 +271,7 @@ fn apply_message(
             m.status = if v.is_empty() {
                 None
             } else {
-                Some(
-                    Status::parse(&v)
-                        .ok_or_else(|| format!("{v} is not a status: draft, review or approved"))?,
-                )
+                Some(Status::parse(&v).ok_or_else(|| format!("{v} is not a status: draft, review or approved"))?)
             };
         }
         FieldKey::Waiver(c) => match (opt(value), m.waive.iter().position(|w| w.criterion == c)) {
@@ -329,10 +316,7 @@ fn apply_story(set: &mut MessageSet, key: FieldKey, value: &str) -> Result<(), S
             for m in &set.internal {
                 if let Audience::Segments(s) = &m.audience {
                     if let Some(gone) = s.iter().find(|s| !new.contains(s)) {
-                        return Err(format!(
-                            "{gone} is the audience of {}; change that message first",
-                            m.id
-                        ));
+                        return Err(format!("{gone} is the audience of {}; change that message first", m.id));
                     }
                 }
             }
@@ -437,10 +421,7 @@ mod tests {
         apply(&mut s, t, FieldKey::Waiver(Criterion::Specific), "x").unwrap();
         let m = &s.internal[0];
         assert_eq!(m.waive[0].criterion, Criterion::Specific);
-        assert_eq!(
-            m.waiver(Criterion::Realistic).unwrap().reason,
-            "stretch goal"
-        );
+        assert_eq!(m.waiver(Criterion::Realistic).unwrap().reason, "stretch goal");
         apply(&mut s, t, k, "").unwrap();
         assert!(s.internal[0].waiver(Criterion::Realistic).is_none());
     }
@@ -450,12 +431,7 @@ mod tests {
         let mut s = set();
         assert!(apply(&mut s, Target::Story, FieldKey::Segments, "sales").is_err());
         assert_eq!(
-            apply(
-                &mut s,
-                Target::Story,
-                FieldKey::Segments,
-                "sales, IT, support"
-            ),
+            apply(&mut s, Target::Story, FieldKey::Segments, "sales, IT, support"),
             Ok(Changed::Story)
         );
         assert_eq!(s.segments.len(), 3);
@@ -466,28 +442,13 @@ mod tests {
         let mut s = set();
         s.external.pillars.push(new_pillar(&s));
         let t = Target::Story;
-        apply(
-            &mut s,
-            t,
-            FieldKey::PillarKeywords(0),
-            "fast, quick ,, speed",
-        )
-        .unwrap();
-        apply(
-            &mut s,
-            t,
-            FieldKey::PillarFacts(0),
-            "within 24 hours, always; 2 visits",
-        )
-        .unwrap();
+        apply(&mut s, t, FieldKey::PillarKeywords(0), "fast, quick ,, speed").unwrap();
+        apply(&mut s, t, FieldKey::PillarFacts(0), "within 24 hours, always; 2 visits").unwrap();
         let p = &s.external.pillars[0];
         assert_eq!(p.keywords, ["fast", "quick", "speed"]);
         assert_eq!(p.facts, ["within 24 hours, always", "2 visits"]);
         let f = fields(&s, t);
-        let kw = f
-            .iter()
-            .find(|f| f.key == FieldKey::PillarKeywords(0))
-            .unwrap();
+        let kw = f.iter().find(|f| f.key == FieldKey::PillarKeywords(0)).unwrap();
         assert_eq!(kw.value, "fast, quick, speed");
     }
 }

@@ -61,8 +61,7 @@ impl LineInput {
                 changed
             }
             Input {
-                key: Key::Backspace,
-                ..
+                key: Key::Backspace, ..
             } if self.cursor > 0 => {
                 let from = self.byte(self.cursor - 1);
                 let to = self.byte(self.cursor);
@@ -70,9 +69,7 @@ impl LineInput {
                 self.cursor -= 1;
                 true
             }
-            Input {
-                key: Key::Delete, ..
-            } if self.cursor < len => {
+            Input { key: Key::Delete, .. } if self.cursor < len => {
                 let from = self.byte(self.cursor);
                 let to = self.byte(self.cursor + 1);
                 self.text.replace_range(from..to, "");
@@ -82,9 +79,7 @@ impl LineInput {
                 self.cursor = self.cursor.saturating_sub(1);
                 false
             }
-            Input {
-                key: Key::Right, ..
-            } => {
+            Input { key: Key::Right, .. } => {
                 self.cursor = (self.cursor + 1).min(len);
                 false
             }

@@ -1,9 +1,7 @@
 //! The key map: which terminal event means which action, in each mode.
 //! The help screen lists the same keys (see `view::help`).
 
-use crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui_textarea::Input;
 
 use super::action::Action;
@@ -154,9 +152,7 @@ fn help_key(k: KeyEvent) -> Option<Action> {
         return Some(a);
     }
     match k.code {
-        KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('?') | KeyCode::Enter => {
-            Some(Action::Cancel)
-        }
+        KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('?') | KeyCode::Enter => Some(Action::Cancel),
         _ => None,
     }
 }

@@ -126,17 +126,10 @@ mod tests {
         for (w, h) in [(80, 24), (120, 40), (64, 20), (300, 100)] {
             let area = Rect::new(0, 0, w, h);
             let p = panes(area).unwrap();
-            let cells: u32 = [
-                p.list,
-                p.message,
-                p.story,
-                p.checklist,
-                p.findings,
-                p.status,
-            ]
-            .iter()
-            .map(|r| r.area())
-            .sum();
+            let cells: u32 = [p.list, p.message, p.story, p.checklist, p.findings, p.status]
+                .iter()
+                .map(|r| r.area())
+                .sum();
             assert_eq!(cells, area.area(), "{w}x{h}");
             assert!(p.message_text().height >= 3);
         }

@@ -67,11 +67,7 @@ pub enum Mark {
 
 /// Marks over a message's text. Later marks win where they overlap
 /// (the view paints them in order): ties, then drift, then the selection.
-pub fn message_marks(
-    set: &MessageSet,
-    review: &MessageReview,
-    selected: Option<Span>,
-) -> Vec<(Span, Mark)> {
+pub fn message_marks(set: &MessageSet, review: &MessageReview, selected: Option<Span>) -> Vec<(Span, Mark)> {
     let mut out = Vec::new();
     for t in &review.alignment.ties {
         if let Some(i) = pillar_index(set, &t.pillar) {
@@ -111,15 +107,9 @@ pub fn story_marks(set: &MessageSet) -> Vec<(Span, usize)> {
 const MAX_SUFFIX: usize = 4;
 
 /// Occurrences of keywords in `text`, as char spans, each with its tag.
-pub fn keyword_marks<'k, T: Clone>(
-    text: &str,
-    keywords: impl IntoIterator<Item = (&'k str, T)>,
-) -> Vec<(Span, T)> {
+pub fn keyword_marks<'k, T: Clone>(text: &str, keywords: impl IntoIterator<Item = (&'k str, T)>) -> Vec<(Span, T)> {
     // One lowercase char per char, so offsets stay those of `text`.
-    let lower: Vec<char> = text
-        .chars()
-        .map(|c| c.to_lowercase().next().unwrap_or(c))
-        .collect();
+    let lower: Vec<char> = text.chars().map(|c| c.to_lowercase().next().unwrap_or(c)).collect();
     let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '-';
     let mut out = Vec::new();
     for (kw, tag) in keywords {
@@ -192,8 +182,7 @@ impl<M> Para<M> {
         let start = self.text.chars().count();
         self.text.push_str(s);
         if let Some(m) = mark {
-            self.marks
-                .push((Span::new(start, start + s.chars().count()), m));
+            self.marks.push((Span::new(start, start + s.chars().count()), m));
         }
     }
 }
@@ -249,10 +238,7 @@ pub fn story_doc(set: &MessageSet, review: Option<&MessageReview>) -> Vec<Para<S
             kw.push(k, Some(m));
         }
         out.push(kw);
-        for (label, items, sep) in [
-            ("facts:", &p.facts, "; "),
-            ("opposites:", &p.opposites, ", "),
-        ] {
+        for (label, items, sep) in [("facts:", &p.facts, "; "), ("opposites:", &p.opposites, ", ")] {
             if !items.is_empty() {
                 let mut para = Para::default();
                 para.push(label, Some(StoryMark::Label));

@@ -94,13 +94,8 @@ fn recover(app: &App) {
         return;
     }
     match files::save_recovery(&app.path, &app.set) {
-        Ok(p) => say(&format!(
-            "chorus: your unsaved changes were written to {}",
-            p.display()
-        )),
-        Err(e) => say(&format!(
-            "chorus: your unsaved changes could not be written: {e}"
-        )),
+        Ok(p) => say(&format!("chorus: your unsaved changes were written to {}", p.display())),
+        Err(e) => say(&format!("chorus: your unsaved changes could not be written: {e}")),
     }
 }
 

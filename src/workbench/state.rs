@@ -192,12 +192,7 @@ pub struct App<'e> {
 }
 
 impl<'e> App<'e> {
-    pub fn new(
-        set: MessageSet,
-        path: PathBuf,
-        disk: Option<Fingerprint>,
-        engine: Box<dyn Engine + 'e>,
-    ) -> App<'e> {
+    pub fn new(set: MessageSet, path: PathBuf, disk: Option<Fingerprint>, engine: Box<dyn Engine + 'e>) -> App<'e> {
         let mut app = App {
             set,
             path,
@@ -251,12 +246,7 @@ impl<'e> App<'e> {
     // --- scoring ---------------------------------------------------------
 
     pub fn rescore_all(&mut self) {
-        self.reviews = self
-            .set
-            .internal
-            .iter()
-            .map(|m| self.engine.review(m))
-            .collect();
+        self.reviews = self.set.internal.iter().map(|m| self.engine.review(m)).collect();
         self.refresh_summary();
     }
 
@@ -300,9 +290,7 @@ impl<'e> App<'e> {
                 f.is_empty()
                     || m.id.to_lowercase().contains(&f)
                     || m.text.to_lowercase().contains(&f)
-                    || m.title
-                        .as_deref()
-                        .is_some_and(|t| t.to_lowercase().contains(&f))
+                    || m.title.as_deref().is_some_and(|t| t.to_lowercase().contains(&f))
             })
             .map(|(i, _)| i)
             .collect();
@@ -393,9 +381,7 @@ impl<'e> App<'e> {
                 self.list_offset = pos + 1 - rows;
             }
         }
-        self.list_offset = self
-            .list_offset
-            .min(self.visible.len().saturating_sub(rows));
+        self.list_offset = self.list_offset.min(self.visible.len().saturating_sub(rows));
 
         // The message text: keep the cursor, else the selected finding, in sight.
         let height = p.message_text().height.max(1) as usize;

@@ -118,11 +118,7 @@ fn char_glyph(c: char, pos: usize) -> Glyph {
         },
         None => {
             let s = c.to_string();
-            let width = if s.is_empty() {
-                0
-            } else {
-                s.cell_width() as usize
-            };
+            let width = if s.is_empty() { 0 } else { s.cell_width() as usize };
             Glyph {
                 start: pos,
                 end: pos + 1,
@@ -160,10 +156,7 @@ pub fn visible(s: &str) -> String {
 
 /// Cells `s` takes once made visible.
 pub fn width(s: &str) -> usize {
-    visible(s)
-        .graphemes(true)
-        .map(|g| g.cell_width() as usize)
-        .sum()
+    visible(s).graphemes(true).map(|g| g.cell_width() as usize).sum()
 }
 
 /// `s` made visible and cut to at most `max` cells, ending in `…` when cut.
@@ -346,21 +339,13 @@ mod tests {
         let g = glyphs(text);
         wrap(&g, width)
             .iter()
-            .map(|r| {
-                g[r.start..r.end]
-                    .iter()
-                    .map(|g| g.display.as_ref())
-                    .collect()
-            })
+            .map(|r| g[r.start..r.end].iter().map(|g| g.display.as_ref()).collect())
             .collect()
     }
 
     #[test]
     fn wraps_at_spaces() {
-        assert_eq!(
-            rows_text("the quick brown fox", 10),
-            vec!["the quick ", "brown fox"]
-        );
+        assert_eq!(rows_text("the quick brown fox", 10), vec!["the quick ", "brown fox"]);
     }
 
     #[test]

@@ -156,11 +156,7 @@ fn next_problem(app: &mut App, forward: bool) {
     }
     let start = app.visible_pos().unwrap_or(if forward { n - 1 } else { 0 });
     for k in 1..=n {
-        let pos = if forward {
-            (start + k) % n
-        } else {
-            (start + n - k) % n
-        };
+        let pos = if forward { (start + k) % n } else { (start + n - k) % n };
         let i = app.visible[pos];
         if !app.reviews[i].is_clean() {
             select(app, i);
@@ -201,10 +197,7 @@ fn insert(app: &mut App, at: usize, message: Message) {
 }
 
 fn add(app: &mut App) {
-    let at = app
-        .selected
-        .map(|i| i + 1)
-        .unwrap_or(app.set.internal.len());
+    let at = app.selected.map(|i| i + 1).unwrap_or(app.set.internal.len());
     let message = Message {
         id: unique_id(app, "new"),
         audience: Audience::All,
@@ -343,11 +336,7 @@ fn start_editing(app: &mut App) {
         app.info("No message selected: a adds one");
         return;
     };
-    let lines: Vec<String> = app.set.internal[i]
-        .text
-        .split('\n')
-        .map(String::from)
-        .collect();
+    let lines: Vec<String> = app.set.internal[i].text.split('\n').map(String::from).collect();
     let mut textarea = TextArea::new(lines);
     // Start where a writer usually continues: after the last word.
     textarea.move_cursor(CursorMove::Bottom);
@@ -596,10 +585,7 @@ fn form_action(app: &mut App, action: Action) {
                 return;
             };
             let p = app.set.external.pillars.remove(i);
-            f.error = Some(format!(
-                "Deleted pillar {} (u undoes)",
-                text::visible(&p.id)
-            ));
+            f.error = Some(format!("Deleted pillar {} (u undoes)", text::visible(&p.id)));
             f.removed_pillars.push((i, p));
             app.dirty = true;
             app.rebuild();
@@ -657,9 +643,7 @@ fn commit_field(app: &mut App) {
 // --- saving, and the questions around it -------------------------------------
 
 fn open_save_as(app: &mut App) {
-    app.prompt = Some(Prompt::SaveAs(LineInput::new(
-        app.path.display().to_string(),
-    )));
+    app.prompt = Some(Prompt::SaveAs(LineInput::new(app.path.display().to_string())));
 }
 
 /// Save to the set's file, unless someone else changed it since we read it.
@@ -695,10 +679,7 @@ fn write_to(app: &mut App, path: PathBuf) {
             app.after_save = AfterSave::Nothing;
         }
         Err(e) => {
-            let msg = format!(
-                "Could not save {}: {e}",
-                text::visible(&path.display().to_string())
-            );
+            let msg = format!("Could not save {}: {e}", text::visible(&path.display().to_string()));
             app.error(msg.clone());
             app.prompt = Some(Prompt::SaveFailed(msg));
         }

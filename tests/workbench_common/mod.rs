@@ -8,12 +8,9 @@ use std::cell::Cell;
 use std::path::PathBuf;
 use std::rc::Rc;
 
-use chorus::core::model::{
-    Audience, Criterion, External, Message, MessageSet, Pillar, Status, Waiver,
-};
+use chorus::core::model::{Audience, Criterion, External, Message, MessageSet, Pillar, Status, Waiver};
 use chorus::core::review::{
-    Alignment, Checklist, CriterionResult, Drift, DriftKind, Finding, MessageReview, SetSummary,
-    Span, Tie,
+    Alignment, Checklist, CriterionResult, Drift, DriftKind, Finding, MessageReview, SetSummary, Span, Tie,
 };
 use chorus::workbench::engine::Engine;
 use chorus::workbench::keys;
@@ -129,17 +126,9 @@ impl FakeEngine {
 }
 
 const RULES: [(Criterion, &str, &[&str]); 3] = [
-    (
-        Criterion::Specific,
-        "vague-superlative",
-        &["best", "greatness"],
-    ),
+    (Criterion::Specific, "vague-superlative", &["best", "greatness"]),
     (Criterion::Inclusive, "one-team", &["Texas", "sales team"]),
-    (
-        Criterion::Realistic,
-        "conquest",
-        &["dominate", "world domination"],
-    ),
+    (Criterion::Realistic, "conquest", &["dominate", "world domination"]),
 ];
 
 impl Engine for FakeEngine {
@@ -180,18 +169,12 @@ impl Engine for FakeEngine {
         });
         let ties: Vec<Tie> = keyword_marks(
             text,
-            self.pillars.iter().flat_map(|p| {
-                p.keywords
-                    .iter()
-                    .map(move |k| (k.as_str(), (p.id.clone(), k.clone())))
-            }),
+            self.pillars
+                .iter()
+                .flat_map(|p| p.keywords.iter().map(move |k| (k.as_str(), (p.id.clone(), k.clone())))),
         )
         .into_iter()
-        .map(|(span, (pillar, keyword))| Tie {
-            pillar,
-            span,
-            keyword,
-        })
+        .map(|(span, (pillar, keyword))| Tie { pillar, span, keyword })
         .collect();
         let pillars: Vec<String> = self
             .pillars
@@ -199,17 +182,16 @@ impl Engine for FakeEngine {
             .filter(|p| ties.iter().any(|t| t.pillar == p.id))
             .map(|p| p.id.clone())
             .collect();
-        let mut drift: Vec<Drift> =
-            keyword_marks(text, self.avoid.iter().map(|a| (a.as_str(), ())))
-                .into_iter()
-                .map(|(span, ())| Drift {
-                    kind: DriftKind::AvoidedTerm,
-                    pillar: None,
-                    span: Some(span),
-                    message: "The brand avoids this word.".into(),
-                    suggestion: Some("Talk about speed or expertise instead.".into()),
-                })
-                .collect();
+        let mut drift: Vec<Drift> = keyword_marks(text, self.avoid.iter().map(|a| (a.as_str(), ())))
+            .into_iter()
+            .map(|(span, ())| Drift {
+                kind: DriftKind::AvoidedTerm,
+                pillar: None,
+                span: Some(span),
+                message: "The brand avoids this word.".into(),
+                suggestion: Some("Talk about speed or expertise instead.".into()),
+            })
+            .collect();
         for p in &self.pillars {
             for (span, ()) in keyword_marks(text, p.opposites.iter().map(|o| (o.as_str(), ()))) {
                 drift.push(Drift {
@@ -239,6 +221,7 @@ impl Engine for FakeEngine {
                 ties,
             },
             drift,
+            segments: Vec::new(),
         }
     }
 
@@ -276,11 +259,7 @@ pub fn app_with(set: MessageSet, path: PathBuf) -> (App<'static>, Counts) {
 
 /// An app over the fixture, with a path that is never written.
 pub fn app() -> App<'static> {
-    app_with(
-        fixture(),
-        PathBuf::from("/nonexistent/chorus-test/lemonadly.yaml"),
-    )
-    .0
+    app_with(fixture(), PathBuf::from("/nonexistent/chorus-test/lemonadly.yaml")).0
 }
 
 pub fn key_event(code: KeyCode, modifiers: KeyModifiers) -> Event {
@@ -319,9 +298,7 @@ pub fn keys(app: &mut App, s: &str) {
 }
 
 pub fn selected_id(app: &App) -> String {
-    app.current_message()
-        .map(|m| m.id.clone())
-        .unwrap_or_default()
+    app.current_message().map(|m| m.id.clone()).unwrap_or_default()
 }
 
 /// Draw the app into a TestBackend of `w`×`h` (telling it the size first,

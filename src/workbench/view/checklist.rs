@@ -32,12 +32,7 @@ fn bar(score: u8, width: usize, style: Style) -> Vec<Span<'static>> {
     ]
 }
 
-fn score_line(
-    label: &str,
-    score: u8,
-    verdict: (&'static str, Style),
-    width: usize,
-) -> Line<'static> {
+fn score_line(label: &str, score: u8, verdict: (&'static str, Style), width: usize) -> Line<'static> {
     // label 12, bar, score 3, verdict 6, with single spaces between.
     let bar_w = width.saturating_sub(12 + 1 + 1 + 3 + 1 + 6);
     let mut spans = vec![Span::styled(format!("{label:<12} "), theme::label())];
@@ -64,10 +59,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(pane(" Checklist ".into(), theme::border(false)), area);
     let inner = layout::inner(area);
     let Some(review) = app.current_review() else {
-        frame.render_widget(
-            Paragraph::new("No message selected").style(theme::dim()),
-            inner,
-        );
+        frame.render_widget(Paragraph::new("No message selected").style(theme::dim()), inner);
         return;
     };
     let width = inner.width as usize;
@@ -86,10 +78,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     // The alignment has no pass mark; the pillars it carries say more, so
     // its bar is shorter to leave them room.
     let bar_w = width.saturating_sub(12 + 1 + 1 + 3 + 1 + 6) / 2;
-    let mut align = vec![Span::styled(
-        format!("{:<12} ", "Alignment"),
-        theme::label(),
-    )];
+    let mut align = vec![Span::styled(format!("{:<12} ", "Alignment"), theme::label())];
     if bar_w >= 3 {
         align.extend(bar(a.score, bar_w, theme::dim()));
         align.push(Span::raw(" "));

@@ -21,10 +21,7 @@ pub fn draw(frame: &mut Frame, app: &App, f: &Form, area: Rect) {
     let title = match f.target {
         Target::Message(i) => format!(
             " Details of {} ",
-            text::truncate(
-                app.set.internal.get(i).map(|m| m.id.as_str()).unwrap_or(""),
-                30
-            )
+            text::truncate(app.set.internal.get(i).map(|m| m.id.as_str()).unwrap_or(""), 30)
         ),
         Target::Story => " Story, pillars and segments ".to_string(),
     };
@@ -43,12 +40,7 @@ pub fn draw(frame: &mut Frame, app: &App, f: &Form, area: Rect) {
     let mut lines = Vec::new();
     for (k, field) in fields.iter().enumerate().skip(offset).take(rows_h) {
         let selected = k == f.selected;
-        let label = format!(
-            "{}{:<w$}",
-            if selected { "▸" } else { " " },
-            field.label,
-            w = LABEL_W
-        );
+        let label = format!("{}{:<w$}", if selected { "▸" } else { " " }, field.label, w = LABEL_W);
         let value = match (&f.input, selected) {
             (Some(input), true) => {
                 // Show the part around the cursor.
@@ -59,18 +51,11 @@ pub fn draw(frame: &mut Frame, app: &App, f: &Form, area: Rect) {
                 let y = body.y + (k - offset) as u16;
                 let cx = body.x + (LABEL_W + 2 + x.min(value_w.saturating_sub(1))) as u16;
                 frame.set_cursor_position(Position::new(cx, y));
-                Span::styled(
-                    text::truncate(&shown, value_w),
-                    Style::new().fg(Color::Yellow),
-                )
+                Span::styled(text::truncate(&shown, value_w), Style::new().fg(Color::Yellow))
             }
             _ => Span::raw(text::truncate(&field.value, value_w)),
         };
-        let line = Line::from(vec![
-            Span::styled(label, theme::label()),
-            Span::raw(" "),
-            value,
-        ]);
+        let line = Line::from(vec![Span::styled(label, theme::label()), Span::raw(" "), value]);
         lines.push(if selected && f.input.is_none() {
             line.style(theme::selected_row(true))
         } else {

@@ -75,18 +75,12 @@ pub fn draw(frame: &mut Frame, area: Rect, scroll: usize) {
     let rows = LEFT.len().max(RIGHT.len()) as u16;
     let box_ = centered(area, 80, rows + 2);
     frame.render_widget(Clear, box_);
-    frame.render_widget(
-        pane(" Keys · Esc closes ".into(), theme::border(true)),
-        box_,
-    );
+    frame.render_widget(pane(" Keys · Esc closes ".into(), theme::border(true)), box_);
     let body = inner(box_);
     let two_columns = body.width >= 72 && body.height >= rows;
     if two_columns {
         let half = body.width / 2;
-        let left = Rect {
-            width: half,
-            ..body
-        };
+        let left = Rect { width: half, ..body };
         let right = Rect {
             x: body.x + half,
             width: body.width - half,

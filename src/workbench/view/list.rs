@@ -61,11 +61,7 @@ fn row(app: &App, i: usize, width: usize, focused: bool) -> Line<'static> {
     if let Some(r) = app.reviews.get(i) {
         spans.extend(verdict(r));
     }
-    let label = m
-        .title
-        .as_deref()
-        .filter(|t| !t.trim().is_empty())
-        .unwrap_or(&m.text);
+    let label = m.title.as_deref().filter(|t| !t.trim().is_empty()).unwrap_or(&m.text);
     let used = 1 + 5 + 1;
     let rest = width.saturating_sub(used);
     let id = text::truncate(&m.id, rest.min(12));

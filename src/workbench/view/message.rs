@@ -26,10 +26,7 @@ pub fn draw(frame: &mut Frame, app: &App, p: &Panes) {
     // Room in the top border for " id title ", the id getting at most half.
     let room = area.width.saturating_sub(4) as usize;
     let title = if editor.is_some() {
-        format!(
-            " Editing {} ",
-            text::truncate(&m.id, room.saturating_sub(8))
-        )
+        format!(" Editing {} ", text::truncate(&m.id, room.saturating_sub(8)))
     } else {
         let id = text::truncate(&m.id, room / 2);
         match m.title.as_deref().filter(|t| !t.trim().is_empty()) {
@@ -53,18 +50,12 @@ pub fn draw(frame: &mut Frame, app: &App, p: &Panes) {
     details.extend(m.messenger.as_ref().map(|s| format!("by {s}")));
     details.extend(m.status.map(|s| s.as_str().to_string()));
     let details = text::truncate(&details.join(" · "), inner.width as usize);
-    frame.render_widget(
-        Paragraph::new(details).style(theme::dim()),
-        Rect { height: 1, ..inner },
-    );
+    frame.render_widget(Paragraph::new(details).style(theme::dim()), Rect { height: 1, ..inner });
 
     let body = p.message_text();
     let width = p.text_width();
     if m.text.is_empty() && editor.is_none() {
-        frame.render_widget(
-            Paragraph::new("(no text yet: e writes it)").style(theme::dim()),
-            body,
-        );
+        frame.render_widget(Paragraph::new("(no text yet: e writes it)").style(theme::dim()), body);
     } else {
         let styled: Vec<_> = marks::message_marks(&app.set, review, app.selected_span())
             .into_iter()
@@ -102,13 +93,6 @@ pub fn draw(frame: &mut Frame, app: &App, p: &Panes) {
     let foot = rich_lines(&support.text, &styled, Style::new(), usize::MAX / 2);
     let y = inner.y + inner.height.saturating_sub(1);
     if inner.height >= 3 {
-        frame.render_widget(
-            Paragraph::new(foot),
-            Rect {
-                y,
-                height: 1,
-                ..inner
-            },
-        );
+        frame.render_widget(Paragraph::new(foot), Rect { y, height: 1, ..inner });
     }
 }

@@ -55,10 +55,7 @@ fn too_small(frame: &mut Frame, area: Rect) {
 
 /// A bordered pane with a title.
 fn pane<'a>(title: String, border: Style) -> Block<'a> {
-    Block::new()
-        .borders(Borders::ALL)
-        .border_style(border)
-        .title(title)
+    Block::new().borders(Borders::ALL).border_style(border).title(title)
 }
 
 /// On the bottom border of a pane, say there is more to scroll to.
@@ -79,12 +76,7 @@ fn more_marker(frame: &mut Frame, area: Rect, above: bool, below: bool) {
 
 /// `text` wrapped to `width` cells, each glyph styled by `base` patched with
 /// every mark over it, in order. Returns the screen rows.
-fn rich_lines(
-    text: &str,
-    marks: &[(Span, Style)],
-    base: Style,
-    width: usize,
-) -> Vec<Line<'static>> {
+fn rich_lines(text: &str, marks: &[(Span, Style)], base: Style, width: usize) -> Vec<Line<'static>> {
     let glyphs = text::glyphs(text);
     let rows = text::wrap(&glyphs, width);
     let style_at = |g: &text::Glyph| {

@@ -15,10 +15,7 @@ use crate::workbench::text;
 
 fn choice(key: &str, what: &str) -> Line<'static> {
     Line::from(vec![
-        Span::styled(
-            format!("  {key:<4}"),
-            theme::label().fg(ratatui::style::Color::Cyan),
-        ),
+        Span::styled(format!("  {key:<4}"), theme::label().fg(ratatui::style::Color::Cyan)),
         Span::raw(what.to_string()),
     ])
 }
@@ -72,10 +69,7 @@ pub fn draw(frame: &mut Frame, app: &App, prompt: &Prompt, area: Rect) {
         Prompt::Overwrite(p) => (
             " File exists ",
             vec![
-                Line::from(format!(
-                    "{} already exists.",
-                    text::visible(&p.display().to_string())
-                )),
+                Line::from(format!("{} already exists.", text::visible(&p.display().to_string()))),
                 Line::from(""),
                 choice("y", "overwrite it"),
                 choice("n", "choose another path"),
@@ -99,10 +93,7 @@ pub fn draw(frame: &mut Frame, app: &App, prompt: &Prompt, area: Rect) {
         let start = input.cursor.saturating_sub(w);
         let shown: String = chars[start..].iter().collect();
         let shown = text::truncate(&shown, w + 1);
-        body[1] = Line::from(Span::styled(
-            shown,
-            Style::new().fg(ratatui::style::Color::Yellow),
-        ));
+        body[1] = Line::from(Span::styled(shown, Style::new().fg(ratatui::style::Color::Yellow)));
         let before: String = chars[start..input.cursor].iter().collect();
         let x = text::width(&before).min(w) as u16;
         frame.set_cursor_position(Position::new(body_area.x + x, body_area.y + 1));

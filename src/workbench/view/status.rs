@@ -51,10 +51,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     if let Mode::Filter { input, .. } = &app.mode {
         let shown = text::visible(&input.text);
         spans.push(Span::raw("/"));
-        spans.push(Span::raw(text::truncate(
-            &shown,
-            width.saturating_sub(used + 2),
-        )));
+        spans.push(Span::raw(text::truncate(&shown, width.saturating_sub(used + 2))));
         let before: String = input.text.chars().take(input.cursor).collect();
         let x = (used + 1 + text::width(&before)).min(width.saturating_sub(1));
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
@@ -63,11 +60,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     }
 
     if let Some(n) = &app.notice {
-        let style = if n.error {
-            theme::error()
-        } else {
-            Style::new()
-        };
+        let style = if n.error { theme::error() } else { Style::new() };
         let t = text::truncate(&n.text, width.saturating_sub(used));
         used += text::width(&t);
         spans.push(Span::styled(t, style));

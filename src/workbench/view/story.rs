@@ -19,11 +19,7 @@ fn lines(paras: &[Para<StoryMark>], width: usize) -> Vec<Line<'static>> {
     paras
         .iter()
         .flat_map(|p| {
-            let styled: Vec<_> = p
-                .marks
-                .iter()
-                .map(|(s, m)| (*s, theme::story_mark(*m)))
-                .collect();
+            let styled: Vec<_> = p.marks.iter().map(|(s, m)| (*s, theme::story_mark(*m))).collect();
             rich_lines(&p.text, &styled, Style::new(), width)
         })
         .collect()

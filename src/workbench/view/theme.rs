@@ -86,10 +86,7 @@ pub fn mark(m: Mark) -> Style {
 pub fn story_mark(m: StoryMark) -> Style {
     match m {
         StoryMark::Keyword(i) => Style::new().fg(pillar(i)),
-        StoryMark::Tied(i) => Style::new()
-            .fg(Color::Black)
-            .bg(pillar(i))
-            .add_modifier(Modifier::BOLD),
+        StoryMark::Tied(i) => Style::new().fg(Color::Black).bg(pillar(i)).add_modifier(Modifier::BOLD),
         StoryMark::Pillar(i) => Style::new().fg(pillar(i)).add_modifier(Modifier::BOLD),
         StoryMark::Label => dim(),
         StoryMark::Warn => Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
