@@ -35,6 +35,10 @@ fn rule_fixtures() {
     let set = store::load(&dir.join("_set.yaml")).expect("the fixtures' set loads");
     let lexicon = Lexicon::builtin();
     let reviewer = Reviewer::new(&set, &lexicon);
+    let known: Vec<(String, String)> = lexicon
+        .rules()
+        .map(|(id, r)| (id.to_string(), r.criterion.clone()))
+        .collect();
     let mut failures = Vec::new();
     let mut counted = 0;
     let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
@@ -58,6 +62,17 @@ fn rule_fixtures() {
             let r = reviewer.review(&message);
             let mut fired = BTreeSet::new();
             for c in &r.checklist.results {
+                // Every rule that moved a score is in the lexicon, under this criterion.
+                for b in c.breakdown.iter().filter(|b| b.rule != "base") {
+                    match known.iter().find(|(id, _)| *id == b.rule) {
+                        Some((_, crit)) if *crit == c.criterion.as_str() => {}
+                        Some((_, crit)) => failures.push(format!(
+                            "rule {} scored {} but the lexicon files it under {crit}",
+                            b.rule, c.criterion
+                        )),
+                        None => failures.push(format!("rule {} is not in the lexicon", b.rule)),
+                    }
+                }
                 fired.extend(c.breakdown.iter().map(|b| b.rule.clone()));
                 fired.extend(c.findings.iter().map(|f| f.rule.clone()));
             }

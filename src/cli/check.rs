@@ -52,6 +52,12 @@ pub fn check_paths(paths: &[PathBuf], lexicon: &Lexicon) -> Vec<FileReport> {
                 reports.push(FileReport::Failed(whole_file(p, e)));
             }
             found.sort();
+            if found.is_empty() {
+                reports.push(FileReport::Failed(whole_file(
+                    p,
+                    "no set files (*.yaml, *.yml) in this folder",
+                )));
+            }
             files.extend(found);
         } else {
             files.push(p.clone());
@@ -94,7 +100,10 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> std::io::Result<
         if name.starts_with('.') {
             continue;
         }
-        if path.is_dir() {
+        // Symlinked folders are not followed: a link back to a parent
+        // would make the walk endless.
+        let link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+        if path.is_dir() && !link {
             collect(&path, out, depth + 1)?;
         } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
             out.push(path);

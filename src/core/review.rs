@@ -95,13 +95,6 @@ pub enum DriftKind {
 }
 
 impl DriftKind {
-    pub const ALL: [DriftKind; 4] = [
-        DriftKind::OffStory,
-        DriftKind::Contradiction,
-        DriftKind::FactMismatch,
-        DriftKind::AvoidedTerm,
-    ];
-
     pub fn as_str(self) -> &'static str {
         match self {
             DriftKind::OffStory => "off_story",
@@ -201,7 +194,8 @@ impl<'a> Reviewer<'a> {
     }
 
     pub fn review(&self, message: &Message) -> MessageReview {
-        let analysis = crate::core::text::Analysis::new(&message.text, self.lexicon);
+        let mut analysis = crate::core::text::Analysis::new(&message.text, self.lexicon);
+        analysis.segments = self.rules.segment_hits(&analysis);
         let checklist = rules::score(&analysis, message, &self.rules, self.lexicon);
         let (alignment, drift) = self.drift.check(&analysis, self.lexicon);
         MessageReview {
@@ -213,6 +207,26 @@ impl<'a> Reviewer<'a> {
         }
     }
 
+    /// Review many messages; large batches are shared across every core,
+    /// since messages are independent.
+    pub fn review_all(&self, messages: &[Message]) -> Vec<MessageReview> {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+        if threads < 2 || messages.len() < 512 {
+            return messages.iter().map(|m| self.review(m)).collect();
+        }
+        let chunk = messages.len().div_ceil(threads);
+        std::thread::scope(|s| {
+            let handles: Vec<_> = messages
+                .chunks(chunk)
+                .map(|part| s.spawn(|| part.iter().map(|m| self.review(m)).collect::<Vec<_>>()))
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().expect("reviewing a message does not panic"))
+                .collect()
+        })
+    }
+
     /// What the set as a whole leaves out, given the reviews of its messages.
     pub fn summarize(&self, set: &MessageSet, reviews: &[MessageReview]) -> SetSummary {
         drift::summarize(set, reviews, &self.rules)
@@ -222,24 +236,7 @@ impl<'a> Reviewer<'a> {
 /// Review every message of `set`.
 pub fn review_set(set: &MessageSet, lexicon: &Lexicon) -> SetReview {
     let reviewer = Reviewer::new(set, lexicon);
-    // Messages are independent: large sets are reviewed on every core.
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
-    let messages: Vec<MessageReview> = if threads > 1 && set.internal.len() >= 512 {
-        let chunk = set.internal.len().div_ceil(threads);
-        std::thread::scope(|s| {
-            let handles: Vec<_> = set
-                .internal
-                .chunks(chunk)
-                .map(|part| s.spawn(|| part.iter().map(|m| reviewer.review(m)).collect::<Vec<_>>()))
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().expect("reviewing a message does not panic"))
-                .collect()
-        })
-    } else {
-        set.internal.iter().map(|m| reviewer.review(m)).collect()
-    };
+    let messages = reviewer.review_all(&set.internal);
     let set_summary = reviewer.summarize(set, &messages);
     SetReview {
         messages,

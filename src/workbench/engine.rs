@@ -12,6 +12,10 @@ pub trait Engine {
     fn rebuild(&mut self, set: &MessageSet);
     /// Review one message (called on every keystroke while editing it).
     fn review(&self, message: &Message) -> MessageReview;
+    /// Review every message (on opening, and when the story changes).
+    fn review_all(&self, messages: &[Message]) -> Vec<MessageReview> {
+        messages.iter().map(|m| self.review(m)).collect()
+    }
     /// What the set as a whole leaves out.
     fn summarize(&self, set: &MessageSet, reviews: &[MessageReview]) -> SetSummary;
 }
@@ -39,6 +43,10 @@ impl Engine for CoreEngine<'_> {
 
     fn review(&self, message: &Message) -> MessageReview {
         self.reviewer.review(message)
+    }
+
+    fn review_all(&self, messages: &[Message]) -> Vec<MessageReview> {
+        self.reviewer.review_all(messages)
     }
 
     fn summarize(&self, set: &MessageSet, reviews: &[MessageReview]) -> SetSummary {

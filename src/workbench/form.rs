@@ -201,8 +201,19 @@ pub fn fields(set: &MessageSet, target: Target) -> Vec<Field> {
     }
 }
 
-/// Check `value` for the field and write it into the set.
+/// Check `value` for the field and write it into the set. The change is
+/// tried on a copy and kept only if the whole set still passes the store's
+/// validation, so the workbench never saves a file it could not reopen
+/// (a segment listed twice, an audience naming a removed segment, ...).
 pub fn apply(set: &mut MessageSet, target: Target, key: FieldKey, value: &str) -> Result<Changed, String> {
+    let mut trial = set.clone();
+    let changed = apply_unchecked(&mut trial, target, key, value)?;
+    crate::core::store::validate(&trial).map_err(|p| p.message)?;
+    *set = trial;
+    Ok(changed)
+}
+
+fn apply_unchecked(set: &mut MessageSet, target: Target, key: FieldKey, value: &str) -> Result<Changed, String> {
     match target {
         Target::Message(i) => {
             let segments = set.segments.clone();
@@ -372,6 +383,8 @@ mod tests {
 
     fn set() -> MessageSet {
         MessageSet {
+            version: crate::core::store::VERSION,
+            brand: "Fixture".into(),
             segments: vec!["sales".into(), "IT".into()],
             internal: vec![
                 Message {
@@ -386,6 +399,17 @@ mod tests {
             ],
             ..MessageSet::default()
         }
+    }
+
+    #[test]
+    fn a_change_that_would_make_the_file_unreadable_is_refused() {
+        let mut s = set();
+        s.external.story = "A story.".into();
+        let before = s.clone();
+        let err = apply(&mut s, Target::Story, FieldKey::Segments, "sales, sales, IT").unwrap_err();
+        assert!(err.contains("sales"), "{err}");
+        assert_eq!(s, before, "nothing was changed");
+        crate::core::store::validate(&s).unwrap();
     }
 
     #[test]

@@ -67,11 +67,12 @@ pub fn panes(area: Rect) -> Option<Panes> {
     // little on tall terminals, the message and story get the rest.
     let check_h = (body_h / 3 + 1).clamp(9, 14);
     let top_h = body_h - check_h;
-    let list_w = (area.width * 28 / 100).clamp(22, 40);
+    // Widened before multiplying: a terminal wider than 2,340 columns would overflow u16.
+    let list_w = (u32::from(area.width) * 28 / 100).clamp(22, 40) as u16;
     let rest_w = area.width - list_w;
     let message_w = rest_w / 2;
     let story_w = rest_w - message_w;
-    let check_w = (area.width * 45 / 100).clamp(36, 56);
+    let check_w = (u32::from(area.width) * 45 / 100).clamp(36, 56) as u16;
     let y = area.y;
     Some(Panes {
         list: Rect::new(area.x, y, list_w, top_h),

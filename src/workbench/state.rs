@@ -246,7 +246,7 @@ impl<'e> App<'e> {
     // --- scoring ---------------------------------------------------------
 
     pub fn rescore_all(&mut self) {
-        self.reviews = self.set.internal.iter().map(|m| self.engine.review(m)).collect();
+        self.reviews = self.engine.review_all(&self.set.internal);
         self.refresh_summary();
     }
 

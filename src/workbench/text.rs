@@ -37,27 +37,13 @@ pub enum GlyphKind {
 /// The stand-in for a character that must not be written to the terminal
 /// as is: C0/C1 controls, DEL, and the invisible characters that reorder
 /// or hide text (bidi overrides, zero-width no-break space, separators).
+/// (The core's table, shared with `chorus check`; here a newline breaks the
+/// line and a tab shows as an arrow.)
 fn stand_in(c: char) -> Option<Cow<'static, str>> {
-    let code = c as u32;
     match c {
         '\n' => None,
         '\t' => Some(Cow::Borrowed("→")),
-        '\u{7f}' => Some(Cow::Borrowed("␡")),
-        _ if code < 0x20 => {
-            // U+2400.. are the "control pictures": ␀ ␁ … ␛ … ␟.
-            let picture = char::from_u32(0x2400 + code).unwrap_or('?');
-            Some(Cow::Owned(picture.to_string()))
-        }
-        '\u{80}'..='\u{9f}'
-        | '\u{61c}'
-        | '\u{200e}'
-        | '\u{200f}'
-        | '\u{2028}'
-        | '\u{2029}'
-        | '\u{202a}'..='\u{202e}'
-        | '\u{2066}'..='\u{2069}'
-        | '\u{feff}' => Some(Cow::Owned(format!("\\u{{{code:x}}}"))),
-        _ => None,
+        _ => crate::core::report::escape::stand_in(c),
     }
 }
 
@@ -324,11 +310,6 @@ pub fn offset_at(glyphs: &[Glyph], rows: &[Row], row: usize, col: usize) -> usiz
         return glyphs[r.end].start;
     }
     glyphs.last().map(|g| g.end).unwrap_or(0)
-}
-
-/// Number of chars in `s` (the unit of review spans).
-pub fn char_len(s: &str) -> usize {
-    s.chars().count()
 }
 
 #[cfg(test)]

@@ -249,7 +249,9 @@ fn undo_delete(app: &mut App) {
     let at = d.index.min(app.set.internal.len());
     let id = d.message.id.clone();
     app.set.internal.insert(at, d.message);
-    app.reviews.insert(at, d.review);
+    // Rescored, not restored: the story may have changed since the delete.
+    let review = app.review_of(&app.set.internal[at]);
+    app.reviews.insert(at, review);
     app.dirty = true;
     app.refilter();
     if !app.visible.contains(&at) {

@@ -71,9 +71,11 @@ pub fn describe(q: &Quantity) -> String {
             .trim_end()
             .to_string(),
     };
-    let value = match q.high {
-        Some(h) => format!("{}–{value}", num(h.min(q.value))),
-        None => value,
+    let value = match (q.high, &q.unit) {
+        (Some(h), Unit::Hours) => format!("{}–{} hours", num(q.value), num(h)),
+        (Some(h), Unit::Percent) => format!("{}–{}%", num(q.value), num(h)),
+        (Some(h), _) => format!("{}–{}", num(q.value), num(h)),
+        (None, _) => value,
     };
     match q.bound {
         Bound::Exact => value,

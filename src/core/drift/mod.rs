@@ -74,7 +74,7 @@ impl DriftEngine {
 
     /// The alignment of one analysed message, and its drift.
     pub fn check(&self, a: &Analysis, _lex: &Lexicon) -> (Alignment, Vec<Drift>) {
-        let hits = self.index.find(&a.words);
+        let hits = self.index.find(&a.words, &a.hashes);
         let mut ties = Vec::new();
         let mut drift = Vec::new();
         let mut supported = vec![false; self.pillars.len()];
@@ -89,11 +89,13 @@ impl DriftEngine {
                         .iter()
                         .any(|d: &Drift| d.kind == DriftKind::Contradiction && d.pillar.as_deref() == Some(&p.id))
                     {
-                        let said = a.quote(Span::new(a.words[neg].start, span.end));
+                        // A trailing negator ("fresh no longer") comes after the keyword.
+                        let whole = Span::new(a.words[neg].start.min(span.start), a.words[neg].end.max(span.end));
+                        let said = a.quote(whole);
                         drift.push(Drift {
                             kind: DriftKind::Contradiction,
                             pillar: Some(p.id.clone()),
-                            span: Some(Span::new(a.words[neg].start, span.end)),
+                            span: Some(whole),
                             message: format!("\"{said}\" says the opposite of the pillar \"{}\".", p.claim),
                             suggestion: Some(format!(
                                 "Say how the message keeps the promise \"{}\", or take the claim out.",
@@ -172,6 +174,7 @@ impl DriftEngine {
     /// correct current figure ("from 98% to 99%") is no mismatch.
     fn fact_mismatches(&self, a: &Analysis, hits: &[Vec<Hit>], on_topic: &[bool]) -> Vec<Drift> {
         let mut out: Vec<Drift> = Vec::new();
+        let mut stated: std::collections::HashMap<usize, bool> = std::collections::HashMap::new();
         for q in a.quantities.iter().filter(|q| q.explicit) {
             let sentence = a.words[q.first].sentence;
             let mut best: Option<(usize, &Fact, &crate::core::text::quantity::Quantity)> = None;
@@ -184,7 +187,10 @@ impl DriftEngine {
                     let about = f
                         .context
                         .iter()
-                        .filter(|c| (0..a.words.len()).any(|i| near(i) && stem::matches(&a.words[i].forms, c, false)))
+                        .filter(|c| {
+                            (q.first.saturating_sub(WINDOW)..(q.last + WINDOW + 1).min(a.words.len()))
+                                .any(|i| near(i) && stem::matches(&a.words[i].forms, c, false))
+                        })
                         .count()
                         + hits[self.pillars[f.pillar].keywords]
                             .iter()
@@ -203,10 +209,14 @@ impl DriftEngine {
             // The correct figure stated anywhere in the message makes the
             // other a target or a comparison ("within 24 hours today; by
             // autumn we want 8").
-            let current_beside = a
-                .quantities
-                .iter()
-                .any(|o| o.explicit && o.unit.same_dimension(&fq.unit) && o.agrees_with(fq));
+            // The correct figure stated anywhere in the message makes the
+            // other a target or a comparison ("within 24 hours today; by
+            // autumn we want 8"). Worked out once per fact figure.
+            let current_beside = *stated.entry(fq as *const _ as usize).or_insert_with(|| {
+                a.quantities
+                    .iter()
+                    .any(|o| o.explicit && o.unit.same_dimension(&fq.unit) && o.agrees_with(fq))
+            });
             if current_beside {
                 continue;
             }

@@ -1,32 +1,46 @@
 //! Control characters never reach a terminal or a JSON reader raw: text
 //! output shows them as visible pictures, JSON escapes them as \u00XX.
 
-/// `s` with every control character (C0, DEL, C1) made visible:
-/// C0 as its Unicode control picture (ESC → ␛), DEL as ␡, C1 as \u{9b}.
-/// Newlines and tabs are kept only when `keep_layout` is set.
-pub fn visible(s: &str, keep_layout: bool) -> std::borrow::Cow<'_, str> {
-    let needs = s
-        .chars()
-        .any(|c| is_control(c) && !(keep_layout && matches!(c, '\n' | '\t')));
-    if !needs {
-        return std::borrow::Cow::Borrowed(s);
+use std::borrow::Cow;
+
+/// The visible stand-in for a character that must not reach a terminal as
+/// is: C0 controls as their control pictures (ESC → ␛, LF → ␊), DEL as ␡,
+/// and C1 controls plus the invisible characters that reorder or hide text
+/// (bidi marks and overrides, line and paragraph separators, BOM) as
+/// `\u{202e}`. `None` for every other character.
+pub fn stand_in(c: char) -> Option<Cow<'static, str>> {
+    let code = c as u32;
+    match c {
+        '\u{7f}' => Some(Cow::Borrowed("␡")),
+        _ if code < 0x20 => char::from_u32(0x2400 + code).map(|p| Cow::Owned(p.to_string())),
+        '\u{80}'..='\u{9f}'
+        | '\u{61c}'
+        | '\u{200e}'
+        | '\u{200f}'
+        | '\u{2028}'
+        | '\u{2029}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{feff}' => Some(Cow::Owned(format!("\\u{{{code:x}}}"))),
+        _ => None,
+    }
+}
+
+/// `s` with every character `stand_in` names made visible. Newlines and
+/// tabs are kept as they are when `keep_layout` is set.
+pub fn visible(s: &str, keep_layout: bool) -> Cow<'_, str> {
+    let keep = |c: char| keep_layout && matches!(c, '\n' | '\t');
+    if !s.chars().any(|c| !keep(c) && stand_in(c).is_some()) {
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
-        match c {
-            '\n' | '\t' if keep_layout => out.push(c),
-            '\u{0}'..='\u{1f}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('?')),
-            '\u{7f}' => out.push('␡'),
-            '\u{80}'..='\u{9f}' => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+        match stand_in(c) {
+            Some(p) if !keep(c) => out.push_str(&p),
             _ => out.push(c),
         }
     }
-    std::borrow::Cow::Owned(out)
-}
-
-/// C0, DEL and C1 control characters.
-pub fn is_control(c: char) -> bool {
-    matches!(c, '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -39,5 +53,6 @@ mod tests {
         assert_eq!(visible("x\u{7f}\u{9b}", false), "x␡\\u{9b}");
         assert_eq!(visible("line\nnext", true), "line\nnext");
         assert_eq!(visible("line\nnext", false), "line␊next");
+        assert_eq!(visible("a\u{202e}b\u{2028}", false), "a\\u{202e}b\\u{2028}");
     }
 }

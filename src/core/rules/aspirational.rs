@@ -88,7 +88,7 @@ fn people_act(a: &Analysis, will: usize, ctx: &RuleContext) -> bool {
     // "will cut", "should save": an improvement, whoever brings it.
     let improves = a.hits(List::Improvements).iter().any(|c| c.first == will + 1);
     let groups = a.hits(List::GroupNouns);
-    let segments = ctx.segment_hits(a);
+    let segments = &a.segments;
     improves
         || (will.saturating_sub(12)..will)
             .rev()

@@ -23,7 +23,17 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
     for h in distinct(a, &[List::SelfCongratulation]) {
         t.add("self-congratulation", Some(a.hit_span(&h)), &[]);
     }
-    let singled = distinct(a, &[List::SinglingOut]);
+    // Credit to one group sets it apart; credit to everyone ("huge thanks
+    // to everyone who ...") does not.
+    let universal_after = |h: &crate::core::text::phrases::Hit| {
+        a.hits(List::Universal)
+            .iter()
+            .any(|u| u.first > h.last && u.first <= h.last + 3)
+    };
+    let singled: Vec<_> = distinct(a, &[List::SinglingOut])
+        .into_iter()
+        .filter(|h| !universal_after(h))
+        .collect();
     // "everyone else" sets people apart; it does not invite them in.
     let universal = a
         .hits(List::Universal)
@@ -38,7 +48,7 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
         }
     }
     if message.audience.is_all() && universal.is_none() {
-        let hits = ctx.segment_hits(a);
+        let hits = &a.segments;
         let mut named: Vec<usize> = hits.iter().map(|h| h.list).collect();
         named.sort_unstable();
         named.dedup();

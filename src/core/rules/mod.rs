@@ -46,12 +46,16 @@ impl RuleContext {
 
     /// Segment mentions in a text: one hit per mention, `list` = segment index.
     pub fn segment_hits(&self, a: &Analysis) -> Vec<Hit> {
-        self.segment_index.find(&a.words).into_iter().flatten().collect()
+        self.segment_index
+            .find(&a.words, &a.hashes)
+            .into_iter()
+            .flatten()
+            .collect()
     }
 
-    /// The segments a text names, in the set's order.
+    /// The segments a text names, in the set's order (from `a.segments`).
     pub fn segments_named(&self, a: &Analysis) -> Vec<String> {
-        let mut idx: Vec<usize> = self.segment_hits(a).iter().map(|h| h.list).collect();
+        let mut idx: Vec<usize> = a.segments.iter().map(|h| h.list).collect();
         idx.sort_unstable();
         idx.dedup();
         idx.into_iter().map(|i| self.segments[i].clone()).collect()
@@ -63,7 +67,7 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, lex: &Lexicon) 
     let run = |c: Criterion| {
         let mut t = Tally::new(lex, a.text, c);
         match c {
-            Criterion::Specific => specific::score(a, ctx, &mut t),
+            Criterion::Specific => specific::score(a, &mut t),
             Criterion::Inclusive => inclusive::score(a, message, ctx, &mut t),
             Criterion::Aspirational => aspirational::score(a, ctx, &mut t),
             Criterion::Realistic => realistic::score(a, &mut t),

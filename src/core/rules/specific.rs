@@ -2,14 +2,14 @@
 //! beneficiary, or a means or reason. Vague superlatives and buzzwords
 //! ("be the best", "excellence", "synergy") count against it.
 
-use super::{distinct, RuleContext, Tally};
+use super::{distinct, Tally};
 use crate::core::lexicon::List;
 use crate::core::review::Span;
 use crate::core::text::quantity::Unit;
 use crate::core::text::tokens::Kind;
 use crate::core::text::Analysis;
 
-pub fn score(a: &Analysis, ctx: &RuleContext, t: &mut Tally) {
+pub fn score(a: &Analysis, t: &mut Tally) {
     let mut cues = 0;
     if let Some(q) = a.quantities.iter().find(|q| figure(a, q)) {
         t.add("quantity", Some(a.span(q.first, q.last)), &[]);
@@ -33,7 +33,7 @@ pub fn score(a: &Analysis, ctx: &RuleContext, t: &mut Tally) {
     }
     // Who gains: not a segment of the company itself ("riders" in a
     // riders' co-op), and not "this hospital", the sender's own place.
-    let segments = ctx.segment_hits(a);
+    let segments = &a.segments;
     let beneficiary = a.hits(List::Beneficiaries).iter().find(|h| {
         let own = h.first > 0 && a.words[h.first - 1].lower == "this";
         !own && !segments.iter().any(|s| s.first <= h.last && h.first <= s.last)

@@ -24,12 +24,18 @@ pub struct Analysis<'t> {
     /// For each word, the negator that turns it around, if any.
     pub negated_by: Vec<Option<usize>>,
     pub quantities: Vec<Quantity>,
+    /// Hashed word forms, shared by every phrase index that searches the text.
+    pub hashes: phrases::FormHashes,
+    /// Where the set's segments are named (filled in by the reviewer, which
+    /// knows the segments).
+    pub segments: Vec<Hit>,
 }
 
 impl<'t> Analysis<'t> {
     pub fn new(text: &'t str, lexicon: &Lexicon) -> Analysis<'t> {
         let words = tokens::tokenize(text);
-        let mut hits = lexicon.index().find(&words);
+        let hashes = phrases::FormHashes::new(&words);
+        let mut hits = lexicon.index().find(&words, &hashes);
         let literal = std::mem::take(&mut hits[List::Literal as usize]);
         if !literal.is_empty() {
             for list in [List::Hyperbole, List::Absolutes, List::Superlatives, List::Buzzwords] {
@@ -49,6 +55,8 @@ impl<'t> Analysis<'t> {
             hits,
             negated_by,
             quantities,
+            hashes,
+            segments: Vec::new(),
         }
     }
 

@@ -35,6 +35,32 @@ impl Phrase {
     }
 }
 
+/// The hashed forms of every word of a text, computed once and shared by
+/// every index that searches the text.
+#[derive(Debug, Clone, Default)]
+pub struct FormHashes {
+    flat: Vec<u64>,
+    ends: Vec<u32>,
+}
+
+impl FormHashes {
+    pub fn new(words: &[Word]) -> FormHashes {
+        let mut flat = Vec::with_capacity(words.len() * 2);
+        let mut ends = Vec::with_capacity(words.len());
+        for w in words {
+            flat.extend(w.forms.iter().map(|f| fnv(f)));
+            ends.push(flat.len() as u32);
+        }
+        FormHashes { flat, ends }
+    }
+
+    /// The hashes of word `i`'s forms.
+    pub fn of(&self, i: usize) -> &[u64] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.flat[start..self.ends[i] as usize]
+    }
+}
+
 /// Where a phrase was found: words `first..=last` of the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
@@ -46,13 +72,18 @@ pub struct Hit {
     pub last: usize,
 }
 
-/// Many phrase lists, indexed together by every form of each phrase's first part.
+/// Many phrase lists, indexed together: a phrase of one word by every form
+/// of that word, a longer phrase by every pair of forms of its first two
+/// words. A word then finds its candidates in a few lookups of hashed
+/// forms, however many phrases share its first word ("by June", "by
+/// March", ... are reached only when the next word fits).
 #[derive(Debug, Clone, Default)]
 pub struct PhraseIndex {
     lists: Vec<Vec<Phrase>>,
     /// Per list: accept derivations and typos (pillar keywords), or only inflections (lexicon).
     fuzzy: Vec<bool>,
-    index: HashMap<String, Vec<(u32, u32)>, FastHash>,
+    singles: HashMap<u64, Vec<(u32, u32)>, Prehashed>,
+    pairs: HashMap<u64, Vec<(u32, u32)>, Prehashed>,
     /// Fuzzy phrases by the first two letters of their first part: a typo
     /// keeps the first two letters (see `stem::typo`), so only these can be
     /// reached by one.
@@ -73,8 +104,23 @@ impl PhraseIndex {
             .filter(|p| !p.parts.is_empty())
             .collect();
         for (pi, p) in list.iter().enumerate() {
-            for f in &p.parts[0] {
-                self.index.entry(f.clone()).or_default().push((li as u32, pi as u32));
+            let id = (li as u32, pi as u32);
+            match p.parts.get(1) {
+                None => {
+                    for f in &p.parts[0] {
+                        self.singles.entry(fnv(f)).or_default().push(id);
+                    }
+                }
+                Some(second) => {
+                    for f1 in &p.parts[0] {
+                        for f2 in second {
+                            let v = self.pairs.entry(pair(fnv(f1), fnv(f2))).or_default();
+                            if !v.contains(&id) {
+                                v.push(id);
+                            }
+                        }
+                    }
+                }
             }
             if fuzzy {
                 if let Some(key) = prefix(&p.parts[0][0]) {
@@ -94,19 +140,20 @@ impl PhraseIndex {
         &self.lists[list][phrase]
     }
 
-    pub fn list_len(&self) -> usize {
-        self.lists.len()
-    }
-
     /// Every occurrence of every phrase, grouped by list (overlaps included).
-    pub fn find(&self, words: &[Word]) -> Vec<Vec<Hit>> {
+    pub fn find(&self, words: &[Word], hashes: &FormHashes) -> Vec<Vec<Hit>> {
         let mut out: Vec<Vec<Hit>> = vec![Vec::new(); self.lists.len()];
         let mut seen: Vec<(u32, u32)> = Vec::with_capacity(8);
         for (i, w) in words.iter().enumerate() {
             seen.clear();
             let mut add = |cands: Option<&Vec<(u32, u32)>>| seen.extend(cands.into_iter().flatten().copied());
-            for f in &w.forms {
-                add(self.index.get(f.as_str()));
+            for &h in hashes.of(i) {
+                add(self.singles.get(&h));
+                if i + 1 < words.len() {
+                    for &h2 in hashes.of(i + 1) {
+                        add(self.pairs.get(&pair(h, h2)));
+                    }
+                }
             }
             if !self.fuzzy_by_prefix.is_empty() && w.kind == Kind::Word && w.lower.len() >= 6 {
                 // Typos and derivations ("expertise" for "expert") of fuzzy phrases.
@@ -160,8 +207,50 @@ impl PhraseIndex {
     }
 }
 
-/// FNV-1a: the index is looked up for every word of every message, and its
-/// keys are short words chosen by us, so a fast hash beats a DoS-resistant one.
+/// FNV-1a of a form: the index is looked up for every word of every
+/// message and its keys are short words, so a fast hash beats a
+/// DoS-resistant one. A collision only adds a candidate that `match_at`
+/// then rejects.
+fn fnv(s: &str) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = FastHash.build_hasher();
+    h.write(s.as_bytes());
+    h.finish()
+}
+
+/// The key of two consecutive forms.
+fn pair(a: u64, b: u64) -> u64 {
+    a.rotate_left(29) ^ b.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// Keys that are hashes already pass through unchanged.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Prehashed;
+
+impl std::hash::BuildHasher for Prehashed {
+    type Hasher = PassThrough;
+    fn build_hasher(&self) -> PassThrough {
+        PassThrough(0)
+    }
+}
+
+pub struct PassThrough(u64);
+
+impl std::hash::Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8) | u64::from(*b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// FNV-1a as a `BuildHasher`.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct FastHash;
 
@@ -198,7 +287,7 @@ mod tests {
         let mut ix = PhraseIndex::new();
         let l = ix.add_list(list, fuzzy);
         let words = tokenize(text);
-        ix.find(&words)[l]
+        ix.find(&words, &FormHashes::new(&words))[l]
             .iter()
             .map(|h| {
                 words[h.first..=h.last]

@@ -202,41 +202,35 @@ fn push_part(
     glued: bool,
     out: &mut Vec<Word>,
 ) {
-    let s: String = chars[start..end].iter().collect();
-    let lower = normalize(&s);
-    if let Some(pos) = lower.rfind('\'') {
-        let pos_chars = lower[..pos].chars().count();
-        let suffix = &lower[pos..];
-        let split_at = if suffix == "'t" && lower[..pos].ends_with('n') {
-            Some(pos_chars - 1)
-        } else if matches!(suffix, "'s" | "'re" | "'ve" | "'ll" | "'d" | "'m") {
-            Some(pos_chars)
+    // The split is found in the written characters, not in the lower-cased
+    // string: lower-casing can change the number of characters ("İ" → "i̇").
+    let written = &chars[start..end];
+    if let Some(ap) = written.iter().rposition(|c| matches!(c, '\'' | '’' | '‘')) {
+        let suffix = normalize(&written[ap..].iter().collect::<String>());
+        let before_n = ap > 0 && written[ap - 1].eq_ignore_ascii_case(&'n');
+        let split_at = if suffix == "'t" && before_n {
+            Some(ap - 1)
+        } else if matches!(suffix.as_str(), "'s" | "'re" | "'ve" | "'ll" | "'d" | "'m") {
+            Some(ap)
         } else {
             None
         };
         if let Some(k) = split_at.filter(|&k| k > 0) {
-            let head = &lower[..lower.char_indices().nth(k).map(|(b, _)| b).unwrap_or(lower.len())];
-            let head = match head {
-                "ca" => "can",
-                "wo" => "will",
-                "sha" => "shall",
-                h => h,
+            let head = normalize(&written[..k].iter().collect::<String>());
+            let head = match head.as_str() {
+                "ca" => "can".to_string(),
+                "wo" => "will".to_string(),
+                "sha" => "shall".to_string(),
+                _ => head,
             };
-            out.push(make(
-                head.to_string(),
-                kind_of(head),
-                start,
-                start + k,
-                clause,
-                sentence,
-                glued,
-                chars,
-            ));
-            let tail = lower[lower.char_indices().nth(k).map(|(b, _)| b).unwrap_or(lower.len())..].to_string();
+            let kind = kind_of(&head);
+            out.push(make(head, kind, start, start + k, clause, sentence, glued, chars));
+            let tail = normalize(&written[k..].iter().collect::<String>());
             out.push(make(tail, Kind::Word, start + k, end, clause, sentence, true, chars));
             return;
         }
     }
+    let lower = normalize(&written.iter().collect::<String>());
     let kind = kind_of(&lower);
     out.push(make(lower, kind, start, end, clause, sentence, glued, chars));
 }
@@ -319,6 +313,14 @@ mod tests {
             lowers("Lemonad.ly sells 1,000 cups at 3.5%."),
             ["lemonad.ly", "sells", "1,000", "cups", "at", "3.5", "%", "."]
         );
+    }
+
+    #[test]
+    fn lower_casing_that_changes_length_keeps_offsets() {
+        // "İ" lower-cases to two characters; the split must not move.
+        let w = tokenize("İİİİ's fine");
+        assert_eq!((w[0].start, w[0].end, w[1].start, w[1].end), (0, 4, 4, 6));
+        assert_eq!(w[1].lower, "'s");
     }
 
     #[test]
