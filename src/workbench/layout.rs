@@ -68,7 +68,7 @@ pub fn panes(area: Rect) -> Option<Panes> {
     let check_h = (body_h / 3 + 1).clamp(9, 14);
     let top_h = body_h - check_h;
     // Widened before multiplying: a terminal wider than 2,340 columns would overflow u16.
-    let list_w = (u32::from(area.width) * 28 / 100).clamp(22, 40) as u16;
+    let list_w = (u32::from(area.width) * 28 / 100).clamp(22, 56) as u16;
     let rest_w = area.width - list_w;
     let message_w = rest_w / 2;
     let story_w = rest_w - message_w;

@@ -264,7 +264,7 @@ pub fn summary_doc(summary: &SetSummary) -> Vec<Para<StoryMark>> {
     let mut out = Vec::new();
     for (label, items) in [
         ("No message supports:", &summary.uncovered_pillars),
-        ("No message addresses:", &summary.unaddressed_segments),
+        ("No message of their own:", &summary.unaddressed_segments),
     ] {
         if !items.is_empty() {
             let mut p = Para::default();

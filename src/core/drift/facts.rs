@@ -50,6 +50,32 @@ fn index_of(a: &Analysis, start: usize) -> usize {
     a.words.iter().position(|w| w.start == start).unwrap_or(usize::MAX)
 }
 
+/// A duration in the unit a person would use: "10 minutes", "1 hour",
+/// "36 hours", "2 days".
+fn duration(hours: f64) -> String {
+    let num = |v: f64| {
+        if (v - v.round()).abs() < 1e-9 {
+            format!("{}", v.round() as i64)
+        } else {
+            format!("{v:.1}")
+        }
+    };
+    let plural = |v: f64, unit: &str| {
+        if (v - 1.0).abs() < 1e-9 {
+            format!("1 {unit}")
+        } else {
+            format!("{} {unit}s", num(v))
+        }
+    };
+    if hours < 1.0 {
+        plural(hours * 60.0, "minute")
+    } else if hours >= 48.0 && (hours / 24.0).fract() == 0.0 {
+        plural(hours / 24.0, "day")
+    } else {
+        plural(hours, "hour")
+    }
+}
+
 /// Render a figure for an explanation: "48 hours", "3%", "up to 24 hours".
 pub fn describe(q: &Quantity) -> String {
     use crate::core::text::quantity::Bound;
@@ -62,17 +88,14 @@ pub fn describe(q: &Quantity) -> String {
     };
     let value = match &q.unit {
         Unit::Percent => format!("{}%", num(q.value)),
-        Unit::Hours if q.value >= 48.0 && (q.value / 24.0).fract() == 0.0 => {
-            format!("{} days ({} hours)", num(q.value / 24.0), num(q.value))
-        }
-        Unit::Hours => format!("{} hours", num(q.value)),
+        Unit::Hours => duration(q.value),
         Unit::Money(c) => format!("{} {}", num(q.value), c.to_uppercase()),
         Unit::Count(f) => format!("{} {}", num(q.value), f.first().map(String::as_str).unwrap_or(""))
             .trim_end()
             .to_string(),
     };
     let value = match (q.high, &q.unit) {
-        (Some(h), Unit::Hours) => format!("{}–{} hours", num(q.value), num(h)),
+        (Some(h), Unit::Hours) => format!("{}–{}", duration(q.value), duration(h)),
         (Some(h), Unit::Percent) => format!("{}–{}%", num(q.value), num(h)),
         (Some(h), _) => format!("{}–{}", num(q.value), num(h)),
         (None, _) => value,

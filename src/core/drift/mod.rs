@@ -90,7 +90,13 @@ impl DriftEngine {
                         .any(|d: &Drift| d.kind == DriftKind::Contradiction && d.pillar.as_deref() == Some(&p.id))
                     {
                         // A trailing negator ("fresh no longer") comes after the keyword.
-                        let whole = Span::new(a.words[neg].start.min(span.start), a.words[neg].end.max(span.end));
+                        // "don't": quote the whole word, not "n't".
+                        let neg_word = if neg > 0 && a.words[neg].lower == "n't" {
+                            neg - 1
+                        } else {
+                            neg
+                        };
+                        let whole = Span::new(a.words[neg_word].start.min(span.start), a.words[neg].end.max(span.end));
                         let said = a.quote(whole);
                         drift.push(Drift {
                             kind: DriftKind::Contradiction,
@@ -127,8 +133,15 @@ impl DriftEngine {
                 });
             }
         }
-        let on_topic: Vec<bool> = supported.iter().zip(&engaged).map(|(s, e)| *s || *e).collect();
-        drift.extend(self.fact_mismatches(a, &hits, &on_topic));
+        let mut on_topic: Vec<bool> = supported.iter().zip(&engaged).map(|(s, e)| *s || *e).collect();
+        let mismatches = self.fact_mismatches(a, &hits, &on_topic);
+        // A wrong figure for a pillar's fact is about that pillar: wrong, not off story.
+        for d in &mismatches {
+            if let Some(i) = self.pillars.iter().position(|p| Some(&p.id) == d.pillar.as_ref()) {
+                on_topic[i] = true;
+            }
+        }
+        drift.extend(mismatches);
         for h in &hits[self.avoid] {
             let span = a.hit_span(h);
             let term = &self.index.phrase(self.avoid, h.phrase).text;
@@ -175,28 +188,32 @@ impl DriftEngine {
     fn fact_mismatches(&self, a: &Analysis, hits: &[Vec<Hit>], on_topic: &[bool]) -> Vec<Drift> {
         let mut out: Vec<Drift> = Vec::new();
         let mut stated: std::collections::HashMap<usize, bool> = std::collections::HashMap::new();
-        for q in a.quantities.iter().filter(|q| q.explicit) {
+        for q in a.quantities.iter().filter(|q| q.explicit && !relative(a, q)) {
             let sentence = a.words[q.first].sentence;
             let mut best: Option<(usize, &Fact, &crate::core::text::quantity::Quantity)> = None;
-            for f in self.facts.iter().filter(|f| on_topic[f.pillar]) {
+            for f in &self.facts {
                 for fq in f.quantities.iter().filter(|fq| fq.unit.same_dimension(&q.unit)) {
                     // What a figure is about is said close to it: "sold within
                     // 24 hours of baking", not anywhere in a long sentence.
                     let near =
                         |i: usize| a.words[i].sentence == sentence && i + WINDOW >= q.first && i <= q.last + WINDOW;
-                    let about = f
+                    let context = f
                         .context
                         .iter()
                         .filter(|c| {
                             (q.first.saturating_sub(WINDOW)..(q.last + WINDOW + 1).min(a.words.len()))
                                 .any(|i| near(i) && stem::matches(&a.words[i].forms, c, false))
                         })
-                        .count()
-                        + hits[self.pillars[f.pillar].keywords]
-                            .iter()
-                            .filter(|h| near(h.first))
-                            .count()
-                            .min(1);
+                        .count();
+                    // A pillar the message talks about lends its keywords as
+                    // evidence; any other pillar's fact needs its own words
+                    // near the figure ("repair stands within 2 days").
+                    let keyword = hits[self.pillars[f.pillar].keywords].iter().any(|h| near(h.first));
+                    let about = if on_topic[f.pillar] {
+                        context + usize::from(keyword)
+                    } else {
+                        context
+                    };
                     if about > 0 && best.is_none_or(|(b, _, _)| about > b) {
                         best = Some((about, f, fq));
                     }
@@ -241,6 +258,15 @@ impl DriftEngine {
         }
         out
     }
+}
+
+/// "the other thirteen hotels", "another 5 stores", "20 more riders": a
+/// count relative to something else, not a statement of the total.
+fn relative(a: &Analysis, q: &crate::core::text::quantity::Quantity) -> bool {
+    let before = q.first.checked_sub(1).map(|i| a.words[i].lower.as_str());
+    let after = a.words.get(q.last + 1).map(|w| w.lower.as_str());
+    matches!(before, Some("other" | "another" | "extra" | "additional"))
+        || matches!(after, Some("more" | "extra" | "additional"))
 }
 
 /// How many words either side of a figure may say what it is about.

@@ -78,7 +78,7 @@ pub fn render(files: &[FileReport], style: Style) -> String {
                 if !review.set.unaddressed_segments.is_empty() {
                     let _ = writeln!(
                         out,
-                        "  set: segments no message addresses: {}",
+                        "  set: segments with no message of their own (by audience or by name): {}",
                         visible(&review.set.unaddressed_segments.join(", "), false)
                     );
                 }

@@ -15,7 +15,7 @@ use crate::workbench::text;
 
 fn choice(key: &str, what: &str) -> Line<'static> {
     Line::from(vec![
-        Span::styled(format!("  {key:<4}"), theme::label().fg(ratatui::style::Color::Cyan)),
+        Span::styled(format!("  {key:<5} "), theme::label().fg(ratatui::style::Color::Cyan)),
         Span::raw(what.to_string()),
     ])
 }
