@@ -20,8 +20,14 @@ pub enum Format {
 
 /// Run the check and print the report; returns the exit status.
 pub fn run(paths: &[PathBuf], format: Format, explain: bool) -> i32 {
-    let lexicon = Lexicon::builtin();
-    let reports = check_paths(paths, &lexicon);
+    // A broken machine lexicon is reported (exit 2), never silently ignored;
+    // the sets are still checked with the built-in words.
+    let (lexicon, machine_error) = match Lexicon::for_machine() {
+        Ok(l) => (l, None),
+        Err(e) => (Lexicon::builtin(), Some(FileReport::Failed(e))),
+    };
+    let mut reports = check_paths(paths, &lexicon);
+    reports.extend(machine_error);
     let status = reports.iter().map(FileReport::status).max().unwrap_or(0);
     let stdout = std::io::stdout();
     let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
@@ -65,14 +71,17 @@ pub fn check_paths(paths: &[PathBuf], lexicon: &Lexicon) -> Vec<FileReport> {
     }
     for path in files {
         reports.push(match store::load(&path) {
-            Ok(set) => {
-                let review = review_set(&set, lexicon);
-                FileReport::Reviewed {
-                    path,
-                    set: Box::new(set),
-                    review,
+            Ok(set) => match lexicon.for_set(&set, &path) {
+                Err(e) => FileReport::Failed(e),
+                Ok(lexicon) => {
+                    let review = review_set(&set, &lexicon);
+                    FileReport::Reviewed {
+                        path,
+                        set: Box::new(set),
+                        review,
+                    }
                 }
-            }
+            },
             Err(e) => FileReport::Failed(e),
         });
     }

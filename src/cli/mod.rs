@@ -1,6 +1,7 @@
 //! The command line: `chorus`, `chorus FILE`, `chorus check`, `chorus new`.
 
 pub mod check;
+pub mod lexicon;
 
 use std::path::PathBuf;
 
@@ -34,6 +35,11 @@ pub enum Command {
         #[arg(long)]
         explain: bool,
     },
+    /// Show the effective lexicon (built-in, this machine's, and FILE's own) with where each entry comes from.
+    Lexicon {
+        /// A set whose `lexicon:` block to include.
+        file: Option<PathBuf>,
+    },
     /// Start a new set from a commented template (never overwrites a file).
     New {
         /// Where to write the new set.
@@ -46,6 +52,7 @@ pub fn main() -> i32 {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { paths, format, explain }) => check::run(&paths, format, explain),
+        Some(Command::Lexicon { file }) => lexicon::run(file.as_deref()),
         Some(Command::New { file }) => match crate::core::store::new_file(&file) {
             Ok(()) => {
                 println!(

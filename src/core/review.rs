@@ -52,6 +52,8 @@ pub struct Contribution {
     pub points: i32,
     pub label: String,
     pub span: Option<Span>,
+    /// The lexicon entry that fired, when a list entry did ("dominate" for "dominating").
+    pub entry: Option<String>,
 }
 
 /// The verdict on one criterion for one message.

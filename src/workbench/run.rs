@@ -48,7 +48,14 @@ pub fn run(path: Option<PathBuf>) -> i32 {
         // Remembering is a convenience; failing to is no reason to stop.
         let _ = d.remember(&path);
     }
-    let lexicon = Lexicon::builtin();
+    // The machine's and the set's own words, or a clear error before the terminal is touched.
+    let lexicon = match Lexicon::for_machine().and_then(|l| l.for_set(&set, &path)) {
+        Ok(l) => l,
+        Err(e) => {
+            say(&e.to_string());
+            return 2;
+        }
+    };
     let engine = CoreEngine::new(&set, &lexicon);
     let mut app = App::new(set, path, disk, Box::new(engine));
     app.dirs = dirs;

@@ -41,10 +41,12 @@ impl DriftEngine {
         let mut pillars = Vec::new();
         let mut facts = Vec::new();
         for (pi, p) in set.external.pillars.iter().enumerate() {
-            let keywords = index.add_list(&p.keywords, true);
+            let mut words: Vec<&str> = p.keywords.iter().map(String::as_str).collect();
+            words.extend(lexicon.pillar_synonyms(&p.id));
+            let keywords = index.add_list(&words, true);
             let opposites = index.add_list(&p.opposites, true);
-            let negative_sense = p
-                .keywords
+            // One flag per entry of the keyword list (synonyms included).
+            let negative_sense = words
                 .iter()
                 .map(|k| {
                     let f = stem::forms(&k.to_lowercase());

@@ -1,6 +1,9 @@
 //! The lexicon: the words and phrases the checklist and drift rules look
 //! for, and what each rule says. Rules are data: the built-in lexicon is
-//! `builtin.yaml`, compiled into the binary.
+//! `builtin.yaml`, compiled into the binary; a machine and a set can extend
+//! it (`extend.rs`).
+
+pub mod extend;
 
 use std::collections::BTreeMap;
 
@@ -9,6 +12,7 @@ use serde::Deserialize;
 use crate::core::model::Criterion;
 use crate::core::store::yaml;
 use crate::core::text::phrases::PhraseIndex;
+pub use extend::Origin;
 
 /// The phrase lists, in the order they are indexed (`List as usize`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -160,6 +164,14 @@ struct LexiconFile {
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     lists: Vec<Vec<String>>,
+    /// Where each entry of `lists` comes from (parallel to `lists`).
+    origins: Vec<Vec<Origin>>,
+    /// Entries an extension switched off, and by whom.
+    switched_off: Vec<(List, String, Origin)>,
+    /// Other names of a set's segments ("repairers" for "repair crews").
+    segment_aliases: BTreeMap<String, Vec<(String, Origin)>>,
+    /// Extra keywords for a pillar, by pillar id.
+    pillar_synonyms: BTreeMap<String, Vec<(String, Origin)>>,
     criteria: [CriterionConfig; 4],
     rules: BTreeMap<String, RuleConfig>,
     index: PhraseIndex,
@@ -204,16 +216,66 @@ impl Lexicon {
         criteria: [CriterionConfig; 4],
         rules: BTreeMap<String, RuleConfig>,
     ) -> Lexicon {
-        let mut index = PhraseIndex::new();
-        for l in &lists {
-            index.add_list(l, false);
-        }
-        Lexicon {
+        let origins = lists.iter().map(|l| vec![Origin::Builtin; l.len()]).collect();
+        let mut lex = Lexicon {
             lists,
+            origins,
+            switched_off: Vec::new(),
+            segment_aliases: BTreeMap::new(),
+            pillar_synonyms: BTreeMap::new(),
             criteria,
             rules,
-            index,
+            index: PhraseIndex::new(),
+        };
+        lex.recompile();
+        lex
+    }
+
+    /// Rebuild the phrase index after the lists changed.
+    fn recompile(&mut self) {
+        let mut index = PhraseIndex::new();
+        for l in &self.lists {
+            index.add_list(l, false);
         }
+        self.index = index;
+    }
+
+    /// Each entry of a list with where it comes from.
+    pub fn entries(&self, list: List) -> impl Iterator<Item = (&str, &Origin)> {
+        let l = list as usize;
+        self.lists[l].iter().map(String::as_str).zip(&self.origins[l])
+    }
+
+    /// Entries switched off by an extension: (list, phrase, by whom).
+    pub fn switched_off(&self) -> &[(List, String, Origin)] {
+        &self.switched_off
+    }
+
+    /// Other names for the segment `name` (case-insensitive).
+    pub fn segment_aliases(&self, name: &str) -> Vec<&str> {
+        self.segment_aliases
+            .iter()
+            .filter(|(k, _)| k.eq_ignore_ascii_case(name))
+            .flat_map(|(_, v)| v.iter().map(|(w, _)| w.as_str()))
+            .collect()
+    }
+
+    /// Extra keywords for the pillar `id`.
+    pub fn pillar_synonyms(&self, id: &str) -> Vec<&str> {
+        self.pillar_synonyms
+            .get(id)
+            .map(|v| v.iter().map(|(w, _)| w.as_str()).collect())
+            .unwrap_or_default()
+    }
+
+    /// All segment aliases and pillar synonyms with their origins, for `chorus lexicon`.
+    pub fn aliases_and_synonyms(
+        &self,
+    ) -> (
+        &BTreeMap<String, Vec<(String, Origin)>>,
+        &BTreeMap<String, Vec<(String, Origin)>>,
+    ) {
+        (&self.segment_aliases, &self.pillar_synonyms)
     }
 
     pub fn list(&self, list: List) -> &[String] {

@@ -83,6 +83,8 @@ struct ContributionJson<'a> {
     start: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     end: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entry: Option<&'a str>,
 }
 
 impl Serialize for CriterionJson<'_> {
@@ -119,6 +121,7 @@ fn contribution(c: &Contribution) -> ContributionJson<'_> {
         label: &c.label,
         start: c.span.map(|s| s.start),
         end: c.span.map(|s| s.end),
+        entry: c.entry.as_deref(),
     }
 }
 

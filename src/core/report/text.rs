@@ -141,7 +141,15 @@ fn message(out: &mut String, r: &MessageReview, m: &Message, style: Style, p: &P
                 .breakdown
                 .iter()
                 .map(|b| match b.span {
-                    Some(s) => format!("{:+} {} \"{}\"", b.points, b.label, visible(s.quote(&m.text), false)),
+                    Some(s) => {
+                        let words = s.quote(&m.text);
+                        // Name the lexicon entry when it is not the words themselves.
+                        let entry = match &b.entry {
+                            Some(e) if !e.eq_ignore_ascii_case(words) => format!(" [{}]", visible(e, false)),
+                            _ => String::new(),
+                        };
+                        format!("{:+} {} \"{}\"{entry}", b.points, b.label, visible(words, false))
+                    }
                     None => format!("{:+} {}", b.points, b.label),
                 })
                 .collect();

@@ -29,7 +29,7 @@ pub fn score(a: &Analysis, ctx: &RuleContext, t: &mut Tally) {
         });
     let mut heading = false;
     if let Some(h) = goal {
-        t.add("future", Some(a.hit_span(h)), &[]);
+        t.hit("future", a, h);
         heading = true;
     }
     if let Some(span) = deadline(a) {
@@ -37,16 +37,16 @@ pub fn score(a: &Analysis, ctx: &RuleContext, t: &mut Tally) {
         heading = true;
     }
     if let Some(h) = orders(a).first() {
-        t.add("order-only", Some(a.hit_span(h)), &[]);
+        t.hit("order-only", a, h);
     }
     if let Some(i) = instruction(a, t.lexicon().list(List::Imperatives)) {
         t.add("instruction-only", Some(a.span(i, i)), &[]);
     }
     for h in distinct(a, &[List::Inspiration]) {
-        t.add("inspiration-only", Some(a.hit_span(&h)), &[]);
+        t.hit("inspiration-only", a, &h);
     }
     if let Some(h) = distinct(a, &[List::LookingBack]).first() {
-        t.add("looking-back", Some(a.hit_span(h)), &[]);
+        t.hit("looking-back", a, h);
     }
     if !heading {
         t.add("no-destination", None, &[]);

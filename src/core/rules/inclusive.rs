@@ -12,16 +12,16 @@ use crate::core::text::Analysis;
 
 pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) {
     for h in distinct(a, &[List::Exclusionary]) {
-        t.add("exclusionary-address", Some(a.hit_span(&h)), &[]);
+        t.hit("exclusionary-address", a, &h);
     }
     for h in orders(a) {
-        t.add("order", Some(a.hit_span(&h)), &[]);
+        t.hit("order", a, &h);
     }
     for h in sanctions(a) {
-        t.add("sanction", Some(a.hit_span(&h)), &[]);
+        t.hit("sanction", a, &h);
     }
     for h in distinct(a, &[List::SelfCongratulation]) {
-        t.add("self-congratulation", Some(a.hit_span(&h)), &[]);
+        t.hit("self-congratulation", a, &h);
     }
     // Credit to one group sets it apart; credit to everyone ("huge thanks
     // to everyone who ...") does not.
@@ -40,11 +40,11 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
         .iter()
         .find(|u| !singled.iter().any(|s| s.first <= u.last && u.first <= s.last));
     if let Some(h) = universal {
-        t.add("universal-invite", Some(a.hit_span(h)), &[]);
+        t.hit("universal-invite", a, h);
     }
     if message.audience.is_all() {
         for h in &singled {
-            t.add("singled-out", Some(a.hit_span(h)), &[]);
+            t.hit("singled-out", a, h);
         }
     }
     if message.audience.is_all() && universal.is_none() {

@@ -24,10 +24,13 @@ pub struct RuleContext {
 }
 
 impl RuleContext {
-    pub fn new(set: &MessageSet, _lexicon: &Lexicon) -> RuleContext {
+    pub fn new(set: &MessageSet, lexicon: &Lexicon) -> RuleContext {
         let mut segment_index = PhraseIndex::new();
         for s in &set.segments {
-            segment_index.add_list(std::slice::from_ref(s), false);
+            // A segment is named by its name or by any alias the lexicon gives it.
+            let mut names = vec![s.as_str()];
+            names.extend(lexicon.segment_aliases(s));
+            segment_index.add_list(&names, false);
         }
         RuleContext {
             segments: set.segments.clone(),

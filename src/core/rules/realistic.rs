@@ -17,7 +17,7 @@ pub fn score(a: &Analysis, t: &mut Tally) {
         } else {
             "absolute"
         };
-        t.add(id, Some(a.hit_span(&h)), &[]);
+        t.hit(id, a, &h);
     }
 }
 

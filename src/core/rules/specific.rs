@@ -39,7 +39,7 @@ pub fn score(a: &Analysis, t: &mut Tally) {
         !own && !segments.iter().any(|s| s.first <= h.last && h.first <= s.last)
     });
     if let Some(h) = beneficiary {
-        t.add("beneficiary", Some(a.hit_span(h)), &[]);
+        t.hit("beneficiary", a, h);
         cues += 1;
     }
     if let Some(span) = reason(a) {
@@ -48,13 +48,13 @@ pub fn score(a: &Analysis, t: &mut Tally) {
     }
     let buzz = distinct(a, &[List::Buzzwords]);
     for h in &buzz {
-        t.add("buzzword", Some(a.hit_span(h)), &[]);
+        t.hit("buzzword", a, h);
     }
     for h in a.hits(List::Superlatives) {
         if buzz.iter().any(|b| b.first <= h.last && h.first <= b.last) || scoped(a, h.first, h.last) {
             continue;
         }
-        t.add("vague-superlative", Some(a.hit_span(h)), &[]);
+        t.hit("vague-superlative", a, h);
     }
     if cues == 0 {
         t.add("no-concrete-detail", None, &[]);

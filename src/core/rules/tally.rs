@@ -29,6 +29,7 @@ impl<'a> Tally<'a> {
                 points: base,
                 label: "starting score".into(),
                 span: None,
+                entry: None,
             }],
         }
     }
@@ -52,6 +53,7 @@ impl<'a> Tally<'a> {
             points: rule.points,
             label: rule.label.clone(),
             span,
+            entry: None,
         });
         if let Some(message) = &rule.message {
             self.findings.push(Finding {
@@ -60,6 +62,15 @@ impl<'a> Tally<'a> {
                 message: fill(message),
                 suggestion: rule.suggestion.as_deref().map(fill),
             });
+        }
+    }
+
+    /// Apply rule `id` for a lexicon hit, recording the entry that fired.
+    pub fn hit(&mut self, id: &str, a: &crate::core::text::Analysis, h: &crate::core::text::phrases::Hit) {
+        self.add(id, Some(a.hit_span(h)), &[]);
+        let entry = self.lexicon.index().phrase(h.list, h.phrase).text.clone();
+        if let Some(last) = self.breakdown.last_mut() {
+            last.entry = Some(entry);
         }
     }
 

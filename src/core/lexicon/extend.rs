@@ -1,0 +1,274 @@
+//! Teaching chorus a company's words: a lexicon extension adds entries to
+//! the built-in lists, switches entries off, names segments' other names and
+//! gives pillars extra keywords. The same format serves the per-machine file
+//! (`lexicon.yaml` in the user's config folder) and a set's `lexicon:` block:
+//!
+//! ```yaml
+//! add:
+//!   buzzwords: [blue-sky thinking, ideate]
+//!   beneficiaries: [members]
+//! off:
+//!   absolutes: [zero]          # "zero" is literal in this company's wording
+//! segment_aliases:
+//!   repair crews: [repairers, technicians]
+//! pillar_synonyms:
+//!   speed: [swift, prompt]
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use super::{Lexicon, List};
+use crate::core::model::{MessageSet, Value};
+use crate::core::store::{yaml, FieldPath, LoadError};
+
+/// Where an entry of the effective lexicon comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Builtin,
+    Machine(PathBuf),
+    Set(PathBuf),
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Origin::Builtin => f.write_str("built-in"),
+            Origin::Machine(p) => write!(f, "machine {}", p.display()),
+            Origin::Set(p) => write!(f, "set {}", p.display()),
+        }
+    }
+}
+
+/// One extension, as read from a file or a set's block.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extension {
+    pub add: Vec<(List, Vec<String>)>,
+    pub off: Vec<(List, Vec<String>)>,
+    pub segment_aliases: Vec<(String, Vec<String>)>,
+    pub pillar_synonyms: Vec<(String, Vec<String>)>,
+}
+
+type Bad = (FieldPath, String);
+
+/// Read an extension from a YAML value; errors name the field that is wrong.
+pub fn from_value(v: &Value, at: &FieldPath) -> Result<Extension, Bad> {
+    let mut ext = Extension::default();
+    for (key, value) in mapping(v, at)? {
+        let here = at.key(&key);
+        match key.as_str() {
+            "add" | "off" => {
+                for (list_key, phrases) in mapping(value, &here)? {
+                    let list_at = here.key(&list_key);
+                    let list = List::from_key(&list_key).ok_or_else(|| {
+                        let known: Vec<&str> = List::ALL.iter().map(|l| l.key()).collect();
+                        (
+                            list_at.clone(),
+                            format!(
+                                "`{list_key}` is not a lexicon list; the lists are: {}",
+                                known.join(", ")
+                            ),
+                        )
+                    })?;
+                    let words = strings(phrases, &list_at)?;
+                    if key == "add" {
+                        ext.add.push((list, words));
+                    } else {
+                        ext.off.push((list, words));
+                    }
+                }
+            }
+            "segment_aliases" => {
+                for (name, aliases) in mapping(value, &here)? {
+                    let words = strings(aliases, &here.key(&name))?;
+                    ext.segment_aliases.push((name, words));
+                }
+            }
+            "pillar_synonyms" => {
+                for (id, words) in mapping(value, &here)? {
+                    let words = strings(words, &here.key(&id))?;
+                    ext.pillar_synonyms.push((id, words));
+                }
+            }
+            other => {
+                return Err((
+                    here,
+                    format!(
+                    "`{other}` is not part of a lexicon extension; use add, off, segment_aliases or pillar_synonyms"
+                ),
+                ))
+            }
+        }
+    }
+    Ok(ext)
+}
+
+fn mapping<'v>(v: &'v Value, at: &FieldPath) -> Result<Vec<(String, &'v Value)>, Bad> {
+    match v {
+        Value::Map(entries) => entries
+            .iter()
+            .map(|(k, v)| match k {
+                Value::String(s) => Ok((s.clone(), v)),
+                _ => Err((at.clone(), "keys here must be words".to_string())),
+            })
+            .collect(),
+        Value::Null => Ok(Vec::new()),
+        _ => Err((at.clone(), "expected a mapping of names to lists".to_string())),
+    }
+}
+
+fn strings(v: &Value, at: &FieldPath) -> Result<Vec<String>, Bad> {
+    match v {
+        Value::Seq(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| match item {
+                Value::String(s) if !s.trim().is_empty() => Ok(s.trim().to_string()),
+                Value::Number(n) => Ok(n.clone()),
+                _ => Err((at.index(i), "expected a word or phrase".to_string())),
+            })
+            .collect(),
+        Value::String(s) => Ok(vec![s.trim().to_string()]),
+        Value::Null => Ok(Vec::new()),
+        _ => Err((at.clone(), "expected a list like [word, another phrase]".to_string())),
+    }
+}
+
+fn located(path: &Path, source: &str, (at, message): Bad) -> LoadError {
+    let (line, column) = yaml::locate(source, at.steps()).unwrap_or((1, 1));
+    LoadError {
+        path: path.to_path_buf(),
+        line,
+        column,
+        message: format!("lexicon: {message}"),
+    }
+}
+
+/// The per-machine extension file: `lexicon.yaml` in chorus's config folder.
+pub fn machine_file() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "chorus").map(|d| d.config_dir().join("lexicon.yaml"))
+}
+
+impl Lexicon {
+    /// The built-in lexicon with this machine's extension, if it has one.
+    pub fn for_machine() -> Result<Lexicon, LoadError> {
+        let base = Lexicon::builtin();
+        match machine_file() {
+            Some(path) if path.exists() => base.extended_by_file(&path),
+            _ => Ok(base),
+        }
+    }
+
+    /// This lexicon extended by the extension file at `path`.
+    pub fn extended_by_file(&self, path: &Path) -> Result<Lexicon, LoadError> {
+        let whole = |message: String| LoadError {
+            path: path.to_path_buf(),
+            line: 0,
+            column: 0,
+            message,
+        };
+        let source = std::fs::read_to_string(path).map_err(|e| whole(format!("cannot read the lexicon file: {e}")))?;
+        let value = yaml::parse(&source).map_err(|e| LoadError {
+            path: path.to_path_buf(),
+            line: e.line,
+            column: e.column,
+            message: e.message,
+        })?;
+        let ext = from_value(&value, &FieldPath::root()).map_err(|bad| located(path, &source, bad))?;
+        Ok(self.extended(&ext, Origin::Machine(path.to_path_buf())))
+    }
+
+    /// This lexicon extended by the `lexicon:` block of `set`, read from
+    /// `path` (used to place errors in the file).
+    pub fn for_set(&self, set: &MessageSet, path: &Path) -> Result<Lexicon, LoadError> {
+        let Some(block) = set.extra.get("lexicon") else {
+            return Ok(self.clone());
+        };
+        let at = FieldPath::root().key("lexicon");
+        let ext = from_value(block, &at).map_err(|bad| {
+            let source = std::fs::read_to_string(path).unwrap_or_default();
+            located(path, &source, bad)
+        })?;
+        Ok(self.extended(&ext, Origin::Set(path.to_path_buf())))
+    }
+
+    /// A new lexicon: this one with `ext` applied, entries marked with `origin`.
+    pub fn extended(&self, ext: &Extension, origin: Origin) -> Lexicon {
+        let mut next = self.clone();
+        for (list, words) in &ext.off {
+            let l = *list as usize;
+            for w in words {
+                if let Some(i) = next.lists[l].iter().position(|e| e.eq_ignore_ascii_case(w)) {
+                    next.lists[l].remove(i);
+                    next.origins[l].remove(i);
+                    next.switched_off.push((*list, w.clone(), origin.clone()));
+                }
+            }
+        }
+        for (list, words) in &ext.add {
+            let l = *list as usize;
+            for w in words {
+                if !next.lists[l].iter().any(|e| e.eq_ignore_ascii_case(w)) {
+                    next.lists[l].push(w.clone());
+                    next.origins[l].push(origin.clone());
+                }
+            }
+        }
+        for (name, words) in &ext.segment_aliases {
+            let entries = words.iter().map(|w| (w.clone(), origin.clone()));
+            next.segment_aliases.entry(name.clone()).or_default().extend(entries);
+        }
+        for (id, words) in &ext.pillar_synonyms {
+            let entries = words.iter().map(|w| (w.clone(), origin.clone()));
+            next.pillar_synonyms.entry(id.clone()).or_default().extend(entries);
+        }
+        next.recompile();
+        next
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ext(src: &str) -> Result<Extension, Bad> {
+        from_value(&yaml::parse(src).unwrap(), &FieldPath::root())
+    }
+
+    #[test]
+    fn reads_every_part() {
+        let e = ext("add: {buzzwords: [ideate]}\noff: {absolutes: [zero]}\nsegment_aliases: {sales: [reps]}\npillar_synonyms: {speed: [swift]}\n").unwrap();
+        assert_eq!(e.add, vec![(List::Buzzwords, vec!["ideate".to_string()])]);
+        assert_eq!(e.off, vec![(List::Absolutes, vec!["zero".to_string()])]);
+        assert_eq!(e.segment_aliases, vec![("sales".to_string(), vec!["reps".to_string()])]);
+        assert_eq!(
+            e.pillar_synonyms,
+            vec![("speed".to_string(), vec!["swift".to_string()])]
+        );
+    }
+
+    #[test]
+    fn errors_name_the_wrong_field() {
+        let (at, msg) = ext("add:\n  buzwords: [x]\n").unwrap_err();
+        assert_eq!(at.to_string(), "add.buzwords");
+        assert!(msg.contains("not a lexicon list"), "{msg}");
+        let (at, _) = ext("add:\n  buzzwords: [ok, {a: b}]\n").unwrap_err();
+        assert_eq!(at.to_string(), "add.buzzwords[1]");
+        assert!(ext("adds: {}\n").is_err());
+    }
+
+    #[test]
+    fn added_and_switched_off_entries_change_what_fires() {
+        let base = Lexicon::builtin();
+        let e = ext("add: {buzzwords: [ideate]}\noff: {absolutes: [zero]}\n").unwrap();
+        let lex = base.extended(&e, Origin::Machine("m.yaml".into()));
+        assert!(lex.list(List::Buzzwords).iter().any(|p| p == "ideate"));
+        assert!(!lex.list(List::Absolutes).iter().any(|p| p == "zero"));
+        assert!(
+            base.list(List::Absolutes).iter().any(|p| p == "zero"),
+            "the base is unchanged"
+        );
+        let a = crate::core::text::Analysis::new("Let's ideate with zero waste", &lex);
+        assert_eq!(a.hits(List::Buzzwords).len(), 1);
+        assert!(a.hits(List::Absolutes).is_empty());
+    }
+}
