@@ -14,6 +14,9 @@ use crate::core::store::yaml;
 use crate::core::text::phrases::PhraseIndex;
 pub use extend::Origin;
 
+/// Words given to a named thing (a segment, a pillar), each with its origin.
+pub type NamedWords = BTreeMap<String, Vec<(String, Origin)>>;
+
 /// The phrase lists, in the order they are indexed (`List as usize`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum List {
@@ -169,9 +172,9 @@ pub struct Lexicon {
     /// Entries an extension switched off, and by whom.
     switched_off: Vec<(List, String, Origin)>,
     /// Other names of a set's segments ("repairers" for "repair crews").
-    segment_aliases: BTreeMap<String, Vec<(String, Origin)>>,
+    segment_aliases: NamedWords,
     /// Extra keywords for a pillar, by pillar id.
-    pillar_synonyms: BTreeMap<String, Vec<(String, Origin)>>,
+    pillar_synonyms: NamedWords,
     criteria: [CriterionConfig; 4],
     rules: BTreeMap<String, RuleConfig>,
     index: PhraseIndex,
@@ -269,12 +272,7 @@ impl Lexicon {
     }
 
     /// All segment aliases and pillar synonyms with their origins, for `chorus lexicon`.
-    pub fn aliases_and_synonyms(
-        &self,
-    ) -> (
-        &BTreeMap<String, Vec<(String, Origin)>>,
-        &BTreeMap<String, Vec<(String, Origin)>>,
-    ) {
+    pub fn aliases_and_synonyms(&self) -> (&NamedWords, &NamedWords) {
         (&self.segment_aliases, &self.pillar_synonyms)
     }
 
