@@ -22,3 +22,7 @@ pub fn generated_set(n: usize) -> MessageSet {
         .collect();
     base
 }
+
+// The same allocator as the chorus binary, so the figures are the user's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -7,7 +7,6 @@ use std::hint::black_box;
 use std::path::PathBuf;
 
 use chorus::core::lexicon::Lexicon;
-use chorus::core::model::{Message, MessageSet};
 use chorus::workbench::engine::CoreEngine;
 use chorus::workbench::{update, view, Action, App};
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -15,30 +14,8 @@ use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use ratatui_textarea::{Input, Key};
 
-const TEXTS: [&str; 4] = [
-    "Every stand we touch should be selling lemonade again within 24 hours, and each of us can take time out of that promise this year.",
-    "We want to be the best.",
-    "When you quote a repair, promise our 24-hour turnaround and name the certified repairer who will arrive.",
-    "We are the cheapest repair shop in town, so a slow visit now and then is fine.",
-];
-
-fn big_set() -> MessageSet {
-    let mut set = MessageSet {
-        version: 1,
-        brand: "Lemonad.ly".into(),
-        segments: vec!["sales".into(), "support".into()],
-        ..MessageSet::default()
-    };
-    set.external.story = "The fastest, most experienced lemonade stand repair company.".into();
-    set.internal = (0..10_000)
-        .map(|i| Message {
-            id: format!("m{i:05}"),
-            text: TEXTS[i % TEXTS.len()].into(),
-            ..Message::default()
-        })
-        .collect();
-    set
-}
+#[path = "support.rs"]
+mod support;
 
 fn key(k: Key) -> Action {
     Action::Type(Input {
@@ -48,12 +25,15 @@ fn key(k: Key) -> Action {
 }
 
 fn benches(c: &mut Criterion) {
-    let set = big_set();
+    let set = support::generated_set(10_000);
+    let yaml = chorus::core::store::to_yaml(&set);
     let lexicon = Lexicon::builtin();
     let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
 
+    // Load (parse the file's text), score every message, lay out and draw.
     c.bench_function("first frame, 10k messages", |b| {
         b.iter(|| {
+            let set = chorus::core::store::parse(&yaml, std::path::Path::new("bench.yaml")).unwrap();
             let engine = CoreEngine::new(&set, &lexicon);
             let mut app = App::new(set.clone(), PathBuf::from("bench.yaml"), None, Box::new(engine));
             update(&mut app, Action::Resize(120, 40));
@@ -65,6 +45,8 @@ fn benches(c: &mut Criterion) {
     let engine = CoreEngine::new(&set, &lexicon);
     let mut app = App::new(set.clone(), PathBuf::from("bench.yaml"), None, Box::new(engine));
     update(&mut app, Action::Resize(120, 40));
+    // Steady state: every message scored, as after the first second.
+    while app.score_pending(usize::MAX) {}
     update(&mut app, Action::Bottom);
     update(&mut app, Action::Edit);
     let mut typed = false;

@@ -809,3 +809,44 @@ fn a_deferred_summary_is_refreshed_on_tick_and_when_editing_ends() {
     assert!(!app.summary_stale);
     assert!(app.summary.uncovered_pillars.is_empty());
 }
+
+// --- large sets are scored progressively -------------------------------
+
+fn large_set(n: usize) -> chorus::core::model::MessageSet {
+    let mut set = fixture();
+    let base = set.internal[0].clone();
+    set.internal = (0..n)
+        .map(|i| {
+            let mut m = base.clone();
+            m.id = format!("m{i:04}");
+            m
+        })
+        .collect();
+    set
+}
+
+#[test]
+fn a_large_set_shows_its_first_screen_before_every_message_is_scored() {
+    let (mut app, _) = app_with(large_set(1500), "/nonexistent/big.yaml".into());
+    assert!(app.scoring, "scoring continues after the first frame");
+    let pending = app.reviews.iter().filter(|r| r.pending).count();
+    assert_eq!(pending, 1500 - chorus::workbench::state::FIRST_SCORED);
+    assert!(!app.reviews[0].pending, "the first screen is scored");
+    // Whatever is selected is scored at once, even far down the list.
+    update(&mut app, Action::Bottom);
+    assert!(!app.reviews[1499].pending);
+    // Idle steps finish the job and only then summarise the set.
+    while app.score_pending(500) {}
+    assert!(!app.scoring);
+    assert!(app.reviews.iter().all(|r| !r.pending));
+    assert_eq!(app.reviews.len(), 1500);
+}
+
+#[test]
+fn next_problem_scores_the_rest_first() {
+    let (mut app, _) = app_with(large_set(900), "/nonexistent/big.yaml".into());
+    assert!(app.scoring);
+    keys(&mut app, "n");
+    assert!(!app.scoring, "every verdict is known before jumping");
+    assert!(app.reviews.iter().all(|r| !r.pending));
+}

@@ -147,9 +147,38 @@ pub struct MessageReview {
     pub drift: Vec<Drift>,
     /// The segments the text names.
     pub segments: Vec<String>,
+    /// Not scored yet: a placeholder while a large set is scored in the
+    /// background (the workbench shows its first screen before the rest).
+    pub pending: bool,
 }
 
 impl MessageReview {
+    /// A placeholder for a message that has not been scored yet.
+    pub fn pending(id: &str) -> MessageReview {
+        let result = |criterion| CriterionResult {
+            criterion,
+            score: 0,
+            pass: true,
+            waived: None,
+            findings: Vec::new(),
+            breakdown: Vec::new(),
+        };
+        MessageReview {
+            id: id.to_string(),
+            checklist: Checklist {
+                results: Criterion::ALL.map(result),
+            },
+            alignment: Alignment {
+                score: 0,
+                pillars: Vec::new(),
+                ties: Vec::new(),
+            },
+            drift: Vec::new(),
+            segments: Vec::new(),
+            pending: true,
+        }
+    }
+
     /// Passes every criterion and shows no drift.
     pub fn is_clean(&self) -> bool {
         self.checklist.all_pass() && self.drift.is_empty()
@@ -206,6 +235,7 @@ impl<'a> Reviewer<'a> {
             alignment,
             drift,
             segments: self.rules.segments_named(&analysis),
+            pending: false,
         }
     }
 

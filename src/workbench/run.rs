@@ -22,6 +22,9 @@ use crate::core::lexicon::Lexicon;
 
 /// How long typing must pause before the set summary is refreshed.
 const DEBOUNCE: Duration = Duration::from_millis(150);
+/// Messages scored per idle step of a large set: about 20 ms of work, short
+/// enough that a key pressed meanwhile is handled without a felt delay.
+const SCORE_CHUNK: usize = 1000;
 
 /// Open the workbench on `path` (or the last set, or the example) and run
 /// it until the user quits. Returns the process exit code: 0 on a normal
@@ -118,6 +121,13 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
         }
         if app.quit {
             return Ok(());
+        }
+        // A large set still being scored: score a chunk whenever no key is
+        // waiting, so typing stays responsive while the verdicts fill in.
+        if app.scoring && !event::poll(Duration::ZERO)? {
+            app.score_pending(SCORE_CHUNK);
+            redraw = true;
+            continue;
         }
         // Wait for an event; with a refresh pending, only until it is due.
         let event = match deadline {

@@ -189,7 +189,13 @@ pub struct App<'e> {
     pub after_save: AfterSave,
     /// Where to remember the last opened set (none in tests).
     pub dirs: Option<Dirs>,
+    /// Some messages are still pending (a large set being scored).
+    pub scoring: bool,
 }
+
+/// How many messages are scored before the first frame (a screenful and
+/// more); larger sets score the rest while idle.
+pub const FIRST_SCORED: usize = 200;
 
 impl<'e> App<'e> {
     pub fn new(set: MessageSet, path: PathBuf, disk: Option<Fingerprint>, engine: Box<dyn Engine + 'e>) -> App<'e> {
@@ -201,6 +207,7 @@ impl<'e> App<'e> {
             reviews: vec![],
             summary: SetSummary::default(),
             summary_stale: false,
+            scoring: false,
             selected: None,
             focus: Focus::List,
             mode: Mode::Normal,
@@ -245,9 +252,61 @@ impl<'e> App<'e> {
 
     // --- scoring ---------------------------------------------------------
 
+    /// Score every message. A large set is scored a screenful first and
+    /// the rest while the user reads it (`score_pending`), so the first
+    /// frame does not wait for ten thousand reviews.
     pub fn rescore_all(&mut self) {
-        self.reviews = self.engine.review_all(&self.set.internal);
-        self.refresh_summary();
+        let n = self.set.internal.len();
+        if n <= FIRST_SCORED {
+            self.reviews = self.engine.review_all(&self.set.internal);
+            self.scoring = false;
+            self.refresh_summary();
+            return;
+        }
+        let mut reviews = self.engine.review_all(&self.set.internal[..FIRST_SCORED]);
+        reviews.extend(
+            self.set.internal[FIRST_SCORED..]
+                .iter()
+                .map(|m| MessageReview::pending(&m.id)),
+        );
+        self.reviews = reviews;
+        self.scoring = true;
+    }
+
+    /// Score up to `budget` messages still pending; returns whether any
+    /// remain. The set summary is refreshed once the last is scored.
+    pub fn score_pending(&mut self, budget: usize) -> bool {
+        let mut left = budget;
+        let mut i = 0;
+        while left > 0 && i < self.reviews.len() {
+            if !self.reviews[i].pending {
+                i += 1;
+                continue;
+            }
+            let mut end = i;
+            while end < self.reviews.len() && self.reviews[end].pending && end - i < left {
+                end += 1;
+            }
+            let scored = self.engine.review_all(&self.set.internal[i..end]);
+            left -= end - i;
+            self.reviews.splice(i..end, scored);
+            i = end;
+        }
+        if self.reviews.iter().any(|r| r.pending) {
+            return true;
+        }
+        if self.scoring {
+            self.scoring = false;
+            self.refresh_summary();
+        }
+        false
+    }
+
+    /// Score message `i` now if it is still pending (it is on screen).
+    pub fn ensure_scored(&mut self, i: usize) {
+        if self.reviews.get(i).is_some_and(|r| r.pending) {
+            self.reviews[i] = self.engine.review(&self.set.internal[i]);
+        }
     }
 
     /// Rescore one message (the one being edited); the set summary is
@@ -267,6 +326,10 @@ impl<'e> App<'e> {
     }
 
     pub fn refresh_summary(&mut self) {
+        if self.scoring {
+            // Summarised once every message is scored.
+            return;
+        }
         self.summary = self.engine.summarize(&self.set, &self.reviews);
         self.summary_stale = false;
     }

@@ -19,6 +19,15 @@ use super::text;
 
 /// Apply `action` to the app.
 pub fn update(app: &mut App, action: Action) {
+    apply(app, action);
+    // The selected message is on screen: score it now if a large set is
+    // still being scored in the background.
+    if let Some(i) = app.selected {
+        app.ensure_scored(i);
+    }
+}
+
+fn apply(app: &mut App, action: Action) {
     match action {
         Action::Resize(w, h) => app.size = (w, h),
         Action::Tick => {
@@ -150,6 +159,8 @@ fn select(app: &mut App, i: usize) {
 }
 
 fn next_problem(app: &mut App, forward: bool) {
+    // Finding the next problem needs every verdict.
+    app.score_pending(usize::MAX);
     let n = app.visible.len();
     if n == 0 {
         return;

@@ -222,6 +222,7 @@ impl Engine for FakeEngine {
             },
             drift,
             segments: Vec::new(),
+            pending: false,
         }
     }
 

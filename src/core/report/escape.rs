@@ -30,7 +30,15 @@ pub fn stand_in(c: char) -> Option<Cow<'static, str>> {
 /// tabs are kept as they are when `keep_layout` is set.
 pub fn visible(s: &str, keep_layout: bool) -> Cow<'_, str> {
     let keep = |c: char| keep_layout && matches!(c, '\n' | '\t');
-    if !s.chars().any(|c| !keep(c) && stand_in(c).is_some()) {
+    // Most text has nothing to hide: a cheap look first.
+    let suspect = |c: char| {
+        (c as u32) < 0x20
+            || ('\u{7f}'..='\u{9f}').contains(&c)
+            || c == '\u{61c}'
+            || ('\u{200e}'..='\u{2069}').contains(&c)
+            || c == '\u{feff}'
+    };
+    if !s.chars().any(|c| suspect(c) && !keep(c) && stand_in(c).is_some()) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);

@@ -58,13 +58,16 @@ fn row(app: &App, i: usize, width: usize, focused: bool) -> Line<'static> {
     let m = &app.set.internal[i];
     let selected = app.selected == Some(i);
     let mut spans = vec![Span::raw(if selected { "▸" } else { " " })];
-    if let Some(r) = app.reviews.get(i) {
-        spans.extend(verdict(r));
+    match app.reviews.get(i) {
+        Some(r) if r.pending => spans.push(Span::styled("  …  ", theme::label())),
+        Some(r) => spans.extend(verdict(r)),
+        None => {}
     }
     let label = m.title.as_deref().filter(|t| !t.trim().is_empty()).unwrap_or(&m.text);
     let used = 1 + 5 + 1;
     let rest = width.saturating_sub(used);
-    let id = text::truncate(&m.id, rest.min(12));
+    // Ids get up to half the row on wide terminals (at least 12 columns).
+    let id = text::truncate(&m.id, (rest / 2).max(12).min(rest));
     let after_id = rest.saturating_sub(text::width(&id) + 1);
     spans.push(Span::raw(" "));
     spans.push(Span::styled(id, theme::label()));
