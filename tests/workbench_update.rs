@@ -638,7 +638,8 @@ fn a_click_selects_a_message_and_focuses_the_pane() {
     // A finding.
     press(&mut app, KeyCode::Char('n'));
     press(&mut app, KeyCode::Char('n')); // cheap: avoided term, contradiction, off story
-    let (list, _) = chorus::workbench::layout::findings_split(p.findings);
+                                         // The list's top row is the first finding, whatever the explanation's size.
+    let (list, _) = chorus::workbench::layout::findings_split(p.findings, app.findings().len(), 0);
     click(&mut app, list.x + 2, list.y + 1);
     assert_eq!(app.focus, Focus::Findings);
     assert_eq!(app.finding, 1);

@@ -86,9 +86,21 @@ pub fn panes(area: Rect) -> Option<Panes> {
 
 /// The findings pane's inside: the list of findings above, the selected
 /// finding's explanation and suggestion below.
-pub fn findings_split(area: Rect) -> (Rect, Rect) {
+/// The findings pane: the list of findings above, the selected finding's
+/// explanation and suggestion below. The explanation gets the rows it needs
+/// (`detail_rows`), so advice is never cut off while rows remain; the list
+/// keeps at least the selected finding's row.
+pub fn findings_split(area: Rect, items: usize, detail_rows: u16) -> (Rect, Rect) {
     let inner = inner(area);
-    let list_h = (inner.height / 2).max(1).min(inner.height);
+    let items = u16::try_from(items.max(1)).unwrap_or(u16::MAX);
+    // The list takes what the explanation leaves, and no more than it needs,
+    // so the explanation sits right under its finding.
+    let list_h = inner
+        .height
+        .saturating_sub(detail_rows)
+        .max(1)
+        .min(items)
+        .min(inner.height);
     let list = Rect {
         height: list_h,
         ..inner
@@ -99,6 +111,27 @@ pub fn findings_split(area: Rect) -> (Rect, Rect) {
         ..inner
     };
     (list, detail)
+}
+
+/// Rows a finding's explanation and suggestion take, word-wrapped at `width`.
+pub fn detail_rows(message: &str, suggestion: Option<&str>, width: u16) -> u16 {
+    let rows = |s: &str| -> usize {
+        let width = usize::from(width.max(1));
+        let mut lines = 1;
+        let mut used = 0;
+        for word in s.split_whitespace() {
+            let w = crate::workbench::text::width(word);
+            if used > 0 && used + 1 + w > width {
+                lines += 1 + (w.saturating_sub(1)) / width;
+                used = w % width;
+            } else {
+                used += if used > 0 { 1 + w } else { w };
+            }
+        }
+        lines
+    };
+    let total = rows(message) + suggestion.map(|s| rows(&format!("→ {s}"))).unwrap_or(0);
+    u16::try_from(total).unwrap_or(u16::MAX)
 }
 
 /// First row to show so that row `selected` is in a window of `height` rows.

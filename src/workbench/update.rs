@@ -331,7 +331,12 @@ fn click(app: &mut App, column: u16, row: u16) {
             }
         }
     } else if p.findings.contains(Position::new(column, row)) {
-        let (list, _) = layout::findings_split(p.findings);
+        let items = app.findings();
+        let need = items
+            .get(app.finding)
+            .map(|it| layout::detail_rows(it.message, it.suggestion, layout::inner(p.findings).width))
+            .unwrap_or(0);
+        let (list, _) = layout::findings_split(p.findings, items.len(), need);
         if row >= list.y && row < list.y + list.height {
             let offset = layout::scroll_for(app.finding, list.height as usize);
             let k = offset + (row - list.y) as usize;

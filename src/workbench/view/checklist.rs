@@ -136,7 +136,11 @@ pub fn draw_findings(frame: &mut Frame, app: &App, area: Rect) {
     let items = app.findings();
     let title = format!(" Findings {} ", items.len());
     frame.render_widget(pane(title, theme::border(focused)), area);
-    let (list, detail) = layout::findings_split(area);
+    let need = items
+        .get(app.finding)
+        .map(|it| layout::detail_rows(it.message, it.suggestion, layout::inner(area).width))
+        .unwrap_or(0);
+    let (list, detail) = layout::findings_split(area, items.len(), need);
     let Some(m) = app.current_message() else {
         return;
     };
