@@ -279,3 +279,16 @@ fn long_text_scrolls_to_keep_the_cursor_in_sight() {
     let s = screen(&mut app, 80, 24);
     assert!(s.contains("↓ more"), "{s}");
 }
+
+#[test]
+fn x_explains_every_score_of_the_selected_message() {
+    let mut app = app();
+    keys(&mut app, "x");
+    let s = screen(&mut app, 80, 24);
+    assert!(s.contains("Why these scores"), "{s}");
+    for c in ["Specific", "Inclusive", "Aspirational", "Realistic", "Alignment"] {
+        assert!(s.contains(c), "{c} missing:\n{s}");
+    }
+    press(&mut app, crossterm::event::KeyCode::Esc);
+    assert!(!screen(&mut app, 80, 24).contains("Why these scores"));
+}

@@ -25,6 +25,8 @@ pub enum Action {
     SaveAs,
     Quit,
     Help,
+    /// `x`: the breakdown of the selected message's scores.
+    Explain,
     Filter,
     NextProblem,
     PrevProblem,

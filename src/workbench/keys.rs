@@ -72,7 +72,7 @@ fn key_action(app: &App, k: KeyEvent) -> Option<Action> {
         Mode::Filter { .. } => Some(typing(k, true)),
         Mode::Form(f) if f.input.is_some() => Some(typing(k, true)),
         Mode::Form(_) => form_key(k),
-        Mode::Help { .. } => help_key(k),
+        Mode::Help { .. } | Mode::Explain { .. } => help_key(k),
         Mode::Normal => normal_key(k),
     }
 }
@@ -112,6 +112,7 @@ fn normal_key(k: KeyEvent) -> Option<Action> {
         KeyCode::Char('w') => Action::SaveAs,
         KeyCode::Char('q') => Action::Quit,
         KeyCode::Char('?') | KeyCode::F(1) => Action::Help,
+        KeyCode::Char('x') => Action::Explain,
         KeyCode::Char('/') => Action::Filter,
         KeyCode::Char('n') => Action::NextProblem,
         KeyCode::Char('N') => Action::PrevProblem,
@@ -152,7 +153,9 @@ fn help_key(k: KeyEvent) -> Option<Action> {
         return Some(a);
     }
     match k.code {
-        KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('?') | KeyCode::Enter => Some(Action::Cancel),
+        KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('?') | KeyCode::Char('x') | KeyCode::Enter => {
+            Some(Action::Cancel)
+        }
         _ => None,
     }
 }

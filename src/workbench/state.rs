@@ -105,6 +105,10 @@ pub enum Mode {
     Help {
         scroll: usize,
     },
+    /// `x`: why the selected message scored as it did.
+    Explain {
+        scroll: usize,
+    },
     /// Typing a filter; `before` is restored on Esc.
     Filter {
         input: LineInput,

@@ -47,7 +47,7 @@ fn apply(app: &mut App, action: Action) {
                 match app.mode {
                     Mode::Normal => normal(app, action),
                     Mode::Editing(_) => editing(app, action),
-                    Mode::Help { .. } => help(app, action),
+                    Mode::Help { .. } | Mode::Explain { .. } => help(app, action),
                     Mode::Filter { .. } => filter(app, action),
                     Mode::Form(_) => form_action(app, action),
                 }
@@ -86,6 +86,7 @@ fn normal(app: &mut App, action: Action) {
             }
         }
         Action::Help => app.mode = Mode::Help { scroll: 0 },
+        Action::Explain if app.current_message().is_some() => app.mode = Mode::Explain { scroll: 0 },
         Action::Filter => {
             app.mode = Mode::Filter {
                 input: LineInput::new(app.filter.clone()),
@@ -480,7 +481,7 @@ fn move_vertically(e: &mut Editor, width: usize, down: bool) {
 // --- help and filter -------------------------------------------------------
 
 fn help(app: &mut App, action: Action) {
-    let Mode::Help { scroll } = &mut app.mode else {
+    let (Mode::Help { scroll } | Mode::Explain { scroll }) = &mut app.mode else {
         return;
     };
     match action {

@@ -21,6 +21,7 @@ const LEFT: &[(&str, &str)] = &[
     ("click", "select; focus a pane"),
     ("/", "filter by text or id"),
     ("n N", "next / previous problem"),
+    ("x", "why these scores"),
     ("#", "EDIT"),
     ("Enter e", "edit the text in place"),
     ("", "(from the story: the story)"),

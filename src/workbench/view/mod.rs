@@ -2,6 +2,7 @@
 //! anything, it only draws what `state` and `marks` say.
 
 mod checklist;
+mod explain;
 mod form;
 mod help;
 mod list;
@@ -37,6 +38,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     status::draw(frame, app, p.status);
     match &app.mode {
         Mode::Help { scroll } => help::draw(frame, area, *scroll),
+        Mode::Explain { scroll } => explain::draw(frame, app, area, *scroll),
         Mode::Form(f) => form::draw(frame, app, f, area),
         _ => {}
     }

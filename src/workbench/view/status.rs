@@ -20,7 +20,7 @@ pub fn hints(app: &App) -> &'static str {
     }
     match &app.mode {
         Mode::Editing(_) => "Esc done · ^Z undo · ^Y redo · ^S save",
-        Mode::Help { .. } => "↑↓ scroll · Esc close",
+        Mode::Help { .. } | Mode::Explain { .. } => "↑↓ scroll · Esc close",
         Mode::Filter { .. } => "Enter keep · Esc clear",
         Mode::Form(f) if f.input.is_some() => "Enter apply · Esc cancel · ^S save",
         Mode::Form(f) if f.target == Target::Story => {
