@@ -16,6 +16,7 @@ mod encode;
 mod file;
 pub mod path;
 mod problem;
+mod splice;
 mod template;
 mod validate;
 pub mod yaml;
@@ -135,8 +136,15 @@ pub fn to_yaml(set: &MessageSet) -> String {
 /// untouched, and the error message names it. The set is written even if
 /// `validate` finds a problem in it, so no edit is ever lost; such a file
 /// reports the problem, with its position, when it is loaded.
+///
+/// Saving over an existing set keeps that file's own text (comments, line
+/// breaks, quoting) for every part that did not change (see `splice.rs`).
 pub fn save(path: &Path, set: &MessageSet) -> io::Result<()> {
-    file::write_atomic(path, to_yaml(set).as_bytes())
+    let text = std::fs::read_to_string(path)
+        .ok()
+        .and_then(|source| splice::preserving(set, &source))
+        .unwrap_or_else(|| to_yaml(set));
+    file::write_atomic(path, text.as_bytes())
 }
 
 /// Start a new set at `path` from `TEMPLATE`. Refuses to overwrite an
