@@ -851,3 +851,49 @@ fn next_problem_scores_the_rest_first() {
     assert!(!app.scoring, "every verdict is known before jumping");
     assert!(app.reviews.iter().all(|r| !r.pending));
 }
+
+// --- u takes back the last change, whatever it was ------------------------
+
+#[test]
+fn u_takes_back_an_editing_session_a_field_a_move_an_add_and_a_story_change() {
+    let mut app = app();
+    let first = app.set.internal[0].clone();
+    // A whole editing session is one change.
+    keys(&mut app, "e");
+    keys(&mut app, " More words");
+    press(&mut app, KeyCode::Esc);
+    assert_ne!(app.set.internal[0].text, first.text);
+    keys(&mut app, "u");
+    assert_eq!(app.set.internal[0], first);
+    // A message moved down and back.
+    let order: Vec<String> = app.set.internal.iter().map(|m| m.id.clone()).collect();
+    keys(&mut app, "J");
+    assert_ne!(app.set.internal[0].id, order[0]);
+    keys(&mut app, "u");
+    assert_eq!(app.set.internal.iter().map(|m| m.id.clone()).collect::<Vec<_>>(), order);
+    // An added message taken back.
+    let n = app.set.internal.len();
+    keys(&mut app, "a");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.set.internal.len(), n + 1);
+    keys(&mut app, "u");
+    assert_eq!(app.set.internal.len(), n);
+    // A detail changed in the form.
+    let status = app.set.internal[0].status;
+    press(&mut app, KeyCode::Home);
+    keys(&mut app, "f");
+    set_field(&mut app, FieldKey::Status, "approved");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.set.internal[0].status, Some(Status::Approved));
+    keys(&mut app, "u");
+    assert_eq!(app.set.internal[0].status, status);
+    // The story.
+    let story = app.set.external.story.clone();
+    keys(&mut app, "s");
+    set_field(&mut app, FieldKey::Story, "A different story.");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.set.external.story, "A different story.");
+    keys(&mut app, "u");
+    assert_eq!(app.set.external.story, story);
+    assert_eq!(app.set.internal.len(), n, "the messages are untouched by a story undo");
+}

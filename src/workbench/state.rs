@@ -48,6 +48,8 @@ pub struct Editor {
     pub textarea: TextArea<'static>,
     /// The pane to give the keyboard back to when editing ends.
     pub return_focus: Focus,
+    /// The message as it was when editing began, for undo.
+    pub before: Message,
 }
 
 impl Editor {
@@ -148,10 +150,19 @@ pub enum AfterSave {
 
 /// A deleted message, kept so `u` can put it back where it was.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Deleted {
-    pub index: usize,
-    pub message: Message,
-    pub review: MessageReview,
+/// One change to the set, kept so `u` can take it back (newest last).
+pub enum Change {
+    /// A message's text or details changed; `before` is how it was.
+    Edited { index: usize, before: Message },
+    /// The brand, story, pillars or segments changed; the set as it was
+    /// (its messages left out).
+    Story { before: Box<MessageSet> },
+    /// A message was added or duplicated at `index`.
+    Inserted { index: usize },
+    /// A message was deleted from `index`.
+    Removed { index: usize, message: Message },
+    /// A message moved from `from` to `to`.
+    Moved { from: usize, to: usize },
 }
 
 pub struct App<'e> {
@@ -184,7 +195,8 @@ pub struct App<'e> {
     pub text_scroll: usize,
     /// First row of the story pane shown.
     pub story_scroll: usize,
-    pub deleted: Vec<Deleted>,
+    /// Changes `u` can take back, newest last.
+    pub undo: Vec<Change>,
     pub dirty: bool,
     pub notice: Option<Notice>,
     /// Terminal size (width, height).
@@ -222,7 +234,7 @@ impl<'e> App<'e> {
             finding: 0,
             text_scroll: 0,
             story_scroll: 0,
-            deleted: vec![],
+            undo: vec![],
             dirty: false,
             notice: None,
             size: (80, 24),
@@ -244,7 +256,7 @@ impl<'e> App<'e> {
         self.disk = disk;
         self.engine.rebuild(&self.set);
         self.rescore_all();
-        self.deleted.clear();
+        self.undo.clear();
         self.dirty = false;
         self.refilter();
         self.selected = keep

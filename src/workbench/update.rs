@@ -7,14 +7,14 @@ use std::path::PathBuf;
 use ratatui::layout::Position;
 use ratatui_textarea::{CursorMove, Input, Key, TextArea};
 
-use crate::core::model::{Audience, Message, Status};
+use crate::core::model::{Audience, Message, MessageSet, Status};
 
 use super::action::Action;
 use super::files;
 use super::form::{self, Changed, Target};
 use super::input::LineInput;
 use super::layout;
-use super::state::{AfterSave, App, Deleted, Editor, Focus, Form, Mode, Notice, Prompt};
+use super::state::{AfterSave, App, Change, Editor, Focus, Form, Mode, Notice, Prompt};
 use super::text;
 
 /// Apply `action` to the app.
@@ -98,7 +98,7 @@ fn normal(app: &mut App, action: Action) {
         Action::Add => add(app),
         Action::Duplicate => duplicate(app),
         Action::Delete => delete(app),
-        Action::Undo => undo_delete(app),
+        Action::Undo => undo(app),
         Action::MoveDown => move_message(app, true),
         Action::MoveUp => move_message(app, false),
         Action::Cancel => {
@@ -190,9 +190,16 @@ fn unique_id(app: &App, base: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Put `message` at `at` in the set (undoably) and select it.
+fn insert(app: &mut App, at: usize, message: Message) {
+    let at = at.min(app.set.internal.len());
+    app.undo.push(Change::Inserted { index: at });
+    place(app, at, message);
+}
+
 /// Put `message` at `at` in the set with its review, and select it (the
 /// filter is dropped if it would hide it).
-fn insert(app: &mut App, at: usize, message: Message) {
+fn place(app: &mut App, at: usize, message: Message) {
     let at = at.min(app.set.internal.len());
     let review = app.review_of(&message);
     app.set.internal.insert(at, message);
@@ -232,15 +239,17 @@ fn duplicate(app: &mut App) {
 
 fn delete(app: &mut App) {
     let Some(i) = app.selected else { return };
+    let message = remove(app, i);
+    let id = message.id.clone();
+    app.undo.push(Change::Removed { index: i, message });
+    app.info(format!("Deleted {} (u undoes)", text::visible(&id)));
+}
+
+/// Take message `i` out of the set and select what took its place.
+fn remove(app: &mut App, i: usize) -> Message {
     let pos = app.visible_pos().unwrap_or(0);
     let message = app.set.internal.remove(i);
-    let review = app.reviews.remove(i);
-    let id = message.id.clone();
-    app.deleted.push(Deleted {
-        index: i,
-        message,
-        review,
-    });
+    app.reviews.remove(i);
     app.dirty = true;
     app.selected = None;
     app.refilter();
@@ -250,30 +259,55 @@ fn delete(app: &mut App) {
     app.finding = 0;
     app.text_scroll = 0;
     app.refresh_summary();
-    app.info(format!("Deleted {} (u undoes)", text::visible(&id)));
+    message
 }
 
-fn undo_delete(app: &mut App) {
-    let Some(d) = app.deleted.pop() else {
+/// Take back the last change: an edit, a story change, an added, deleted
+/// or moved message.
+fn undo(app: &mut App) {
+    let Some(change) = app.undo.pop() else {
         app.info("Nothing to undo");
         return;
     };
-    let at = d.index.min(app.set.internal.len());
-    let id = d.message.id.clone();
-    app.set.internal.insert(at, d.message);
-    // Rescored, not restored: the story may have changed since the delete.
-    let review = app.review_of(&app.set.internal[at]);
-    app.reviews.insert(at, review);
     app.dirty = true;
-    app.refilter();
-    if !app.visible.contains(&at) {
-        app.filter.clear();
-        app.refilter();
+    match change {
+        Change::Edited { index, before } if index < app.set.internal.len() => {
+            let id = before.id.clone();
+            app.set.internal[index] = before;
+            app.rescore(index);
+            app.refresh_summary();
+            app.refilter();
+            select(app, index);
+            app.info(format!("Undid the edit of {}", text::visible(&id)));
+        }
+        Change::Story { before } => {
+            let internal = std::mem::take(&mut app.set.internal);
+            app.set = *before;
+            app.set.internal = internal;
+            app.rebuild();
+            app.info("Undid the story change");
+        }
+        Change::Inserted { index } if index < app.set.internal.len() => {
+            let m = remove(app, index);
+            app.info(format!("Took back {}", text::visible(&m.id)));
+        }
+        Change::Removed { index, message } => {
+            let id = message.id.clone();
+            place(app, index, message);
+            app.info(format!("Restored {}", text::visible(&id)));
+        }
+        Change::Moved { from, to } if to < app.set.internal.len() => {
+            let m = app.set.internal.remove(to);
+            let r = app.reviews.remove(to);
+            let from = from.min(app.set.internal.len());
+            app.set.internal.insert(from, m);
+            app.reviews.insert(from, r);
+            app.refilter();
+            select(app, from);
+            app.info("Undid the move");
+        }
+        _ => app.info("Nothing to undo"),
     }
-    app.selected = None;
-    select(app, at);
-    app.refresh_summary();
-    app.info(format!("Restored {}", text::visible(&id)));
 }
 
 /// Move the selected message past its neighbour in the (filtered) list.
@@ -296,6 +330,7 @@ fn move_message(app: &mut App, down: bool) {
     let r = app.reviews.remove(i);
     app.set.internal.insert(j, m);
     app.reviews.insert(j, r);
+    app.undo.push(Change::Moved { from: i, to: j });
     app.dirty = true;
     app.refilter();
     app.selected = Some(j);
@@ -361,7 +396,9 @@ fn start_editing(app: &mut App) {
     textarea.move_cursor(CursorMove::Bottom);
     textarea.move_cursor(CursorMove::End);
     textarea.set_max_histories(200);
+    let before = app.set.internal[i].clone();
     app.mode = Mode::Editing(Box::new(Editor {
+        before,
         index: i,
         textarea,
         return_focus: app.focus,
@@ -372,6 +409,13 @@ fn start_editing(app: &mut App) {
 fn stop_editing(app: &mut App) {
     if let Mode::Editing(e) = std::mem::replace(&mut app.mode, Mode::Normal) {
         app.focus = e.return_focus;
+        // One editing session is one change for `u`.
+        if app.set.internal.get(e.index).is_some_and(|m| m.text != e.before.text) {
+            app.undo.push(Change::Edited {
+                index: e.index,
+                before: e.before,
+            });
+        }
     }
     if app.summary_stale {
         app.refresh_summary();
@@ -641,11 +685,31 @@ fn commit_field(app: &mut App) {
         f.error = None;
         return;
     }
+    let before = match f.target {
+        Target::Message(i) => app
+            .set
+            .internal
+            .get(i)
+            .cloned()
+            .map(|before| Change::Edited { index: i, before }),
+        Target::Story => Some(Change::Story {
+            // Cloned without the messages: a story change leaves them be.
+            before: Box::new(MessageSet {
+                version: app.set.version,
+                brand: app.set.brand.clone(),
+                external: app.set.external.clone(),
+                segments: app.set.segments.clone(),
+                internal: Vec::new(),
+                extra: app.set.extra.clone(),
+            }),
+        }),
+    };
     match form::apply(&mut app.set, f.target, field.key, &input.text) {
         Ok(changed) => {
             f.input = None;
             f.error = None;
             app.dirty = true;
+            app.undo.extend(before);
             match changed {
                 Changed::Message(i) => {
                     app.rescore(i);

@@ -38,7 +38,7 @@ const RIGHT: &[(&str, &str)] = &[
     ("a", "add a message"),
     ("y", "duplicate it"),
     ("D", "delete it"),
-    ("u", "undo the last delete"),
+    ("u", "undo the last change"),
     ("J K", "move it down / up"),
     ("#", "FILE"),
     ("^S", "save (in any mode)"),
