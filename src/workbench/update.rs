@@ -185,7 +185,7 @@ fn insert(app: &mut App, at: usize, message: Message) {
     let review = app.review_of(&message);
     app.set.internal.insert(at, message);
     app.reviews.insert(at, review);
-    app.dirty = true;
+    app.mark_dirty();
     app.refilter();
     if !app.visible.contains(&at) {
         app.filter.clear();
@@ -229,7 +229,7 @@ fn delete(app: &mut App) {
         message,
         review,
     });
-    app.dirty = true;
+    app.mark_dirty();
     app.selected = None;
     app.refilter();
     // Select what took its place in the list, else the one before it.
@@ -252,7 +252,7 @@ fn undo_delete(app: &mut App) {
     // Rescored, not restored: the story may have changed since the delete.
     let review = app.review_of(&app.set.internal[at]);
     app.reviews.insert(at, review);
-    app.dirty = true;
+    app.mark_dirty();
     app.refilter();
     if !app.visible.contains(&at) {
         app.filter.clear();
@@ -284,7 +284,7 @@ fn move_message(app: &mut App, down: bool) {
     let r = app.reviews.remove(i);
     app.set.internal.insert(j, m);
     app.reviews.insert(j, r);
-    app.dirty = true;
+    app.mark_dirty();
     app.refilter();
     app.selected = Some(j);
 }
@@ -420,7 +420,7 @@ fn editing(app: &mut App, action: Action) {
         let text = e.text();
         app.set.internal[i].text = text;
         app.rescore(i);
-        app.dirty = true;
+        app.mark_dirty();
     }
 }
 
@@ -578,7 +578,7 @@ fn form_action(app: &mut App, action: Action) {
                 .position(|x| x.key == form::FieldKey::PillarId(n))
                 .unwrap_or(0);
             f.error = None;
-            app.dirty = true;
+            app.mark_dirty();
             app.rebuild();
         }
         Action::Delete if f.target == Target::Story => {
@@ -589,7 +589,7 @@ fn form_action(app: &mut App, action: Action) {
             let p = app.set.external.pillars.remove(i);
             f.error = Some(format!("Deleted pillar {} (u undoes)", text::visible(&p.id)));
             f.removed_pillars.push((i, p));
-            app.dirty = true;
+            app.mark_dirty();
             app.rebuild();
         }
         Action::Undo if f.target == Target::Story => {
@@ -597,7 +597,7 @@ fn form_action(app: &mut App, action: Action) {
                 let i = i.min(app.set.external.pillars.len());
                 app.set.external.pillars.insert(i, p);
                 f.error = None;
-                app.dirty = true;
+                app.mark_dirty();
                 app.rebuild();
             }
         }
@@ -628,7 +628,7 @@ fn commit_field(app: &mut App) {
         Ok(changed) => {
             f.input = None;
             f.error = None;
-            app.dirty = true;
+            app.mark_dirty();
             match changed {
                 Changed::Message(i) => {
                     app.rescore(i);
@@ -672,6 +672,7 @@ fn write_to(app: &mut App, path: PathBuf) {
             }
             app.disk = fp;
             app.dirty = false;
+            app.clear_journal();
             app.prompt = None;
             let name = text::visible(&app.file_name());
             app.info(format!("Saved {name}"));
@@ -700,6 +701,10 @@ fn prompt(app: &mut App, action: Action) {
     let Some(p) = app.prompt.as_mut() else {
         return;
     };
+    if let Prompt::Restore(_) = p {
+        restore_prompt(app, action);
+        return;
+    }
     if action == Action::Cancel {
         app.prompt = None;
         app.after_save = AfterSave::Nothing;
@@ -712,7 +717,10 @@ fn prompt(app: &mut App, action: Action) {
                 app.after_save = AfterSave::Quit;
                 save(app);
             }
-            Action::Choose('d') => app.quit = true,
+            Action::Choose('d') => {
+                app.clear_journal();
+                app.quit = true;
+            }
             Action::Choose('c') => {
                 app.prompt = None;
                 app.after_save = AfterSave::Nothing;
@@ -727,6 +735,7 @@ fn prompt(app: &mut App, action: Action) {
                     Ok((set, disk)) => {
                         app.mode = Mode::Normal;
                         app.replace_set(set, disk);
+                        app.clear_journal();
                         let name = text::visible(&app.file_name());
                         app.info(format!("Reloaded {name} from disk"));
                     }
@@ -740,6 +749,7 @@ fn prompt(app: &mut App, action: Action) {
             Action::Choose('w') => open_save_as(app),
             _ => {}
         },
+        Prompt::Restore(_) => {}
         Prompt::SaveFailed(_) => {
             if action == Action::Choose('w') {
                 open_save_as(app);
@@ -776,5 +786,53 @@ fn prompt(app: &mut App, action: Action) {
             }
             _ => {}
         },
+    }
+}
+
+/// The answer to the restore prompt shown on opening a set that has a
+/// journal: `r` restores the journaled edits (unsaved, so a save still
+/// asks before overwriting a file that changed since they began), `d`
+/// discards them, Esc opens the file as it is and keeps the journal, which
+/// is offered again next time.
+fn restore_prompt(app: &mut App, action: Action) {
+    let Some(Prompt::Restore(found)) = app.prompt.as_ref() else {
+        return;
+    };
+    let journal = found.file.clone();
+    match action {
+        Action::Choose('r') => {
+            let Some(Prompt::Restore(found)) = app.prompt.take() else {
+                return;
+            };
+            let found = *found;
+            // Based on the file as it is now: saving is plain. Based on an
+            // older file: saving finds the change and asks first.
+            let disk = match (&app.disk, &found.base) {
+                (Some(now), Some(base)) if now.same_content(base) => Some(now.clone()),
+                _ => found.base.clone(),
+            };
+            app.mode = Mode::Normal;
+            app.replace_set(found.set, disk);
+            app.mark_dirty();
+            // The edits are this session's now: journal them as ours before
+            // letting the old journal go, so no moment holds them nowhere.
+            match app.write_journal() {
+                Some(Ok(_)) => {
+                    let _ = std::fs::remove_file(&found.file);
+                }
+                Some(Err(_)) | None => {}
+            }
+            app.info("Restored the unsaved edits: ^S saves them, q then d drops them");
+        }
+        Action::Choose('d') => {
+            let _ = std::fs::remove_file(&journal);
+            app.prompt = None;
+            app.info("Discarded the unsaved edits");
+        }
+        Action::Cancel => {
+            app.prompt = None;
+            app.info("The unsaved edits are kept for later: they are offered again when this set is opened");
+        }
+        _ => {}
     }
 }

@@ -27,6 +27,7 @@ use std::path::{Path, PathBuf};
 use crate::core::model::{MessageSet, Value};
 
 pub use decode::VERSION;
+pub use file::write_atomic;
 pub use path::{FieldPath, Step};
 pub use problem::Problem;
 pub use template::TEMPLATE;
