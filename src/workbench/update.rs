@@ -816,11 +816,8 @@ fn restore_prompt(app: &mut App, action: Action) {
             app.mark_dirty();
             // The edits are this session's now: journal them as ours before
             // letting the old journal go, so no moment holds them nowhere.
-            match app.write_journal() {
-                Some(Ok(_)) => {
-                    let _ = std::fs::remove_file(&found.file);
-                }
-                Some(Err(_)) | None => {}
+            if let Some(Ok(_)) = app.write_journal() {
+                let _ = std::fs::remove_file(&found.file);
             }
             app.info("Restored the unsaved edits: ^S saves them, q then d drops them");
         }
