@@ -1,6 +1,7 @@
-//! A full disk: saving fails with the error in the status line and a
-//! save-as offer, every edit stays in memory, the file on disk stays whole
-//! and no temporary file is left behind; saving as another file then works.
+//! A full disk (and a read-only file): saving fails with the error in the
+//! status line and a save-as offer, every edit stays in memory, the file on
+//! disk stays whole and no temporary file is left behind; saving as another
+//! file then works. (A vanished folder: tests/workbench_update.rs.)
 //!
 //! The disk is a 256 kB tmpfs mounted in a private user and mount namespace
 //! (`unshare -rm`), so no root rights are needed and nothing outside the
@@ -122,4 +123,41 @@ fn a_full_disk_keeps_every_edit_and_offers_save_as() {
     assert!(run.status.success(), "{stdout}\n{stderr}");
     assert!(stdout.contains("chorus-full-disk-checked"), "{stdout}\n{stderr}");
     eprintln!("checked on a full 256 kB tmpfs in a private namespace");
+}
+
+#[test]
+fn a_read_only_file_keeps_every_edit_and_offers_save_as() {
+    if std::env::var_os(DISK).is_some() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lemonadly.yaml");
+    std::fs::write(&path, files::EXAMPLE_YAML).unwrap();
+    let mut perms = std::fs::metadata(&path).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&path, perms).unwrap();
+    let (set, seen) = files::load(&path).unwrap();
+    let lexicon = Lexicon::builtin();
+    let engine = CoreEngine::new(&set, &lexicon);
+    let mut app = App::new(set, path.clone(), seen, Box::new(engine));
+    update(&mut app, Action::Delete);
+    let in_memory = store::to_yaml(&app.set);
+    update(&mut app, Action::Save);
+    let Some(Prompt::SaveFailed(msg)) = &app.prompt else {
+        panic!("save-as should be offered, not {:?}", app.prompt);
+    };
+    assert!(msg.contains("read-only"), "{msg}");
+    assert!(app
+        .notice
+        .as_ref()
+        .is_some_and(|n| n.error && n.text.contains("read-only")));
+    assert!(app.dirty);
+    assert_eq!(store::to_yaml(&app.set), in_memory);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), files::EXAMPLE_YAML);
+    update(&mut app, Action::Choose('w'));
+    let out = dir.path().join("copy.yaml");
+    app.prompt = Some(Prompt::SaveAs(LineInput::new(out.display().to_string())));
+    update(&mut app, Action::Confirm);
+    assert!(!app.dirty);
+    assert_eq!(store::to_yaml(&store::load(&out).unwrap()), in_memory);
 }
