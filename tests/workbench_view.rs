@@ -189,7 +189,7 @@ fn the_set_view_names_uncovered_pillars_and_unaddressed_segments() {
     let (mut app, _) = app_with(set, "/nonexistent/x.yaml".into());
     let s = screen(&mut app, 120, 40);
     assert!(s.contains("No message supports: expertise"), "{s}");
-    assert!(s.contains("No message addresses: repair crews,"), "{s}");
+    assert!(s.contains("No message of their own: repair crews,"), "{s}");
     assert!(s.contains("support, payroll, IT"), "{s}");
 }
 
