@@ -145,7 +145,12 @@ internal:
 
 fn journals(home: &Path) -> Vec<std::path::PathBuf> {
     match std::fs::read_dir(home.join("state").join("chorus").join("journal")) {
-        Ok(d) => d.flatten().map(|e| e.path()).collect(),
+        // Whole journals only, not the temporary file of one being written.
+        Ok(d) => d
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+            .collect(),
         Err(_) => vec![],
     }
 }

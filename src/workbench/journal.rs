@@ -21,6 +21,11 @@
 //! the same set, so neither overwrites the other's journal. Each is written
 //! atomically.
 //!
+//! The event loop writes on a background thread (rendering and flushing a
+//! large set takes a moment, and typing must not wait for it); a save,
+//! a discard or the next write waits for it first, so a journal never
+//! outlives the save that made it stale.
+//!
 //! On opening a set, the newest journal for its path whose set differs from
 //! the file is offered: restore, discard, or keep for later. Journals that
 //! hold just what the file holds are removed. A clean save or a discard
@@ -74,7 +79,7 @@ fn prefix(path: &Path) -> String {
 }
 
 /// A session's journal: where its journals go, and which file it wrote last.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub struct Journal {
     /// `STATE/journal`.
     pub folder: PathBuf,
@@ -82,6 +87,8 @@ pub struct Journal {
     pub session: String,
     /// The journal this session wrote last (removed on save or discard).
     pub written: Option<PathBuf>,
+    /// A write in progress on another thread.
+    pending: Option<std::thread::JoinHandle<io::Result<PathBuf>>>,
 }
 
 /// A journal found for the set being opened, and how it differs from the file.
@@ -217,6 +224,17 @@ pub fn render(path: &Path, base: Option<&Fingerprint>, set: &MessageSet) -> Stri
     format!("{MAGIC}\n# {json}\n{}", store::to_yaml(set))
 }
 
+/// Write `text` to the journal `file` atomically; a journal this session
+/// wrote under another name (`old`: the set was saved as another file) goes.
+fn write_file(folder: &Path, file: &Path, old: Option<&Path>, text: &str) -> io::Result<()> {
+    std::fs::create_dir_all(folder)?;
+    store::write_atomic(file, text.as_bytes())?;
+    if let Some(old) = old.filter(|o| *o != file) {
+        let _ = std::fs::remove_file(old);
+    }
+    Ok(())
+}
+
 /// Read the journal at `file`: the set file it belongs to, the fingerprint
 /// its edits were based on, and the set.
 pub fn parse(file: &Path) -> Result<(PathBuf, Option<Fingerprint>, MessageSet), String> {
@@ -257,6 +275,7 @@ impl Journal {
             folder: state.join(FOLDER),
             session: format!("{}{:08x}", std::process::id(), nanos),
             written: None,
+            pending: None,
         }
     }
 
@@ -268,20 +287,47 @@ impl Journal {
     /// Write the set as this session's journal for `path`, atomically;
     /// returns the journal's path.
     pub fn write(&mut self, path: &Path, base: Option<&Fingerprint>, set: &MessageSet) -> io::Result<PathBuf> {
-        std::fs::create_dir_all(&self.folder)?;
+        let _ = self.settle();
         let file = self.file_for(path);
-        store::write_atomic(&file, render(path, base, set).as_bytes())?;
-        // After a save as, the journal follows the set to its new name.
-        if let Some(old) = self.written.replace(file.clone()) {
-            if old != file {
-                let _ = std::fs::remove_file(old);
-            }
-        }
+        write_file(&self.folder, &file, self.written.as_deref(), &render(path, base, set))?;
+        self.written = Some(file.clone());
         Ok(file)
+    }
+
+    /// `write`, on another thread; the set is the caller's copy. Returns
+    /// the error of the previous background write, if it failed.
+    pub fn write_in_background(
+        &mut self,
+        path: &Path,
+        base: Option<Fingerprint>,
+        set: MessageSet,
+    ) -> Option<io::Error> {
+        let previous = self.settle();
+        let (folder, file, old) = (self.folder.clone(), self.file_for(path), self.written.clone());
+        let canon = path.to_path_buf();
+        self.pending = Some(std::thread::spawn(move || {
+            let text = render(&canon, base.as_ref(), &set);
+            write_file(&folder, &file, old.as_deref(), &text)?;
+            Ok(file)
+        }));
+        previous
+    }
+
+    /// Wait for a background write to finish; its error, if it failed.
+    pub fn settle(&mut self) -> Option<io::Error> {
+        match self.pending.take()?.join() {
+            Ok(Ok(file)) => {
+                self.written = Some(file);
+                None
+            }
+            Ok(Err(e)) => Some(e),
+            Err(_) => Some(io::Error::other("the journal writer stopped on a bug")),
+        }
     }
 
     /// Remove this session's journal (after a clean save or a discard).
     pub fn clear(&mut self) {
+        let _ = self.settle();
         if let Some(f) = self.written.take() {
             let _ = std::fs::remove_file(f);
         }
@@ -381,6 +427,26 @@ mod tests {
         assert!(j.find(&file, &set()).0.is_none());
         j.clear();
         assert!(!written.exists());
+    }
+
+    #[test]
+    fn background_writes_finish_before_a_clear_or_a_find() {
+        let t = tempfile::tempdir().unwrap();
+        let file = t.path().join("s.yaml");
+        std::fs::write(&file, "x").unwrap();
+        let mut j = Journal::new(&t.path().join("state"));
+        let mut s = set();
+        s.brand = "Edited".into();
+        assert!(j.write_in_background(&file, None, s.clone()).is_none());
+        assert!(j.write_in_background(&file, None, s.clone()).is_none());
+        assert!(j.settle().is_none());
+        let written = j.written.clone().unwrap();
+        assert_eq!(parse(&written).unwrap().2, s);
+        // A clear right after a background write leaves nothing behind.
+        assert!(j.write_in_background(&file, None, s).is_none());
+        j.clear();
+        assert!(!written.exists());
+        assert_eq!(std::fs::read_dir(&j.folder).unwrap().count(), 0);
     }
 
     #[test]

@@ -209,10 +209,9 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
                 }
                 if journal.is_some_and(|at| at <= now) {
                     journal = None;
-                    if let Some(Err(e)) = app.write_journal() {
-                        // Said once per failure; the edits are still in memory.
+                    // A failure shows with the next write (or the save).
+                    if let Some(e) = app.write_journal_in_background() {
                         app.error(format!("Could not journal the unsaved edits: {e}"));
-                        app.journaled = app.revision;
                         redraw = true;
                     }
                 }

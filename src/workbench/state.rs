@@ -284,6 +284,18 @@ impl<'e> App<'e> {
         Some(written)
     }
 
+    /// `write_journal` on a background thread (the event loop's periodic
+    /// write). Returns the error of the previous background write, if any.
+    pub fn write_journal_in_background(&mut self) -> Option<std::io::Error> {
+        if !self.dirty {
+            return None;
+        }
+        let journal = self.journal.as_mut()?;
+        let error = journal.write_in_background(&self.path, self.disk.clone(), self.set.clone());
+        self.journaled = self.revision;
+        error
+    }
+
     /// The edits were saved or discarded: this session's journal goes.
     pub fn clear_journal(&mut self) {
         if let Some(j) = self.journal.as_mut() {
