@@ -3,7 +3,6 @@
 //! a fingerprint of a file on disk so saving never silently overwrites a
 //! change someone else made.
 
-use std::hash::{DefaultHasher, Hasher};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -26,12 +25,12 @@ pub struct Fingerprint {
 
 impl Fingerprint {
     pub fn of_bytes(bytes: &[u8], modified: Option<SystemTime>) -> Fingerprint {
-        let mut h = DefaultHasher::new();
-        h.write(bytes);
+        // Stable across runs and builds: a journal keeps it to tell, after a
+        // crash, whether the file changed since the edits began.
         Fingerprint {
             modified,
             len: bytes.len() as u64,
-            hash: h.finish(),
+            hash: super::journal::stable_hash(bytes),
         }
     }
 
@@ -82,7 +81,9 @@ pub fn save(path: &Path, set: &MessageSet) -> io::Result<Option<Fingerprint>> {
 }
 
 /// Write `set` beside `path` as `NAME.recovered.yaml` (numbered if taken),
-/// never over the file itself; falls back to the temporary folder.
+/// never over the file itself; falls back to the temporary folder. The last
+/// resort when the journal cannot be written (no home folder, or its
+/// state folder is not writable).
 pub fn save_recovery(path: &Path, set: &MessageSet) -> io::Result<PathBuf> {
     let stem = path
         .file_stem()
@@ -115,7 +116,8 @@ pub fn save_recovery(path: &Path, set: &MessageSet) -> io::Result<PathBuf> {
 pub struct Dirs {
     /// Where the editable copy of the example lives.
     pub data: PathBuf,
-    /// Where the last opened set is remembered.
+    /// Where the last opened set is remembered and unsaved edits are
+    /// journaled (`journal/`).
     pub state: PathBuf,
 }
 
@@ -125,7 +127,8 @@ impl Dirs {
         let p = directories::ProjectDirs::from("", "", "chorus")?;
         Some(Dirs {
             data: p.data_dir().to_path_buf(),
-            state: p.state_dir().unwrap_or(p.data_dir()).to_path_buf(),
+            // Only Linux has a state folder; elsewhere the local data folder.
+            state: p.state_dir().unwrap_or(p.data_local_dir()).to_path_buf(),
         })
     }
 

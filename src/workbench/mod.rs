@@ -12,6 +12,7 @@ pub mod engine;
 pub mod files;
 pub mod form;
 pub mod input;
+pub mod journal;
 pub mod keys;
 pub mod layout;
 pub mod marks;

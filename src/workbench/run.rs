@@ -1,6 +1,6 @@
 //! The event loop: block until the terminal has an event (or, only while a
-//! deferred refresh is pending, until its deadline), update, and redraw only
-//! when something changed. Nothing polls when idle.
+//! deferred refresh or a journal write is pending, until its deadline),
+//! update, and redraw only when something changed. Nothing polls when idle.
 
 use std::io;
 use std::path::PathBuf;
@@ -12,8 +12,9 @@ use ratatui::DefaultTerminal;
 use super::action::Action;
 use super::engine::CoreEngine;
 use super::files::{self, Dirs};
+use super::journal::Journal;
 use super::keys;
-use super::state::App;
+use super::state::{App, Prompt};
 use super::terminal;
 use super::text;
 use super::update::update;
@@ -25,6 +26,9 @@ const DEBOUNCE: Duration = Duration::from_millis(150);
 /// Messages scored per idle step of a large set: about 20 ms of work, short
 /// enough that a key pressed meanwhile is handled without a felt delay.
 const SCORE_CHUNK: usize = 1000;
+/// Unsaved edits reach the journal at most this long after they are made
+/// (and no more often: writing a large set takes a moment).
+const JOURNAL_EVERY: Duration = Duration::from_secs(2);
 
 /// Open the workbench on `path` (or the last set, or the example) and run
 /// it until the user quits. Returns the process exit code: 0 on a normal
@@ -51,6 +55,12 @@ pub fn run(path: Option<PathBuf>) -> i32 {
         // Remembering is a convenience; failing to is no reason to stop.
         let _ = d.remember(&path);
     }
+    let journal = dirs.as_ref().map(|d| Journal::new(&d.state));
+    // Unsaved edits a session left for this set are offered before anything else.
+    let (found, problems) = match &journal {
+        Some(j) => j.find(&path, &set),
+        None => (None, vec![]),
+    };
     // The machine's and the set's own words, or a clear error before the terminal is touched.
     let lexicon = match Lexicon::for_machine().and_then(|l| l.for_set(&set, &path)) {
         Ok(l) => l,
@@ -62,6 +72,15 @@ pub fn run(path: Option<PathBuf>) -> i32 {
     let engine = CoreEngine::new(&set, &lexicon);
     let mut app = App::new(set, path, disk, Box::new(engine));
     app.dirs = dirs;
+    app.journal = journal;
+    if let Some(found) = found {
+        app.prompt = Some(Prompt::Restore(Box::new(found)));
+    } else if let Some(p) = problems.first() {
+        app.error(format!(
+            "A journal of unsaved edits could not be read: {}",
+            text::visible(p)
+        ));
+    }
 
     let mut session = match terminal::enter() {
         Ok(s) => s,
@@ -70,24 +89,54 @@ pub fn run(path: Option<PathBuf>) -> i32 {
             return 1;
         }
     };
-    // A panic inside the loop is caught so the edits can still be written
-    // somewhere (the panic hook has already given the terminal back).
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        event_loop(&mut session.terminal, &mut app)
-    }));
-    drop(session);
-    match result {
-        Ok(Ok(())) => 0,
-        Ok(Err(e)) => {
+    // A panic inside the loop is caught with the terminal still taken over,
+    // so the edits are journaled before anything else happens.
+    let result = terminal::guarded(|| event_loop(&mut session.terminal, &mut app));
+    let outcome = match result {
+        Ok(Ok(())) => Outcome::Quit,
+        Ok(Err(e)) => Outcome::TerminalError(e.to_string()),
+        Err(panic) => Outcome::Panicked(panic),
+    };
+    finish(&mut app, outcome, || drop(session))
+}
+
+/// How the event loop ended.
+#[derive(Debug)]
+enum Outcome {
+    Quit,
+    TerminalError(String),
+    Panicked(String),
+}
+
+/// After the loop: keep the unsaved edits (journal first, while the
+/// terminal is still ours), give the terminal back with `restore`, then say
+/// what happened. Returns the exit code.
+fn finish(app: &mut App, outcome: Outcome, restore: impl FnOnce()) -> i32 {
+    let kept = match outcome {
+        Outcome::Quit => None,
+        // Even a bug in writing the journal must not keep the terminal.
+        _ => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| recover(app))).ok(),
+    };
+    restore();
+    let code = match outcome {
+        Outcome::Quit => {
+            // Quitting with edits means the user chose to discard them.
+            app.clear_journal();
+            0
+        }
+        Outcome::TerminalError(e) => {
             say(&format!("chorus: {e}"));
-            recover(&app);
             1
         }
-        Err(_) => {
-            recover(&app);
+        Outcome::Panicked(msg) => {
+            say(&format!("chorus: the workbench stopped on a bug: {msg}"));
             101
         }
+    };
+    if let Some(Some(msg)) = kept {
+        say(&msg);
     }
+    code
 }
 
 /// A message on stderr, which is the user's terminal too: a file name or a
@@ -97,23 +146,39 @@ fn say(msg: &str) {
 }
 
 /// The workbench stopped without the user quitting (terminal error, bug):
-/// nobody could be asked, so write unsaved edits next to the file instead
-/// of over it, and say where.
-fn recover(app: &App) {
+/// nobody could be asked, so journal the unsaved edits (offered again when
+/// the set is opened); without a journal, write them next to the file
+/// instead of over it. Returns what to tell the user.
+fn recover(app: &mut App) -> Option<String> {
     if !app.dirty {
-        return;
+        return None;
     }
-    match files::save_recovery(&app.path, &app.set) {
-        Ok(p) => say(&format!("chorus: your unsaved changes were written to {}", p.display())),
-        Err(e) => say(&format!("chorus: your unsaved changes could not be written: {e}")),
-    }
+    let name = app.path.display().to_string();
+    let journal_error = match app.write_journal() {
+        Some(Ok(_)) => {
+            return Some(format!(
+                "chorus: your unsaved changes are kept: open {name} again to restore them"
+            ))
+        }
+        Some(Err(e)) => Some(e),
+        None => None,
+    };
+    Some(match files::save_recovery(&app.path, &app.set) {
+        Ok(p) => format!("chorus: your unsaved changes were written to {}", p.display()),
+        Err(e) => match journal_error {
+            Some(j) => format!("chorus: your unsaved changes could not be written: {j}; {e}"),
+            None => format!("chorus: your unsaved changes could not be written: {e}"),
+        },
+    })
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
     let size = terminal.size()?;
     update(app, Action::Resize(size.width, size.height));
     let mut redraw = true;
-    let mut deadline: Option<Instant> = None;
+    // When the set summary is to be refreshed, and the journal written.
+    let mut refresh: Option<Instant> = None;
+    let mut journal: Option<Instant> = None;
     loop {
         if redraw {
             terminal.draw(|f| view::draw(f, app))?;
@@ -129,7 +194,11 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
             redraw = true;
             continue;
         }
-        // Wait for an event; with a refresh pending, only until it is due.
+        // Wait for an event; with something pending, only until it is due.
+        let deadline = match (refresh, journal) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
         let event = match deadline {
             None => Some(event::read()?),
             Some(at) => {
@@ -149,13 +218,94 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
                 }
             }
             None => {
-                deadline = None;
-                update(app, Action::Tick);
-                redraw = true;
+                let now = Instant::now();
+                if refresh.is_some_and(|at| at <= now) {
+                    refresh = None;
+                    update(app, Action::Tick);
+                    redraw = true;
+                }
+                if journal.is_some_and(|at| at <= now) {
+                    journal = None;
+                    // A failure shows with the next write (or the save).
+                    if let Some(e) = app.write_journal_in_background() {
+                        app.error(format!("Could not journal the unsaved edits: {e}"));
+                        redraw = true;
+                    }
+                }
             }
         }
-        if app.summary_stale && deadline.is_none() {
-            deadline = Some(Instant::now() + DEBOUNCE);
+        if app.summary_stale && refresh.is_none() {
+            refresh = Some(Instant::now() + DEBOUNCE);
         }
+        if app.journal_due() && journal.is_none() {
+            journal = Some(Instant::now() + JOURNAL_EVERY);
+        }
+        if !app.dirty {
+            journal = None;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::store;
+
+    #[test]
+    fn a_panic_is_journaled_before_the_terminal_is_restored() {
+        let t = tempfile::tempdir().unwrap();
+        let file = t.path().join("s.yaml");
+        std::fs::write(&file, store::TEMPLATE).unwrap();
+        let (set, disk) = files::load(&file).unwrap();
+        let lexicon = Lexicon::builtin();
+        let engine = CoreEngine::new(&set, &lexicon);
+        let mut app = App::new(set.clone(), file.clone(), disk, Box::new(engine));
+        let state = t.path().join("state");
+        app.journal = Some(Journal::new(&state));
+        let panic = terminal::guarded(|| {
+            app.set.internal[0].text = "typed just before the bug".into();
+            app.mark_dirty();
+            panic!("boom");
+        })
+        .unwrap_err();
+        assert!(panic.contains("boom"), "{panic}");
+        let folder = state.join("journal");
+        let mut journaled_first = false;
+        let code = finish(&mut app, Outcome::Panicked(panic), || {
+            journaled_first = std::fs::read_dir(&folder).map(|d| d.count() == 1).unwrap_or(false);
+        });
+        assert_eq!(code, 101);
+        assert!(
+            journaled_first,
+            "the journal is written before the terminal is restored"
+        );
+        let (found, _) = Journal::new(&state).find(&file, &set);
+        let found = found.expect("the next session is offered the edits");
+        assert_eq!(found.set.internal[0].text, "typed just before the bug");
+        // The file itself is untouched.
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), store::TEMPLATE);
+    }
+
+    #[test]
+    fn a_clean_quit_leaves_no_journal() {
+        let t = tempfile::tempdir().unwrap();
+        let file = t.path().join("s.yaml");
+        std::fs::write(&file, store::TEMPLATE).unwrap();
+        let (set, disk) = files::load(&file).unwrap();
+        let lexicon = Lexicon::builtin();
+        let mut app = App::new(
+            set,
+            file,
+            disk,
+            Box::new(CoreEngine::new(&Default::default(), &lexicon)),
+        );
+        let state = t.path().join("state");
+        app.journal = Some(Journal::new(&state));
+        app.mark_dirty();
+        app.write_journal().unwrap().unwrap();
+        assert_eq!(std::fs::read_dir(state.join("journal")).unwrap().count(), 1);
+        // q then d: the user discarded the edits.
+        assert_eq!(finish(&mut app, Outcome::Quit, || {}), 0);
+        assert_eq!(std::fs::read_dir(state.join("journal")).unwrap().count(), 0);
     }
 }

@@ -14,6 +14,7 @@ use super::engine::Engine;
 use super::files::{Dirs, Fingerprint};
 use super::form::Target;
 use super::input::LineInput;
+use super::journal::{Found, Journal};
 use super::layout::{self, Panes};
 use super::marks::{self, Item};
 use super::text;
@@ -126,6 +127,9 @@ pub enum Prompt {
     Unsaved,
     /// The file changed on disk since it was loaded: reload, overwrite or save as.
     Conflict,
+    /// On opening: a journal holds unsaved edits of this set from a session
+    /// that stopped without saving: restore, discard, or keep for later.
+    Restore(Box<Found>),
     /// Saving failed (the error is in the status line too): save as or keep editing.
     SaveFailed(String),
     /// Typing the path to save as.
@@ -198,6 +202,13 @@ pub struct App<'e> {
     /// Changes `u` can take back, newest last.
     pub undo: Vec<Change>,
     pub dirty: bool,
+    /// Counts edits: bumped by `mark_dirty`, so the event loop can tell
+    /// whether the journal is behind.
+    pub revision: u64,
+    /// The revision last written to the journal (or saved).
+    pub journaled: u64,
+    /// Where unsaved edits are journaled (none in tests unless given).
+    pub journal: Option<Journal>,
     pub notice: Option<Notice>,
     /// Terminal size (width, height).
     pub size: (u16, u16),
@@ -236,6 +247,9 @@ impl<'e> App<'e> {
             story_scroll: 0,
             undo: vec![],
             dirty: false,
+            revision: 0,
+            journaled: 0,
+            journal: None,
             notice: None,
             size: (80, 24),
             quit: false,
@@ -264,6 +278,53 @@ impl<'e> App<'e> {
             .filter(|i| self.visible.contains(i))
             .or_else(|| self.visible.first().copied());
         self.finding = 0;
+    }
+
+    // --- unsaved edits and the journal ------------------------------------
+
+    /// The set was edited.
+    pub fn mark_dirty(&mut self) {
+        self.dirty = true;
+        self.revision += 1;
+    }
+
+    /// Unsaved edits the journal does not hold yet.
+    pub fn journal_due(&self) -> bool {
+        self.dirty && self.journal.is_some() && self.revision != self.journaled
+    }
+
+    /// Write the unsaved edits to this session's journal. `None` when
+    /// there is no journal (no state folder) or nothing unsaved.
+    pub fn write_journal(&mut self) -> Option<std::io::Result<PathBuf>> {
+        if !self.dirty {
+            return None;
+        }
+        let journal = self.journal.as_mut()?;
+        let written = journal.write(&self.path, self.disk.as_ref(), &self.set);
+        if written.is_ok() {
+            self.journaled = self.revision;
+        }
+        Some(written)
+    }
+
+    /// `write_journal` on a background thread (the event loop's periodic
+    /// write). Returns the error of the previous background write, if any.
+    pub fn write_journal_in_background(&mut self) -> Option<std::io::Error> {
+        if !self.dirty {
+            return None;
+        }
+        let journal = self.journal.as_mut()?;
+        let error = journal.write_in_background(&self.path, self.disk.clone(), self.set.clone());
+        self.journaled = self.revision;
+        error
+    }
+
+    /// The edits were saved or discarded: this session's journal goes.
+    pub fn clear_journal(&mut self) {
+        if let Some(j) = self.journal.as_mut() {
+            j.clear();
+        }
+        self.journaled = self.revision;
     }
 
     // --- scoring ---------------------------------------------------------

@@ -204,7 +204,7 @@ fn place(app: &mut App, at: usize, message: Message) {
     let review = app.review_of(&message);
     app.set.internal.insert(at, message);
     app.reviews.insert(at, review);
-    app.dirty = true;
+    app.mark_dirty();
     app.refilter();
     if !app.visible.contains(&at) {
         app.filter.clear();
@@ -250,7 +250,7 @@ fn remove(app: &mut App, i: usize) -> Message {
     let pos = app.visible_pos().unwrap_or(0);
     let message = app.set.internal.remove(i);
     app.reviews.remove(i);
-    app.dirty = true;
+    app.mark_dirty();
     app.selected = None;
     app.refilter();
     // Select what took its place in the list, else the one before it.
@@ -269,7 +269,7 @@ fn undo(app: &mut App) {
         app.info("Nothing to undo");
         return;
     };
-    app.dirty = true;
+    app.mark_dirty();
     match change {
         Change::Edited { index, before } if index < app.set.internal.len() => {
             let id = before.id.clone();
@@ -331,7 +331,7 @@ fn move_message(app: &mut App, down: bool) {
     app.set.internal.insert(j, m);
     app.reviews.insert(j, r);
     app.undo.push(Change::Moved { from: i, to: j });
-    app.dirty = true;
+    app.mark_dirty();
     app.refilter();
     app.selected = Some(j);
 }
@@ -481,7 +481,7 @@ fn editing(app: &mut App, action: Action) {
         let text = e.text();
         app.set.internal[i].text = text;
         app.rescore(i);
-        app.dirty = true;
+        app.mark_dirty();
     }
 }
 
@@ -639,7 +639,7 @@ fn form_action(app: &mut App, action: Action) {
                 .position(|x| x.key == form::FieldKey::PillarId(n))
                 .unwrap_or(0);
             f.error = None;
-            app.dirty = true;
+            app.mark_dirty();
             app.rebuild();
         }
         Action::Delete if f.target == Target::Story => {
@@ -650,7 +650,7 @@ fn form_action(app: &mut App, action: Action) {
             let p = app.set.external.pillars.remove(i);
             f.error = Some(format!("Deleted pillar {} (u undoes)", text::visible(&p.id)));
             f.removed_pillars.push((i, p));
-            app.dirty = true;
+            app.mark_dirty();
             app.rebuild();
         }
         Action::Undo if f.target == Target::Story => {
@@ -658,7 +658,7 @@ fn form_action(app: &mut App, action: Action) {
                 let i = i.min(app.set.external.pillars.len());
                 app.set.external.pillars.insert(i, p);
                 f.error = None;
-                app.dirty = true;
+                app.mark_dirty();
                 app.rebuild();
             }
         }
@@ -708,7 +708,7 @@ fn commit_field(app: &mut App) {
         Ok(changed) => {
             f.input = None;
             f.error = None;
-            app.dirty = true;
+            app.mark_dirty();
             app.undo.extend(before);
             match changed {
                 Changed::Message(i) => {
@@ -753,6 +753,7 @@ fn write_to(app: &mut App, path: PathBuf) {
             }
             app.disk = fp;
             app.dirty = false;
+            app.clear_journal();
             app.prompt = None;
             let name = text::visible(&app.file_name());
             app.info(format!("Saved {name}"));
@@ -781,6 +782,10 @@ fn prompt(app: &mut App, action: Action) {
     let Some(p) = app.prompt.as_mut() else {
         return;
     };
+    if let Prompt::Restore(_) = p {
+        restore_prompt(app, action);
+        return;
+    }
     if action == Action::Cancel {
         app.prompt = None;
         app.after_save = AfterSave::Nothing;
@@ -793,7 +798,10 @@ fn prompt(app: &mut App, action: Action) {
                 app.after_save = AfterSave::Quit;
                 save(app);
             }
-            Action::Choose('d') => app.quit = true,
+            Action::Choose('d') => {
+                app.clear_journal();
+                app.quit = true;
+            }
             Action::Choose('c') => {
                 app.prompt = None;
                 app.after_save = AfterSave::Nothing;
@@ -808,6 +816,7 @@ fn prompt(app: &mut App, action: Action) {
                     Ok((set, disk)) => {
                         app.mode = Mode::Normal;
                         app.replace_set(set, disk);
+                        app.clear_journal();
                         let name = text::visible(&app.file_name());
                         app.info(format!("Reloaded {name} from disk"));
                     }
@@ -821,6 +830,7 @@ fn prompt(app: &mut App, action: Action) {
             Action::Choose('w') => open_save_as(app),
             _ => {}
         },
+        Prompt::Restore(_) => {}
         Prompt::SaveFailed(_) => {
             if action == Action::Choose('w') {
                 open_save_as(app);
@@ -857,5 +867,50 @@ fn prompt(app: &mut App, action: Action) {
             }
             _ => {}
         },
+    }
+}
+
+/// The answer to the restore prompt shown on opening a set that has a
+/// journal: `r` restores the journaled edits (unsaved, so a save still
+/// asks before overwriting a file that changed since they began), `d`
+/// discards them, Esc opens the file as it is and keeps the journal, which
+/// is offered again next time.
+fn restore_prompt(app: &mut App, action: Action) {
+    let Some(Prompt::Restore(found)) = app.prompt.as_ref() else {
+        return;
+    };
+    let journal = found.file.clone();
+    match action {
+        Action::Choose('r') => {
+            let Some(Prompt::Restore(found)) = app.prompt.take() else {
+                return;
+            };
+            let found = *found;
+            // Based on the file as it is now: saving is plain. Based on an
+            // older file: saving finds the change and asks first.
+            let disk = match (&app.disk, &found.base) {
+                (Some(now), Some(base)) if now.same_content(base) => Some(now.clone()),
+                _ => found.base.clone(),
+            };
+            app.mode = Mode::Normal;
+            app.replace_set(found.set, disk);
+            app.mark_dirty();
+            // The edits are this session's now: journal them as ours before
+            // letting the old journal go, so no moment holds them nowhere.
+            if let Some(Ok(_)) = app.write_journal() {
+                let _ = std::fs::remove_file(&found.file);
+            }
+            app.info("Restored the unsaved edits: ^S saves them, q then d drops them");
+        }
+        Action::Choose('d') => {
+            let _ = std::fs::remove_file(&journal);
+            app.prompt = None;
+            app.info("Discarded the unsaved edits");
+        }
+        Action::Cancel => {
+            app.prompt = None;
+            app.info("The unsaved edits are kept for later: they are offered again when this set is opened");
+        }
+        _ => {}
     }
 }

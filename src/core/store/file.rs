@@ -151,7 +151,56 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     if let Ok(dir) = File::open(&folder) {
         let _ = dir.sync_all();
     }
+    remove_stale_temps(&folder, &stem);
     Ok(())
+}
+
+/// The temporary file names `create_temp` makes for `name`:
+/// `.NAME.PID-N.chorus-tmp`.
+fn temp_name(name: &str, pid: u32, n: usize) -> String {
+    format!(".{name}.{pid}-{n}.chorus-tmp")
+}
+
+/// The process that made a temporary file for `name`, if `file` is one.
+fn temp_owner(file: &str, name: &str) -> Option<u32> {
+    let rest = file.strip_prefix('.')?.strip_prefix(name)?.strip_prefix('.')?;
+    let rest = rest.strip_suffix(".chorus-tmp")?;
+    let (pid, n) = rest.split_once('-')?;
+    n.parse::<usize>().ok()?;
+    pid.parse().ok()
+}
+
+/// A process killed while saving (power cut, kill -9) leaves its temporary
+/// file behind; the target itself is whole. After a save succeeds, remove
+/// the temporary files for the same target whose process is gone, so they
+/// cannot pile up. A file of a process that may still be saving is left
+/// alone: where that cannot be told (no /proc), only files older than a day.
+fn remove_stale_temps(folder: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    let me = std::process::id();
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let Some(pid) = file.to_str().and_then(|f| temp_owner(f, name)) else {
+            continue;
+        };
+        if pid != me && !maybe_running(pid, &entry.path()) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+fn maybe_running(pid: u32, temp: &Path) -> bool {
+    if cfg!(target_os = "linux") {
+        return Path::new("/proc").join(pid.to_string()).exists();
+    }
+    let day = std::time::Duration::from_secs(24 * 60 * 60);
+    fs::metadata(temp)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_none_or(|age| age < day)
 }
 
 /// A new, empty, hidden file next to the target; never one that exists.
@@ -159,7 +208,7 @@ fn create_temp(folder: &Path, name: &str) -> io::Result<(PathBuf, File)> {
     static COUNTER: AtomicUsize = AtomicUsize::new(0);
     loop {
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let temp = folder.join(format!(".{name}.{}-{n}.chorus-tmp", std::process::id()));
+        let temp = folder.join(temp_name(name, std::process::id(), n));
         match OpenOptions::new().write(true).create_new(true).open(&temp) {
             Ok(file) => return Ok((temp, file)),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists && n < 1_000_000 => continue,
@@ -198,6 +247,33 @@ pub fn write_new(path: &Path, text: &str) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn temp_names_are_recognised_exactly() {
+        let t = temp_name("s.yaml", 42, 7);
+        assert_eq!(t, ".s.yaml.42-7.chorus-tmp");
+        assert_eq!(temp_owner(&t, "s.yaml"), Some(42));
+        assert_eq!(temp_owner(&t, "s"), None);
+        assert_eq!(temp_owner(".s.yaml.x.42-7.chorus-tmp", "s.yaml"), None);
+        assert_eq!(temp_owner("s.yaml", "s.yaml"), None);
+    }
+
+    #[test]
+    fn a_save_removes_temporary_files_of_dead_savers_only() {
+        let t = tempfile::tempdir().unwrap();
+        let target = t.path().join("s.yaml");
+        // No process has this id (Linux's limit is 2^22).
+        let dead = t.path().join(temp_name("s.yaml", 4_000_000_000, 0));
+        let live = t.path().join(temp_name("s.yaml", std::process::id(), 999_999));
+        let other = t.path().join(temp_name("o.yaml", 4_000_000_000, 0));
+        for p in [&dead, &live, &other] {
+            fs::write(p, "half").unwrap();
+        }
+        write_atomic(&target, b"whole").unwrap();
+        assert_eq!(fs::read(&target).unwrap(), b"whole");
+        assert_eq!(dead.exists(), !cfg!(target_os = "linux"));
+        assert!(live.exists() && other.exists());
+    }
 
     #[test]
     fn utf8_errors_point_at_the_first_bad_byte() {

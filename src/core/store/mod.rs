@@ -28,6 +28,7 @@ use std::path::{Path, PathBuf};
 use crate::core::model::{MessageSet, Value};
 
 pub use decode::VERSION;
+pub use file::write_atomic;
 pub use path::{FieldPath, Step};
 pub use problem::Problem;
 pub use template::TEMPLATE;
@@ -35,6 +36,12 @@ pub use validate::validate;
 
 /// Set files larger than this are refused before parsing.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Sets with more messages are refused: reviewing one takes memory, and
+/// at this size `chorus check` stays near a couple of hundred MB.
+pub const MAX_MESSAGES: usize = 50_000;
+
+pub use yaml::MAX_VALUES;
 
 /// A file that could not be read or understood, with the place to look.
 #[derive(Debug, Clone, PartialEq)]

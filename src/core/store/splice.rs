@@ -64,8 +64,11 @@ pub fn preserving(set: &MessageSet, source: &str) -> Option<String> {
             }
         }
     }
-    // The safety net: what is written must read back as this very set.
-    (parse(&out, Path::new("")).ok()? == *set).then_some(out)
+    // The safety net: what is written must read back as this very set
+    // (compared as canonical YAML: a new message's record of its key order
+    // is only filled in once it has been read from a file).
+    let back = parse(&out, Path::new("")).ok()?;
+    (super::to_yaml(&back) == super::to_yaml(set)).then_some(out)
 }
 
 /// Comment lines right above an item belong to it (they move with it).
@@ -160,6 +163,19 @@ mod tests {
         assert!(out.contains("      Every bike we touch\n"), "{out}");
         assert!(out.contains("  - id: c\n"), "{out}");
         assert_eq!(parse(&out, Path::new("")).unwrap(), set);
+    }
+
+    #[test]
+    fn a_brand_new_message_is_spliced_in_too() {
+        let mut set = parse(SOURCE, Path::new("")).unwrap();
+        set.internal.push(crate::core::model::Message {
+            id: "fresh".into(),
+            text: "Written in the workbench.".into(),
+            ..Default::default()
+        });
+        let out = preserving(&set, SOURCE).expect("spliced, not rewritten");
+        assert!(out.starts_with("# The team's set: keep this comment.\n"), "{out}");
+        assert!(out.contains("  - id: fresh\n"), "{out}");
     }
 
     #[test]

@@ -21,6 +21,18 @@ pub fn validate(set: &MessageSet) -> Result<(), Problem> {
         ));
     }
 
+    if set.internal.len() > super::MAX_MESSAGES {
+        return Err(Problem::new(
+            root.key("internal").index(super::MAX_MESSAGES),
+            format!(
+                "the set has {} messages; chorus reads sets of at most {} messages: split it into \
+                 several sets",
+                set.internal.len(),
+                super::MAX_MESSAGES
+            ),
+        ));
+    }
+
     let segments_path = root.key("segments");
     let mut declared: HashMap<&str, usize> = HashMap::new();
     for (i, segment) in set.segments.iter().enumerate() {

@@ -18,6 +18,13 @@ use crate::core::model::Value;
 /// serde_yaml's own limit on nesting (it refuses deeper documents).
 pub const MAX_DEPTH: usize = 128;
 
+/// At most this many places where a YAML value can start (see
+/// `check_shape`). serde_yaml holds every event of a document in memory
+/// (about 200 bytes each) before any of it is read, so a 16 MiB file of
+/// `[0,0,0,…]` would take well over a gigabyte; this keeps parsing to about
+/// 200 MB. A real set of the largest size chorus reads has far fewer.
+pub const MAX_VALUES: usize = 1_000_000;
+
 /// A document that could not be read as YAML at all.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SyntaxError {
@@ -51,7 +58,7 @@ pub fn parse(source: &str) -> Result<Value, SyntaxError> {
 
 /// `parse` with an explicit budget, so tests can see serde_yaml's own limits.
 fn parse_with_budget(source: &str, budget: usize) -> Result<Value, SyntaxError> {
-    check_flow_depth(source)?;
+    check_shape(source)?;
     let mut documents = serde_yaml::Deserializer::from_str(source);
     let Some(first) = documents.next() else {
         return Ok(Value::Null);
@@ -90,14 +97,41 @@ fn parse_with_budget(source: &str, budget: usize) -> Result<Value, SyntaxError> 
     Ok(value)
 }
 
-/// libyaml spends time proportional to the flow depth (`[`, `{`) on every
-/// token, so deeply nested flow collections make it crawl; serde_yaml would
-/// refuse them after libyaml finished anyway. Count brackets (anywhere, even
-/// in text: a false alarm needs over a hundred unclosed ones) and refuse early.
-fn check_flow_depth(source: &str) -> Result<(), SyntaxError> {
+/// Refuse, before libyaml sees them, documents that would cost too much:
+///
+/// - libyaml spends time proportional to the flow depth (`[`, `{`) on every
+///   token, so deeply nested flow collections make it crawl; serde_yaml would
+///   refuse them after libyaml finished anyway. Count brackets (anywhere,
+///   even in text: a false alarm needs over a hundred unclosed ones).
+/// - Every value costs memory before it is read (see `MAX_VALUES`). A value
+///   can only start after a line break, `,`, `[`, `{`, or `- `, `: `, `? `;
+///   count those, in text too (an overestimate, never an underestimate).
+fn check_shape(source: &str) -> Result<(), SyntaxError> {
     let (mut depth, mut line, mut column) = (0usize, 1, 0);
+    let mut values = 0usize;
+    let mut previous = '\n';
     for c in source.chars() {
         column += 1;
+        let starts = match c {
+            '\n' | ',' | '[' | '{' => true,
+            ' ' | '\t' | '\r' => matches!(previous, '-' | ':' | '?'),
+            _ => false,
+        };
+        previous = c;
+        if starts {
+            values += 1;
+            if values > MAX_VALUES {
+                return Err(SyntaxError {
+                    line,
+                    column,
+                    message: format!(
+                        "the file holds too many values (more than {MAX_VALUES} list items, keys \
+                         and lines); chorus reads sets of at most {} messages",
+                        super::MAX_MESSAGES
+                    ),
+                });
+            }
+        }
         match c {
             '\n' => (line, column) = (line + 1, 0),
             '[' | '{' => {
@@ -734,6 +768,18 @@ internal:
             e.message.starts_with("aliases (`*name`) are repeated too often"),
             "{e:?}"
         );
+    }
+
+    #[test]
+    fn too_many_values_are_refused_before_parsing() {
+        let wide = format!("[{}0]", "0,".repeat(MAX_VALUES));
+        let e = parse(&wide).unwrap_err();
+        assert_eq!((e.line, e.column), (1, 2 * MAX_VALUES + 1));
+        assert!(e.message.starts_with("the file holds too many values"), "{}", e.message);
+        let keys: String = (0..MAX_VALUES / 2 + 1).map(|i| format!("k{i}: 0\n")).collect();
+        assert!(parse(&keys).is_err());
+        // Under the limit, the same shapes parse.
+        assert!(parse(&format!("[{}0]", "0,".repeat(1000))).is_ok());
     }
 
     #[test]

@@ -9,6 +9,7 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 use ratatui::Frame;
 
 use super::{pane, theme};
+use crate::workbench::journal::Found;
 use crate::workbench::layout::{centered, inner};
 use crate::workbench::state::{App, Prompt};
 use crate::workbench::text;
@@ -46,6 +47,7 @@ pub fn draw(frame: &mut Frame, app: &App, prompt: &Prompt, area: Rect) {
                 choice("Esc", "cancel"),
             ],
         ),
+        Prompt::Restore(found) => (" Unsaved edits found ", restore_body(app, &name, found)),
         Prompt::SaveFailed(msg) => (
             " Could not save ",
             vec![
@@ -78,10 +80,16 @@ pub fn draw(frame: &mut Frame, app: &App, prompt: &Prompt, area: Rect) {
         ),
     };
     let width = area.width.saturating_sub(4).min(64);
-    // Rough height: wrapped first line plus the rest.
-    let first = body.first().map(|l| l.width()).unwrap_or(0) as u16;
-    let extra = first / width.saturating_sub(2).max(1);
-    let height = body.len() as u16 + extra + 2;
+    let height = if let Prompt::Restore(_) = prompt {
+        // Every line may wrap: count the rows each takes.
+        let w = width.saturating_sub(2).max(1) as usize;
+        body.iter().map(|l| l.width().max(1).div_ceil(w) as u16).sum::<u16>() + 2
+    } else {
+        // Rough height: wrapped first line plus the rest.
+        let first = body.first().map(|l| l.width()).unwrap_or(0) as u16;
+        let extra = first / width.saturating_sub(2).max(1);
+        body.len() as u16 + extra + 2
+    };
     let box_ = centered(area, width, height);
     frame.render_widget(Clear, box_);
     frame.render_widget(pane(title.into(), theme::border(true)), box_);
@@ -99,4 +107,44 @@ pub fn draw(frame: &mut Frame, app: &App, prompt: &Prompt, area: Rect) {
         frame.set_cursor_position(Position::new(body_area.x + x, body_area.y + 1));
     }
     frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: false }), body_area);
+}
+
+/// What the restore prompt says: whose edits, how old, what they change.
+fn restore_body(app: &App, name: &str, found: &Found) -> Vec<Line<'static>> {
+    let age = found
+        .modified
+        .and_then(|t| t.elapsed().ok())
+        .map(|d| match d.as_secs() {
+            s if s < 120 => format!(" {s} seconds ago"),
+            s if s < 2 * 3600 => format!(" {} minutes ago", s / 60),
+            s if s < 2 * 86400 => format!(" {} hours ago", s / 3600),
+            s => format!(" {} days ago", s / 86400),
+        })
+        .unwrap_or_default();
+    let mut body = vec![Line::from(format!(
+        "{name} has unsaved edits, journaled{age} by a session that stopped without saving:"
+    ))];
+    const MAX: usize = 6;
+    let lines = found.diff.lines();
+    for l in lines.iter().take(MAX) {
+        body.push(Line::from(format!("  • {}", text::visible(l))));
+    }
+    if lines.len() > MAX {
+        body.push(Line::from(format!("  • … {} more", lines.len() - MAX)));
+    }
+    let based_on_now = match (&app.disk, &found.base) {
+        (Some(now), Some(base)) => now.same_content(base),
+        _ => false,
+    };
+    if !based_on_now {
+        body.push(Line::from(Span::styled(
+            "The file changed since: saving restored edits asks before overwriting it.",
+            theme::waived(),
+        )));
+    }
+    body.push(Line::from(""));
+    body.push(choice("r", "restore them (still unsaved: ^S saves)"));
+    body.push(choice("d", "discard them"));
+    body.push(choice("Esc", "open the file as it is; keep them for later"));
+    body
 }

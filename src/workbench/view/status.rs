@@ -10,11 +10,14 @@ use ratatui::Frame;
 
 use super::theme;
 use crate::workbench::form::Target;
-use crate::workbench::state::{App, Focus, Mode};
+use crate::workbench::state::{App, Focus, Mode, Prompt};
 use crate::workbench::text;
 
 /// The keys worth showing now (every key is in the help).
 pub fn hints(app: &App) -> &'static str {
+    if let Some(Prompt::Restore(_)) = app.prompt {
+        return "r restore · d discard · Esc keep for later";
+    }
     if app.prompt.is_some() {
         return "answer above · Esc cancel";
     }

@@ -1,0 +1,503 @@
+//! The journal: unsaved edits kept in the per-user state folder, so a crash,
+//! a `kill -9` or a closed terminal never loses a marketer's work.
+//!
+//! While the set has unsaved edits the event loop writes a journal at most
+//! every couple of seconds, and at once when the workbench stops without
+//! being asked (a bug, a terminal error). A journal is the whole set as YAML
+//! (`store::to_yaml`) after two comment lines, so it is itself a readable
+//! set file:
+//!
+//! ```text
+//! # chorus journal 1: unsaved edits; open the set file to restore them
+//! # {"path":"/abs/path/set.yaml","len":1234,"hash":"89ab…"}
+//! version: 1
+//! …
+//! ```
+//!
+//! The JSON line names the set file and the fingerprint of that file when
+//! the edits began (what the edits are based on). Journals live in
+//! `STATE/journal/`, named `STEM-HASH-SESSION.yaml`: HASH is a stable hash
+//! of the set file's canonical path, SESSION tells apart two workbenches on
+//! the same set, so neither overwrites the other's journal. Each is written
+//! atomically.
+//!
+//! The event loop writes on a background thread (rendering and flushing a
+//! large set takes a moment, and typing must not wait for it); a save,
+//! a discard or the next write waits for it first, so a journal never
+//! outlives the save that made it stale.
+//!
+//! On opening a set, the newest journal for its path whose set differs from
+//! the file is offered: restore, discard, or keep for later. Journals that
+//! hold just what the file holds are removed. A clean save or a discard
+//! removes the session's own journal.
+
+use std::fmt::Write as _;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use crate::core::model::MessageSet;
+use crate::core::store;
+
+use super::files::Fingerprint;
+
+const MAGIC: &str = "# chorus journal 1: unsaved edits; open the set file to restore them";
+const FOLDER: &str = "journal";
+
+/// A stable 64-bit FNV-1a hash: the same on every run and every build, as a
+/// file name derived from it must be.
+pub fn stable_hash(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// The set file's path as the journal knows it: canonical when it exists,
+/// else absolute.
+pub fn canonical(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path)
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// The start of every journal name for the set at `path` (`STEM-HASH-`).
+fn prefix(path: &Path) -> String {
+    let canon = canonical(path);
+    let stem: String = canon
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+        .chars()
+        .map(|c| if c.is_alphanumeric() || c == '_' { c } else { '_' })
+        .take(40)
+        .collect();
+    let hash = stable_hash(canon.as_os_str().as_encoded_bytes());
+    format!("{stem}-{hash:016x}-")
+}
+
+/// A session's journal: where its journals go, and which file it wrote last.
+#[derive(Debug)]
+pub struct Journal {
+    /// `STATE/journal`.
+    pub folder: PathBuf,
+    /// Tells this session's journals apart from another's on the same set.
+    pub session: String,
+    /// The journal this session wrote last (removed on save or discard).
+    pub written: Option<PathBuf>,
+    /// A write in progress on another thread.
+    pending: Option<std::thread::JoinHandle<io::Result<PathBuf>>>,
+}
+
+/// A journal found for the set being opened, and how it differs from the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub file: PathBuf,
+    pub set: MessageSet,
+    /// The fingerprint of the set file the edits were based on.
+    pub base: Option<Fingerprint>,
+    pub modified: Option<SystemTime>,
+    pub diff: Diff,
+}
+
+/// What a journal's set changes compared with the file's.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Diff {
+    pub changed: Vec<String>,
+    pub added: Vec<String>,
+    pub removed: Vec<String>,
+    /// The same messages in another order.
+    pub reordered: bool,
+    pub story: bool,
+    pub pillars: bool,
+    pub segments: bool,
+    /// Anything else: brand, avoided terms, fields chorus does not know.
+    pub other: bool,
+}
+
+impl Diff {
+    pub fn between(file: &MessageSet, journal: &MessageSet) -> Diff {
+        let mut d = Diff::default();
+        for m in &journal.internal {
+            match file.internal.iter().find(|o| o.id == m.id) {
+                Some(o) if o != m => d.changed.push(m.id.clone()),
+                Some(_) => {}
+                None => d.added.push(m.id.clone()),
+            }
+        }
+        for o in &file.internal {
+            if !journal.internal.iter().any(|m| m.id == o.id) {
+                d.removed.push(o.id.clone());
+            }
+        }
+        let order = |s: &MessageSet, other: &MessageSet| -> Vec<String> {
+            s.internal
+                .iter()
+                .filter(|m| other.internal.iter().any(|o| o.id == m.id))
+                .map(|m| m.id.clone())
+                .collect()
+        };
+        d.reordered = order(file, journal) != order(journal, file);
+        let (a, b) = (&file.external, &journal.external);
+        d.story = a.story != b.story;
+        d.pillars = a.pillars != b.pillars;
+        d.segments = file.segments != journal.segments;
+        let mut a_rest = file.clone();
+        let mut b_rest = journal.clone();
+        for s in [&mut a_rest, &mut b_rest] {
+            s.internal.clear();
+            s.external.story.clear();
+            s.external.pillars.clear();
+            s.segments.clear();
+        }
+        d.other = a_rest != b_rest;
+        d
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == Diff::default()
+    }
+
+    /// One line per kind of change, for the restore prompt.
+    pub fn lines(&self) -> Vec<String> {
+        let ids = |what: &str, v: &[String]| {
+            let mut s = format!("{what} ({}): ", v.len());
+            for (i, id) in v.iter().enumerate() {
+                if s.chars().count() > 36 {
+                    let _ = write!(s, " and {} more", v.len() - i);
+                    break;
+                }
+                if i > 0 {
+                    s.push_str(", ");
+                }
+                s.push_str(id);
+            }
+            s
+        };
+        let mut out = vec![];
+        if !self.changed.is_empty() {
+            out.push(ids("changed", &self.changed));
+        }
+        if !self.added.is_empty() {
+            out.push(ids("added", &self.added));
+        }
+        if !self.removed.is_empty() {
+            out.push(ids("removed", &self.removed));
+        }
+        if self.reordered {
+            out.push("messages reordered".into());
+        }
+        let parts: Vec<&str> = [
+            (self.story, "the story"),
+            (self.pillars, "the pillars"),
+            (self.segments, "the segments"),
+            (self.other, "other fields"),
+        ]
+        .into_iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, what)| what)
+        .collect();
+        if !parts.is_empty() {
+            out.push(format!("changed {}", parts.join(", ")));
+        }
+        out
+    }
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Header {
+    path: PathBuf,
+    len: Option<u64>,
+    hash: Option<String>,
+}
+
+/// The journal's text: the header, then the set.
+pub fn render(path: &Path, base: Option<&Fingerprint>, set: &MessageSet) -> String {
+    let header = Header {
+        path: canonical(path),
+        len: base.map(|f| f.len),
+        hash: base.map(|f| format!("{:016x}", f.hash)),
+    };
+    let json = serde_json::to_string(&header).unwrap_or_else(|_| "{}".into());
+    format!("{MAGIC}\n# {json}\n{}", store::to_yaml(set))
+}
+
+/// Write `text` to the journal `file` atomically; a journal this session
+/// wrote under another name (`old`: the set was saved as another file) goes.
+fn write_file(folder: &Path, file: &Path, old: Option<&Path>, text: &str) -> io::Result<()> {
+    std::fs::create_dir_all(folder)?;
+    store::write_atomic(file, text.as_bytes())?;
+    if let Some(old) = old.filter(|o| *o != file) {
+        let _ = std::fs::remove_file(old);
+    }
+    Ok(())
+}
+
+/// Read the journal at `file`: the set file it belongs to, the fingerprint
+/// its edits were based on, and the set.
+pub fn parse(file: &Path) -> Result<(PathBuf, Option<Fingerprint>, MessageSet), String> {
+    let meta = std::fs::metadata(file).map_err(|e| e.to_string())?;
+    if meta.len() > store::MAX_FILE_BYTES {
+        return Err(format!("{}: too large to be a journal", file.display()));
+    }
+    let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let mut lines = text.splitn(3, '\n');
+    if lines.next() != Some(MAGIC) {
+        return Err(format!("{}: not a chorus journal", file.display()));
+    }
+    let header: Header = lines
+        .next()
+        .and_then(|l| l.strip_prefix("# "))
+        .and_then(|j| serde_json::from_str(j).ok())
+        .ok_or_else(|| format!("{}: the journal's header cannot be read", file.display()))?;
+    let base = match (header.len, header.hash.and_then(|h| u64::from_str_radix(&h, 16).ok())) {
+        (Some(len), Some(hash)) => Some(Fingerprint {
+            modified: None,
+            len,
+            hash,
+        }),
+        _ => None,
+    };
+    let set = store::parse(&text, file).map_err(|e| e.to_string())?;
+    Ok((header.path, base, set))
+}
+
+impl Journal {
+    /// The journal of a new session, kept in `state/journal`.
+    pub fn new(state: &Path) -> Journal {
+        let nanos = SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or(0);
+        Journal {
+            folder: state.join(FOLDER),
+            session: format!("{}{:08x}", std::process::id(), nanos),
+            written: None,
+            pending: None,
+        }
+    }
+
+    /// This session's journal file for the set at `path`.
+    pub fn file_for(&self, path: &Path) -> PathBuf {
+        self.folder.join(format!("{}{}.yaml", prefix(path), self.session))
+    }
+
+    /// Write the set as this session's journal for `path`, atomically;
+    /// returns the journal's path.
+    pub fn write(&mut self, path: &Path, base: Option<&Fingerprint>, set: &MessageSet) -> io::Result<PathBuf> {
+        let _ = self.settle();
+        let file = self.file_for(path);
+        write_file(&self.folder, &file, self.written.as_deref(), &render(path, base, set))?;
+        self.written = Some(file.clone());
+        Ok(file)
+    }
+
+    /// `write`, on another thread; the set is the caller's copy. Returns
+    /// the error of the previous background write, if it failed.
+    pub fn write_in_background(
+        &mut self,
+        path: &Path,
+        base: Option<Fingerprint>,
+        set: MessageSet,
+    ) -> Option<io::Error> {
+        let previous = self.settle();
+        let (folder, file, old) = (self.folder.clone(), self.file_for(path), self.written.clone());
+        let canon = path.to_path_buf();
+        self.pending = Some(std::thread::spawn(move || {
+            let text = render(&canon, base.as_ref(), &set);
+            write_file(&folder, &file, old.as_deref(), &text)?;
+            Ok(file)
+        }));
+        previous
+    }
+
+    /// Wait for a background write to finish; its error, if it failed.
+    pub fn settle(&mut self) -> Option<io::Error> {
+        match self.pending.take()?.join() {
+            Ok(Ok(file)) => {
+                self.written = Some(file);
+                None
+            }
+            Ok(Err(e)) => Some(e),
+            Err(_) => Some(io::Error::other("the journal writer stopped on a bug")),
+        }
+    }
+
+    /// Remove this session's journal (after a clean save or a discard).
+    pub fn clear(&mut self) {
+        let _ = self.settle();
+        if let Some(f) = self.written.take() {
+            let _ = std::fs::remove_file(f);
+        }
+    }
+
+    /// The journals other sessions left for the set at `path`, newest first.
+    pub fn others_for(&self, path: &Path) -> Vec<PathBuf> {
+        let prefix = prefix(path);
+        let Ok(entries) = std::fs::read_dir(&self.folder) else {
+            return vec![];
+        };
+        let mut found: Vec<(Option<SystemTime>, PathBuf)> = entries
+            .flatten()
+            .filter(|e| {
+                let name = e.file_name();
+                let name = name.to_string_lossy();
+                name.starts_with(&prefix) && name.ends_with(".yaml") && Some(e.path()) != self.written
+            })
+            .map(|e| (e.metadata().and_then(|m| m.modified()).ok(), e.path()))
+            .collect();
+        found.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| b.1.cmp(&a.1)));
+        found.into_iter().map(|(_, p)| p).collect()
+    }
+
+    /// The newest journal for `path` whose set differs from `set` (the
+    /// file as just loaded). Journals that hold the same set are stale and
+    /// removed; those that cannot be read are left alone and reported.
+    pub fn find(&self, path: &Path, set: &MessageSet) -> (Option<Found>, Vec<String>) {
+        let canon = canonical(path);
+        let mut problems = vec![];
+        for file in self.others_for(path) {
+            match parse(&file) {
+                // A hash collision or a renamed folder: not this set's journal.
+                Ok((p, _, _)) if p != canon => {}
+                Ok((_, _, j)) if j == *set => {
+                    let _ = std::fs::remove_file(&file);
+                }
+                Ok((_, base, j)) => {
+                    let diff = Diff::between(set, &j);
+                    let modified = std::fs::metadata(&file).and_then(|m| m.modified()).ok();
+                    return (
+                        Some(Found {
+                            file,
+                            set: j,
+                            base,
+                            modified,
+                            diff,
+                        }),
+                        problems,
+                    );
+                }
+                Err(e) => problems.push(e),
+            }
+        }
+        (None, problems)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::Message;
+
+    fn set() -> MessageSet {
+        store::parse(store::TEMPLATE, Path::new("t.yaml")).unwrap()
+    }
+
+    #[test]
+    fn hash_is_stable() {
+        assert_eq!(stable_hash(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(stable_hash(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+
+    #[test]
+    fn a_journal_reads_back_as_written() {
+        let t = tempfile::tempdir().unwrap();
+        let file = t.path().join("s.yaml");
+        std::fs::write(&file, "x").unwrap();
+        let mut j = Journal::new(&t.path().join("state"));
+        let fp = Fingerprint::of_bytes(b"x", None);
+        let mut s = set();
+        s.internal[0].text = "changed".into();
+        let written = j.write(&file, Some(&fp), &s).unwrap();
+        let (p, base, back) = parse(&written).unwrap();
+        assert_eq!(p, canonical(&file));
+        assert_eq!(base, Some(fp));
+        assert_eq!(back, s);
+        // The journal is itself a set file.
+        assert_eq!(store::load(&written).unwrap(), s);
+        // Another session finds it; its own session does not offer it.
+        let other = Journal::new(&t.path().join("state"));
+        let (found, problems) = other.find(&file, &set());
+        assert!(problems.is_empty());
+        let found = found.unwrap();
+        assert_eq!(found.file, written);
+        assert_eq!(found.diff.changed, vec![s.internal[0].id.clone()]);
+        assert!(j.find(&file, &set()).0.is_none());
+        j.clear();
+        assert!(!written.exists());
+    }
+
+    #[test]
+    fn background_writes_finish_before_a_clear_or_a_find() {
+        let t = tempfile::tempdir().unwrap();
+        let file = t.path().join("s.yaml");
+        std::fs::write(&file, "x").unwrap();
+        let mut j = Journal::new(&t.path().join("state"));
+        let mut s = set();
+        s.brand = "Edited".into();
+        assert!(j.write_in_background(&file, None, s.clone()).is_none());
+        assert!(j.write_in_background(&file, None, s.clone()).is_none());
+        assert!(j.settle().is_none());
+        let written = j.written.clone().unwrap();
+        assert_eq!(parse(&written).unwrap().2, s);
+        // A clear right after a background write leaves nothing behind.
+        assert!(j.write_in_background(&file, None, s).is_none());
+        j.clear();
+        assert!(!written.exists());
+        assert_eq!(std::fs::read_dir(&j.folder).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn a_journal_equal_to_the_file_is_stale_and_removed() {
+        let t = tempfile::tempdir().unwrap();
+        let file = t.path().join("s.yaml");
+        std::fs::write(&file, "x").unwrap();
+        let mut j = Journal::new(&t.path().join("state"));
+        let written = j.write(&file, None, &set()).unwrap();
+        let other = Journal::new(&t.path().join("state"));
+        assert!(other.find(&file, &set()).0.is_none());
+        assert!(!written.exists());
+    }
+
+    #[test]
+    fn unreadable_journals_are_reported_and_kept() {
+        let t = tempfile::tempdir().unwrap();
+        let file = t.path().join("s.yaml");
+        std::fs::write(&file, "x").unwrap();
+        let j = Journal::new(&t.path().join("state"));
+        std::fs::create_dir_all(&j.folder).unwrap();
+        let junk = j.folder.join(format!("{}junk.yaml", prefix(&file)));
+        std::fs::write(&junk, b"\xff\xfe junk").unwrap();
+        let (found, problems) = Journal::new(&t.path().join("state")).find(&file, &set());
+        assert!(found.is_none());
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(junk.exists());
+    }
+
+    #[test]
+    fn diff_names_what_changed() {
+        let a = set();
+        let mut b = a.clone();
+        b.internal[0].text.push('!');
+        let removed = b.internal.remove(1);
+        b.internal.push(Message {
+            id: "fresh".into(),
+            ..Message::default()
+        });
+        b.external.story.push_str(" More.");
+        let d = Diff::between(&a, &b);
+        assert_eq!(d.changed, vec![a.internal[0].id.clone()]);
+        assert_eq!(d.added, vec!["fresh".to_string()]);
+        assert_eq!(d.removed, vec![removed.id]);
+        assert!(d.story && !d.pillars && !d.segments && !d.other && !d.reordered);
+        assert!(Diff::between(&a, &a).is_empty());
+        let mut c = a.clone();
+        c.internal.reverse();
+        c.brand = "Other".into();
+        let d = Diff::between(&a, &c);
+        assert!(d.reordered && d.other && d.changed.is_empty());
+        assert_eq!(d.lines(), vec!["messages reordered", "changed other fields"]);
+    }
+}

@@ -1,0 +1,207 @@
+//! The journal of unsaved edits, through the real key map and update: what
+//! the restore prompt offers on opening (r restore, d discard, Esc keep for
+//! later), that a clean save or a discard removes the session's journal, and
+//! that restored edits based on an older file still ask before overwriting.
+//! Plus a snapshot of the restore prompt at 80×24.
+
+mod workbench_common;
+
+use std::path::{Path, PathBuf};
+
+use chorus::core::model::MessageSet;
+use chorus::core::store;
+use chorus::workbench::files;
+use chorus::workbench::journal::{Diff, Found, Journal};
+use chorus::workbench::state::Prompt;
+use chorus::workbench::App;
+use crossterm::event::KeyCode;
+use workbench_common::*;
+
+/// A set file holding the fixture, in a fresh folder with a state folder.
+struct Place {
+    _dir: tempfile::TempDir,
+    file: PathBuf,
+    state: PathBuf,
+}
+
+fn place() -> Place {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("lemonadly.yaml");
+    store::save(&file, &fixture()).unwrap();
+    let state = dir.path().join("state");
+    Place { file, state, _dir: dir }
+}
+
+/// The workbench opened on the place's file, as `run` opens it: with a
+/// journal, and the restore prompt if another session left edits.
+fn open(p: &Place) -> App<'static> {
+    let (set, disk) = files::load(&p.file).unwrap();
+    let (mut app, _) = app_with(set.clone(), p.file.clone());
+    app.disk = disk;
+    let journal = Journal::new(&p.state);
+    let (found, problems) = journal.find(&p.file, &set);
+    assert!(problems.is_empty(), "{problems:?}");
+    app.journal = Some(journal);
+    if let Some(f) = found {
+        app.prompt = Some(Prompt::Restore(Box::new(f)));
+    }
+    app
+}
+
+fn journals(p: &Place) -> Vec<PathBuf> {
+    match std::fs::read_dir(p.state.join("journal")) {
+        Ok(d) => d.flatten().map(|e| e.path()).collect(),
+        Err(_) => vec![],
+    }
+}
+
+/// A session that edits the second message's text and then "crashes":
+/// its journal is written and it never cleans up.
+fn crashed_session(p: &Place, typed: &str) {
+    let mut app = open(p);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char('e'));
+    keys(&mut app, typed);
+    press(&mut app, KeyCode::Esc);
+    assert!(app.dirty);
+    app.write_journal().unwrap().unwrap();
+}
+
+fn loaded(path: &Path) -> MessageSet {
+    store::load(path).unwrap()
+}
+
+#[test]
+fn no_journal_no_prompt() {
+    let p = place();
+    let app = open(&p);
+    assert!(app.prompt.is_none());
+}
+
+#[test]
+fn restore_brings_the_edits_back_unsaved_and_save_clears_the_journal() {
+    let p = place();
+    crashed_session(&p, " Fast.");
+    let mut app = open(&p);
+    let Some(Prompt::Restore(found)) = &app.prompt else {
+        panic!("restore prompt expected");
+    };
+    assert_eq!(found.diff.changed, vec!["best".to_string()]);
+    let old = found.file.clone();
+    press(&mut app, KeyCode::Char('r'));
+    assert!(app.prompt.is_none());
+    assert!(app.dirty, "restored edits are unsaved");
+    assert_eq!(app.set.internal[1].text, "We want to be the best. Fast.");
+    assert_eq!(app.reviews.len(), app.set.internal.len());
+    // The edits moved to this session's journal; the old one is gone.
+    assert!(!old.exists());
+    assert_eq!(journals(&p).len(), 1);
+    ctrl(&mut app, 's');
+    assert!(!app.dirty);
+    assert_eq!(loaded(&p.file).internal[1].text, "We want to be the best. Fast.");
+    assert!(journals(&p).is_empty(), "a clean save removes the journal");
+    // Opening again: nothing to offer.
+    assert!(open(&p).prompt.is_none());
+}
+
+#[test]
+fn discard_removes_the_journal_and_keeps_the_file() {
+    let p = place();
+    crashed_session(&p, " Fast.");
+    let before = std::fs::read(&p.file).unwrap();
+    let mut app = open(&p);
+    press(&mut app, KeyCode::Char('d'));
+    assert!(app.prompt.is_none());
+    assert!(!app.dirty);
+    assert!(journals(&p).is_empty());
+    assert_eq!(std::fs::read(&p.file).unwrap(), before);
+    assert_eq!(app.set, loaded(&p.file));
+}
+
+#[test]
+fn esc_keeps_the_journal_for_later() {
+    let p = place();
+    crashed_session(&p, " Fast.");
+    let mut app = open(&p);
+    press(&mut app, KeyCode::Esc);
+    assert!(app.prompt.is_none());
+    assert!(!app.dirty);
+    assert_eq!(app.set, loaded(&p.file));
+    // This session's own edits and save do not drop the kept journal.
+    press(&mut app, KeyCode::Char('D'));
+    app.write_journal().unwrap().unwrap();
+    assert_eq!(journals(&p).len(), 2);
+    ctrl(&mut app, 's');
+    assert_eq!(journals(&p).len(), 1);
+    let again = open(&p);
+    assert!(matches!(again.prompt, Some(Prompt::Restore(_))));
+}
+
+#[test]
+fn journaling_follows_edits_and_a_discarding_quit_clears_it() {
+    let p = place();
+    let mut app = open(&p);
+    assert!(!app.journal_due());
+    press(&mut app, KeyCode::Char('D'));
+    assert!(app.journal_due());
+    app.write_journal().unwrap().unwrap();
+    assert!(!app.journal_due(), "nothing new since");
+    press(&mut app, KeyCode::Char('u'));
+    assert!(app.journal_due());
+    assert_eq!(journals(&p).len(), 1);
+    press(&mut app, KeyCode::Char('q'));
+    press(&mut app, KeyCode::Char('d'));
+    assert!(app.quit);
+    assert!(journals(&p).is_empty());
+}
+
+#[test]
+fn restored_edits_on_a_file_changed_since_ask_before_overwriting() {
+    let p = place();
+    crashed_session(&p, " Fast.");
+    // Someone else changes the file after the crash.
+    let mut theirs = fixture();
+    theirs.internal[0].text = "Their change.".into();
+    store::save(&p.file, &theirs).unwrap();
+    let mut app = open(&p);
+    let Some(Prompt::Restore(found)) = &app.prompt else {
+        panic!("restore prompt expected");
+    };
+    // Compared with the file as it is now, theirs shows as changed too.
+    assert_eq!(
+        found.diff.changed,
+        vec!["all-hands-speed".to_string(), "best".to_string()]
+    );
+    press(&mut app, KeyCode::Char('r'));
+    ctrl(&mut app, 's');
+    assert_eq!(app.prompt, Some(Prompt::Conflict));
+    assert_eq!(
+        store::to_yaml(&loaded(&p.file)),
+        store::to_yaml(&theirs),
+        "nothing overwritten without asking"
+    );
+}
+
+#[test]
+fn restore_prompt_snapshot() {
+    let p = place();
+    let mut app = open(&p);
+    let mut journal_set = app.set.clone();
+    journal_set.internal[1].text.push_str(" Fast.");
+    journal_set.internal.remove(3);
+    journal_set.internal.push(message("fresh", "A new one."));
+    journal_set.internal.push(message("fresher", "Another new one."));
+    journal_set.internal.push(message("freshest-of-all", "And another."));
+    journal_set.internal.push(message("brand-new-message", "And one more."));
+    journal_set.external.story.push_str(" Since 1999.");
+    let diff = Diff::between(&app.set, &journal_set);
+    app.prompt = Some(Prompt::Restore(Box::new(Found {
+        file: p.state.join("journal/x.yaml"),
+        set: journal_set,
+        base: app.disk.clone(),
+        modified: None,
+        diff,
+    })));
+    let t = draw(&mut app, 80, 24);
+    insta::assert_snapshot!("restore_prompt_80x24", t.backend());
+}
