@@ -1,0 +1,125 @@
+//! The real `chorus` binary in a real pseudo-terminal (100×30), its output
+//! read through a vt100 parser: the harness the end-to-end tests share.
+//! Every wait polls the screen against a deadline, and the child is killed
+//! if the test fails.
+#![allow(dead_code)]
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::mpsc::{channel, Receiver};
+use std::time::{Duration, Instant};
+
+use portable_pty::{native_pty_system, Child, CommandBuilder, PtySize};
+
+pub const ROWS: u16 = 30;
+pub const COLS: u16 = 100;
+pub const WAIT: Duration = Duration::from_secs(20);
+
+/// The running workbench and what it has drawn so far.
+pub struct Session {
+    pub child: Box<dyn Child + Send + Sync>,
+    pub writer: Box<dyn Write + Send>,
+    pub output: Receiver<Vec<u8>>,
+    pub parser: vt100::Parser,
+    // Kept open for the child's lifetime.
+    pub _master: Box<dyn portable_pty::MasterPty + Send>,
+}
+
+impl Session {
+    pub fn start(file: &Path, home: &Path) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_chorus"));
+        cmd.arg(file);
+        // Keep the per-user folders (last opened set) out of the real home.
+        cmd.env("HOME", home);
+        cmd.env("XDG_DATA_HOME", home.join("data"));
+        cmd.env("XDG_STATE_HOME", home.join("state"));
+        cmd.env("XDG_CONFIG_HOME", home.join("config"));
+        cmd.env("TERM", "xterm-256color");
+        cmd.cwd(home);
+        let child = pty.slave.spawn_command(cmd).expect("chorus starts");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let writer = pty.master.take_writer().unwrap();
+        let (tx, output) = channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            // Ends when the child has exited and the terminal is closed.
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        Session {
+            child,
+            writer,
+            output,
+            parser: vt100::Parser::new(ROWS.try_into().unwrap(), COLS.try_into().unwrap(), 0),
+            _master: pty.master,
+        }
+    }
+
+    pub fn screen(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    /// Read output until `done` holds for the screen, or fail after `WAIT`.
+    pub fn wait_for(&mut self, what: &str, done: impl Fn(&vt100::Screen) -> bool) {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if done(self.parser.screen()) {
+                return;
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                panic!("timed out waiting for {what}; screen:\n{}", self.screen());
+            }
+            if let Ok(bytes) = self.output.recv_timeout(left.min(Duration::from_millis(100))) {
+                self.parser.process(&bytes);
+            }
+        }
+    }
+
+    pub fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Wait for the child to exit, draining its output.
+    pub fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            while let Ok(bytes) = self.output.try_recv() {
+                self.parser.process(&bytes);
+            }
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Take what was written just before exiting.
+                while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(200)) {
+                    self.parser.process(&bytes);
+                }
+                return status;
+            }
+            if Instant::now() > deadline {
+                panic!("chorus did not exit; screen:\n{}", self.screen());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        // Never leave a workbench running behind a failed test.
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+    }
+}
