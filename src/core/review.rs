@@ -228,7 +228,7 @@ impl<'a> Reviewer<'a> {
         let mut analysis = crate::core::text::Analysis::new(&message.text, self.lexicon);
         analysis.segments = self.rules.segment_hits(&analysis);
         let checklist = rules::score(&analysis, message, &self.rules, self.lexicon);
-        let (alignment, drift) = self.drift.check(&analysis, self.lexicon);
+        let (alignment, drift) = self.drift.check(&analysis);
         MessageReview {
             id: message.id.clone(),
             checklist,

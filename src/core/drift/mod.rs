@@ -75,7 +75,7 @@ impl DriftEngine {
     }
 
     /// The alignment of one analysed message, and its drift.
-    pub fn check(&self, a: &Analysis, _lex: &Lexicon) -> (Alignment, Vec<Drift>) {
+    pub fn check(&self, a: &Analysis) -> (Alignment, Vec<Drift>) {
         let hits = self.index.find(&a.words, &a.hashes);
         let mut ties = Vec::new();
         let mut drift = Vec::new();
