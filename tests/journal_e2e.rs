@@ -89,3 +89,40 @@ fn edits_survive_kill_9_and_are_offered_back() {
     assert_eq!(set.internal[1].text, "We want to be the best. Zebra turnaround");
     assert!(journals(&home).is_empty(), "a clean save removes the journal");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_closed_terminal_journals_the_latest_edits_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("lemonadly.yaml");
+    std::fs::write(&file, SET).unwrap();
+    let home = dir.path().join("home");
+    std::fs::create_dir(&home).unwrap();
+
+    let mut s = Session::start(&file, &home);
+    s.wait_for("the workbench", |sc| sc.contents().contains("Checklist"));
+    s.send("e");
+    s.wait_for("the editor", |sc| sc.contents().contains("Editing L01"));
+    s.send(" Hangup words");
+    s.wait_for("the typed words", |sc| sc.contents().contains("Hangup words"));
+    // SIGHUP, as when the terminal window is closed, before the journal's
+    // regular two-second write.
+    let pid = s.child.process_id().expect("a process id");
+    let hup = std::process::Command::new("kill")
+        .args(["-HUP", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(hup.success());
+    s.wait_exit();
+    drop(s);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), SET, "the file is untouched");
+    let journal = journals(&home);
+    assert_eq!(journal.len(), 1, "the edits were journaled on the way out");
+    // A journal is itself a set file.
+    let kept = chorus::core::store::load(&journal[0]).unwrap();
+    assert!(
+        kept.internal[0].text.ends_with("Hangup words"),
+        "{:?}",
+        kept.internal[0].text
+    );
+}

@@ -4,6 +4,8 @@
 
 use std::io;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use crossterm::event;
@@ -26,6 +28,17 @@ const DEBOUNCE: Duration = Duration::from_millis(150);
 /// Messages scored per idle step of a large set: about 20 ms of work, short
 /// enough that a key pressed meanwhile is handled without a felt delay.
 const SCORE_CHUNK: usize = 1000;
+/// How often an idle workbench wakes to notice SIGHUP or SIGTERM.
+const SIGNAL_CHECK: Duration = Duration::from_millis(500);
+
+/// Set by SIGHUP (a closed terminal) or SIGTERM: leave the loop the way a
+/// terminal error does, journaling unsaved edits, instead of being killed.
+static STOP: OnceLock<Arc<AtomicBool>> = OnceLock::new();
+
+fn stop_flag() -> &'static Arc<AtomicBool> {
+    STOP.get_or_init(|| Arc::new(AtomicBool::new(false)))
+}
+
 /// Unsaved edits reach the journal at most this long after they are made
 /// (and no more often: writing a large set takes a moment).
 const JOURNAL_EVERY: Duration = Duration::from_secs(2);
@@ -82,6 +95,10 @@ pub fn run(path: Option<PathBuf>) -> i32 {
         ));
     }
 
+    for signal in [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM] {
+        // Should registering fail, the signal simply ends chorus, as before.
+        let _ = signal_hook::flag::register(signal, Arc::clone(stop_flag()));
+    }
     let mut session = match terminal::enter() {
         Ok(s) => s,
         Err(e) => {
@@ -187,6 +204,11 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
         if app.quit {
             return Ok(());
         }
+        if stop_flag().load(Ordering::Relaxed) {
+            // The terminal closed (SIGHUP) or we were asked to stop (SIGTERM):
+            // end as on a terminal error, so the unsaved edits are journaled.
+            return Err(io::Error::other("stopped by a signal (was the terminal closed?)"));
+        }
         // A large set still being scored: score a chunk whenever no key is
         // waiting, so typing stays responsive while the verdicts fill in.
         if app.scoring && !event::poll(Duration::ZERO)? {
@@ -200,7 +222,13 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
             (a, b) => a.or(b),
         };
         let event = match deadline {
-            None => Some(event::read()?),
+            // Nothing due: wait for an event, waking twice a second to notice a signal.
+            None => {
+                if !event::poll(SIGNAL_CHECK)? {
+                    continue;
+                }
+                Some(event::read()?)
+            }
             Some(at) => {
                 let now = Instant::now();
                 if now < at && event::poll(at - now)? {
