@@ -44,11 +44,7 @@ fn journals(home: &Path) -> Vec<std::path::PathBuf> {
 #[cfg(unix)]
 #[test]
 fn edits_survive_kill_9_and_are_offered_back() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("lemonadly.yaml");
-    std::fs::write(&file, SET).unwrap();
-    let home = dir.path().join("home");
-    std::fs::create_dir(&home).unwrap();
+    let (_dir, file, home) = scratch(SET);
 
     let mut s = Session::start(&file, &home);
     s.wait_for("the workbench", |sc| sc.contents().contains("Checklist"));
@@ -93,11 +89,7 @@ fn edits_survive_kill_9_and_are_offered_back() {
 #[cfg(unix)]
 #[test]
 fn a_closed_terminal_journals_the_latest_edits_at_once() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("lemonadly.yaml");
-    std::fs::write(&file, SET).unwrap();
-    let home = dir.path().join("home");
-    std::fs::create_dir(&home).unwrap();
+    let (_dir, file, home) = scratch(SET);
 
     let mut s = Session::start(&file, &home);
     s.wait_for("the workbench", |sc| sc.contents().contains("Checklist"));

@@ -58,12 +58,8 @@ fn alignment_line(screen: &vt100::Screen) -> String {
 
 #[test]
 fn edit_save_and_quit_in_a_real_terminal() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("lemonadly.yaml");
     // Its own small set (schema v1), so the test does not follow the example's edits.
-    std::fs::write(&file, SET).unwrap();
-    let home = dir.path().join("home");
-    std::fs::create_dir(&home).unwrap();
+    let (_dir, file, home) = scratch(SET);
 
     let mut s = Session::start(&file, &home);
     s.wait_for("the workbench", |sc| {

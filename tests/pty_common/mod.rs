@@ -123,3 +123,14 @@ impl Drop for Session {
         }
     }
 }
+
+/// A temporary folder holding a set file with `text` and an empty home for
+/// the workbench's per-user folders: (folder, set file, home).
+pub fn scratch(text: &str) -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("lemonadly.yaml");
+    std::fs::write(&file, text).unwrap();
+    let home = dir.path().join("home");
+    std::fs::create_dir(&home).unwrap();
+    (dir, file, home)
+}
