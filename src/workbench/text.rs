@@ -193,38 +193,26 @@ pub fn wrap(glyphs: &[Glyph], width: usize) -> Vec<Row> {
     let mut i = 0usize;
     while i < glyphs.len() {
         let g = &glyphs[i];
-        match g.kind {
-            GlyphKind::Newline => {
-                rows.push(Row {
-                    start,
-                    end: i + 1,
-                    width: used,
-                });
-                start = i + 1;
-                used = 0;
-                brk = None;
-                i += 1;
-                continue;
-            }
-            GlyphKind::Space => {
-                if used + g.width > width {
-                    // Hang the space on this row, then break after it.
-                    rows.push(Row {
-                        start,
-                        end: i + 1,
-                        width: used,
-                    });
-                    start = i + 1;
-                    used = 0;
-                    brk = None;
-                } else {
-                    used += g.width;
-                    brk = Some((i + 1, used));
-                }
-                i += 1;
-                continue;
-            }
-            _ => {}
+        // A line break ends the row; so does a space that does not fit,
+        // which hangs on this row. The next row starts after either.
+        let overflowing_space = g.kind == GlyphKind::Space && used + g.width > width;
+        if g.kind == GlyphKind::Newline || overflowing_space {
+            rows.push(Row {
+                start,
+                end: i + 1,
+                width: used,
+            });
+            start = i + 1;
+            used = 0;
+            brk = None;
+            i += 1;
+            continue;
+        }
+        if g.kind == GlyphKind::Space {
+            used += g.width;
+            brk = Some((i + 1, used));
+            i += 1;
+            continue;
         }
         if used + g.width > width && i > start {
             match brk {

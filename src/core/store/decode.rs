@@ -100,15 +100,9 @@ fn external(value: Value, path: &FieldPath) -> Result<External, Problem> {
         EXTERNAL_KEYS,
         "the external story: a mapping with `story`, `pillars` and `avoid`",
     )?;
-    let story = match map.take("story") {
-        Some((v, p)) => text(v, &p, "", "story")?,
-        None => {
-            return Err(map.missing(
-                "story",
-                "`external` has no `story`: the one or two sentences the company tells the world",
-            ))
-        }
-    };
+    let story = map.required_text("story", "", || {
+        "`external` has no `story`: the one or two sentences the company tells the world"
+    })?;
     let pillars = match map.take("pillars") {
         Some((Value::Null, _)) | None => Vec::new(),
         Some((Value::Seq(items), p)) => items
@@ -145,25 +139,13 @@ fn pillar(value: Value, path: &FieldPath, index: usize) -> Result<Pillar, Proble
         PILLAR_KEYS,
         "a pillar: a mapping with `id`, `claim` and `keywords`",
     )?;
-    let id = match map.take("id") {
-        Some((v, p)) => text(v, &p, &format!("pillar #{}: ", index + 1), "id")?,
-        None => {
-            return Err(map.missing(
-                "id",
-                format!("pillar #{} has no `id` (a short name, e.g. `id: speed`)", index + 1),
-            ))
-        }
-    };
+    let id = map.required_text("id", &format!("pillar #{}: ", index + 1), || {
+        format!("pillar #{} has no `id` (a short name, e.g. `id: speed`)", index + 1)
+    })?;
     let ctx = format!("pillar `{id}`: ");
-    let claim = match map.take("claim") {
-        Some((v, p)) => text(v, &p, &ctx, "claim")?,
-        None => {
-            return Err(map.missing(
-                "claim",
-                format!("pillar `{id}` has no `claim`: the claim of the story it stands for"),
-            ))
-        }
-    };
+    let claim = map.required_text("claim", &ctx, || {
+        format!("pillar `{id}` has no `claim`: the claim of the story it stands for")
+    })?;
     let mut list = |key: &str, example: &str| -> Result<Vec<String>, Problem> {
         match map.take(key) {
             Some((v, p)) => words(v, &p, &ctx, key, example),
@@ -210,19 +192,13 @@ fn message(value: Value, path: &FieldPath, index: usize) -> Result<Message, Prob
         MESSAGE_KEYS,
         "a message: a mapping with `id`, `audience` and `text`",
     )?;
-    let id = match map.take("id") {
-        Some((v, p)) => text(v, &p, &format!("message #{}: ", index + 1), "id")?,
-        None => {
-            return Err(map.missing(
-                "id",
-                format!(
-                    "message #{} has no `id` (a short name unique in this file, \
+    let id = map.required_text("id", &format!("message #{}: ", index + 1), || {
+        format!(
+            "message #{} has no `id` (a short name unique in this file, \
                      e.g. `id: all-hands-speed`)",
-                    index + 1
-                ),
-            ))
-        }
-    };
+            index + 1
+        )
+    })?;
     let ctx = format!("message `{id}`: ");
     let mut optional = |key: &str| -> Result<Option<String>, Problem> {
         match map.take(key) {
@@ -243,15 +219,9 @@ fn message(value: Value, path: &FieldPath, index: usize) -> Result<Message, Prob
         Some((Value::Null, _)) | None => None,
         Some((v, p)) => Some(status(v, p, &ctx)?),
     };
-    let text_value = match map.take("text") {
-        Some((v, p)) => text(v, &p, &ctx, "text")?,
-        None => {
-            return Err(map.missing(
-                "text",
-                format!("message `{id}` has no `text`: every message needs the words it says"),
-            ))
-        }
-    };
+    let text_value = map.required_text("text", &ctx, || {
+        format!("message `{id}` has no `text`: every message needs the words it says")
+    })?;
     let waive = match map.take("waive") {
         Some((Value::Null, _)) | None => Vec::new(),
         Some((Value::Seq(items), p)) => items
@@ -364,18 +334,12 @@ fn waiver(value: Value, path: &FieldPath, ctx: &str) -> Result<Waiver, Problem> 
             ))
         }
     };
-    let reason = match map.take("reason") {
-        Some((v, p)) => text(v, &p, ctx, "reason")?,
-        None => {
-            return Err(map.missing(
-                "reason",
-                format!(
-                    "{ctx}the waiver of `{criterion}` has no `reason`: \
+    let reason = map.required_text("reason", ctx, || {
+        format!(
+            "{ctx}the waiver of `{criterion}` has no `reason`: \
                      say why the team accepts failing it"
-                ),
-            ))
-        }
-    };
+        )
+    })?;
     Ok(Waiver {
         criterion,
         reason,
@@ -490,6 +454,20 @@ impl Mapping {
 
     /// A required field is missing: the problem, at this mapping, with a hint
     /// when an unknown key is that field spelled differently (`Text:`).
+    /// A text field the mapping must have: its value, or a problem that
+    /// says what is missing (`missing` is only built when it is).
+    fn required_text<M: Into<String>>(
+        &mut self,
+        field: &str,
+        ctx: &str,
+        missing: impl FnOnce() -> M,
+    ) -> Result<String, Problem> {
+        match self.take(field) {
+            Some((v, p)) => text(v, &p, ctx, field),
+            None => Err(self.missing(field, missing())),
+        }
+    }
+
     fn missing(&self, field: &str, message: impl Into<String>) -> Problem {
         let mut message = message.into();
         let near = self.unknown.iter().find(|(k, _)| k.trim().eq_ignore_ascii_case(field));
