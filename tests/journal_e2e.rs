@@ -86,6 +86,61 @@ fn edits_survive_kill_9_and_are_offered_back() {
     assert!(journals(&home).is_empty(), "a clean save removes the journal");
 }
 
+/// Start the workbench on the example, type into L01, and return the
+/// session with the words on screen but not yet journaled.
+fn typed(file: &Path, home: &Path, words: &str) -> Session {
+    let mut s = Session::start(file, home);
+    s.wait_for("the workbench", |sc| sc.contents().contains("Checklist"));
+    s.send("e");
+    s.wait_for("the editor", |sc| sc.contents().contains("Editing L01"));
+    s.send(words);
+    s.wait_for("the typed words", |sc| sc.contents().contains(words.trim()));
+    s
+}
+
+/// The one journal the session left, read back as the set it is.
+fn journaled_text(home: &Path) -> String {
+    let journal = journals(home);
+    assert_eq!(journal.len(), 1, "the edits were journaled on the way out");
+    chorus::core::store::load(&journal[0]).unwrap().internal[0].text.clone()
+}
+
+#[cfg(unix)]
+#[test]
+fn closing_the_terminal_ends_the_workbench_with_the_edits_journaled() {
+    let (_dir, file, home) = scratch(SET);
+    let mut s = typed(&file, &home, " Window closed");
+    // The window goes, as when a tmux pane is killed or ssh drops: the
+    // workbench must notice the dead terminal, not spin reading it.
+    let closed = Instant::now();
+    s.close_terminal();
+    s.wait_exit();
+    let took = closed.elapsed();
+    assert!(took < Duration::from_secs(5), "chorus took {took:?} to notice");
+    drop(s);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), SET, "the file is untouched");
+    let kept = journaled_text(&home);
+    assert!(kept.ends_with("Window closed"), "{kept:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_ends_the_workbench_with_the_edits_journaled() {
+    let (_dir, file, home) = scratch(SET);
+    let mut s = typed(&file, &home, " Asked to stop");
+    let pid = s.child.process_id().expect("a process id");
+    let term = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(term.success());
+    s.wait_exit();
+    drop(s);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), SET, "the file is untouched");
+    let kept = journaled_text(&home);
+    assert!(kept.ends_with("Asked to stop"), "{kept:?}");
+}
+
 #[cfg(unix)]
 #[test]
 fn a_closed_terminal_journals_the_latest_edits_at_once() {

@@ -22,6 +22,7 @@ pub mod terminal;
 pub mod text;
 pub mod update;
 pub mod view;
+pub mod wake;
 
 pub use action::Action;
 pub use state::App;

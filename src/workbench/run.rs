@@ -1,11 +1,10 @@
-//! The event loop: block until the terminal has an event (or, only while a
-//! deferred refresh or a journal write is pending, until its deadline),
-//! update, and redraw only when something changed. Nothing polls when idle.
+//! The event loop: block until the terminal has an event, a stop signal
+//! arrives or the terminal goes away (or, only while a deferred refresh or
+//! a journal write is pending, until its deadline), update, and redraw only
+//! when something changed. Nothing polls when idle.
 
-use std::io;
+use std::io::{self, Write};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use crossterm::event;
@@ -21,6 +20,7 @@ use super::terminal;
 use super::text;
 use super::update::update;
 use super::view;
+use super::wake::{Waiter, Wake};
 use crate::core::lexicon::Lexicon;
 
 /// How long typing must pause before the set summary is refreshed.
@@ -28,16 +28,14 @@ const DEBOUNCE: Duration = Duration::from_millis(150);
 /// Messages scored per idle step of a large set: about 20 ms of work, short
 /// enough that a key pressed meanwhile is handled without a felt delay.
 const SCORE_CHUNK: usize = 1000;
-/// How often an idle workbench wakes to notice SIGHUP or SIGTERM.
-const SIGNAL_CHECK: Duration = Duration::from_millis(500);
-
-/// Set by SIGHUP (a closed terminal) or SIGTERM: leave the loop the way a
-/// terminal error does, journaling unsaved edits, instead of being killed.
-static STOP: OnceLock<Arc<AtomicBool>> = OnceLock::new();
-
-fn stop_flag() -> &'static Arc<AtomicBool> {
-    STOP.get_or_init(|| Arc::new(AtomicBool::new(false)))
-}
+/// How long crossterm may take to hand over input the terminal has ready,
+/// or events it has already read and parsed (a burst of keys is read at
+/// once). Its tty reader looks at those only while this time has not run
+/// out, so it must be long enough never to run out before the first look,
+/// even on a loaded machine; short enough that a stop signal arriving
+/// meanwhile is still honoured at once. On a hung-up terminal it returns
+/// within this time too, and the next wait reports the terminal gone.
+const READ_READY: Duration = Duration::from_millis(50);
 
 /// Unsaved edits reach the journal at most this long after they are made
 /// (and no more often: writing a large set takes a moment).
@@ -95,10 +93,15 @@ pub fn run(path: Option<PathBuf>) -> i32 {
         ));
     }
 
-    for signal in [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM] {
-        // Should registering fail, the signal simply ends chorus, as before.
-        let _ = signal_hook::flag::register(signal, Arc::clone(stop_flag()));
-    }
+    // SIGHUP (a closed terminal) and SIGTERM leave the loop the way a
+    // terminal error does, journaling unsaved edits, instead of killing chorus.
+    let mut waiter = match Waiter::for_terminal() {
+        Ok(w) => w,
+        Err(e) => {
+            say(&format!("chorus: cannot use this terminal: {e}"));
+            return 1;
+        }
+    };
     let mut session = match terminal::enter() {
         Ok(s) => s,
         Err(e) => {
@@ -108,7 +111,7 @@ pub fn run(path: Option<PathBuf>) -> i32 {
     };
     // A panic inside the loop is caught with the terminal still taken over,
     // so the edits are journaled before anything else happens.
-    let result = terminal::guarded(|| event_loop(&mut session.terminal, &mut app));
+    let result = terminal::guarded(|| event_loop(&mut session.terminal, &mut waiter, &mut app));
     let outcome = match result {
         Ok(Ok(())) => Outcome::Quit,
         Ok(Err(e)) => Outcome::TerminalError(e.to_string()),
@@ -158,8 +161,10 @@ fn finish(app: &mut App, outcome: Outcome, restore: impl FnOnce()) -> i32 {
 
 /// A message on stderr, which is the user's terminal too: a file name or a
 /// YAML error quoting the file may hold escape sequences, so show them.
+/// The terminal may be gone (that may be why chorus stops): a failed write
+/// is no reason to panic once the edits are safe.
 fn say(msg: &str) {
-    eprintln!("{}", text::visible(msg));
+    let _ = writeln!(io::stderr(), "{}", text::visible(msg));
 }
 
 /// The workbench stopped without the user quitting (terminal error, bug):
@@ -189,13 +194,16 @@ fn recover(app: &mut App) -> Option<String> {
     })
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+fn event_loop(terminal: &mut DefaultTerminal, waiter: &mut Waiter, app: &mut App) -> io::Result<()> {
     let size = terminal.size()?;
     update(app, Action::Resize(size.width, size.height));
     let mut redraw = true;
     // When the set summary is to be refreshed, and the journal written.
     let mut refresh: Option<Instant> = None;
     let mut journal: Option<Instant> = None;
+    // crossterm may hold keys it has read but not yet handed over (a paste
+    // arrives as many at once): after each key, ask it again before waiting.
+    let mut more_keys = false;
     loop {
         if redraw {
             terminal.draw(|f| view::draw(f, app))?;
@@ -204,46 +212,42 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
         if app.quit {
             return Ok(());
         }
-        if stop_flag().load(Ordering::Relaxed) {
-            // The terminal closed (SIGHUP) or we were asked to stop (SIGTERM):
-            // end as on a terminal error, so the unsaved edits are journaled.
-            return Err(io::Error::other("stopped by a signal (was the terminal closed?)"));
-        }
-        // A large set still being scored: score a chunk whenever no key is
-        // waiting, so typing stays responsive while the verdicts fill in.
-        if app.scoring && !event::poll(Duration::ZERO)? {
-            app.score_pending(SCORE_CHUNK);
-            redraw = true;
-            continue;
-        }
-        // Wait for an event; with something pending, only until it is due.
+        // Wait for an event; with something pending, only until it is due;
+        // while keys may be queued or a large set is still being scored, not at all.
         let deadline = match (refresh, journal) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
-        let event = match deadline {
-            // Nothing due: wait for an event, waking twice a second to notice a signal.
-            None => {
-                if !event::poll(SIGNAL_CHECK)? {
-                    continue;
-                }
-                Some(event::read()?)
-            }
-            Some(at) => {
-                let now = Instant::now();
-                if now < at && event::poll(at - now)? {
-                    Some(event::read()?)
-                } else {
-                    None
-                }
-            }
+        let timeout = if more_keys || app.scoring {
+            Some(Duration::ZERO)
+        } else {
+            deadline.map(|at| at.saturating_duration_since(Instant::now()))
         };
+        let wake = waiter.wait(timeout)?;
+        let event = match wake {
+            Wake::Stop => {
+                // SIGHUP or SIGTERM: end as on a terminal error, so the unsaved
+                // edits are journaled.
+                return Err(io::Error::other("stopped by a signal (was the terminal closed?)"));
+            }
+            Wake::Gone => return Err(io::Error::other("the terminal was closed")),
+            Wake::Input | Wake::Resize => next_event()?,
+            Wake::Deadline if more_keys => next_event()?,
+            Wake::Deadline => None,
+        };
+        more_keys = event.is_some();
         match event {
             Some(ev) => {
                 if let Some(action) = keys::action_for(app, &ev) {
                     update(app, action);
                     redraw = true;
                 }
+            }
+            // A large set still being scored: score a chunk whenever no key is
+            // waiting, so typing stays responsive while the verdicts fill in.
+            None if app.scoring => {
+                app.score_pending(SCORE_CHUNK);
+                redraw = true;
             }
             None => {
                 let now = Instant::now();
@@ -271,6 +275,15 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
         if !app.dirty {
             journal = None;
         }
+    }
+}
+
+/// The next event crossterm has ready, if any.
+fn next_event() -> io::Result<Option<event::Event>> {
+    if event::poll(READ_READY)? {
+        Ok(Some(event::read()?))
+    } else {
+        Ok(None)
     }
 }
 

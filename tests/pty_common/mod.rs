@@ -6,7 +6,10 @@
 
 use std::io::{Read, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{channel, Receiver};
+use std::sync::Arc;
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use portable_pty::{native_pty_system, Child, CommandBuilder, PtySize};
@@ -18,11 +21,13 @@ pub const WAIT: Duration = Duration::from_secs(20);
 /// The running workbench and what it has drawn so far.
 pub struct Session {
     pub child: Box<dyn Child + Send + Sync>,
-    pub writer: Box<dyn Write + Send>,
+    pub writer: Option<Box<dyn Write + Send>>,
     pub output: Receiver<Vec<u8>>,
     pub parser: vt100::Parser,
-    // Kept open for the child's lifetime.
-    pub _master: Box<dyn portable_pty::MasterPty + Send>,
+    // Kept open for the child's lifetime, unless the test closes the terminal.
+    pub master: Option<Box<dyn portable_pty::MasterPty + Send>>,
+    /// The thread that reads the output; it holds the master side open too.
+    reading: Option<(Arc<AtomicBool>, JoinHandle<()>)>,
 }
 
 impl Session {
@@ -47,23 +52,39 @@ impl Session {
         let child = pty.slave.spawn_command(cmd).expect("chorus starts");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().unwrap();
+        let fd = pty.master.as_raw_fd().expect("a unix pseudo-terminal");
         let writer = pty.master.take_writer().unwrap();
         let (tx, output) = channel();
-        std::thread::spawn(move || {
+        let stop = Arc::new(AtomicBool::new(false));
+        let stopping = Arc::clone(&stop);
+        let thread = std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
-            // Ends when the child has exited and the terminal is closed.
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                    break;
+            // Wait in short steps, so `close_terminal` can end the thread and
+            // with it the last open copy of the master side.
+            while !stopping.load(Ordering::SeqCst) {
+                let mut p = libc::pollfd {
+                    fd,
+                    events: libc::POLLIN,
+                    revents: 0,
+                };
+                // SAFETY: one valid pollfd.
+                if unsafe { libc::poll(&mut p, 1, 50) } <= 0 {
+                    continue;
+                }
+                // Ends when the child has exited and the terminal is closed.
+                match reader.read(&mut buf) {
+                    Ok(n) if n > 0 && tx.send(buf[..n].to_vec()).is_ok() => {}
+                    _ => break,
                 }
             }
         });
         Session {
             child,
-            writer,
+            writer: Some(writer),
             output,
             parser: vt100::Parser::new(ROWS.try_into().unwrap(), COLS.try_into().unwrap(), 0),
-            _master: pty.master,
+            master: Some(pty.master),
+            reading: Some((stop, thread)),
         }
     }
 
@@ -89,8 +110,20 @@ impl Session {
     }
 
     pub fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
+        let writer = self.writer.as_mut().expect("the terminal is open");
+        writer.write_all(keys.as_bytes()).unwrap();
+        writer.flush().unwrap();
+    }
+
+    /// Close the terminal under the workbench, as closing its window or
+    /// killing its tmux pane does: the pseudo-terminal's master side goes.
+    pub fn close_terminal(&mut self) {
+        if let Some((stop, thread)) = self.reading.take() {
+            stop.store(true, Ordering::SeqCst);
+            let _ = thread.join();
+        }
+        self.writer = None;
+        self.master = None;
     }
 
     /// Wait for the child to exit, draining its output.
