@@ -182,3 +182,72 @@ fn new_writes_a_starting_set_that_checks_and_never_overwrites() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("brand.yaml"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
 }
+
+#[test]
+fn a_kind_decides_which_criteria_apply() {
+    let (_, v) = json(&[fixture("kinds.yaml").to_str().unwrap()]);
+    let messages = v["files"][0]["messages"].as_array().unwrap();
+    let by_id = |id: &str| messages.iter().find(|m| m["id"] == id).unwrap().clone();
+    for (id, kind) in [("car-park", "update"), ("ladder", "safety")] {
+        let m = by_id(id);
+        assert_eq!(m["kind"], kind);
+        let a = &m["checklist"]["aspirational"];
+        assert_eq!(
+            (a["applies"].clone(), a["pass"].clone()),
+            (false.into(), true.into()),
+            "{id}"
+        );
+        assert!(a["findings"].as_array().unwrap().is_empty(), "{id}");
+        assert_eq!(m["checklist"]["specific"]["applies"], true, "{id}");
+        assert!(
+            m["drift"].as_array().unwrap().iter().all(|d| d["kind"] != "off_story"),
+            "{id}: {}",
+            m["drift"]
+        );
+    }
+    // The same words with no kind are a story message: judged in full.
+    let story = by_id("same-note-as-a-story");
+    assert_eq!(story["kind"], "story");
+    assert_eq!(story["checklist"]["aspirational"]["applies"], true);
+    assert!(story["drift"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|d| d["kind"] == "off_story"));
+    // Every kind must still stay clear of the avoided terms.
+    let cheap = by_id("cheap-update");
+    assert!(cheap["drift"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|d| d["kind"] == "avoided_term"));
+}
+
+#[test]
+fn a_criterion_that_does_not_apply_reads_n_a() {
+    let out = chorus()
+        .arg("check")
+        .arg(fixture("kinds.yaml"))
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let line = text.lines().find(|l| l.contains("car-park")).unwrap();
+    assert!(line.contains("(update)") && line.contains("aspi n/a"), "{line}");
+    let story = text.lines().find(|l| l.contains("same-note-as-a-story")).unwrap();
+    assert!(!story.contains("n/a"), "{story}");
+}
+
+#[test]
+fn an_unknown_kind_is_an_error_at_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("memo.yaml");
+    let text = std::fs::read_to_string(fixture("kinds.yaml")).unwrap();
+    std::fs::write(&file, text.replace("kind: safety", "kind: memo")).unwrap();
+    let out = chorus().arg("check").arg(&file).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    // Errors are part of the report, beside the sets that could be read.
+    let err = String::from_utf8(out.stdout).unwrap();
+    assert!(err.contains("memo.yaml:27:11"), "{err}");
+    assert!(err.contains("`memo` is not a kind") && err.contains("update"), "{err}");
+}

@@ -350,7 +350,7 @@ fn template_parses() {
     assert_eq!(set.brand, "Your Brand");
     assert_eq!(set.external.pillars.len(), 2);
     assert!(!set.segments.is_empty());
-    assert_eq!(set.internal.len(), 2);
+    assert_eq!(set.internal.len(), 3);
     assert_eq!(round_trip(&set), set);
 }
 

@@ -79,6 +79,39 @@ fn details_form() {
 }
 
 #[test]
+fn a_kind_makes_aspirational_n_a() {
+    let mut app = app();
+    // The details form: id, title, kind.
+    press(&mut app, KeyCode::Char('f'));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "update");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.current_message().unwrap().kind.as_deref(), Some("update"));
+    let review = app.current_review().unwrap();
+    assert!(!review.checklist.results[2].applies);
+    let t = draw(&mut app, 80, 24);
+    let screen = format!("{}", t.backend());
+    assert!(screen.contains("n/a for an update"), "{screen}");
+    snap("kind_update", &mut app);
+}
+
+#[test]
+fn explain_shows_the_pass_mark_and_the_way_to_it() {
+    let mut app = app();
+    // "best": a vague goal that fails specific.
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char('x'));
+    let t = draw(&mut app, 80, 24);
+    let screen = format!("{}", t.backend());
+    assert!(screen.contains("(passes at 60)"), "{screen}");
+    assert!(screen.contains("short of a pass"), "{screen}");
+    snap("explain_pass_mark", &mut app);
+}
+
+#[test]
 fn story_form() {
     let mut app = app();
     press(&mut app, KeyCode::Char('s'));

@@ -43,6 +43,9 @@ pub struct Pillar {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Message {
     pub id: String,
+    /// What the message is for (`story` when unset): which criteria apply
+    /// to it is lexicon data (`kinds` in the lexicon).
+    pub kind: Option<String>,
     pub title: Option<String>,
     pub audience: Audience,
     pub channel: Option<String>,
@@ -55,6 +58,14 @@ pub struct Message {
 }
 
 impl Message {
+    /// The kind a message without one has: it carries the story.
+    pub const DEFAULT_KIND: &'static str = "story";
+
+    /// The message's kind, `story` when it names none.
+    pub fn kind(&self) -> &str {
+        self.kind.as_deref().unwrap_or(Message::DEFAULT_KIND)
+    }
+
     /// The waiver for `criterion`, if the team has accepted failing it.
     pub fn waiver(&self, criterion: Criterion) -> Option<&Waiver> {
         self.waive.iter().find(|w| w.criterion == criterion)

@@ -62,8 +62,16 @@ pub struct CriterionResult {
     pub criterion: Criterion,
     /// 0–100.
     pub score: u8,
-    /// Score at or above the threshold, or waived.
+    /// Score at or above the threshold, or waived, or not applying.
     pub pass: bool,
+    /// Whether the criterion applies to the message's kind. One that does
+    /// not (aspirational, for an update) passes and shows as n/a.
+    pub applies: bool,
+    /// The score at which the criterion passes.
+    pub pass_mark: u8,
+    /// When it fails: the evidence of this criterion the message does not
+    /// show yet, with what each would earn (the way to a pass).
+    pub could_gain: Vec<Contribution>,
     /// The reason the team gave for accepting a failure, if waived.
     pub waived: Option<String>,
     /// The problems found (what lowered the score), each with its span.
@@ -142,6 +150,8 @@ pub struct Alignment {
 #[derive(Debug, Clone, PartialEq)]
 pub struct MessageReview {
     pub id: String,
+    /// What the message is for (`story` when the file names no kind).
+    pub kind: String,
     pub checklist: Checklist,
     pub alignment: Alignment,
     pub drift: Vec<Drift>,
@@ -159,12 +169,16 @@ impl MessageReview {
             criterion,
             score: 0,
             pass: true,
+            applies: true,
+            pass_mark: 0,
+            could_gain: Vec::new(),
             waived: None,
             findings: Vec::new(),
             breakdown: Vec::new(),
         };
         MessageReview {
             id: id.to_string(),
+            kind: crate::core::model::Message::DEFAULT_KIND.to_string(),
             checklist: Checklist {
                 results: Criterion::ALL.map(result),
             },
@@ -227,10 +241,24 @@ impl<'a> Reviewer<'a> {
     pub fn review(&self, message: &Message) -> MessageReview {
         let mut analysis = crate::core::text::Analysis::new(&message.text, self.lexicon);
         analysis.segments = self.rules.segment_hits(&analysis);
-        let checklist = rules::score(&analysis, message, &self.rules, self.lexicon);
-        let (alignment, drift) = self.drift.check(&analysis);
+        let mut checklist = rules::score(&analysis, message, &self.rules, self.lexicon);
+        let (alignment, mut drift) = self.drift.check(&analysis);
+        // What the message is for decides which checks apply; a kind the
+        // lexicon does not know (refused on load) is read as a story.
+        if let Some(kind) = self.lexicon.kind(message.kind()) {
+            for r in checklist.results.iter_mut().filter(|r| !kind.applies(r.criterion)) {
+                r.applies = false;
+                r.pass = true;
+                r.findings.clear();
+                r.could_gain.clear();
+            }
+            if !kind.needs_pillar() {
+                drift.retain(|d| d.kind != DriftKind::OffStory);
+            }
+        }
         MessageReview {
             id: message.id.clone(),
+            kind: message.kind().to_string(),
             checklist,
             alignment,
             drift,

@@ -18,6 +18,14 @@ pub trait Engine {
     }
     /// What the set as a whole leaves out.
     fn summarize(&self, set: &MessageSet, reviews: &[MessageReview]) -> SetSummary;
+    /// The kinds of message a message may be given (the built-in lexicon's
+    /// unless the engine reads another).
+    fn kinds(&self) -> Vec<String> {
+        static BUILTIN: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+        BUILTIN
+            .get_or_init(|| Lexicon::builtin().kinds().map(|(n, _, _)| n.to_string()).collect())
+            .clone()
+    }
 }
 
 /// The core's reviewer. It is built once per set, because building it
@@ -51,5 +59,9 @@ impl Engine for CoreEngine<'_> {
 
     fn summarize(&self, set: &MessageSet, reviews: &[MessageReview]) -> SetSummary {
         self.reviewer.summarize(set, reviews)
+    }
+
+    fn kinds(&self) -> Vec<String> {
+        self.lexicon.kinds().map(|(n, _, _)| n.to_string()).collect()
     }
 }

@@ -1,5 +1,5 @@
-//! The field editor: a message's details (id, title, audience, channel,
-//! messenger, status, waivers) and the external story (brand, story, avoided
+//! The field editor: a message's details (id, kind, title, audience,
+//! channel, messenger, status, waivers) and the external story (brand, story, avoided
 //! terms, segments, pillars) as a list of one-line fields. Lists are typed
 //! comma-separated (facts, which may hold commas, are `;`-separated). Every
 //! value is checked before it reaches the set, so a saved file loads again.
@@ -17,6 +17,7 @@ pub enum Target {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldKey {
     Id,
+    Kind,
     Title,
     Audience,
     Channel,
@@ -104,6 +105,12 @@ pub fn fields(set: &MessageSet, target: Target) -> Vec<Field> {
                     "title",
                     m.title.clone().unwrap_or_default(),
                     "optional",
+                ),
+                f(
+                    FieldKey::Kind,
+                    "kind",
+                    m.kind.clone().unwrap_or_default(),
+                    "what it is for: story (empty), update, recognition, question",
                 ),
                 f(
                     FieldKey::Audience,
@@ -205,15 +212,28 @@ pub fn fields(set: &MessageSet, target: Target) -> Vec<Field> {
 /// tried on a copy and kept only if the whole set still passes the store's
 /// validation, so the workbench never saves a file it could not reopen
 /// (a segment listed twice, an audience naming a removed segment, ...).
-pub fn apply(set: &mut MessageSet, target: Target, key: FieldKey, value: &str) -> Result<Changed, String> {
+/// `kinds` are the kinds of message the lexicon knows.
+pub fn apply(
+    set: &mut MessageSet,
+    target: Target,
+    key: FieldKey,
+    value: &str,
+    kinds: &[String],
+) -> Result<Changed, String> {
     let mut trial = set.clone();
-    let changed = apply_unchecked(&mut trial, target, key, value)?;
+    let changed = apply_unchecked(&mut trial, target, key, value, kinds)?;
     crate::core::store::validate(&trial).map_err(|p| p.message)?;
     *set = trial;
     Ok(changed)
 }
 
-fn apply_unchecked(set: &mut MessageSet, target: Target, key: FieldKey, value: &str) -> Result<Changed, String> {
+fn apply_unchecked(
+    set: &mut MessageSet,
+    target: Target,
+    key: FieldKey,
+    value: &str,
+    kinds: &[String],
+) -> Result<Changed, String> {
     match target {
         Target::Message(i) => {
             let segments = set.segments.clone();
@@ -225,7 +245,7 @@ fn apply_unchecked(set: &mut MessageSet, target: Target, key: FieldKey, value: &
                 .map(|(_, m)| m.id.clone())
                 .collect();
             let m = set.internal.get_mut(i).ok_or("that message is gone")?;
-            apply_message(m, key, value, &segments, &taken)?;
+            apply_message(m, key, value, &segments, &taken, kinds)?;
             Ok(Changed::Message(i))
         }
         Target::Story => {
@@ -241,6 +261,7 @@ fn apply_message(
     value: &str,
     segments: &[String],
     taken: &[String],
+    kinds: &[String],
 ) -> Result<(), String> {
     match key {
         FieldKey::Id => {
@@ -252,6 +273,16 @@ fn apply_message(
                 return Err(format!("another message already has the id {id}"));
             }
             m.id = id.to_string();
+        }
+        FieldKey::Kind => {
+            let v = value.trim().to_lowercase();
+            m.kind = if v.is_empty() {
+                None
+            } else if kinds.contains(&v) {
+                Some(v)
+            } else {
+                return Err(format!("{v} is not a kind of message: {}", kinds.join(", ")));
+            };
         }
         FieldKey::Title => m.title = opt(value),
         FieldKey::Channel => m.channel = opt(value),
@@ -381,6 +412,10 @@ pub fn new_pillar(set: &MessageSet) -> Pillar {
 mod tests {
     use super::*;
 
+    fn kinds() -> Vec<String> {
+        ["story", "update", "question"].map(String::from).to_vec()
+    }
+
     fn set() -> MessageSet {
         MessageSet {
             version: crate::core::store::VERSION,
@@ -406,7 +441,7 @@ mod tests {
         let mut s = set();
         s.external.story = "A story.".into();
         let before = s.clone();
-        let err = apply(&mut s, Target::Story, FieldKey::Segments, "sales, sales, IT").unwrap_err();
+        let err = apply(&mut s, Target::Story, FieldKey::Segments, "sales, sales, IT", &kinds()).unwrap_err();
         assert!(err.contains("sales"), "{err}");
         assert_eq!(s, before, "nothing was changed");
         crate::core::store::validate(&s).unwrap();
@@ -416,23 +451,23 @@ mod tests {
     fn audience_accepts_all_or_known_segments() {
         let mut s = set();
         let t = Target::Message(0);
-        apply(&mut s, t, FieldKey::Audience, "Sales, it").unwrap();
+        apply(&mut s, t, FieldKey::Audience, "Sales, it", &kinds()).unwrap();
         assert_eq!(
             s.internal[0].audience,
             Audience::Segments(vec!["sales".into(), "IT".into()])
         );
-        assert!(apply(&mut s, t, FieldKey::Audience, "marketing").is_err());
-        apply(&mut s, t, FieldKey::Audience, "ALL").unwrap();
+        assert!(apply(&mut s, t, FieldKey::Audience, "marketing", &kinds()).is_err());
+        apply(&mut s, t, FieldKey::Audience, "ALL", &kinds()).unwrap();
         assert_eq!(s.internal[0].audience, Audience::All);
     }
 
     #[test]
     fn ids_stay_unique_and_status_is_checked() {
         let mut s = set();
-        assert!(apply(&mut s, Target::Message(0), FieldKey::Id, "b").is_err());
-        assert!(apply(&mut s, Target::Message(0), FieldKey::Id, " ").is_err());
-        assert!(apply(&mut s, Target::Message(0), FieldKey::Status, "done").is_err());
-        apply(&mut s, Target::Message(0), FieldKey::Status, "Review").unwrap();
+        assert!(apply(&mut s, Target::Message(0), FieldKey::Id, "b", &kinds()).is_err());
+        assert!(apply(&mut s, Target::Message(0), FieldKey::Id, " ", &kinds()).is_err());
+        assert!(apply(&mut s, Target::Message(0), FieldKey::Status, "done", &kinds()).is_err());
+        apply(&mut s, Target::Message(0), FieldKey::Status, "Review", &kinds()).unwrap();
         assert_eq!(s.internal[0].status, Some(Status::Review));
     }
 
@@ -441,21 +476,45 @@ mod tests {
         let mut s = set();
         let t = Target::Message(0);
         let k = FieldKey::Waiver(Criterion::Realistic);
-        apply(&mut s, t, k, "stretch goal").unwrap();
-        apply(&mut s, t, FieldKey::Waiver(Criterion::Specific), "x").unwrap();
+        apply(&mut s, t, k, "stretch goal", &kinds()).unwrap();
+        apply(&mut s, t, FieldKey::Waiver(Criterion::Specific), "x", &kinds()).unwrap();
         let m = &s.internal[0];
         assert_eq!(m.waive[0].criterion, Criterion::Specific);
         assert_eq!(m.waiver(Criterion::Realistic).unwrap().reason, "stretch goal");
-        apply(&mut s, t, k, "").unwrap();
+        apply(&mut s, t, k, "", &kinds()).unwrap();
         assert!(s.internal[0].waiver(Criterion::Realistic).is_none());
+    }
+
+    #[test]
+    fn a_kind_must_be_one_the_lexicon_knows() {
+        let mut s = set();
+        let t = Target::Message(0);
+        apply(&mut s, t, FieldKey::Kind, " Update ", &kinds()).unwrap();
+        assert_eq!(s.internal[0].kind.as_deref(), Some("update"));
+        let err = apply(&mut s, t, FieldKey::Kind, "memo", &kinds()).unwrap_err();
+        assert!(err.contains("memo") && err.contains("update"), "{err}");
+        assert_eq!(
+            s.internal[0].kind.as_deref(),
+            Some("update"),
+            "a refused value changes nothing"
+        );
+        // Empty: back to the default, a story message.
+        apply(&mut s, t, FieldKey::Kind, "", &kinds()).unwrap();
+        assert_eq!(s.internal[0].kind, None);
     }
 
     #[test]
     fn segments_in_use_cannot_be_removed() {
         let mut s = set();
-        assert!(apply(&mut s, Target::Story, FieldKey::Segments, "sales").is_err());
+        assert!(apply(&mut s, Target::Story, FieldKey::Segments, "sales", &kinds()).is_err());
         assert_eq!(
-            apply(&mut s, Target::Story, FieldKey::Segments, "sales, IT, support"),
+            apply(
+                &mut s,
+                Target::Story,
+                FieldKey::Segments,
+                "sales, IT, support",
+                &kinds()
+            ),
             Ok(Changed::Story)
         );
         assert_eq!(s.segments.len(), 3);
@@ -466,8 +525,15 @@ mod tests {
         let mut s = set();
         s.external.pillars.push(new_pillar(&s));
         let t = Target::Story;
-        apply(&mut s, t, FieldKey::PillarKeywords(0), "fast, quick ,, speed").unwrap();
-        apply(&mut s, t, FieldKey::PillarFacts(0), "within 24 hours, always; 2 visits").unwrap();
+        apply(&mut s, t, FieldKey::PillarKeywords(0), "fast, quick ,, speed", &kinds()).unwrap();
+        apply(
+            &mut s,
+            t,
+            FieldKey::PillarFacts(0),
+            "within 24 hours, always; 2 visits",
+            &kinds(),
+        )
+        .unwrap();
         let p = &s.external.pillars[0];
         assert_eq!(p.keywords, ["fast", "quick", "speed"]);
         assert_eq!(p.facts, ["within 24 hours, always", "2 visits"]);

@@ -289,6 +289,11 @@ impl<'e> App<'e> {
     }
 
     /// Unsaved edits the journal does not hold yet.
+    /// The kinds of message the lexicon knows, for the details form.
+    pub fn kinds(&self) -> Vec<String> {
+        self.engine.kinds()
+    }
+
     pub fn journal_due(&self) -> bool {
         self.dirty && self.journal.is_some() && self.revision != self.journaled
     }

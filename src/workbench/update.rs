@@ -673,6 +673,7 @@ fn form_action(app: &mut App, action: Action) {
 /// Apply the typed value of the selected field; a refused value keeps the
 /// input open with the reason shown.
 fn commit_field(app: &mut App) {
+    let kinds = app.kinds();
     let Mode::Form(f) = &mut app.mode else {
         return;
     };
@@ -704,7 +705,7 @@ fn commit_field(app: &mut App) {
             }),
         }),
     };
-    match form::apply(&mut app.set, f.target, field.key, &input.text) {
+    match form::apply(&mut app.set, f.target, field.key, &input.text, &kinds) {
         Ok(changed) => {
             f.input = None;
             f.error = None;

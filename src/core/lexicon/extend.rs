@@ -13,11 +13,13 @@
 //!   repair crews: [repairers, technicians]
 //! pillar_synonyms:
 //!   speed: [swift, prompt]
+//! kinds:                       # kinds of message of the company's own
+//!   safety: {about: a safety notice, skip: [aspirational, off_story]}
 //! ```
 
 use std::path::{Path, PathBuf};
 
-use super::{Lexicon, List};
+use super::{KindConfig, Lexicon, List, OFF_STORY};
 use crate::core::model::{MessageSet, Value};
 use crate::core::store::{yaml, FieldPath, LoadError};
 
@@ -46,6 +48,7 @@ pub struct Extension {
     pub off: Vec<(List, Vec<String>)>,
     pub segment_aliases: Vec<(String, Vec<String>)>,
     pub pillar_synonyms: Vec<(String, Vec<String>)>,
+    pub kinds: Vec<(String, KindConfig)>,
 }
 
 type Bad = (FieldPath, String);
@@ -89,17 +92,47 @@ pub fn from_value(v: &Value, at: &FieldPath) -> Result<Extension, Bad> {
                     ext.pillar_synonyms.push((id, words));
                 }
             }
+            "kinds" => {
+                for (name, spec) in mapping(value, &here)? {
+                    ext.kinds.push((name.clone(), kind(spec, &here.key(&name))?));
+                }
+            }
             other => {
                 return Err((
                     here,
                     format!(
-                    "`{other}` is not part of a lexicon extension; use add, off, segment_aliases or pillar_synonyms"
-                ),
+                        "`{other}` is not part of a lexicon extension; \
+                         use add, off, segment_aliases, pillar_synonyms or kinds"
+                    ),
                 ))
             }
         }
     }
     Ok(ext)
+}
+
+/// A kind of message: `{about: ..., skip: [criteria or off_story]}`.
+fn kind(v: &Value, at: &FieldPath) -> Result<KindConfig, Bad> {
+    let mut k = KindConfig {
+        about: String::new(),
+        skip: Vec::new(),
+    };
+    for (key, value) in mapping(v, at)? {
+        let here = at.key(&key);
+        match key.as_str() {
+            "about" => k.about = strings(value, &here)?.join(" "),
+            "skip" => k.skip = strings(value, &here)?,
+            other => return Err((here, format!("`{other}` is not part of a kind; use about and skip"))),
+        }
+    }
+    if let Some(s) = k.unknown_skip() {
+        let at = at.key("skip");
+        return Err((
+            at,
+            format!("`{s}` is no check a kind can skip: name a criterion (specific, inclusive, aspirational, realistic) or {OFF_STORY}"),
+        ));
+    }
+    Ok(k)
 }
 
 fn mapping<'v>(v: &'v Value, at: &FieldPath) -> Result<Vec<(String, &'v Value)>, Bad> {
@@ -179,16 +212,44 @@ impl Lexicon {
 
     /// This lexicon extended by the `lexicon:` block of `set`, read from
     /// `path` (used to place errors in the file).
+    /// Every message's `kind` must be one this lexicon knows.
     pub fn for_set(&self, set: &MessageSet, path: &Path) -> Result<Lexicon, LoadError> {
-        let Some(block) = set.extra.get("lexicon") else {
-            return Ok(self.clone());
+        let source = || std::fs::read_to_string(path).unwrap_or_default();
+        let lexicon = match set.extra.get("lexicon") {
+            None => self.clone(),
+            Some(block) => {
+                let at = FieldPath::root().key("lexicon");
+                let ext = from_value(block, &at).map_err(|bad| located(path, &source(), bad))?;
+                self.extended(&ext, Origin::Set(path.to_path_buf()))
+            }
         };
-        let at = FieldPath::root().key("lexicon");
-        let ext = from_value(block, &at).map_err(|bad| {
-            let source = std::fs::read_to_string(path).unwrap_or_default();
-            located(path, &source, bad)
+        lexicon.known_kinds(set).map_err(|bad| {
+            let mut e = located(path, &source(), bad);
+            e.message = e.message.trim_start_matches("lexicon: ").to_string();
+            e
         })?;
-        Ok(self.extended(&ext, Origin::Set(path.to_path_buf())))
+        Ok(lexicon)
+    }
+
+    /// An error at the first message whose kind this lexicon does not know.
+    fn known_kinds(&self, set: &MessageSet) -> Result<(), Bad> {
+        for (i, m) in set.internal.iter().enumerate() {
+            let Some(k) = m.kind.as_deref() else { continue };
+            if self.kind(k).is_none() {
+                let known: Vec<&str> = self.kinds().map(|(n, _, _)| n).collect();
+                let at = FieldPath::root().key("internal").index(i).key("kind");
+                return Err((
+                    at,
+                    format!(
+                        "message `{}`: `{k}` is not a kind of message; the kinds are {} \
+                         (a set or machine lexicon can add its own under `kinds:`)",
+                        m.id,
+                        known.join(", ")
+                    ),
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// A new lexicon: this one with `ext` applied, entries marked with `origin`.
@@ -220,6 +281,9 @@ impl Lexicon {
         for (id, words) in &ext.pillar_synonyms {
             let entries = words.iter().map(|w| (w.clone(), origin.clone()));
             next.pillar_synonyms.entry(id.clone()).or_default().extend(entries);
+        }
+        for (name, kind) in &ext.kinds {
+            next.kinds.insert(name.clone(), (kind.clone(), origin.clone()));
         }
         next.recompile();
         next

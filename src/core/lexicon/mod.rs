@@ -154,10 +154,49 @@ pub struct RuleConfig {
     pub suggestion: Option<String>,
 }
 
+/// What a kind of message is for, and the checks that do not apply to it.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct KindConfig {
+    /// One line for the details form and `chorus lexicon`.
+    #[serde(default)]
+    pub about: String,
+    /// Criteria by name, and `off_story`.
+    #[serde(default)]
+    pub skip: Vec<String>,
+}
+
+/// The drift check a kind can switch off (the others always apply: no
+/// message may contradict the story, misstate its figures or use an
+/// avoided term).
+pub const OFF_STORY: &str = "off_story";
+
+impl KindConfig {
+    /// Whether `criterion` applies to messages of this kind.
+    pub fn applies(&self, criterion: Criterion) -> bool {
+        !self.skip.iter().any(|s| s == criterion.as_str())
+    }
+
+    /// Whether a message of this kind must tie to a pillar.
+    pub fn needs_pillar(&self) -> bool {
+        !self.skip.iter().any(|s| s == OFF_STORY)
+    }
+
+    /// A skip entry that names no check, if any.
+    pub fn unknown_skip(&self) -> Option<&str> {
+        self.skip
+            .iter()
+            .map(String::as_str)
+            .find(|s| *s != OFF_STORY && Criterion::parse(s).is_none())
+    }
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LexiconFile {
     phrases: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    kinds: BTreeMap<String, KindConfig>,
     criteria: BTreeMap<String, CriterionConfig>,
     rules: BTreeMap<String, RuleConfig>,
 }
@@ -177,6 +216,8 @@ pub struct Lexicon {
     pillar_synonyms: NamedWords,
     criteria: [CriterionConfig; 4],
     rules: BTreeMap<String, RuleConfig>,
+    /// Kinds of message by name, each with where it comes from.
+    kinds: BTreeMap<String, (KindConfig, Origin)>,
     index: PhraseIndex,
 }
 
@@ -211,13 +252,22 @@ impl Lexicon {
                 return Err(bad(format!("rule `{id}` names unknown criterion `{}`", rule.criterion)));
             }
         }
-        Ok(Lexicon::compile(lists, criteria, file.rules))
+        for (name, kind) in &file.kinds {
+            if let Some(s) = kind.unknown_skip() {
+                return Err(bad(format!(
+                    "kind `{name}` skips `{s}`, which is no criterion nor `{OFF_STORY}`"
+                )));
+            }
+        }
+        let kinds = file.kinds.into_iter().map(|(k, v)| (k, (v, Origin::Builtin))).collect();
+        Ok(Lexicon::compile(lists, criteria, file.rules, kinds))
     }
 
     fn compile(
         lists: Vec<Vec<String>>,
         criteria: [CriterionConfig; 4],
         rules: BTreeMap<String, RuleConfig>,
+        kinds: BTreeMap<String, (KindConfig, Origin)>,
     ) -> Lexicon {
         let origins = lists.iter().map(|l| vec![Origin::Builtin; l.len()]).collect();
         let mut lex = Lexicon {
@@ -228,6 +278,7 @@ impl Lexicon {
             pillar_synonyms: BTreeMap::new(),
             criteria,
             rules,
+            kinds,
             index: PhraseIndex::new(),
         };
         lex.recompile();
@@ -302,6 +353,16 @@ impl Lexicon {
         })
     }
 
+    /// The kind called `name`, if this lexicon knows it.
+    pub fn kind(&self, name: &str) -> Option<&KindConfig> {
+        self.kinds.get(name).map(|(k, _)| k)
+    }
+
+    /// Every kind with where it comes from, by name.
+    pub fn kinds(&self) -> impl Iterator<Item = (&str, &KindConfig, &Origin)> {
+        self.kinds.iter().map(|(n, (k, o))| (n.as_str(), k, o))
+    }
+
     pub fn rules(&self) -> impl Iterator<Item = (&str, &RuleConfig)> {
         self.rules.iter().map(|(k, v)| (k.as_str(), v))
     }
@@ -318,6 +379,28 @@ mod tests {
             assert!(!lex.list(l).is_empty(), "built-in list {} is empty", l.key());
         }
         assert_eq!(lex.criterion(Criterion::Specific).pass, 60);
+    }
+
+    #[test]
+    fn builtin_kinds_follow_the_rubric() {
+        let lex = Lexicon::builtin();
+        let story = lex.kind("story").unwrap();
+        assert!(Criterion::ALL.into_iter().all(|c| story.applies(c)) && story.needs_pillar());
+        for name in ["update", "recognition", "question"] {
+            let k = lex.kind(name).unwrap();
+            assert!(!k.applies(Criterion::Aspirational) && !k.needs_pillar(), "{name}");
+            for c in [Criterion::Specific, Criterion::Inclusive, Criterion::Realistic] {
+                assert!(k.applies(c), "{name} {c}");
+            }
+        }
+        assert!(lex.kind("memo").is_none());
+    }
+
+    #[test]
+    fn a_kind_that_skips_no_check_is_an_error() {
+        let err =
+            Lexicon::from_yaml("phrases: {}\nkinds: {memo: {skip: [tone]}}\ncriteria: {}\nrules: {}\n").unwrap_err();
+        assert!(err.message.contains("tone"), "{}", err.message);
     }
 
     #[test]

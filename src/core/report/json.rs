@@ -44,6 +44,7 @@ struct ErrorJson<'a> {
 #[derive(Serialize)]
 struct MessageJson<'a> {
     id: &'a str,
+    kind: &'a str,
     checklist: Checklist<'a>,
     alignment: AlignmentJson<'a>,
     drift: Vec<DriftJson<'a>>,
@@ -93,6 +94,8 @@ impl Serialize for CriterionJson<'_> {
         let mut m = s.serialize_map(None)?;
         m.serialize_entry("score", &c.score)?;
         m.serialize_entry("pass", &c.pass)?;
+        m.serialize_entry("applies", &c.applies)?;
+        m.serialize_entry("pass_mark", &c.pass_mark)?;
         let findings: Vec<FindingJson> = c
             .findings
             .iter()
@@ -167,6 +170,7 @@ fn drift(d: &Drift, text_len: usize) -> DriftJson<'_> {
 fn message<'a>(r: &'a MessageReview, text_len: usize) -> MessageJson<'a> {
     MessageJson {
         id: &r.id,
+        kind: &r.kind,
         checklist: Checklist(r),
         alignment: AlignmentJson {
             score: r.alignment.score,

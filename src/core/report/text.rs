@@ -100,6 +100,10 @@ pub fn render(files: &[FileReport], style: Style) -> String {
 
 fn verdict(c: &CriterionResult, p: &Paint) -> String {
     let name = &c.criterion.as_str()[..4];
+    if !c.applies {
+        // Not asked of this kind of message: no score to show.
+        return format!("{name} {}  ", p.dim("n/a"));
+    }
     let mark = if c.waived.is_some() {
         p.dim("waived")
     } else if c.pass {
@@ -113,15 +117,23 @@ fn verdict(c: &CriterionResult, p: &Paint) -> String {
 fn message(out: &mut String, r: &MessageReview, m: &Message, style: Style, p: &Paint) {
     let head = if r.is_clean() { p.ok("✓") } else { p.bad("✗") };
     let verdicts: Vec<String> = Criterion::ALL.iter().map(|c| verdict(r.checklist.get(*c), p)).collect();
-    let drift = if r.drift.is_empty() {
+    let drift = if r.drift.is_empty() && r.alignment.pillars.is_empty() {
+        // Only a kind that is not asked to carry the story gets here.
+        p.dim("no pillar")
+    } else if r.drift.is_empty() {
         format!("on story: {}", visible(&r.alignment.pillars.join(", "), false))
     } else {
         let kinds: Vec<&str> = r.drift.iter().map(|d| d.kind.as_str()).collect();
         p.bad(&format!("drift: {}", dedup(kinds).join(", ")))
     };
+    let kind = if r.kind == Message::DEFAULT_KIND {
+        String::new()
+    } else {
+        format!(" ({})", visible(&r.kind, false))
+    };
     let _ = writeln!(
         out,
-        "{head} {}  {}  {drift}",
+        "{head} {}{kind}  {}  {drift}",
         p.bold(&visible(&r.id, false)),
         verdicts.join("  ")
     );
@@ -129,7 +141,7 @@ fn message(out: &mut String, r: &MessageReview, m: &Message, style: Style, p: &P
         return;
     }
     let _ = writeln!(out, "    {}", p.dim(&format!("\"{}\"", visible(m.text.trim(), false))));
-    for c in &r.checklist.results {
+    for c in r.checklist.results.iter().filter(|c| c.applies) {
         if let Some(reason) = &c.waived {
             if !c.findings.is_empty() {
                 let _ = writeln!(out, "    {} waived: {}", c.criterion, visible(reason, false));
@@ -154,6 +166,23 @@ fn message(out: &mut String, r: &MessageReview, m: &Message, style: Style, p: &P
                 })
                 .collect();
             let _ = writeln!(out, "    {} {} = {}", c.criterion, c.score, parts.join(", "));
+            if !c.pass {
+                let ways: Vec<String> = c
+                    .could_gain
+                    .iter()
+                    .map(|g| format!("{:+} {}", g.points, g.label))
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "      passes at {}{}",
+                    c.pass_mark,
+                    if ways.is_empty() {
+                        String::new()
+                    } else {
+                        format!("; would add: {}", ways.join(", "))
+                    }
+                );
+            }
         }
         if c.pass {
             continue;

@@ -81,10 +81,39 @@ impl<'a> Tally<'a> {
     pub fn finish(self, message: &Message) -> CriterionResult {
         let score = self.score.clamp(0, 100);
         let waived = message.waiver(self.criterion).map(|w| w.reason.clone());
+        let pass_mark = self.lexicon.criterion(self.criterion).pass;
+        let pass = score >= pass_mark || waived.is_some();
+        // The way to a pass: each kind of evidence this criterion rewards
+        // that the message does not show yet. Only for a failure, so a
+        // passing review stays small.
+        let could_gain = if pass {
+            Vec::new()
+        } else {
+            self.lexicon
+                .rules()
+                .filter(|(id, r)| {
+                    r.points > 0
+                        && r.criterion == self.criterion.as_str()
+                        && !self.breakdown.iter().any(|b| b.rule == *id)
+                })
+                .map(|(id, r)| Contribution {
+                    rule: id.to_string(),
+                    points: r.points,
+                    label: r.label.clone(),
+                    span: None,
+                    entry: None,
+                })
+                .collect::<Vec<_>>()
+        };
+        let mut could_gain = could_gain;
+        could_gain.sort_by_key(|c| std::cmp::Reverse(c.points));
         CriterionResult {
             criterion: self.criterion,
             score: score as u8,
-            pass: score >= self.lexicon.criterion(self.criterion).pass || waived.is_some(),
+            pass,
+            applies: true,
+            pass_mark: pass_mark.clamp(0, 100) as u8,
+            could_gain,
             waived,
             findings: self.findings,
             breakdown: self.breakdown,

@@ -16,6 +16,7 @@ pub const EXTERNAL_KEYS: &[&str] = &["story", "pillars", "avoid"];
 pub const PILLAR_KEYS: &[&str] = &["id", "claim", "keywords", "facts", "opposites"];
 pub const MESSAGE_KEYS: &[&str] = &[
     "id",
+    "kind",
     "title",
     "audience",
     "channel",
@@ -206,6 +207,7 @@ fn message(value: Value, path: &FieldPath, index: usize) -> Result<Message, Prob
             Some((v, p)) => text(v, &p, &ctx, key).map(Some),
         }
     };
+    let kind = optional("kind")?;
     let title = optional("title")?;
     let channel = optional("channel")?;
     let messenger = optional("messenger")?;
@@ -242,6 +244,7 @@ fn message(value: Value, path: &FieldPath, index: usize) -> Result<Message, Prob
     };
     Ok(Message {
         id,
+        kind,
         title,
         audience,
         channel,
@@ -564,6 +567,22 @@ mod tests {
             ]
         );
         assert_eq!(m.extra.unknown.len(), 1);
+    }
+
+    #[test]
+    fn a_kind_is_read_and_a_message_without_one_is_a_story() {
+        let set = read(&format!(
+            "{HEAD}internal:\n  - id: a\n    kind: update\n    text: t\n  - id: b\n    text: t\n"
+        ))
+        .unwrap();
+        assert_eq!(set.internal[0].kind.as_deref(), Some("update"));
+        assert_eq!(set.internal[0].kind(), "update");
+        assert_eq!(set.internal[1].kind, None);
+        assert_eq!(set.internal[1].kind(), "story");
+        // Known, so not kept as an unknown key, and written back in place.
+        assert!(set.internal[0].extra.unknown.is_empty());
+        let yaml = super::super::to_yaml(&set);
+        assert!(yaml.contains("- id: a\n    kind: update\n"), "{yaml}");
     }
 
     #[test]

@@ -69,6 +69,7 @@ fn message(message: &Message) -> Node<'_> {
         MESSAGE_KEYS,
         vec![
             Field::set("id", text(&message.id)),
+            Field::optional("kind", message.kind.as_deref()),
             Field::optional("title", message.title.as_deref()),
             Field::list("audience", audience, audience_set),
             Field::optional("channel", message.channel.as_deref()),

@@ -195,7 +195,10 @@ mod tests {
         let set = parse(TEMPLATE, Path::new("template.yaml")).unwrap();
         assert_eq!(set.version, 1);
         assert_eq!(set.external.pillars.len(), 2);
-        assert_eq!(set.internal.len(), 2);
+        assert_eq!(set.internal.len(), 3);
+        // It shows a message of each sort: a story and a practical note.
+        assert_eq!(set.internal[0].kind(), "story");
+        assert_eq!(set.internal[2].kind(), "update");
     }
 
     #[test]

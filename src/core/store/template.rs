@@ -63,4 +63,15 @@ internal:
     text: >-
       This quarter, when you close an order, tell the customer which trained
       courier will bring it and that it will arrive within 24 hours.
+  # A practical note is not meant to carry the story: say what it is for.
+  # Kinds: story (the default), update, recognition, question. An update is
+  # not asked to be aspirational or to name a pillar, but it must still not
+  # contradict the story, misstate its figures or use an avoided term.
+  - id: depot-keys
+    kind: update
+    audience: [couriers]
+    channel: depot noticeboard
+    text: >-
+      From Monday the van keys live in the key safe by the yard door, so the
+      first courier out no longer waits for the office to open.
 "#;

@@ -32,6 +32,20 @@ fn bar(score: u8, width: usize, style: Style) -> Vec<Span<'static>> {
     ]
 }
 
+/// A criterion the message's kind is not asked to meet: no bar, no score.
+fn not_applying_line(label: &str, kind: &str) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(format!("{label:<12} "), theme::label()),
+        Span::styled(format!("n/a for {}", article(kind)), theme::dim()),
+    ])
+}
+
+/// "an update", "a question".
+fn article(kind: &str) -> String {
+    let vowel = kind.starts_with(['a', 'e', 'i', 'o', 'u']);
+    format!("{} {kind}", if vowel { "an" } else { "a" })
+}
+
 fn score_line(label: &str, score: u8, verdict: (&'static str, Style), width: usize) -> Line<'static> {
     // label 12, bar, score 3, verdict 6, with single spaces between.
     let bar_w = width.saturating_sub(12 + 1 + 1 + 3 + 1 + 6);
@@ -67,7 +81,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         .checklist
         .results
         .iter()
-        .map(|r| score_line(&title_case(r.criterion), r.score, verdict(r), width))
+        .map(|r| match r.applies {
+            true => score_line(&title_case(r.criterion), r.score, verdict(r), width),
+            false => not_applying_line(&title_case(r.criterion), &review.kind),
+        })
         .collect();
     let a = &review.alignment;
     let pillars = if a.pillars.is_empty() {

@@ -19,6 +19,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, scroll: usize) {
     };
     let mut lines: Vec<Line> = Vec::new();
     for c in &r.checklist.results {
+        if !c.applies {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{:<13}", title(c.criterion.as_str())), theme::label()),
+                Span::styled(format!("n/a: not asked of a message of kind {}", r.kind), theme::dim()),
+            ]));
+            continue;
+        }
         let verdict = match (&c.waived, c.pass) {
             (Some(_), _) => Span::styled("waived", theme::label()),
             (None, true) => Span::styled("pass", theme::pass()),
@@ -30,6 +37,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, scroll: usize) {
                 theme::label(),
             ),
             verdict,
+            Span::styled(format!("  (passes at {})", c.pass_mark), theme::dim()),
         ]));
         for b in &c.breakdown {
             let mut spans = vec![Span::raw(format!("  {:+4} {}", b.points, text::visible(&b.label)))];
@@ -44,6 +52,20 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, scroll: usize) {
         }
         if let Some(reason) = &c.waived {
             lines.push(Line::from(format!("  waived: {}", text::visible(reason))));
+        } else if !c.pass {
+            // The way to a pass, so a writer knows what to add, not only what is wrong.
+            let short = c.pass_mark.saturating_sub(c.score);
+            let ways: Vec<String> = c
+                .could_gain
+                .iter()
+                .map(|g| format!("{:+} {}", g.points, text::visible(&g.label)))
+                .collect();
+            let line = if ways.is_empty() {
+                format!("  {short} short of a pass: remove what lowers it")
+            } else {
+                format!("  {short} short of a pass; would add: {}", ways.join(", "))
+            };
+            lines.push(Line::from(Span::styled(line, theme::waived())));
         }
     }
     lines.push(Line::from(Span::styled(

@@ -1,5 +1,6 @@
 //! The list of internal messages, each with its verdict at a glance:
-//! the four criteria S I A R (the letter when it passes, ✗ when it fails)
+//! the four criteria S I A R (the letter when it passes, ✗ when it fails,
+//! · when the message's kind is not asked to meet it)
 //! and ≈ when the message drifts from the story.
 
 use ratatui::layout::Rect;
@@ -91,7 +92,10 @@ pub fn verdict(r: &MessageReview) -> Vec<Span<'static>> {
         .map(|&c| {
             let res = r.checklist.get(c);
             let letter = &c.as_str()[..1].to_uppercase();
-            if !res.pass {
+            if !res.applies {
+                // Not asked of this kind of message.
+                Span::styled("·", theme::dim())
+            } else if !res.pass {
                 Span::styled("✗", theme::fail())
             } else if res.waived.is_some() {
                 Span::styled(letter.clone(), theme::waived())
