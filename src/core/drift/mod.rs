@@ -277,7 +277,11 @@ const WINDOW: usize = 6;
 /// A keyword under negation contradicts its pillar ("we don't bake fresh
 /// anymore"), unless the keyword names something bad whose negation is the
 /// promise ("never make a customer wait"), or a second negative word turns
-/// it back ("never compromise on freshness"). Returns the negator.
+/// it back ("never compromise on freshness", "so that no patient leaves
+/// without a date", "never send a bus out with a safety defect"), or the
+/// keyword only describes the thing the negation is about ("we never resell
+/// a climbing rope": it is the reselling that is denied, not climbing).
+/// Returns the negator.
 fn contrary_negation(a: &Analysis, h: &Hit, negative_sense: bool) -> Option<usize> {
     let neg = a.negated_by[h.first]?;
     if negative_sense {
@@ -293,8 +297,65 @@ fn contrary_negation(a: &Analysis, h: &Hit, negative_sense: bool) -> Option<usiz
     }
     let (lo, hi) = (neg.min(h.first), neg.max(h.first));
     let double = a.hits(List::NegativeSense).iter().any(|n| n.first > lo && n.last < hi);
-    (!double).then_some(neg)
+    // A negative word after the keyword, in its clause, is what is negated:
+    // "no bus leaves with a safety defect", "not one trained mechanic will
+    // be late".
+    let clause = w[h.first].clause;
+    let negative_after = neg < h.first
+        && [List::NegativeSense, List::Negators].iter().any(|l| {
+            a.hits(*l)
+                .iter()
+                .any(|n| n.first > h.last && n.first <= h.last + 6 && w[n.first].clause == clause)
+        });
+    (!double && !negative_after && !describes_object(a, neg, h)).then_some(neg)
 }
+
+/// "never resell a climbing rope": the keyword sits inside the object of
+/// another verb (after a determiner, the verb between it and the negator)
+/// and describes the noun after it. The negation falls on the verb, unless
+/// the verb is one of having or giving ("won't need the training course",
+/// "no longer offer a safety check"): denying those takes the thing away.
+fn describes_object(a: &Analysis, neg: usize, h: &Hit) -> bool {
+    let w = &a.words;
+    if neg >= h.first || h.first - neg < 3 {
+        return false;
+    }
+    let verb = (neg + 1..h.first).find(|&j| !matches!(w[j].lower.as_str(), "will" | "'ll" | "be" | "longer" | "more"));
+    if verb.is_some_and(|v| HAVING.contains(&w[v].lower.as_str())) {
+        return false;
+    }
+    let det = (h.first.saturating_sub(2)..h.first).any(|j| {
+        j > neg + 1
+            && matches!(
+                w[j].lower.as_str(),
+                "a" | "an" | "the" | "any" | "our" | "their" | "your" | "its"
+            )
+    });
+    let head_after = w.get(h.last + 1).is_some_and(|n| {
+        n.kind == crate::core::text::tokens::Kind::Word
+            && n.clause == w[h.first].clause
+            && !FUNCTION.contains(&n.lower.as_str())
+    });
+    det && head_after
+}
+
+/// Verbs of having, needing and giving: negating one denies its object.
+const HAVING: &[&str] = &[
+    "need", "needs", "require", "requires", "offer", "offers", "provide", "provides", "include", "includes", "get",
+    "gets", "have", "has", "give", "gives", "keep", "keeps", "use", "uses", "run", "runs", "hold", "holds", "do",
+    "does", "want", "wants",
+];
+
+/// Words that begin a new phrase rather than name the thing a word before
+/// them describes: prepositions, conjunctions, helpers and pronouns.
+const FUNCTION: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "from", "with", "by", "into",
+    "onto", "over", "under", "about", "after", "before", "since", "until", "than", "as", "if", "when", "while",
+    "because", "so", "that", "which", "who", "is", "are", "was", "were", "be", "been", "will", "would", "can", "could",
+    "should", "must", "may", "might", "do", "does", "did", "has", "have", "had", "it", "they", "we", "you", "he",
+    "she", "this", "these", "those", "again", "anymore", "ever", "any", "more", "no", "not", "n't", "'s", "'ll",
+    "there", "here", "then", "now", "today", "yet", "still",
+];
 
 /// Is a pillar's opposite asserted, or only mentioned? "Late deliveries are
 /// fine" and "we are often late" assert it; "a call about a late pallet",

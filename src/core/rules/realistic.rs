@@ -2,14 +2,17 @@
 //! hyperbole (world, planet or universe scale, "unprecedented") and on
 //! absolutes (always, never, forever, zero, 100%, perfect, overnight).
 //! Literal uses ("real-world", "net zero") are removed during analysis.
+//! An absolute that states a rule people keep ("we never resell returned
+//! kit", "always wear gloves") is a value, not a claim about outcomes.
 
 use super::{distinct, Tally};
 use crate::core::lexicon::List;
+use crate::core::text::tokens::Kind;
 use crate::core::text::Analysis;
 
 pub fn score(a: &Analysis, t: &mut Tally) {
     for h in distinct(a, &[List::Hyperbole, List::Absolutes]) {
-        if literal_zero(a, h.first, h.last) {
+        if literal_zero(a, h.first, h.last) || conduct_rule(a, h.first, h.last) {
             continue;
         }
         let id = if h.list == List::Hyperbole as usize {
@@ -19,6 +22,70 @@ pub fn score(a: &Analysis, t: &mut Tally) {
         };
         t.hit(id, a, &h);
     }
+}
+
+/// "we never pass a tenant's details to marketers", "we will never cut
+/// corners", "always lock the van": "never" or "always" on what people do,
+/// spoken by them or to them, is a rule anyone can keep. Not when it is said
+/// of a thing ("no parcel will ever", "the app never crashes"), of a state
+/// ("we will always be the fastest") or of an outcome ("we never miss a
+/// deadline", "never lose a parcel": negating a bad outcome is a
+/// performance promise).
+fn conduct_rule(a: &Analysis, first: usize, last: usize) -> bool {
+    let w = &a.words;
+    if first != last || !matches!(w[first].lower.as_str(), "never" | "always") {
+        return false;
+    }
+    // Who does it: "we", "I", "you", "everyone", or nobody named (an
+    // imperative: "Never leave ...", "please always ..."), with only helping
+    // words between.
+    let clause = w[first].clause;
+    let mut j = first;
+    let agent = loop {
+        if j == 0 || w[j - 1].sentence != w[first].sentence {
+            // An imperative opening the sentence.
+            break true;
+        }
+        if w[j - 1].clause != clause || w[j - 1].kind != Kind::Word {
+            // After a leading "when ...," clause, still an instruction;
+            // after a noun and a comma ("our vans, always clean"), a claim.
+            break opening_clause(a, j);
+        }
+        j -= 1;
+        match w[j].lower.as_str() {
+            "will" | "'ll" | "would" | "must" | "should" | "shall" | "can" | "do" | "does" | "still" | "please"
+            | "and" | "so" => continue,
+            "we" | "i" | "you" | "everyone" | "everybody" => break true,
+            _ => break false,
+        }
+    };
+    let Some(verb) = w.get(last + 1).filter(|v| v.clause == clause && v.kind == Kind::Word) else {
+        return false;
+    };
+    let state = matches!(
+        verb.lower.as_str(),
+        "be" | "been" | "is" | "are" | "get" | "have" | "ever"
+    );
+    let outcome = a.covered_by(List::NegativeSense, last + 1, last + 1);
+    agent && !state && !outcome
+}
+
+/// Does the clause before word `i` open its sentence with "when", "if",
+/// "before" ...? ("When you lock up, always check the back door.")
+fn opening_clause(a: &Analysis, i: usize) -> bool {
+    let w = &a.words;
+    // A leading clause is short; looking further back would cost a scan of
+    // the sentence for every absolute.
+    let start = (i.saturating_sub(30)..i)
+        .rev()
+        .take_while(|&j| w[j].sentence == w[i].sentence)
+        .last()
+        .unwrap_or(i);
+    start < i
+        && matches!(
+            w[start].lower.as_str(),
+            "when" | "if" | "before" | "after" | "whenever" | "once" | "each" | "every"
+        )
 }
 
 /// "zero-alcohol cocktails", "a zero balance": zero as a plain quantity
