@@ -21,6 +21,9 @@ struct Case {
     text: String,
     #[serde(default)]
     audience: Option<Vec<String>>,
+    /// The message's kind (`story` when absent).
+    #[serde(default)]
+    kind: Option<String>,
     #[serde(default)]
     fires: Vec<String>,
     #[serde(default)]
@@ -57,6 +60,7 @@ fn rule_fixtures() {
                 id: "case".into(),
                 text: case.text.clone(),
                 audience: case.audience.clone().map(Audience::Segments).unwrap_or(Audience::All),
+                kind: case.kind.clone(),
                 ..Default::default()
             };
             let r = reviewer.review(&message);

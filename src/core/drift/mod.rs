@@ -358,27 +358,74 @@ const FUNCTION: &[&str] = &[
 ];
 
 /// Is a pillar's opposite asserted, or only mentioned? "Late deliveries are
-/// fine" and "we are often late" assert it; "a call about a late pallet",
-/// "fewer delays" and "never late" only mention it.
+/// fine", "it's fine if a call is slow", "we are often late", "ignore the
+/// queue" and "from March the range will be made overseas" assert it; "a
+/// call about a late pallet", "fewer delays", "if an order is late" and
+/// "never late" only mention it.
 fn asserted(a: &Analysis, h: &Hit) -> bool {
     let w = &a.words;
     if a.negated_by[h.first].is_some() {
         return false;
     }
     let clause = w[h.first].clause;
-    let mentioned = a
-        .hits(List::Mention)
-        .iter()
-        .any(|m| m.last < h.first && w[m.first].clause == clause);
-    if mentioned {
-        return false;
-    }
     let sentence = w[h.first].sentence;
     let accepted = a
         .hits(List::Acceptance)
         .iter()
         .any(|m| w[m.first].sentence == sentence && a.negated_by[m.first].is_none());
-    accepted || a.preceded_by(List::Assertion, h.first, 2).is_some()
+    let mentioned = a.hits(List::Mention).iter().any(|m| {
+        if m.last >= h.first || w[m.first].clause != clause {
+            return false;
+        }
+        match w[m.first].lower.as_str() {
+            // "it is fine if a call is slow": what is accepted is the condition.
+            "if" | "when" | "whenever" | "in" => !accepted,
+            // A preposition speaks of the phrase right after it ("a call
+            // about a late pallet"), not of the whole clause ("From March
+            // the range will be made overseas").
+            "about" | "from" | "against" | "without" | "instead" | "rather" | "reason" | "cause" | "causes" => {
+                h.first - m.last <= 3
+            }
+            _ => true,
+        }
+    });
+    if mentioned {
+        return false;
+    }
+    accepted || a.preceded_by(List::Assertion, h.first, 2).is_some() || commanded(a, h) || planned(a, h)
+}
+
+/// "Ignore the hold queue when the rush starts", "just rush it": an
+/// imperative whose verb is the opposite tells people to do it.
+fn commanded(a: &Analysis, h: &Hit) -> bool {
+    let w = &a.words;
+    let sentence = w[h.first].sentence;
+    let mut j = h.first;
+    while j > 0 && w[j - 1].sentence == sentence {
+        if !matches!(
+            w[j - 1].lower.as_str(),
+            "please" | "just" | "simply" | "then" | "so" | "and"
+        ) {
+            return false;
+        }
+        j -= 1;
+    }
+    true
+}
+
+/// "the range will be made overseas", "we'll move to subscription-only",
+/// "we have decided to outsource": the opposite is what a plan or a
+/// decision brings about.
+fn planned(a: &Analysis, h: &Hit) -> bool {
+    let w = &a.words;
+    let clause = w[h.first].clause;
+    (h.first.saturating_sub(6)..h.first).any(|j| {
+        w[j].clause == clause
+            && (matches!(
+                w[j].lower.as_str(),
+                "will" | "'ll" | "shall" | "decided" | "plan" | "plans" | "planning"
+            ) || (w[j].lower == "going" && w.get(j + 1).is_some_and(|n| n.lower == "to")))
+    })
 }
 
 fn alignment_score(supported: usize, total: usize, drift: &[Drift]) -> u8 {

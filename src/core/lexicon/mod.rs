@@ -52,10 +52,11 @@ pub enum List {
     Acceptance,
     Mention,
     Assertion,
+    Gratitude,
 }
 
 impl List {
-    pub const ALL: [List; 32] = [
+    pub const ALL: [List; 33] = [
         List::Superlatives,
         List::Buzzwords,
         List::Beneficiaries,
@@ -88,6 +89,7 @@ impl List {
         List::Acceptance,
         List::Mention,
         List::Assertion,
+        List::Gratitude,
     ];
 
     /// The list's key in lexicon files.
@@ -125,6 +127,7 @@ impl List {
             List::Acceptance => "acceptance",
             List::Mention => "mention",
             List::Assertion => "assertion",
+            List::Gratitude => "gratitude",
         }
     }
 

@@ -11,8 +11,11 @@ use crate::core::text::tokens::Kind;
 use crate::core::text::Analysis;
 
 pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) {
+    // A phrase quoted to ban or discuss it is mentioned, not said.
     for h in distinct(a, &[List::Exclusionary]) {
-        t.hit("exclusionary-address", a, &h);
+        if !crate::core::text::quotes::inside(&a.words, h.first) {
+            t.hit("exclusionary-address", a, &h);
+        }
     }
     for h in orders(a) {
         t.hit("order", a, &h);
@@ -32,7 +35,7 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
     };
     let singled: Vec<_> = distinct(a, &[List::SinglingOut])
         .into_iter()
-        .filter(|h| !universal_after(h))
+        .filter(|h| !universal_after(h) && !given_a_part(a, h))
         .collect();
     // "everyone else" sets people apart; it does not invite them in.
     let universal = a
@@ -47,7 +50,14 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
             t.hit("singled-out", a, h);
         }
     }
-    if message.audience.is_all() && universal.is_none() {
+    // A goal, or credit, belongs to one segment only in a message that sets
+    // goals: an update saying what the technicians will do on the open day
+    // is news, and a recognition may thank one team by name.
+    let sets_goals = t
+        .lexicon()
+        .kind(message.kind())
+        .is_none_or(|k| k.applies(crate::core::model::Criterion::Aspirational));
+    if message.audience.is_all() && universal.is_none() && sets_goals {
         let hits = &a.segments;
         let mut named: Vec<usize> = hits.iter().map(|h| h.list).collect();
         named.sort_unstable();
@@ -71,9 +81,27 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
     }
 }
 
+/// "the rest of us will collect what guests say", "everyone else can help
+/// by ...": the others are given a part of their own, which includes them
+/// ("the rest of us just keep the lights on" does not).
+fn given_a_part(a: &Analysis, h: &Hit) -> bool {
+    let w = &a.words;
+    let others = matches!(w[h.first].lower.as_str(), "the" | "everyone" | "everybody")
+        && w[h.first..=h.last]
+            .iter()
+            .any(|x| matches!(x.lower.as_str(), "rest" | "else"));
+    let next = |k: usize| w.get(h.last + k).filter(|n| n.clause == w[h.last].clause);
+    let modal = next(1)
+        .is_some_and(|n| matches!(n.lower.as_str(), "will" | "'ll" | "can" | "could" | "should" | "shall"))
+        && !next(2).is_some_and(|n| matches!(n.lower.as_str(), "just" | "only" | "merely" | "simply"));
+    others && modal
+}
+
 /// Is this segment mention the owner of the goal or the credit? It is when
 /// the segment is addressed ("Bakers, ..."), acts ("counter staff will
-/// greet", "the crews need to"), or is named as a team ("our sales team").
+/// greet", "the crews need to"), is named as a team ("our sales team"), is
+/// thanked ("thank you to the Bristol warehouse") or is to be made the best
+/// ("make the hygienists the calmest team in the group").
 /// Returns the last word of the owning phrase.
 fn owner(a: &Analysis, h: &Hit) -> Option<usize> {
     let w = &a.words;
@@ -92,5 +120,32 @@ fn owner(a: &Analysis, h: &Hit) -> Option<usize> {
         .any(|v| v.first == end + 1 && !passive_at(a, v.last + 1));
     let named_team =
         group.is_some() && h.first > 0 && matches!(w[h.first - 1].lower.as_str(), "our" | "the" | "your" | "my");
-    (vocative || acts || named_team).then_some(end)
+    let sentence = w[h.first].sentence;
+    let thanked = a
+        .hits(List::Gratitude)
+        .iter()
+        .any(|g| g.last < h.first && h.first - g.last <= 4 && w[g.last].sentence == sentence);
+    (vocative || acts || named_team || thanked || made_best(a, end)).then_some(end)
+}
+
+/// "the hygienists the calmest, gentlest team": right after the segment, a
+/// superlative of a team ("the", a superlative, then a group noun).
+fn made_best(a: &Analysis, end: usize) -> bool {
+    let w = &a.words;
+    let clause = w[end].clause;
+    let Some(the) = (end + 1..(end + 3).min(w.len())).find(|&j| w[j].lower == "the") else {
+        return false;
+    };
+    let superlative = |j: usize| {
+        let l = w[j].lower.as_str();
+        a.covered_by(List::Superlatives, j, j) || (l.len() > 5 && l.ends_with("est"))
+    };
+    let Some(team) = a
+        .hits(List::GroupNouns)
+        .iter()
+        .find(|g| g.first > the && g.first <= the + 5 && w[g.first].sentence == w[end].sentence)
+    else {
+        return false;
+    };
+    (the + 1..team.first).any(superlative) && w[team.first].clause >= clause
 }

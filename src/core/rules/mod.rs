@@ -27,9 +27,13 @@ impl RuleContext {
     pub fn new(set: &MessageSet, lexicon: &Lexicon) -> RuleContext {
         let mut segment_index = PhraseIndex::new();
         for s in &set.segments {
-            // A segment is named by its name or by any alias the lexicon gives it.
-            let mut names = vec![s.as_str()];
-            names.extend(lexicon.segment_aliases(s));
+            // A segment is named by its name or by any alias the lexicon gives
+            // it, and one of its people by the singular ("the dentist" for
+            // "dentists"). Not by a look-alike: "planting" is not "planning".
+            let mut names: Vec<String> = vec![s.clone()];
+            names.extend(lexicon.segment_aliases(s).into_iter().map(String::from));
+            let singulars: Vec<String> = names.iter().filter_map(|n| singular(n)).collect();
+            names.extend(singulars);
             segment_index.add_list(&names, false);
         }
         RuleContext {
@@ -63,6 +67,20 @@ impl RuleContext {
         idx.dedup();
         idx.into_iter().map(|i| self.segments[i].clone()).collect()
     }
+}
+
+/// "dental nurses" → "dental nurse"; `None` when the last word is not a
+/// plural in -s.
+fn singular(name: &str) -> Option<String> {
+    let (head, last) = name.rsplit_once(' ').map_or(("", name), |(h, l)| (h, l));
+    let lower = last.to_lowercase();
+    let forms = crate::core::text::stem::forms(&lower);
+    let one = forms.get(1).filter(|f| lower.strip_suffix('s') == Some(f.as_str()))?;
+    Some(if head.is_empty() {
+        one.clone()
+    } else {
+        format!("{head} {one}")
+    })
 }
 
 /// Score one message on all four criteria.

@@ -5,6 +5,7 @@
 pub mod negation;
 pub mod phrases;
 pub mod quantity;
+pub mod quotes;
 pub mod stem;
 pub mod tokens;
 
