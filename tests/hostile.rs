@@ -139,7 +139,7 @@ fn hostile_files() -> Vec<Hostile> {
             name: "too-large.yaml",
             bytes: format!("# {}\n", repeat("y", 17 << 20)).into_bytes(),
             place: None,
-            says: "the file is too large (17825795 bytes); chorus reads set files of at most 16777216 bytes (16 MiB)",
+            says: "the file is too large (17825795 bytes); chorus reads message set files of at most 16777216 bytes (16 MiB)",
         },
         Hostile {
             name: "too-many-values.yaml",

@@ -263,7 +263,7 @@ fn whole_file_problems() {
     assert_eq!(
         e.message,
         format!(
-            "the file is too large ({} bytes); chorus reads set files of at most {MAX_FILE_BYTES} \
+            "the file is too large ({} bytes); chorus reads message set files of at most {MAX_FILE_BYTES} \
              bytes (16 MiB)",
             MAX_FILE_BYTES + 1
         )
