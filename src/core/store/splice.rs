@@ -34,10 +34,8 @@ pub fn preserving(set: &MessageSet, source: &str) -> Option<String> {
     // Where each message's text starts: the line of its list item, with
     // the comments right above it. A scan that miscounts (an odd layout)
     // gives a text the final check refuses, never a wrong file.
-    let starts: Vec<usize> = item_starts(source)?
-        .into_iter()
-        .map(|at| with_comments_above(source, at))
-        .collect();
+    let heads = item_starts(source)?;
+    let starts: Vec<usize> = heads.iter().map(|&at| with_comments_above(source, at)).collect();
     if starts.len() != old.internal.len() || starts.windows(2).any(|w| w[0] >= w[1]) {
         return None;
     }
@@ -66,6 +64,10 @@ pub fn preserving(set: &MessageSet, source: &str) -> Option<String> {
                 }
             }
             _ => {
+                // The comments above a changed message stay with it.
+                if let Some(i) = was {
+                    out.push_str(&source[starts[i]..heads[i]]);
+                }
                 out.push_str(&item(&shell, m, indent)?);
                 // Keep the blank line that followed this message, if it had one.
                 if was.is_some_and(|i| slice(i).ends_with("\n\n")) && !out.ends_with("\n\n") {
