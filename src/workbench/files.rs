@@ -41,8 +41,10 @@ impl Fingerprint {
 }
 
 /// The fingerprint of `path` now; `None` when there is no file there.
+/// Read through the store's reader: never more than a set file may hold
+/// (with headroom), never a pipe or a device.
 pub fn fingerprint(path: &Path) -> io::Result<Option<Fingerprint>> {
-    match std::fs::read(path) {
+    match store::read_bytes(path, store::MAX_WRITTEN_BYTES) {
         Ok(bytes) => {
             let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
             Ok(Some(Fingerprint::of_bytes(&bytes, modified)))

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 use super::{Lexicon, List};
 use crate::core::model::{MessageSet, Value};
-use crate::core::store::{yaml, FieldPath, LoadError};
+use crate::core::store::{self, yaml, FieldPath, LoadError};
 
 /// Where an entry of the effective lexicon comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -166,7 +166,10 @@ impl Lexicon {
             column: 0,
             message,
         };
-        let source = std::fs::read_to_string(path).map_err(|e| whole(format!("cannot read the lexicon file: {e}")))?;
+        let source = store::read_regular(path, store::MAX_FILE_BYTES).map_err(|e| match e.line {
+            0 => whole(format!("cannot read the lexicon file: {}", e.message)),
+            _ => e,
+        })?;
         let value = yaml::parse(&source).map_err(|e| LoadError {
             path: path.to_path_buf(),
             line: e.line,
@@ -185,7 +188,7 @@ impl Lexicon {
         };
         let at = FieldPath::root().key("lexicon");
         let ext = from_value(block, &at).map_err(|bad| {
-            let source = std::fs::read_to_string(path).unwrap_or_default();
+            let source = store::read_regular(path, store::MAX_FILE_BYTES).unwrap_or_default();
             located(path, &source, bad)
         })?;
         Ok(self.extended(&ext, Origin::Set(path.to_path_buf())))
