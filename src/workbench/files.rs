@@ -72,7 +72,7 @@ pub fn load(path: &Path) -> Result<(MessageSet, Option<Fingerprint>), store::Loa
     // Fingerprint first: if the file changes between the two reads, the
     // fingerprint is the older one and the next save asks before overwriting.
     let seen = fingerprint(path).ok().flatten();
-    let set = store::load(path)?;
+    let set = store::open(path)?;
     Ok((set, seen))
 }
 

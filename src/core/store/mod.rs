@@ -170,7 +170,7 @@ pub fn save(path: &Path, set: &MessageSet) -> io::Result<()> {
         .as_ref()
         .and_then(|o| o.as_deref())
         .and_then(|b| std::str::from_utf8(b).ok());
-    let text = render(set, source);
+    let (text, plain) = render(set, source);
     if text.len() as u64 > MAX_FILE_BYTES {
         return Err(io::Error::new(
             io::ErrorKind::InvalidData,
@@ -184,27 +184,46 @@ pub fn save(path: &Path, set: &MessageSet) -> io::Result<()> {
         ));
     }
     let expected = old.as_ref().map(|o| o.as_deref());
-    file::replace(path, text.as_bytes(), 0o666, expected)
+    file::replace(path, text.as_bytes(), 0o666, expected)?;
+    splice::remember(plain, set.clone());
+    Ok(())
+}
+
+/// `load`, for a set about to be edited and saved: the store remembers the
+/// file's text, so the first save need not parse it again.
+pub fn open(path: &Path) -> Result<MessageSet, LoadError> {
+    let source = file::read_source(path)?;
+    let set = parse(&source, path)?;
+    splice::remember(lf(&source).into_owned(), set.clone());
+    Ok(set)
+}
+
+/// The text with CRLF line endings made LF, when the file uses CRLF (its
+/// first line break tells).
+fn lf(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.find('\n').is_some_and(|i| text[..i].ends_with('\r')) {
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
 }
 
 /// The text to save for `set` over a file that held `source`: the file's
 /// byte-order mark and line ending are kept, and as much of its text as
-/// still says the same thing.
-fn render(set: &MessageSet, source: Option<&str>) -> String {
+/// still says the same thing. Also the same text without mark and with LF
+/// line endings, as the store remembers it.
+fn render(set: &MessageSet, source: Option<&str>) -> (String, String) {
     let Some(source) = source else {
-        return to_yaml(set);
+        let text = to_yaml(set);
+        return (text.clone(), text);
     };
     let (bom, body) = match source.strip_prefix(file::BOM) {
         Some(rest) => (file::BOM, rest),
         None => ("", source),
     };
-    let crlf = body.find('\n').is_some_and(|i| body[..i].ends_with('\r'));
-    let lf = if crlf {
-        std::borrow::Cow::Owned(body.replace("\r\n", "\n"))
-    } else {
-        std::borrow::Cow::Borrowed(body)
-    };
-    let text = splice::preserving(set, &lf).unwrap_or_else(|| to_yaml(set));
+    let plain_source = lf(body);
+    let crlf = matches!(plain_source, std::borrow::Cow::Owned(_));
+    let text = splice::preserving(set, &plain_source).unwrap_or_else(|| to_yaml(set));
     let mut out = String::with_capacity(text.len() + text.len() / 16 + bom.len());
     out.push_str(bom);
     if crlf {
@@ -212,7 +231,7 @@ fn render(set: &MessageSet, source: Option<&str>) -> String {
     } else {
         out.push_str(&text);
     }
-    out
+    (out, text)
 }
 
 /// Start a new set at `path` from `TEMPLATE`. Refuses to overwrite an

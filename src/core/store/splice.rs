@@ -12,28 +12,52 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Mutex;
 
-use super::{emit, encode, parse};
+use super::{decode, emit, encode, parse, yaml};
 use crate::core::model::{Message, MessageSet};
+
+/// The last text the store read or wrote as a whole set, with that set, so
+/// the next save of the same file need not parse it again: the workbench
+/// opens a set, then saves it over and over.
+static LAST: Mutex<Option<(String, MessageSet)>> = Mutex::new(None);
+
+/// Remember that `source` (without byte-order mark, LF line endings) reads
+/// as `set`.
+pub fn remember(source: String, set: MessageSet) {
+    if let Ok(mut last) = LAST.lock() {
+        *last = Some((source, set));
+    }
+}
 
 /// The set as YAML, reusing the text of `source` (the file being replaced)
 /// wherever it still says the same thing; `None` when that is not possible.
 ///
-/// Every step is linear in the size of the file: the old file is parsed
-/// once, the items of `internal` are found in one scan of its lines, old
-/// messages are matched by id through a map, and the result is parsed once
-/// to check it.
+/// Every step is linear in the size of the file, and only the changed
+/// messages are parsed again: the old file is parsed once (not at all when
+/// it is the text last read or written), the items of `internal` are found
+/// in one scan of its lines, old messages are matched by id through a map,
+/// and what is written anew is read back to check it.
 pub fn preserving(set: &MessageSet, source: &str) -> Option<String> {
-    let old = parse(source, Path::new("")).ok()?;
+    let last = LAST.lock().ok();
+    let parsed;
+    let old = match last.as_ref().and_then(|l| l.as_ref()) {
+        Some((text, old)) if text == source => old,
+        _ => {
+            parsed = parse(source, Path::new("")).ok()?;
+            &parsed
+        }
+    };
     if old.extra.order.last().map(String::as_str) != Some("internal") || old.internal.is_empty() {
         return None;
     }
-    if !same_but_messages(&old, set) {
+    if !same_but_messages(old, set) {
         return None;
     }
     // Where each message's text starts: the line of its list item, with
-    // the comments right above it. A scan that miscounts (an odd layout)
-    // gives a text the final check refuses, never a wrong file.
+    // the comments right above it. The scan finds every real item opener,
+    // and can only add false ones (a `- ` line inside a quoted text), so
+    // as many openers as messages means exactly the items.
     let heads = item_starts(source)?;
     let starts: Vec<usize> = heads.iter().map(|&at| with_comments_above(source, at)).collect();
     if starts.len() != old.internal.len() || starts.windows(2).any(|w| w[0] >= w[1]) {
@@ -44,7 +68,6 @@ pub fn preserving(set: &MessageSet, source: &str) -> Option<String> {
         let end = starts.get(i + 1).copied().unwrap_or(source.len());
         &source[starts[i]..end]
     };
-    // Ids are unique in a set that loaded (validation refuses duplicates).
     let by_id: HashMap<&str, usize> = old
         .internal
         .iter()
@@ -52,8 +75,12 @@ pub fn preserving(set: &MessageSet, source: &str) -> Option<String> {
         .map(|(i, m)| (m.id.as_str(), i))
         .collect();
     let shell = shell(set);
+    let head = &source[..starts[0]];
     let mut out = String::with_capacity(source.len() + 256);
-    out.push_str(&source[..starts[0]]);
+    out.push_str(head);
+    // The file's head with only the rewritten messages: read back below.
+    let mut rewritten = String::from(head);
+    let mut changed = Vec::new();
     for m in &set.internal {
         let was = by_id.get(m.id.as_str()).copied();
         match was {
@@ -68,7 +95,10 @@ pub fn preserving(set: &MessageSet, source: &str) -> Option<String> {
                 if let Some(i) = was {
                     out.push_str(&source[starts[i]..heads[i]]);
                 }
-                out.push_str(&item(&shell, m, indent)?);
+                let text = item(&shell, m, indent)?;
+                out.push_str(&text);
+                rewritten.push_str(&text);
+                changed.push(m.clone());
                 // Keep the blank line that followed this message, if it had one.
                 if was.is_some_and(|i| slice(i).ends_with("\n\n")) && !out.ends_with("\n\n") {
                     out.push('\n');
@@ -76,11 +106,19 @@ pub fn preserving(set: &MessageSet, source: &str) -> Option<String> {
             }
         }
     }
-    // The safety net: what is written must read back as this very set
-    // (compared as canonical YAML: a new message's record of its key order
-    // is only filled in once it has been read from a file).
-    let back = parse(&out, Path::new("")).ok()?;
-    (back == *set || super::to_yaml(&back) == super::to_yaml(set)).then_some(out)
+    // The safety net: what is written anew must read back as the messages
+    // being saved (compared as canonical YAML: a new message's record of
+    // its key order is only filled in once it has been read from a file).
+    // Read without validating: a set with a problem is saved too.
+    if !changed.is_empty() {
+        let back = decode::message_set(yaml::parse(&rewritten).ok()?).ok()?;
+        let mut want = shell;
+        want.internal = changed;
+        if back != want && super::to_yaml(&back) != super::to_yaml(&want) {
+            return None;
+        }
+    }
+    Some(out)
 }
 
 /// Whether the two sets differ in their messages at most.
@@ -128,7 +166,7 @@ fn item_starts(source: &str) -> Option<Vec<usize>> {
         let depth = content.len() - text.len();
         if !(text.is_empty() || text.starts_with('#')) {
             let want = *indent.get_or_insert(depth);
-            let opens = text == "-" || text.starts_with("- ");
+            let opens = text == "-" || text.starts_with("- ") || text.starts_with("-\t");
             if depth == want && opens {
                 starts.push(at);
             } else if depth <= want {
@@ -238,6 +276,41 @@ mod tests {
         let out = preserving(&set, SOURCE).expect("spliced, not rewritten");
         assert!(out.starts_with("# The team's set: keep this comment.\n"), "{out}");
         assert!(out.contains("  - id: fresh\n"), "{out}");
+    }
+
+    #[test]
+    fn an_item_opener_inside_a_quoted_text_is_not_taken_for_an_item() {
+        // The second line of a's text looks like an item of the list.
+        let source = "version: 1\nbrand: B\nexternal:\n  story: S\nsegments: [a]\ninternal:\n  - id: a\n    \
+                      text: \"one\n  - id: fake\"\n  - id: b\n    text: two\n";
+        let mut set = parse(source, Path::new("")).unwrap();
+        assert_eq!(set.internal.len(), 2);
+        assert_eq!(item_starts(source).unwrap().len(), 3);
+        set.internal[1].text = "changed".into();
+        // Not spliced (the openers do not match the messages), so the
+        // caller writes the whole set.
+        assert!(preserving(&set, source).is_none());
+        // The lines of a's text are kept when it is b that changed and
+        // the layout is an ordinary one.
+        let plain = source.replace("\"one\n  - id: fake\"", "one");
+        let mut set = parse(&plain, Path::new("")).unwrap();
+        set.internal[1].text = "changed".into();
+        let out = preserving(&set, &plain).unwrap();
+        assert_eq!(out, plain.replace("text: two", "text: changed"));
+    }
+
+    #[test]
+    fn a_remembered_text_is_not_parsed_again_and_gives_the_same_result() {
+        let mut set = parse(SOURCE, Path::new("")).unwrap();
+        set.internal[0].text = "Changed.".into();
+        let fresh = preserving(&set, SOURCE).unwrap();
+        remember(SOURCE.to_string(), parse(SOURCE, Path::new("")).unwrap());
+        assert_eq!(preserving(&set, SOURCE).unwrap(), fresh);
+        // What is remembered must be the same text: another text is parsed.
+        let other = SOURCE.replace("We fix bikes.", "We mend bikes.");
+        let out = preserving(&set, &other).unwrap();
+        assert!(out.contains("We fix bikes.") && !out.contains("mend"), "{out}");
+        assert_eq!(parse(&out, Path::new("")).unwrap(), set);
     }
 
     #[test]
