@@ -136,7 +136,8 @@ impl Dirs {
 
     /// The set opened last, if it still exists.
     pub fn last_opened(&self) -> Option<PathBuf> {
-        let s = std::fs::read_to_string(self.state.join(LAST_FILE)).ok()?;
+        // A path is at most a few KiB; anything larger (or a pipe) is not ours.
+        let s = store::read_regular(&self.state.join(LAST_FILE), 64 * 1024).ok()?;
         let p = PathBuf::from(s.trim_end_matches(['\n', '\r']));
         (!p.as_os_str().is_empty() && p.is_file()).then_some(p)
     }
