@@ -365,8 +365,10 @@ pub(super) mod hook {
     use std::cell::RefCell;
     use std::path::Path;
 
+    type Hook = Box<dyn FnMut(&Path)>;
+
     thread_local! {
-        static BEFORE_RENAME: RefCell<Option<Box<dyn FnMut(&Path)>>> = RefCell::new(None);
+        static BEFORE_RENAME: RefCell<Option<Hook>> = RefCell::new(None);
     }
 
     pub fn set(f: impl FnMut(&Path) + 'static) {
