@@ -6,7 +6,8 @@
 //! runs, on Linux).
 //!
 //! Memory stays bounded by design: files over 16 MiB are refused before
-//! reading, alias expansion has a budget, nesting stops at 128 levels, and
+//! reading (a pipe or a device, whose size cannot be known, is not read at
+//! all), alias expansion has a budget, nesting stops at 128 levels, and
 //! a document with more than a million places a value can start, or a set
 //! of more than 50,000 messages, is refused.
 

@@ -7,8 +7,11 @@
 //! Saving goes `MessageSet` → a tree in the file's key order (`encode.rs`) →
 //! YAML text (`emit.rs`) → an atomic write (`file.rs`).
 //!
-//! Unknown keys and the order of keys are kept; comments are not (the YAML
-//! library does not report them), so saving a file drops its comments.
+//! Unknown keys and the order of keys are kept. The YAML library does not
+//! report comments, so a set written afresh has none; saving over a file
+//! keeps its text, comments included, for what did not change (`splice.rs`).
+//! Every file is read through one reader (`file::read_regular`): regular
+//! files only, within a stated limit.
 
 mod decode;
 mod emit;
