@@ -6,7 +6,8 @@
 //! runs, on Linux).
 //!
 //! Memory stays bounded by design: files over 16 MiB are refused before
-//! reading, alias expansion has a budget, nesting stops at 128 levels, and
+//! reading (a pipe or a device, whose size cannot be known, is not read at
+//! all), alias expansion has a budget, nesting stops at 128 levels, and
 //! a document with more than a million places a value can start, or a set
 //! of more than 50,000 messages, is refused.
 
@@ -139,7 +140,7 @@ fn hostile_files() -> Vec<Hostile> {
             name: "too-large.yaml",
             bytes: format!("# {}\n", repeat("y", 17 << 20)).into_bytes(),
             place: None,
-            says: "the file is too large (17825795 bytes); chorus reads set files of at most 16777216 bytes (16 MiB)",
+            says: "the file is too large (17825795 bytes); chorus reads message set files of at most 16777216 bytes (16 MiB)",
         },
         Hostile {
             name: "too-many-values.yaml",
@@ -254,4 +255,114 @@ fn the_workbench_refuses_hostile_files_before_touching_the_terminal() {
         // Not one escape sequence: the terminal was never taken over.
         assert!(run.stdout.is_empty(), "workbench {}: wrote {:?}", h.name, run.stdout);
     }
+}
+
+// ---- not regular files, deep and looping folders ---------------------------
+
+fn mkfifo(path: &Path) {
+    let made = Command::new("mkfifo").arg(path).status().expect("mkfifo runs");
+    assert!(made.success(), "mkfifo {}", path.display());
+}
+
+fn example() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("messages/lemonadly.yaml")
+}
+
+#[cfg(unix)]
+#[test]
+fn pipes_and_devices_are_refused_without_hanging() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.yaml");
+    mkfifo(&fifo);
+    let says = |p: &Path, what: &str| {
+        format!(
+            "{}: this is {what}, not a message set file: chorus reads only regular files",
+            p.display()
+        )
+    };
+    for (path, what) in [
+        (fifo.as_path(), "a named pipe (FIFO)"),
+        (Path::new("/dev/zero"), "a device"),
+        (Path::new("/dev/urandom"), "a device"),
+    ] {
+        for args in [vec![Path::new("check"), path], vec![path]] {
+            let run = chorus(&args, dir.path());
+            let said = format!("{}{}", run.stdout, run.stderr);
+            assert_eq!(run.code, Some(2), "{args:?}: {said}");
+            assert!(said.contains(&says(path, what)), "{args:?}: {said}");
+        }
+    }
+    // In a folder, beside a good set: the pipe is named, the set still checked.
+    let folder = dir.path().join("sets");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(example(), folder.join("good.yaml")).unwrap();
+    mkfifo(&folder.join("ci.yaml"));
+    let run = chorus(
+        &[Path::new("check"), Path::new("--format"), Path::new("json"), &folder],
+        dir.path(),
+    );
+    assert_eq!(run.code, Some(2), "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("ci.yaml") && run.stdout.contains("named pipe (FIFO)"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("good.yaml"), "{}", run.stdout);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_as_the_machine_lexicon_is_refused_without_hanging() {
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("config/chorus");
+    std::fs::create_dir_all(&config).unwrap();
+    let lexicon = config.join("lexicon.yaml");
+    mkfifo(&lexicon);
+    let run = chorus(&[Path::new("check"), &example()], home.path());
+    let said = format!("{}{}", run.stdout, run.stderr);
+    assert_eq!(run.code, Some(2), "{said}");
+    assert!(
+        said.contains(&format!(
+            "{}: cannot read the lexicon file: this is a named pipe (FIFO), not a file",
+            lexicon.display()
+        )),
+        "{said}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn check_searches_folders_as_deep_as_they_go_and_survives_loops() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("root");
+    let mut deep = root.clone();
+    for i in 0..20 {
+        deep = deep.join(format!("d{i}"));
+    }
+    std::fs::create_dir_all(&deep).unwrap();
+    std::fs::copy(example(), deep.join("deep.yaml")).unwrap();
+    std::fs::copy(example(), root.join("top.yaml")).unwrap();
+    // A link from deep inside back to the top, and one to itself.
+    std::os::unix::fs::symlink(&root, deep.join("back")).unwrap();
+    std::os::unix::fs::symlink(root.join("d0/self"), root.join("d0/self")).unwrap();
+    let run = chorus(
+        &[Path::new("check"), Path::new("--format"), Path::new("json"), &root],
+        dir.path(),
+    );
+    assert_ne!(run.code, Some(2), "{}{}", run.stdout, run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let files: Vec<String> = json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(files.len(), 2, "each set once: {files:?}");
+    assert!(files.iter().any(|f| f.ends_with("d19/deep.yaml")), "{files:?}");
+    assert!(run.stderr.contains("not searched again"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!("{}", deep.join("back").display())),
+        "{}",
+        run.stderr
+    );
 }

@@ -1,7 +1,7 @@
 //! Saves are atomic: a process killed (SIGKILL) in the middle of saving a
 //! large set leaves the file either wholly old or wholly new, never partial,
 //! never empty, and the temporary files killed saves leave behind are
-//! removed by the next save that succeeds.
+//! removed by the next save.
 //!
 //! The test re-runs its own binary with `CHORUS_SAVER` set, which turns the
 //! `saver` test into a loop that saves two large sets, A and B (20,000
@@ -9,7 +9,8 @@
 //! a random short delay, then the file must equal A or B byte for byte (and
 //! load back to the same YAML).
 //!
-//! `store::save` is `store::write_atomic(path, to_yaml(set))`. In a debug
+//! `store::save` renders the set, then calls `store::write_atomic`'s own
+//! atomic replace. In a debug
 //! build rendering 5 MB of YAML takes seconds and writing it milliseconds,
 //! so by default the saver renders A and B once and loops on `write_atomic`:
 //! the kills then land while the file is being written, flushed and renamed,

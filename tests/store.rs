@@ -263,7 +263,7 @@ fn whole_file_problems() {
     assert_eq!(
         e.message,
         format!(
-            "the file is too large ({} bytes); chorus reads set files of at most {MAX_FILE_BYTES} \
+            "the file is too large ({} bytes); chorus reads message set files of at most {MAX_FILE_BYTES} \
              bytes (16 MiB)",
             MAX_FILE_BYTES + 1
         )
@@ -500,4 +500,129 @@ mod unix {
         let e = store::load(&path).unwrap_err();
         assert_eq!(e.message, "permission denied: chorus cannot read this file");
     }
+}
+
+// ---- what a save keeps of the file it replaces -----------------------------
+
+const CRLF_SET: &str = "version: 1\r\nbrand: B\r\nexternal:\r\n  story: S\r\nsegments: [a]\r\n\
+    internal:\r\n  # the first\r\n  - id: one\r\n    text: t\r\n\r\n  - id: two\r\n    text: u\r\n";
+
+#[test]
+fn a_byte_order_mark_is_accepted_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notepad.yaml");
+    let source = format!("\u{feff}{}", CRLF_SET.replace("\r\n", "\n"));
+    fs::write(&path, &source).unwrap();
+    let mut set = store::load(&path).unwrap();
+    assert_eq!(set.version, 1);
+    set.internal[1].text = "changed".into();
+    store::save(&path, &set).unwrap();
+    let saved = fs::read_to_string(&path).unwrap();
+    assert!(saved.starts_with("\u{feff}version: 1\n"), "{saved:?}");
+    assert_eq!(saved.matches('\u{feff}').count(), 1);
+    assert_eq!(saved, source.replace("text: u", "text: changed"));
+    assert_eq!(store::load(&path).unwrap(), set);
+    // A problem's place is counted after the mark, as an editor shows it.
+    fs::write(&path, "\u{feff}version: 2\n").unwrap();
+    let e = store::load(&path).unwrap_err();
+    assert_eq!((e.line, e.column), (1, 10), "{e}");
+}
+
+#[test]
+fn a_crlf_file_keeps_its_line_endings() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("windows.yaml");
+    fs::write(&path, CRLF_SET).unwrap();
+    let mut set = store::load(&path).unwrap();
+    set.internal[0].text = "changed".into();
+    set.internal.push(chorus::core::model::Message {
+        id: "z".into(),
+        text: "new".into(),
+        ..Default::default()
+    });
+    store::save(&path, &set).unwrap();
+    let saved = fs::read_to_string(&path).unwrap();
+    assert_eq!(saved.matches('\n').count(), saved.matches("\r\n").count(), "{saved:?}");
+    assert!(
+        saved.starts_with(&CRLF_SET[..CRLF_SET.find("    text: t").unwrap()]),
+        "{saved:?}"
+    );
+    assert!(
+        saved.contains("    text: changed\r\n\r\n  - id: two\r\n    text: u\r\n  - id: z\r\n"),
+        "{saved:?}"
+    );
+    assert_eq!(store::to_yaml(&store::load(&path).unwrap()), store::to_yaml(&set));
+    // A full rewrite (the story changed) keeps them too.
+    set.external.story = "Another".into();
+    store::save(&path, &set).unwrap();
+    let saved = fs::read_to_string(&path).unwrap();
+    assert!(
+        saved.contains("\r\n") && !saved.replace("\r\n", "").contains('\n'),
+        "{saved:?}"
+    );
+    assert_eq!(store::to_yaml(&store::load(&path).unwrap()), store::to_yaml(&set));
+}
+
+#[test]
+fn merge_keys_are_refused_naming_the_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("merge.yaml");
+    let source = "version: 1\nbrand: B\nexternal:\n  story: S\nsegments: [a]\nx-defaults: &d\n  \
+                  audience: all\ninternal:\n  - id: x\n    <<: *d\n    text: t\n";
+    fs::write(&path, source).unwrap();
+    let e = store::load(&path).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        format!(
+            "{}:10:5: YAML merge keys (`<<: *name`) are not supported: chorus would miss the merged \
+             fields; write those fields out in this mapping instead",
+            path.display()
+        )
+    );
+}
+
+#[test]
+fn a_set_too_large_to_open_again_is_not_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.yaml");
+    let mut set = store::parse(TEMPLATE, Path::new("t")).unwrap();
+    store::save(&path, &set).unwrap();
+    let before = fs::read(&path).unwrap();
+    // Just under the read limit in memory; quoting and folding take it over.
+    set.internal[0].text = "\"q\" ".repeat((MAX_FILE_BYTES / 4) as usize - 100);
+    let e = store::save(&path, &set).unwrap_err();
+    assert!(
+        e.to_string().contains(&format!(
+            "over the {MAX_FILE_BYTES} bytes (16 MiB) chorus can open again; nothing was written"
+        )),
+        "{e}"
+    );
+    assert_eq!(fs::read(&path).unwrap(), before);
+    // What is saved, is opened again.
+    set.internal[0].text = "q ".repeat((MAX_FILE_BYTES / 2) as usize - 100_000);
+    store::save(&path, &set).unwrap();
+    assert!(fs::metadata(&path).unwrap().len() <= MAX_FILE_BYTES);
+    assert_eq!(store::load(&path).unwrap(), set);
+    assert_eq!(store::MAX_WRITTEN_BYTES, 2 * MAX_FILE_BYTES);
+}
+
+#[test]
+fn saving_many_messages_after_one_edit_keeps_every_other_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.yaml");
+    let mut source = String::from("version: 1\nbrand: B\nexternal:\n  story: S\nsegments: [a]\ninternal:\n");
+    for i in 0..3000 {
+        source.push_str(&format!(
+            "  # note {i}\n  - id: m{i}\n    text: >-\n      Message {i},\n      folded.\n\n"
+        ));
+    }
+    fs::write(&path, &source).unwrap();
+    let mut set = store::load(&path).unwrap();
+    set.internal[1234].text = "Edited.".into();
+    store::save(&path, &set).unwrap();
+    let saved = fs::read_to_string(&path).unwrap();
+    let diff: Vec<(&str, &str)> = source.lines().zip(saved.lines()).filter(|(a, b)| a != b).collect();
+    assert_eq!(diff.first(), Some(&("    text: >-", "    text: Edited.")), "{diff:?}");
+    assert_eq!(saved.lines().count(), source.lines().count() - 2);
+    assert_eq!(store::load(&path).unwrap(), set);
 }

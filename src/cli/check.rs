@@ -54,9 +54,9 @@ pub fn check_paths(paths: &[PathBuf], lexicon: &Lexicon) -> Vec<FileReport> {
     for p in paths {
         if p.is_dir() {
             let mut found = Vec::new();
-            if let Err(e) = collect(p, &mut found, 0) {
-                reports.push(FileReport::Failed(whole_file(p, e)));
-            }
+            let mut unreadable = Vec::new();
+            collect(p, &mut found, &mut unreadable);
+            reports.extend(unreadable.into_iter().map(FileReport::Failed));
             found.sort();
             if found.is_empty() {
                 reports.push(FileReport::Failed(whole_file(
@@ -97,26 +97,64 @@ fn whole_file(path: &Path, e: impl ToString) -> LoadError {
     }
 }
 
-/// Folders are searched to a fixed depth, skipping hidden ones (.git), so a
-/// symlink loop cannot hang the check.
-fn collect(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> std::io::Result<()> {
-    if depth > 16 {
-        return Ok(());
-    }
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if name.starts_with('.') {
-            continue;
+/// Search `root` for set files (*.yaml, *.yml), as deep as the tree goes,
+/// skipping hidden folders (.git). Linked folders are followed, but each
+/// folder is searched once (by device and inode), so a link back to a
+/// parent cannot make the walk endless; a folder reached again is named on
+/// stderr, never skipped silently. A folder that cannot be read is an
+/// error for that folder; the rest is still searched. The walk keeps its
+/// own list of folders to visit, so no depth can overflow the stack.
+/// Every matching name is kept whatever it is: the store refuses a pipe
+/// or a device by name, without blocking on it.
+fn collect(root: &Path, out: &mut Vec<PathBuf>, unreadable: &mut Vec<LoadError>) {
+    let mut seen = std::collections::HashSet::new();
+    let mut todo = vec![root.to_path_buf()];
+    while let Some(dir) = todo.pop() {
+        if let Some(id) = folder_id(&dir) {
+            if !seen.insert(id) {
+                eprintln!(
+                    "chorus: {}: not searched again (it is a folder already searched, reached through a link)",
+                    dir.display()
+                );
+                continue;
+            }
         }
-        // Symlinked folders are not followed: a link back to a parent
-        // would make the walk endless.
-        let link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
-        if path.is_dir() && !link {
-            collect(&path, out, depth + 1)?;
-        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
-            out.push(path);
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                unreadable.push(whole_file(&dir, format!("cannot read this folder: {e}")));
+                continue;
+            }
+        };
+        for entry in entries {
+            let path = match entry {
+                Ok(entry) => entry.path(),
+                Err(e) => {
+                    unreadable.push(whole_file(&dir, format!("cannot read this folder: {e}")));
+                    break;
+                }
+            };
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if name.starts_with('.') {
+                continue;
+            }
+            if path.is_dir() {
+                todo.push(path);
+            } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+                out.push(path);
+            }
         }
     }
-    Ok(())
+}
+
+/// What tells one folder from another, even under two names.
+#[cfg(unix)]
+fn folder_id(dir: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(dir).ok().map(|m| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn folder_id(dir: &Path) -> Option<PathBuf> {
+    std::fs::canonicalize(dir).ok()
 }

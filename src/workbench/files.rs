@@ -41,8 +41,10 @@ impl Fingerprint {
 }
 
 /// The fingerprint of `path` now; `None` when there is no file there.
+/// Read through the store's reader: never more than a set file may hold
+/// (with headroom), never a pipe or a device.
 pub fn fingerprint(path: &Path) -> io::Result<Option<Fingerprint>> {
-    match std::fs::read(path) {
+    match store::read_bytes(path, store::MAX_WRITTEN_BYTES) {
         Ok(bytes) => {
             let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
             Ok(Some(Fingerprint::of_bytes(&bytes, modified)))
@@ -70,7 +72,7 @@ pub fn load(path: &Path) -> Result<(MessageSet, Option<Fingerprint>), store::Loa
     // Fingerprint first: if the file changes between the two reads, the
     // fingerprint is the older one and the next save asks before overwriting.
     let seen = fingerprint(path).ok().flatten();
-    let set = store::load(path)?;
+    let set = store::open(path)?;
     Ok((set, seen))
 }
 
@@ -134,7 +136,8 @@ impl Dirs {
 
     /// The set opened last, if it still exists.
     pub fn last_opened(&self) -> Option<PathBuf> {
-        let s = std::fs::read_to_string(self.state.join(LAST_FILE)).ok()?;
+        // A path is at most a few KiB; anything larger (or a pipe) is not ours.
+        let s = store::read_regular(&self.state.join(LAST_FILE), 64 * 1024).ok()?;
         let p = PathBuf::from(s.trim_end_matches(['\n', '\r']));
         (!p.as_os_str().is_empty() && p.is_file()).then_some(p)
     }

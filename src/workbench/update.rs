@@ -8,6 +8,7 @@ use ratatui::layout::Position;
 use ratatui_textarea::{CursorMove, Input, Key, TextArea};
 
 use crate::core::model::{Audience, Message, MessageSet, Status};
+use crate::core::store;
 
 use super::action::Action;
 use super::files;
@@ -762,6 +763,10 @@ fn write_to(app: &mut App, path: PathBuf) {
                 app.quit = true;
             }
             app.after_save = AfterSave::Nothing;
+        }
+        // Someone changed the file while it was being saved: ask, as before a save.
+        Err(e) if store::is_changed_on_disk(&e) => {
+            app.prompt = Some(Prompt::Conflict);
         }
         Err(e) => {
             let msg = format!("Could not save {}: {e}", text::visible(&path.display().to_string()));

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 
 use super::{KindConfig, Lexicon, List, OFF_STORY};
 use crate::core::model::{MessageSet, Value};
-use crate::core::store::{yaml, FieldPath, LoadError};
+use crate::core::store::{self, yaml, FieldPath, LoadError};
 
 /// Where an entry of the effective lexicon comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -199,7 +199,10 @@ impl Lexicon {
             column: 0,
             message,
         };
-        let source = std::fs::read_to_string(path).map_err(|e| whole(format!("cannot read the lexicon file: {e}")))?;
+        let source = store::read_regular(path, store::MAX_FILE_BYTES).map_err(|e| match e.line {
+            0 => whole(format!("cannot read the lexicon file: {}", e.message)),
+            _ => e,
+        })?;
         let value = yaml::parse(&source).map_err(|e| LoadError {
             path: path.to_path_buf(),
             line: e.line,
@@ -214,7 +217,7 @@ impl Lexicon {
     /// `path` (used to place errors in the file).
     /// Every message's `kind` must be one this lexicon knows.
     pub fn for_set(&self, set: &MessageSet, path: &Path) -> Result<Lexicon, LoadError> {
-        let source = || std::fs::read_to_string(path).unwrap_or_default();
+        let source = || store::read_regular(path, store::MAX_FILE_BYTES).unwrap_or_default();
         let lexicon = match set.extra.get("lexicon") {
             None => self.clone(),
             Some(block) => {

@@ -7,8 +7,11 @@
 //! Saving goes `MessageSet` → a tree in the file's key order (`encode.rs`) →
 //! YAML text (`emit.rs`) → an atomic write (`file.rs`).
 //!
-//! Unknown keys and the order of keys are kept; comments are not (the YAML
-//! library does not report them), so saving a file drops its comments.
+//! Unknown keys and the order of keys are kept. The YAML library does not
+//! report comments, so a set written afresh has none; saving over a file
+//! keeps its text, comments included, for what did not change (`splice.rs`).
+//! Every file is read through one reader (`file::read_regular`): regular
+//! files only, within a stated limit.
 
 mod decode;
 mod emit;
@@ -28,14 +31,21 @@ use std::path::{Path, PathBuf};
 use crate::core::model::{MessageSet, Value};
 
 pub use decode::VERSION;
-pub use file::write_atomic;
+pub use file::{is_changed_on_disk, read_bytes, read_regular, write_atomic, write_atomic_with_mode, ChangedOnDisk};
 pub use path::{FieldPath, Step};
 pub use problem::Problem;
 pub use template::TEMPLATE;
 pub use validate::validate;
 
-/// Set files larger than this are refused before parsing.
+/// Set files larger than this are refused before parsing. Saving keeps to
+/// it too (a set whose file would be larger is refused before anything is
+/// written), so whatever chorus saves it can open again.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The most that chorus reads back of a file it wrote itself about a set
+/// (its journal: the set's text plus a header). Twice the set limit, so a
+/// set of the largest size, written in any style, still fits.
+pub const MAX_WRITTEN_BYTES: u64 = 2 * MAX_FILE_BYTES;
 
 /// Sets with more messages are refused: reviewing one takes memory, and
 /// at this size `chorus check` stays near a couple of hundred MB.
@@ -87,6 +97,8 @@ pub fn parse(source: &str, path: &Path) -> Result<MessageSet, LoadError> {
         column,
         message,
     };
+    // Notepad starts UTF-8 files with a byte-order mark; it is no content.
+    let source = source.strip_prefix(file::BOM).unwrap_or(source);
     let value = yaml::parse(source).map_err(|e| at(e.line, e.column, e.message))?;
     if value == Value::Null && is_blank(source) {
         return Err(at(
@@ -145,13 +157,84 @@ pub fn to_yaml(set: &MessageSet) -> String {
 /// reports the problem, with its position, when it is loaded.
 ///
 /// Saving over an existing set keeps that file's own text (comments, line
-/// breaks, quoting) for every part that did not change (see `splice.rs`).
+/// breaks, quoting) for every part that did not change (see `splice.rs`),
+/// its byte-order mark and its line endings (CRLF stays CRLF). If the file
+/// changes on disk while saving, the save is refused (`is_changed_on_disk`)
+/// rather than overwrite that change; a set whose file would exceed
+/// `MAX_FILE_BYTES` is refused before anything is written.
 pub fn save(path: &Path, set: &MessageSet) -> io::Result<()> {
-    let text = std::fs::read_to_string(path)
-        .ok()
-        .and_then(|source| splice::preserving(set, &source))
-        .unwrap_or_else(|| to_yaml(set));
-    file::write_atomic(path, text.as_bytes())
+    let old = match file::read_bytes(path, MAX_WRITTEN_BYTES) {
+        Ok(bytes) => Some(Some(bytes)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Some(None),
+        // Not readable as a file: nothing to keep, nothing to compare.
+        Err(_) => None,
+    };
+    let source = old
+        .as_ref()
+        .and_then(|o| o.as_deref())
+        .and_then(|b| std::str::from_utf8(b).ok());
+    let (text, plain) = render(set, source);
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!(
+                "cannot save {}: the set would take {} bytes, over the {MAX_FILE_BYTES} bytes \
+                 ({} MiB) chorus can open again; nothing was written (split the set, or shorten it)",
+                path.display(),
+                text.len(),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    let expected = old.as_ref().map(|o| o.as_deref());
+    file::replace(path, text.as_bytes(), 0o666, expected)?;
+    splice::remember(plain, set.clone());
+    Ok(())
+}
+
+/// `load`, for a set about to be edited and saved: the store remembers the
+/// file's text, so the first save need not parse it again.
+pub fn open(path: &Path) -> Result<MessageSet, LoadError> {
+    let source = file::read_source(path)?;
+    let set = parse(&source, path)?;
+    splice::remember(lf(&source).into_owned(), set.clone());
+    Ok(set)
+}
+
+/// The text with CRLF line endings made LF, when the file uses CRLF (its
+/// first line break tells).
+fn lf(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.find('\n').is_some_and(|i| text[..i].ends_with('\r')) {
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// The text to save for `set` over a file that held `source`: the file's
+/// byte-order mark and line ending are kept, and as much of its text as
+/// still says the same thing. Also the same text without mark and with LF
+/// line endings, as the store remembers it.
+fn render(set: &MessageSet, source: Option<&str>) -> (String, String) {
+    let Some(source) = source else {
+        let text = to_yaml(set);
+        return (text.clone(), text);
+    };
+    let (bom, body) = match source.strip_prefix(file::BOM) {
+        Some(rest) => (file::BOM, rest),
+        None => ("", source),
+    };
+    let plain_source = lf(body);
+    let crlf = matches!(plain_source, std::borrow::Cow::Owned(_));
+    let text = splice::preserving(set, &plain_source).unwrap_or_else(|| to_yaml(set));
+    let mut out = String::with_capacity(text.len() + text.len() / 16 + bom.len());
+    out.push_str(bom);
+    if crlf {
+        out.push_str(&text.replace('\n', "\r\n"));
+    } else {
+        out.push_str(&text);
+    }
+    (out, text)
 }
 
 /// Start a new set at `path` from `TEMPLATE`. Refuses to overwrite an

@@ -10,65 +10,172 @@
 //! way the result is checked: it must read back as exactly the set being
 //! saved, or the whole set is written instead.
 
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Mutex;
 
-use super::{emit, encode, parse, path::Step, yaml};
-use crate::core::model::MessageSet;
+use super::{decode, emit, encode, parse, yaml};
+use crate::core::model::{Message, MessageSet};
+
+/// The last text the store read or wrote as a whole set, with that set, so
+/// the next save of the same file need not parse it again: the workbench
+/// opens a set, then saves it over and over.
+static LAST: Mutex<Option<(String, MessageSet)>> = Mutex::new(None);
+
+/// Remember that `source` (without byte-order mark, LF line endings) reads
+/// as `set`.
+pub fn remember(source: String, set: MessageSet) {
+    if let Ok(mut last) = LAST.lock() {
+        *last = Some((source, set));
+    }
+}
 
 /// The set as YAML, reusing the text of `source` (the file being replaced)
 /// wherever it still says the same thing; `None` when that is not possible.
+///
+/// Every step is linear in the size of the file, and only the changed
+/// messages are parsed again: the old file is parsed once (not at all when
+/// it is the text last read or written), the items of `internal` are found
+/// in one scan of its lines, old messages are matched by id through a map,
+/// and what is written anew is read back to check it.
 pub fn preserving(set: &MessageSet, source: &str) -> Option<String> {
-    let old = parse(source, Path::new("")).ok()?;
+    let last = LAST.lock().ok();
+    let parsed;
+    let old = match last.as_ref().and_then(|l| l.as_ref()) {
+        Some((text, old)) if text == source => old,
+        _ => {
+            parsed = parse(source, Path::new("")).ok()?;
+            &parsed
+        }
+    };
     if old.extra.order.last().map(String::as_str) != Some("internal") || old.internal.is_empty() {
         return None;
     }
-    let without = |s: &MessageSet| MessageSet {
-        internal: Vec::new(),
-        ..s.clone()
-    };
-    if without(&old) != without(set) {
+    if !same_but_messages(old, set) {
         return None;
     }
-    // Where each message's text starts: the line of its list item.
-    let starts: Vec<usize> = (0..old.internal.len())
-        .map(|i| {
-            let (line, _) = yaml::locate(source, &[Step::Key("internal".into()), Step::Index(i)])?;
-            line_start(source, line).map(|at| with_comments_above(source, at))
-        })
-        .collect::<Option<_>>()?;
-    if starts.windows(2).any(|w| w[0] >= w[1]) {
+    // Where each message's text starts: the line of its list item, with
+    // the comments right above it. The scan finds every real item opener,
+    // and can only add false ones (a `- ` line inside a quoted text), so
+    // as many openers as messages means exactly the items.
+    let heads = item_starts(source)?;
+    let starts: Vec<usize> = heads.iter().map(|&at| with_comments_above(source, at)).collect();
+    if starts.len() != old.internal.len() || starts.windows(2).any(|w| w[0] >= w[1]) {
         return None;
     }
     let indent = item_indent(&source[starts[0]..])?;
     let slice = |i: usize| {
         let end = starts.get(i + 1).copied().unwrap_or(source.len());
-        let s = &source[starts[i]..end];
-        if s.ends_with('\n') {
-            s.to_string()
-        } else {
-            format!("{s}\n")
-        }
+        &source[starts[i]..end]
     };
+    let by_id: HashMap<&str, usize> = old
+        .internal
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.id.as_str(), i))
+        .collect();
+    let shell = shell(set);
+    let head = &source[..starts[0]];
     let mut out = String::with_capacity(source.len() + 256);
-    out.push_str(&source[..starts[0]]);
+    out.push_str(head);
+    // The file's head with only the rewritten messages: read back below.
+    let mut rewritten = String::from(head);
+    let mut changed = Vec::new();
     for m in &set.internal {
-        match old.internal.iter().position(|o| o == m) {
-            Some(i) => out.push_str(&slice(i)),
-            None => {
-                out.push_str(&item(set, m, indent)?);
+        let was = by_id.get(m.id.as_str()).copied();
+        match was {
+            Some(i) if old.internal[i] == *m => {
+                out.push_str(slice(i));
+                if !out.ends_with('\n') {
+                    out.push('\n');
+                }
+            }
+            _ => {
+                // The comments above a changed message stay with it.
+                if let Some(i) = was {
+                    out.push_str(&source[starts[i]..heads[i]]);
+                }
+                let text = item(&shell, m, indent)?;
+                out.push_str(&text);
+                rewritten.push_str(&text);
+                changed.push(m.clone());
                 // Keep the blank line that followed this message, if it had one.
-                let was = old.internal.iter().position(|o| o.id == m.id).map(&slice);
-                if was.is_some_and(|s| s.ends_with("\n\n")) && !out.ends_with("\n\n") {
+                if was.is_some_and(|i| slice(i).ends_with("\n\n")) && !out.ends_with("\n\n") {
                     out.push('\n');
                 }
             }
         }
     }
-    // The safety net: what is written must read back as this very set
-    // (compared as canonical YAML: a new message's record of its key order
-    // is only filled in once it has been read from a file).
-    let back = parse(&out, Path::new("")).ok()?;
-    (super::to_yaml(&back) == super::to_yaml(set)).then_some(out)
+    // The safety net: what is written anew must read back as the messages
+    // being saved (compared as canonical YAML: a new message's record of
+    // its key order is only filled in once it has been read from a file).
+    // Read without validating: a set with a problem is saved too.
+    if !changed.is_empty() {
+        let back = decode::message_set(yaml::parse(&rewritten).ok()?).ok()?;
+        let mut want = shell;
+        want.internal = changed;
+        if back != want && super::to_yaml(&back) != super::to_yaml(&want) {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+/// Whether the two sets differ in their messages at most.
+fn same_but_messages(a: &MessageSet, b: &MessageSet) -> bool {
+    a.version == b.version
+        && a.brand == b.brand
+        && a.external == b.external
+        && a.segments == b.segments
+        && a.extra == b.extra
+}
+
+/// The set without its messages, cloned without cloning them.
+fn shell(set: &MessageSet) -> MessageSet {
+    MessageSet {
+        version: set.version,
+        brand: set.brand.clone(),
+        external: set.external.clone(),
+        segments: set.segments.clone(),
+        internal: Vec::new(),
+        extra: set.extra.clone(),
+    }
+}
+
+/// The byte offsets of the lines that open the items of the top-level
+/// `internal:` block list, in one pass over the text. `internal` is the
+/// last top-level key, so its list runs to the end of the file: every line
+/// after it is blank, a comment, an item opener (`- ` at the items'
+/// indent) or more indented than that. Anything else gives `None`.
+fn item_starts(source: &str) -> Option<Vec<usize>> {
+    let mut at = 0;
+    let mut list = None;
+    for line in source.split_inclusive('\n') {
+        let key = line.strip_prefix("internal:").map(|rest| rest.trim_start());
+        if key.is_some_and(|rest| rest.is_empty() || rest.starts_with('#')) {
+            list = Some(at + line.len());
+        }
+        at += line.len();
+    }
+    let mut at = list?;
+    let mut indent = None;
+    let mut starts = Vec::new();
+    for line in source[at..].split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        let text = content.trim_start_matches(' ');
+        let depth = content.len() - text.len();
+        if !(text.is_empty() || text.starts_with('#')) {
+            let want = *indent.get_or_insert(depth);
+            let opens = text == "-" || text.starts_with("- ") || text.starts_with("-\t");
+            if depth == want && opens {
+                starts.push(at);
+            } else if depth <= want {
+                return None;
+            }
+        }
+        at += line.len();
+    }
+    Some(starts)
 }
 
 /// Comment lines right above an item belong to it (they move with it).
@@ -84,14 +191,6 @@ fn with_comments_above(source: &str, mut at: usize) -> usize {
     at
 }
 
-/// Byte offset of the start of 1-based `line`.
-fn line_start(source: &str, line: usize) -> Option<usize> {
-    if line == 1 {
-        return Some(0);
-    }
-    source.match_indices('\n').nth(line - 2).map(|(i, _)| i + 1)
-}
-
 /// The column of the `-` that opens a block list item, from its first line.
 fn item_indent(item: &str) -> Option<usize> {
     let first = item
@@ -102,10 +201,11 @@ fn item_indent(item: &str) -> Option<usize> {
 }
 
 /// One message written as a list item, indented like the file's items.
-fn item(set: &MessageSet, m: &crate::core::model::Message, indent: usize) -> Option<String> {
+/// `shell` is the set without its messages.
+fn item(shell: &MessageSet, m: &Message, indent: usize) -> Option<String> {
     let alone = MessageSet {
         internal: vec![m.clone()],
-        ..set.clone()
+        ..shell.clone()
     };
     let text = emit::document(&encode::message_set(&alone));
     let body = &text[text.find("\ninternal:\n")? + "\ninternal:\n".len()..];
@@ -176,6 +276,41 @@ mod tests {
         let out = preserving(&set, SOURCE).expect("spliced, not rewritten");
         assert!(out.starts_with("# The team's set: keep this comment.\n"), "{out}");
         assert!(out.contains("  - id: fresh\n"), "{out}");
+    }
+
+    #[test]
+    fn an_item_opener_inside_a_quoted_text_is_not_taken_for_an_item() {
+        // The second line of a's text looks like an item of the list.
+        let source = "version: 1\nbrand: B\nexternal:\n  story: S\nsegments: [a]\ninternal:\n  - id: a\n    \
+                      text: \"one\n  - id: fake\"\n  - id: b\n    text: two\n";
+        let mut set = parse(source, Path::new("")).unwrap();
+        assert_eq!(set.internal.len(), 2);
+        assert_eq!(item_starts(source).unwrap().len(), 3);
+        set.internal[1].text = "changed".into();
+        // Not spliced (the openers do not match the messages), so the
+        // caller writes the whole set.
+        assert!(preserving(&set, source).is_none());
+        // The lines of a's text are kept when it is b that changed and
+        // the layout is an ordinary one.
+        let plain = source.replace("\"one\n  - id: fake\"", "one");
+        let mut set = parse(&plain, Path::new("")).unwrap();
+        set.internal[1].text = "changed".into();
+        let out = preserving(&set, &plain).unwrap();
+        assert_eq!(out, plain.replace("text: two", "text: changed"));
+    }
+
+    #[test]
+    fn a_remembered_text_is_not_parsed_again_and_gives_the_same_result() {
+        let mut set = parse(SOURCE, Path::new("")).unwrap();
+        set.internal[0].text = "Changed.".into();
+        let fresh = preserving(&set, SOURCE).unwrap();
+        remember(SOURCE.to_string(), parse(SOURCE, Path::new("")).unwrap());
+        assert_eq!(preserving(&set, SOURCE).unwrap(), fresh);
+        // What is remembered must be the same text: another text is parsed.
+        let other = SOURCE.replace("We fix bikes.", "We mend bikes.");
+        let out = preserving(&set, &other).unwrap();
+        assert!(out.contains("We fix bikes.") && !out.contains("mend"), "{out}");
+        assert_eq!(parse(&out, Path::new("")).unwrap(), set);
     }
 
     #[test]

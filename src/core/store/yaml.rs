@@ -50,6 +50,9 @@ fn budget_for(source: &str) -> usize {
 const BUDGET_MESSAGE: &str = "the file expands to too many values through aliases (`*name`); \
      chorus refuses it (an alias bomb?)";
 
+const MERGE_MESSAGE: &str = "YAML merge keys (`<<: *name`) are not supported: chorus would \
+     miss the merged fields; write those fields out in this mapping instead";
+
 /// Parse `source` (one YAML document) into a `Value`, keeping mapping order
 /// and the written form of numbers. An empty document gives `Value::Null`.
 pub fn parse(source: &str) -> Result<Value, SyntaxError> {
@@ -173,6 +176,13 @@ fn syntax_error(err: &serde_yaml::Error, source: &str) -> SyntaxError {
     let raw = err.to_string();
     let message = if raw.contains(BUDGET_MESSAGE) {
         BUDGET_MESSAGE.to_string()
+    } else if raw.contains(MERGE_MESSAGE) {
+        let (line, column) = merge_key_after(source, line, column).unwrap_or((line, column));
+        return SyntaxError {
+            line,
+            column,
+            message: MERGE_MESSAGE.to_string(),
+        };
     } else if raw.starts_with("recursion limit exceeded") {
         too_deep()
     } else if raw.starts_with("repetition limit exceeded") {
@@ -184,6 +194,27 @@ fn syntax_error(err: &serde_yaml::Error, source: &str) -> SyntaxError {
         format!("YAML syntax error: {text}{}", hint(&text, source, line, column))
     };
     SyntaxError { line, column, message }
+}
+
+/// serde_yaml places an error raised in a mapping at the mapping's start;
+/// the `<<` key itself is the first `<<` followed by `:` from there.
+fn merge_key_after(source: &str, line: usize, column: usize) -> Option<(usize, usize)> {
+    for (n, text) in source.lines().enumerate().skip(line.saturating_sub(1)) {
+        let from = if n + 1 == line {
+            text.char_indices()
+                .nth(column.saturating_sub(1))
+                .map_or(text.len(), |(i, _)| i)
+        } else {
+            0
+        };
+        for (i, _) in text[from..].match_indices("<<") {
+            let at = from + i;
+            if text[at + 2..].trim_start().starts_with(':') {
+                return Some((n + 1, text[..at].chars().count() + 1));
+            }
+        }
+    }
+    None
 }
 
 /// A plain-language hint for the syntax errors people meet most.
@@ -342,6 +373,11 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
         self.spend(0)?;
         let mut entries = Vec::new();
         while let Some(key) = map.next_key_seed(self)? {
+            if matches!(&key, Value::String(k) if k == "<<") {
+                // serde_yaml reads `<<` as an ordinary key: the merged
+                // fields would be missed and a rewrite would spell `"<<"`.
+                return Err(de::Error::custom(MERGE_MESSAGE));
+            }
             let value = map.next_value_seed(self)?;
             entries.push((key, value));
         }
@@ -793,6 +829,18 @@ internal:
         assert_eq!(e.message, BUDGET_MESSAGE);
         // serde_yaml's own limit would let it through: 20,000 alias jumps
         // are far under 100 per event, yet they expand to 400 million values.
+    }
+
+    #[test]
+    fn merge_keys_are_refused_where_they_are() {
+        let src = "defaults: &d {audience: all}\ninternal:\n  - id: a\n    <<: *d\n    text: t\n";
+        let e = parse(src).unwrap_err();
+        assert_eq!(e.message, MERGE_MESSAGE);
+        assert_eq!((e.line, e.column), (4, 5), "{e:?}");
+        let e = parse("a: {x: \"<<\", <<: {b: 1}}\n").unwrap_err();
+        assert_eq!((e.line, e.column, e.message.as_str()), (1, 14, MERGE_MESSAGE));
+        // `<` elsewhere is only text.
+        assert!(parse("a: \"<<\"\nb: <<x\n").is_ok());
     }
 
     #[test]
