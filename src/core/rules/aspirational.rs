@@ -68,14 +68,35 @@ fn is_goal(a: &Analysis, h: &Hit, ctx: &RuleContext) -> bool {
                 "who" | "which" | "that" | "when" | "if" | "whether" | "what" | "where" | "how" | "whom"
             )
     });
-    let modal = matches!(w[h.first].lower.as_str(), "will" | "'ll" | "shall");
+    let modal = matches!(w[h.first].lower.as_str(), "will" | "'ll" | "shall" | "wo");
     if subordinate && modal {
+        return false;
+    }
+    if modal && denied(a, h.last) {
         return false;
     }
     if modal && (passive_at(a, h.last + 1) || !people_act(a, h.first, ctx)) {
         return false;
     }
     !(sentence_start(a, h.first) && !modal && w[h.first].lower != "we")
+}
+
+/// "won't run on time", "will no longer take": a future denied (the modal
+/// ending at `last`) is a loss or a restriction, not a state to work toward.
+fn denied(a: &Analysis, last: usize) -> bool {
+    a.words
+        .get(last + 1)
+        .is_some_and(|n| matches!(n.lower.as_str(), "n't" | "not" | "no" | "never"))
+}
+
+/// The sentences that announce a loss ("next spring we will no longer
+/// ..."): their date is when the loss comes, not a date to work toward.
+fn losses(a: &Analysis) -> std::collections::HashSet<usize> {
+    a.hits(List::Future)
+        .iter()
+        .filter(|h| matches!(a.words[h.first].lower.as_str(), "will" | "'ll" | "shall" | "wo") && denied(a, h.last))
+        .map(|h| a.words[h.first].sentence)
+        .collect()
 }
 
 /// A goal is something people work toward: "we'll", "every team will",
@@ -114,20 +135,21 @@ fn people_act(a: &Analysis, will: usize, ctx: &RuleContext) -> bool {
 }
 
 /// A date to work toward: "by June", "this year", "by the June release";
-/// not a date a rule applies from ("from next month").
+/// not a date a rule applies from ("from next month"), nor how long a state
+/// lasts ("off until February", "use the side gate until Friday").
 fn deadline(a: &Analysis) -> Option<crate::core::review::Span> {
     let effective = a.hits(List::EffectiveDates);
-    let hit = a
-        .hits(List::Deadlines)
-        .iter()
-        .find(|h| !effective.iter().any(|e| e.first <= h.last && h.first <= e.last));
+    let losses = losses(a);
+    let hit = a.hits(List::Deadlines).iter().find(|h| {
+        !effective.iter().any(|e| e.first <= h.last && h.first <= e.last)
+            && !losses.contains(&a.words[h.first].sentence)
+    });
     if let Some(h) = hit.filter(|h| !looks_back(a, h.first)) {
         return Some(a.hit_span(h));
     }
     a.hits(List::Calendar).iter().find_map(|h| {
         let w = &a.words;
-        let by =
-            (h.first.saturating_sub(2)..h.first).find(|&j| matches!(w[j].lower.as_str(), "by" | "before" | "until"))?;
+        let by = (h.first.saturating_sub(2)..h.first).find(|&j| matches!(w[j].lower.as_str(), "by" | "before"))?;
         Some(a.span(by, h.last))
     })
 }
