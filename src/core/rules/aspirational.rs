@@ -6,11 +6,12 @@
 
 use super::{distinct, orders, passive_at, sanctions, RuleContext, Tally};
 use crate::core::lexicon::List;
+use crate::core::model::Message;
 use crate::core::text::phrases::Hit;
 use crate::core::text::tokens::Kind;
 use crate::core::text::Analysis;
 
-pub fn score(a: &Analysis, ctx: &RuleContext, t: &mut Tally) {
+pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) {
     let threats = sanctions(a);
     let buzz = a.hits(List::Buzzwords);
     let overlaps = |h: &Hit, others: &[Hit]| others.iter().any(|o| o.first <= h.last && h.first <= o.last);
@@ -50,7 +51,44 @@ pub fn score(a: &Analysis, ctx: &RuleContext, t: &mut Tally) {
     }
     if !heading {
         t.add("no-destination", None, &[]);
+        // A practical note with no kind fails here as a story would; say
+        // what it reads like, so the writer can say what it is for.
+        if message.kind.is_none() {
+            if let Some(kind) = reads_like(a, t.lexicon().list(List::Imperatives)) {
+                let about = t.lexicon().kind(kind).map(|k| k.about.clone()).unwrap_or_default();
+                let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                    "an"
+                } else {
+                    "a"
+                };
+                t.add(
+                    "kind-suggestion",
+                    None,
+                    &[("kind", kind), ("about", &about), ("article", article)],
+                );
+            }
+        }
     }
+}
+
+/// What a message with no destination reads like, if not a story: a
+/// question (it asks), a recognition (it thanks), or an update (it dates a
+/// change, apologises, or tells people what to do).
+fn reads_like(a: &Analysis, imperatives: &[String]) -> Option<&'static str> {
+    let w = &a.words;
+    let asks = w.iter().any(|x| x.kind == Kind::Punct && x.lower == "?");
+    if asks {
+        return Some("question");
+    }
+    if !a.hits(List::Gratitude).is_empty() {
+        return Some("recognition");
+    }
+    let apology = w
+        .iter()
+        .any(|x| matches!(x.lower.as_str(), "sorry" | "apologise" | "apologize" | "apologies"));
+    let dated = !a.hits(List::EffectiveDates).is_empty();
+    let told = instruction(a, imperatives).is_some() || !a.hits(List::Orders).is_empty();
+    (apology || dated || told).then_some("update")
 }
 
 /// Does this future marker set a goal? Not when it describes someone or

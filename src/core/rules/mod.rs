@@ -90,7 +90,7 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, lex: &Lexicon) 
         match c {
             Criterion::Specific => specific::score(a, &mut t),
             Criterion::Inclusive => inclusive::score(a, message, ctx, &mut t),
-            Criterion::Aspirational => aspirational::score(a, ctx, &mut t),
+            Criterion::Aspirational => aspirational::score(a, message, ctx, &mut t),
             Criterion::Realistic => realistic::score(a, &mut t),
         }
         t.finish(message)
