@@ -17,6 +17,9 @@ use clap::{Parser, Subcommand};
 pub struct Cli {
     /// The message set to open in the workbench (default: the last one, else a built-in example).
     pub file: Option<PathBuf>,
+    /// Edit the set even when another chorus has it open (else it opens read-only).
+    #[arg(long)]
+    pub force: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -67,6 +70,6 @@ pub fn main() -> i32 {
                 2
             }
         },
-        None => crate::workbench::run(cli.file),
+        None => crate::workbench::run(cli.file, cli.force),
     }
 }

@@ -43,6 +43,8 @@ fn apply(app: &mut App, action: Action) {
             }
             if app.prompt.is_some() {
                 prompt(app, action);
+            } else if changes_the_set(app, &action) && app.refuse_if_read_only() {
+                // Another session has the set: said in the status line.
             } else {
                 match app.mode {
                     Mode::Normal => normal(app, action),
@@ -55,6 +57,27 @@ fn apply(app: &mut App, action: Action) {
         }
     }
     app.settle();
+}
+
+/// Whether `action`, in the current mode, would edit or save the set (what
+/// a read-only session refuses; looking around, filtering and opening the
+/// field editor to read stay possible).
+fn changes_the_set(app: &App, action: &Action) -> bool {
+    if matches!(action, Action::Save | Action::SaveAs) {
+        return true;
+    }
+    match &app.mode {
+        Mode::Normal => match action {
+            Action::Edit => app.focus != Focus::Story,
+            Action::Add | Action::Duplicate | Action::Delete | Action::Undo | Action::MoveDown | Action::MoveUp => true,
+            _ => false,
+        },
+        // Not reachable read-only; should it be, Esc still leaves.
+        Mode::Editing(_) => *action != Action::Cancel,
+        Mode::Form(f) if f.input.is_some() => *action != Action::Cancel,
+        Mode::Form(_) => matches!(action, Action::Edit | Action::Add | Action::Delete | Action::Undo),
+        Mode::Help { .. } | Mode::Explain { .. } | Mode::Filter { .. } => false,
+    }
 }
 
 // --- normal mode ---------------------------------------------------------

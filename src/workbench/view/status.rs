@@ -48,6 +48,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     if app.dirty {
         spans.push(Span::styled(" [+]", theme::waived()));
     }
+    if app.read_only.is_some() {
+        // Open in another session: said on every frame, not just once.
+        spans.push(Span::styled(" [read-only]", theme::error()));
+    }
     spans.push(Span::styled(" │ ", theme::dim()));
     let mut used: usize = spans.iter().map(|s| s.width()).sum();
 
