@@ -150,3 +150,41 @@ fn forced_second_session_edits_with_its_own_journal_and_is_offered_none() {
     edit_and_journal(&mut forced, " forced");
     assert_eq!(journals(&p.state).len(), 2, "each session keeps its own journal");
 }
+
+#[test]
+fn save_as_never_writes_over_a_set_open_in_another_session() {
+    let p = place();
+    let _first = open(&p, false);
+    let other = p.file.with_file_name("other.yaml");
+    store::save(&other, &fixture()).unwrap();
+    let (set, disk) = files::load(&other).unwrap();
+    let (mut second, _) = app_with(set, other.clone());
+    second.disk = disk;
+    second.dirs = Some(files::Dirs {
+        data: p.state.with_file_name("data"),
+        state: p.state.clone(),
+    });
+    lock::attach(&mut second, Some(&p.state), false);
+    assert!(second.lock.is_some(), "other.yaml is free");
+    let before = std::fs::read_to_string(&p.file).unwrap();
+    press(&mut second, KeyCode::Char('D'));
+    press(&mut second, KeyCode::Char('w'));
+    // Type the first session's file over the offered path.
+    for _ in 0..other.as_os_str().len() {
+        press(&mut second, KeyCode::Backspace);
+    }
+    keys(&mut second, p.file.to_str().unwrap());
+    press(&mut second, KeyCode::Enter);
+    if matches!(second.prompt, Some(Prompt::Overwrite(_))) {
+        press(&mut second, KeyCode::Char('y'));
+    }
+    assert!(
+        matches!(second.prompt, Some(Prompt::SaveFailed(_))),
+        "{:?}",
+        second.prompt
+    );
+    assert!(second.notice.as_ref().unwrap().text.contains("open in another chorus"));
+    assert_eq!(std::fs::read_to_string(&p.file).unwrap(), before);
+    assert_eq!(second.path, other);
+    assert!(second.dirty);
+}

@@ -14,6 +14,7 @@ use super::files;
 use super::form::{self, Changed, Target};
 use super::input::LineInput;
 use super::layout;
+use super::lock::{self, Claim};
 use super::state::{AfterSave, App, Change, Editor, Focus, Form, Mode, Notice, Prompt};
 use super::text;
 
@@ -765,9 +766,34 @@ fn save(app: &mut App) {
 /// Write the set to `path`. On failure every edit stays in memory and the
 /// user is offered another place to save.
 fn write_to(app: &mut App, path: PathBuf) {
+    // Saving as another set takes that set's lock: a set open in another
+    // session is never written over from here.
+    let mut taken = None;
+    if path != app.path && app.lock.is_some() {
+        if let Some(state) = app.dirs.as_ref().map(|d| d.state.clone()) {
+            match lock::claim(&state, &path) {
+                Ok(Claim::Ours(l)) => taken = Some(l),
+                Ok(Claim::Held(holder)) => {
+                    let msg = format!(
+                        "Not saved: {} is open in another chorus ({})",
+                        text::visible(&path.display().to_string()),
+                        text::visible(&holder.describe())
+                    );
+                    app.error(msg.clone());
+                    app.prompt = Some(Prompt::SaveFailed(msg));
+                    return;
+                }
+                // Locking is not possible there: save as before locks existed.
+                Err(_) => {}
+            }
+        }
+    }
     match files::save(&path, &app.set) {
         Ok(fp) => {
             if path != app.path {
+                if let Some(l) = taken {
+                    app.lock = Some(l);
+                }
                 app.path = path;
                 if let Some(d) = &app.dirs {
                     // Remembering is a convenience; failing to is no reason to complain.
