@@ -55,6 +55,20 @@ fn a_second_workbench_opens_read_only_and_a_dead_ones_edits_come_back() {
         std::thread::sleep(Duration::from_millis(50));
     }
 
+    // What the real binary wrote in the state folder is the user's alone.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let state = home.join("state").join("chorus");
+        assert_eq!(mode(&state), 0o700);
+        assert_eq!(mode(&journal), 0o700);
+        assert_eq!(mode(&state.join("last-set")), 0o600);
+        for e in std::fs::read_dir(&journal).unwrap().flatten() {
+            assert_eq!(mode(&e.path()), 0o600, "{}", e.path().display());
+        }
+    }
+
     let pid = first.child.process_id().expect("a pid");
     let mut second = Session::start(&file, &home);
     second.wait_for("the read-only notice", |sc| {
