@@ -104,9 +104,16 @@ pub fn save_recovery(path: &Path, set: &MessageSet) -> io::Result<PathBuf> {
             })
             .find(|p| !p.exists());
         if let Some(p) = free {
-            match store::save(&p, set) {
+            // Created 0600 before the text goes in (the save keeps the mode
+            // it finds): unsaved edits in a shared folder such as /tmp are
+            // no one else's to read.
+            let created = private::options().write(true).create_new(true).open(&p);
+            match created.and_then(|_| store::save(&p, set)) {
                 Ok(()) => return Ok(p),
-                Err(e) => last = e,
+                Err(e) => {
+                    let _ = std::fs::remove_file(&p);
+                    last = e;
+                }
             }
         }
     }
@@ -157,7 +164,9 @@ impl Dirs {
     pub fn example(&self) -> io::Result<PathBuf> {
         let p = self.data.join(EXAMPLE_FILE);
         private::folder(&self.data)?;
-        if !p.exists() {
+        if p.exists() {
+            private::tighten(&p, private::FILE_MODE)?;
+        } else {
             use std::io::Write as _;
             let mut f = private::options().write(true).create_new(true).open(&p)?;
             f.write_all(EXAMPLE_YAML.as_bytes())?;
@@ -236,7 +245,12 @@ mod tests {
         assert_eq!(mode(&d.state), 0o700);
         assert_eq!(mode(&d.state.join(LAST_FILE)), 0o600);
         // Left open by an older chorus: tightened on the next use.
-        for (p, m) in [(&d.data, 0o755), (&d.state, 0o755), (&d.state.join(LAST_FILE), 0o644)] {
+        for (p, m) in [
+            (&d.data, 0o755),
+            (&d.state, 0o755),
+            (&d.state.join(LAST_FILE), 0o644),
+            (&example, 0o644),
+        ] {
             std::fs::set_permissions(p, std::fs::Permissions::from_mode(m)).unwrap();
         }
         d.example().unwrap();
@@ -244,6 +258,10 @@ mod tests {
         assert_eq!(mode(&d.data), 0o700);
         assert_eq!(mode(&d.state), 0o700);
         assert_eq!(mode(&d.state.join(LAST_FILE)), 0o600);
+        assert_eq!(mode(&example), 0o600);
+        // A recovery copy holds unsaved edits: the user's alone too.
+        let r = save_recovery(&example, &MessageSet::default()).unwrap();
+        assert_eq!(mode(&r), 0o600);
     }
 
     #[test]
