@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use chorus::core::store;
 use chorus::workbench::files;
 use chorus::workbench::lock;
-use chorus::workbench::state::Prompt;
+use chorus::workbench::state::{Mode, Prompt};
 use chorus::workbench::App;
 use crossterm::event::KeyCode;
 use workbench_common::*;
@@ -97,7 +97,12 @@ fn a_second_session_is_read_only_and_leaves_the_live_journal_alone() {
     assert!(notice.error && notice.text.starts_with("Read-only"), "{notice:?}");
     // The story's fields can be read, not changed.
     press(&mut second, KeyCode::Char('s'));
+    assert!(matches!(&second.mode, Mode::Form(_)), "the story opens for reading");
     press(&mut second, KeyCode::Enter);
+    assert!(
+        matches!(&second.mode, Mode::Form(f) if f.input.is_none()),
+        "no field opens for typing"
+    );
     keys(&mut second, "x");
     press(&mut second, KeyCode::Enter);
     press(&mut second, KeyCode::Esc);
