@@ -29,17 +29,15 @@ pub fn run(paths: &[PathBuf], format: Format, explain: bool) -> i32 {
     let mut reports = check_paths(paths, &lexicon);
     reports.extend(machine_error);
     let status = reports.iter().map(FileReport::status).max().unwrap_or(0);
-    let stdout = std::io::stdout();
-    let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    // A closed pipe (`chorus check | head`) is not an error worth a panic.
-    let _ = match format {
-        Format::Json => report::json::write(&reports, &mut out),
+    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    // A full disk or a closed stdout is an error (exit 2): a CI job must
+    // not take a report that was never written for a pass.
+    let status = super::out::print(status, |out| match format {
+        Format::Json => report::json::write(&reports, out),
         Format::Text => {
             out.write_all(report::text::render(&reports, report::text::Style { color, explain }).as_bytes())
         }
-    };
-    let _ = out.flush();
+    });
     // The process ends now: freeing ten thousand reviews one by one would
     // cost more than the check itself.
     std::mem::forget(reports);

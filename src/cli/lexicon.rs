@@ -3,6 +3,7 @@
 //! every entry comes from, so a team can see why a word is flagged.
 
 use std::fmt::Write;
+use std::io::Write as _;
 use std::path::Path;
 
 use crate::core::lexicon::{extend, Lexicon, List};
@@ -22,12 +23,12 @@ pub fn run(file: Option<&Path>) -> i32 {
             Err(e) => return fail(&e.to_string()),
         },
     };
-    print!("{}", render(&lexicon));
-    0
+    let text = render(&lexicon);
+    super::out::print(0, |out| out.write_all(text.as_bytes()))
 }
 
 fn fail(message: &str) -> i32 {
-    eprintln!("chorus: {}", visible(message, false));
+    super::out::warn(message);
     2
 }
 
@@ -36,10 +37,10 @@ pub fn render(lexicon: &Lexicon) -> String {
     let mut out = String::new();
     match extend::machine_file() {
         Some(p) if p.exists() => {
-            let _ = writeln!(out, "# machine extension: {}", p.display());
+            let _ = writeln!(out, "# machine extension: {}", super::out::path(&p));
         }
         Some(p) => {
-            let _ = writeln!(out, "# no machine extension (it would be {})", p.display());
+            let _ = writeln!(out, "# no machine extension (it would be {})", super::out::path(&p));
         }
         None => {}
     }

@@ -2,7 +2,9 @@
 
 pub mod check;
 pub mod lexicon;
+pub mod out;
 
+use std::io::Write as _;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
@@ -17,6 +19,9 @@ use clap::{Parser, Subcommand};
 pub struct Cli {
     /// The message set to open in the workbench (default: the last one, else a built-in example).
     pub file: Option<PathBuf>,
+    /// Edit the set even when another chorus has it open (else it opens read-only).
+    #[arg(long)]
+    pub force: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -49,24 +54,39 @@ pub enum Command {
 
 /// Run the command line; returns the process exit status.
 pub fn main() -> i32 {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // Help and version piped or redirected go through the same checked
+        // writer as every other output (on a terminal, clap's colours).
+        Err(e)
+            if matches!(
+                e.kind(),
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion
+            ) && !std::io::IsTerminal::is_terminal(&std::io::stdout()) =>
+        {
+            let text = e.render().to_string();
+            return out::print(0, |o| o.write_all(text.as_bytes()));
+        }
+        Err(e) => e.exit(),
+    };
     match cli.command {
         Some(Command::Check { paths, format, explain }) => check::run(&paths, format, explain),
         Some(Command::Lexicon { file }) => lexicon::run(file.as_deref()),
         Some(Command::New { file }) => match crate::core::store::new_file(&file) {
             Ok(()) => {
-                println!(
-                    "Wrote {}: edit the brand, story and messages, then run `chorus {}`.",
-                    file.display(),
-                    file.display()
-                );
-                0
+                let name = out::path(&file);
+                out::print(0, |o| {
+                    writeln!(
+                        o,
+                        "Wrote {name}: edit the brand, story and messages, then run `chorus {name}`."
+                    )
+                })
             }
             Err(e) => {
-                eprintln!("chorus: {e}");
+                out::warn(&e.to_string());
                 2
             }
         },
-        None => crate::workbench::run(cli.file),
+        None => crate::workbench::run(cli.file, cli.force),
     }
 }

@@ -10,6 +10,8 @@ use std::time::SystemTime;
 use crate::core::model::MessageSet;
 use crate::core::store;
 
+use super::private;
+
 /// The built-in example, copied on first use so it can be edited and saved.
 pub const EXAMPLE_YAML: &str = include_str!("../../messages/lemonadly.yaml");
 pub const EXAMPLE_FILE: &str = "lemonadly.yaml";
@@ -104,9 +106,16 @@ pub fn save_recovery(path: &Path, set: &MessageSet) -> io::Result<PathBuf> {
             })
             .find(|p| !p.exists());
         if let Some(p) = free {
-            match store::save(&p, set) {
+            // Created 0600 before the text goes in (the save keeps the mode
+            // it finds): unsaved edits in a shared folder such as /tmp are
+            // no one else's to read.
+            let created = private::options().write(true).create_new(true).open(&p);
+            match created.and_then(|_| store::save(&p, set)) {
                 Ok(()) => return Ok(p),
-                Err(e) => last = e,
+                Err(e) => {
+                    let _ = std::fs::remove_file(&p);
+                    last = e;
+                }
             }
         }
     }
@@ -143,20 +152,27 @@ impl Dirs {
     }
 
     /// Remember `path` as the set opened last.
+    /// The state folder is the user's alone (0700, the file 0600): the
+    /// path names a set others need not know of.
     pub fn remember(&self, path: &Path) -> io::Result<()> {
         let abs = std::path::absolute(path)?;
-        std::fs::create_dir_all(&self.state)?;
+        private::folder(&self.state)?;
         let mut s = abs.to_string_lossy().into_owned();
         s.push('\n');
-        std::fs::write(self.state.join(LAST_FILE), s)
+        private::write(&self.state.join(LAST_FILE), s.as_bytes())
     }
 
-    /// The editable copy of the built-in example, written on first use.
+    /// The editable copy of the built-in example, written on first use, in
+    /// a folder of the user's alone: the copy soon holds their own drafts.
     pub fn example(&self) -> io::Result<PathBuf> {
         let p = self.data.join(EXAMPLE_FILE);
-        if !p.exists() {
-            std::fs::create_dir_all(&self.data)?;
-            std::fs::write(&p, EXAMPLE_YAML)?;
+        private::folder(&self.data)?;
+        if p.exists() {
+            private::tighten(&p, private::FILE_MODE)?;
+        } else {
+            use std::io::Write as _;
+            let mut f = private::options().write(true).create_new(true).open(&p)?;
+            f.write_all(EXAMPLE_YAML.as_bytes())?;
         }
         Ok(p)
     }
@@ -216,6 +232,39 @@ mod tests {
         // A remembered file that is gone falls back to the example.
         std::fs::remove_file(&other).unwrap();
         assert_eq!(start_path(None, Some(&d)).unwrap(), p);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_last_path_and_the_example_copy_are_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let t = tempfile::tempdir().unwrap();
+        let d = dirs(t.path());
+        let example = d.example().unwrap();
+        assert_eq!(mode(&d.data), 0o700);
+        assert_eq!(mode(&example), 0o600);
+        d.remember(&example).unwrap();
+        assert_eq!(mode(&d.state), 0o700);
+        assert_eq!(mode(&d.state.join(LAST_FILE)), 0o600);
+        // Left open by an older chorus: tightened on the next use.
+        for (p, m) in [
+            (&d.data, 0o755),
+            (&d.state, 0o755),
+            (&d.state.join(LAST_FILE), 0o644),
+            (&example, 0o644),
+        ] {
+            std::fs::set_permissions(p, std::fs::Permissions::from_mode(m)).unwrap();
+        }
+        d.example().unwrap();
+        d.remember(&example).unwrap();
+        assert_eq!(mode(&d.data), 0o700);
+        assert_eq!(mode(&d.state), 0o700);
+        assert_eq!(mode(&d.state.join(LAST_FILE)), 0o600);
+        assert_eq!(mode(&example), 0o600);
+        // A recovery copy holds unsaved edits: the user's alone too.
+        let r = save_recovery(&example, &MessageSet::default()).unwrap();
+        assert_eq!(mode(&r), 0o600);
     }
 
     #[test]

@@ -8,18 +8,22 @@
 //! set file:
 //!
 //! ```text
-//! # chorus journal 1: unsaved edits; open the set file to restore them
-//! # {"path":"/abs/path/set.yaml","len":1234,"hash":"89ab…"}
+//! # chorus journal 2: unsaved edits; open the set file to restore them
+//! # {"path":"/abs/path/set.yaml","len":1234,"hash":"89ab…","body_len":5678,"body_hash":"01cd…"}
 //! version: 1
 //! …
 //! ```
 //!
 //! The JSON line names the set file and the fingerprint of that file when
-//! the edits began (what the edits are based on). Journals live in
-//! `STATE/journal/`, named `STEM-HASH-SESSION.yaml`: HASH is a stable hash
-//! of the set file's canonical path, SESSION tells apart two workbenches on
-//! the same set, so neither overwrites the other's journal. Each is written
-//! atomically.
+//! the edits began (what the edits are based on), and the length and hash
+//! of the YAML after it: a journal cut short (a full disk, a copy that
+//! stopped) can still parse as a smaller set, and restoring that would
+//! delete messages, so a journal whose body does not match is reported and
+//! never offered. Journals live in `STATE/journal/` (0700, files 0600: they
+//! hold text not yet shared), named `STEM-HASH-SESSION.yaml`: HASH is a
+//! stable hash of the set file's canonical path, SESSION tells apart two
+//! workbenches on the same set, so neither overwrites the other's journal.
+//! Each is written atomically.
 //!
 //! The event loop writes on a background thread (rendering and flushing a
 //! large set takes a moment, and typing must not wait for it); a save,
@@ -40,9 +44,43 @@ use crate::core::model::MessageSet;
 use crate::core::store;
 
 use super::files::Fingerprint;
+use super::private;
 
-const MAGIC: &str = "# chorus journal 1: unsaved edits; open the set file to restore them";
-const FOLDER: &str = "journal";
+/// The text of the regular file at `file`, reading at most `limit` bytes:
+/// a FIFO or a device put where a journal should be is refused, not read.
+fn read_limited(file: &Path, limit: u64) -> io::Result<String> {
+    use std::io::Read as _;
+    // Looked at before opening: opening a FIFO would wait for a writer.
+    if !std::fs::metadata(file)?.is_file() {
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, "not a regular file"));
+    }
+    let f = std::fs::File::open(file)?;
+    if !f.metadata()?.is_file() {
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, "not a regular file"));
+    }
+    let mut bytes = Vec::new();
+    f.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("too large to be a journal (over {limit} bytes)"),
+        ));
+    }
+    String::from_utf8(bytes).map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "not UTF-8 text"))
+}
+
+const MAGIC: &str = "# chorus journal 2: unsaved edits; open the set file to restore them";
+/// What journals written before they carried a checksum begin with.
+const MAGIC_1: &str = "# chorus journal 1: unsaved edits; open the set file to restore them";
+pub(crate) const FOLDER: &str = "journal";
+/// Room for the two header lines on top of the set's own limit: a journal
+/// holds a set chorus could load, so its limit follows the set's.
+const HEADER_ROOM: u64 = 64 * 1024;
+
+/// The most a journal may hold, in bytes.
+pub fn limit() -> u64 {
+    store::MAX_FILE_BYTES + HEADER_ROOM
+}
 
 /// A stable 64-bit FNV-1a hash: the same on every run and every build, as a
 /// file name derived from it must be.
@@ -64,7 +102,7 @@ pub fn canonical(path: &Path) -> PathBuf {
 }
 
 /// The start of every journal name for the set at `path` (`STEM-HASH-`).
-fn prefix(path: &Path) -> String {
+pub(crate) fn prefix(path: &Path) -> String {
     let canon = canonical(path);
     let stem: String = canon
         .file_stem()
@@ -211,24 +249,33 @@ struct Header {
     path: PathBuf,
     len: Option<u64>,
     hash: Option<String>,
+    /// Bytes of the YAML after the header, and their `stable_hash`.
+    #[serde(default)]
+    body_len: Option<u64>,
+    #[serde(default)]
+    body_hash: Option<String>,
 }
 
 /// The journal's text: the header, then the set.
 pub fn render(path: &Path, base: Option<&Fingerprint>, set: &MessageSet) -> String {
+    let body = store::to_yaml(set);
     let header = Header {
         path: canonical(path),
         len: base.map(|f| f.len),
         hash: base.map(|f| format!("{:016x}", f.hash)),
+        body_len: Some(body.len() as u64),
+        body_hash: Some(format!("{:016x}", stable_hash(body.as_bytes()))),
     };
     let json = serde_json::to_string(&header).unwrap_or_else(|_| "{}".into());
-    format!("{MAGIC}\n# {json}\n{}", store::to_yaml(set))
+    format!("{MAGIC}\n# {json}\n{body}")
 }
 
-/// Write `text` to the journal `file` atomically; a journal this session
-/// wrote under another name (`old`: the set was saved as another file) goes.
+/// Write `text` to the journal `file` atomically, private to the user; a
+/// journal this session wrote under another name (`old`: the set was saved
+/// as another file) goes.
 fn write_file(folder: &Path, file: &Path, old: Option<&Path>, text: &str) -> io::Result<()> {
-    std::fs::create_dir_all(folder)?;
-    store::write_atomic(file, text.as_bytes())?;
+    private::folder(folder)?;
+    private::write_atomic(file, text.as_bytes())?;
     if let Some(old) = old.filter(|o| *o != file) {
         let _ = std::fs::remove_file(old);
     }
@@ -238,20 +285,45 @@ fn write_file(folder: &Path, file: &Path, old: Option<&Path>, text: &str) -> io:
 /// Read the journal at `file`: the set file it belongs to, the fingerprint
 /// its edits were based on, and the set.
 pub fn parse(file: &Path) -> Result<(PathBuf, Option<Fingerprint>, MessageSet), String> {
-    let meta = std::fs::metadata(file).map_err(|e| e.to_string())?;
-    if meta.len() > store::MAX_FILE_BYTES {
-        return Err(format!("{}: too large to be a journal", file.display()));
-    }
-    let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let text = read_limited(file, limit()).map_err(|e| format!("{}: {e}", file.display()))?;
     let mut lines = text.splitn(3, '\n');
-    if lines.next() != Some(MAGIC) {
-        return Err(format!("{}: not a chorus journal", file.display()));
+    match lines.next() {
+        Some(MAGIC) => {}
+        Some(MAGIC_1) => {
+            return Err(format!(
+                "{}: written by an older chorus without a checksum, so it cannot be told \
+                 complete; it is not restored (it is a set file: open it to look)",
+                file.display()
+            ))
+        }
+        _ => return Err(format!("{}: not a chorus journal", file.display())),
     }
     let header: Header = lines
         .next()
         .and_then(|l| l.strip_prefix("# "))
         .and_then(|j| serde_json::from_str(j).ok())
         .ok_or_else(|| format!("{}: the journal's header cannot be read", file.display()))?;
+    let body = lines.next().unwrap_or("");
+    let expected = header
+        .body_hash
+        .as_deref()
+        .and_then(|h| u64::from_str_radix(h, 16).ok());
+    match (header.body_len, expected) {
+        (Some(len), Some(hash)) if len == body.len() as u64 && hash == stable_hash(body.as_bytes()) => {}
+        (Some(len), Some(_)) if len != body.len() as u64 => {
+            return Err(format!(
+                "{}: the journal is incomplete or damaged ({} of {len} bytes); it is not restored",
+                file.display(),
+                body.len()
+            ))
+        }
+        _ => {
+            return Err(format!(
+                "{}: the journal is damaged (its checksum does not match); it is not restored",
+                file.display()
+            ))
+        }
+    }
     let base = match (header.len, header.hash.and_then(|h| u64::from_str_radix(&h, 16).ok())) {
         (Some(len), Some(hash)) => Some(Fingerprint {
             modified: None,
@@ -336,6 +408,9 @@ impl Journal {
     /// The journals other sessions left for the set at `path`, newest first.
     pub fn others_for(&self, path: &Path) -> Vec<PathBuf> {
         let prefix = prefix(path);
+        // An older chorus made the folder and its files readable by all.
+        let _ = private::tighten(&self.folder, private::FOLDER_MODE);
+        private::clean_temps(&self.folder);
         let Ok(entries) = std::fs::read_dir(&self.folder) else {
             return vec![];
         };
@@ -346,7 +421,10 @@ impl Journal {
                 let name = name.to_string_lossy();
                 name.starts_with(&prefix) && name.ends_with(".yaml") && Some(e.path()) != self.written
             })
-            .map(|e| (e.metadata().and_then(|m| m.modified()).ok(), e.path()))
+            .map(|e| {
+                let _ = private::tighten(&e.path(), private::FILE_MODE);
+                (e.metadata().and_then(|m| m.modified()).ok(), e.path())
+            })
             .collect();
         found.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| b.1.cmp(&a.1)));
         found.into_iter().map(|(_, p)| p).collect()
@@ -474,6 +552,101 @@ mod tests {
         assert!(found.is_none());
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert!(junk.exists());
+    }
+
+    #[test]
+    fn a_truncated_or_altered_journal_is_reported_and_never_offered() {
+        let t = tempfile::tempdir().unwrap();
+        let file = t.path().join("s.yaml");
+        std::fs::write(&file, "x").unwrap();
+        let state = t.path().join("state");
+        let mut j = Journal::new(&state);
+        let mut s = set();
+        s.internal[0].text = "changed".into();
+        let written = j.write(&file, None, &s).unwrap();
+        let whole = std::fs::read(&written).unwrap();
+        let header = whole.iter().take_while(|b| **b != b'\n').count() + 1;
+        let header = header + whole[header..].iter().take_while(|b| **b != b'\n').count() + 1;
+        // Cut inside the first line, the header, at the start of the set,
+        // between messages, and one byte short of the end.
+        let cuts = [
+            0,
+            10,
+            header - 5,
+            header,
+            header + (whole.len() - header) / 2,
+            whole.len() - 1,
+        ];
+        for cut in cuts {
+            std::fs::write(&written, &whole[..cut]).unwrap();
+            let (found, problems) = Journal::new(&state).find(&file, &set());
+            assert!(found.is_none(), "cut at {cut} of {} was offered", whole.len());
+            assert_eq!(problems.len(), 1, "cut at {cut}: {problems:?}");
+            assert!(written.exists(), "a damaged journal is kept, not removed");
+        }
+        // One byte changed, same length: the checksum catches it.
+        let mut altered = whole.clone();
+        let at = altered.len() - 3;
+        altered[at] ^= 0x01;
+        std::fs::write(&written, &altered).unwrap();
+        let (found, problems) = Journal::new(&state).find(&file, &set());
+        assert!(found.is_none());
+        assert!(problems[0].contains("checksum"), "{problems:?}");
+        // The whole journal is offered again.
+        std::fs::write(&written, &whole).unwrap();
+        assert!(Journal::new(&state).find(&file, &set()).0.is_some());
+    }
+
+    #[test]
+    fn a_journal_from_before_checksums_is_reported_not_offered() {
+        let t = tempfile::tempdir().unwrap();
+        let file = t.path().join("s.yaml");
+        std::fs::write(&file, "x").unwrap();
+        let j = Journal::new(&t.path().join("state"));
+        std::fs::create_dir_all(&j.folder).unwrap();
+        let old = j.folder.join(format!("{}old.yaml", prefix(&file)));
+        let header = serde_json::json!({"path": canonical(&file), "len": null, "hash": null});
+        std::fs::write(&old, format!("{MAGIC_1}\n# {header}\n{}", store::to_yaml(&set()))).unwrap();
+        let (found, problems) = j.find(&file, &MessageSet::default());
+        assert!(found.is_none());
+        assert!(problems[0].contains("older chorus"), "{problems:?}");
+    }
+
+    #[test]
+    fn a_journal_too_large_or_not_a_file_is_refused_unread() {
+        let t = tempfile::tempdir().unwrap();
+        let big = t.path().join("big.yaml");
+        let f = std::fs::File::create(&big).unwrap();
+        f.set_len(limit() + 1).unwrap();
+        let e = parse(&big).unwrap_err();
+        assert!(e.contains("too large"), "{e}");
+        let e = parse(t.path()).unwrap_err();
+        assert!(e.contains("not a regular file"), "{e}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn journals_and_their_folder_are_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let t = tempfile::tempdir().unwrap();
+        let file = t.path().join("s.yaml");
+        std::fs::write(&file, "x").unwrap();
+        let state = t.path().join("state");
+        let mut j = Journal::new(&state);
+        let written = j.write(&file, None, &set()).unwrap();
+        assert_eq!(mode(&state), 0o700);
+        assert_eq!(mode(&j.folder), 0o700);
+        assert_eq!(mode(&written), 0o600);
+        // What an older chorus left open is tightened when next looked at.
+        std::fs::set_permissions(&j.folder, std::fs::Permissions::from_mode(0o755)).unwrap();
+        std::fs::set_permissions(&written, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let _ = Journal::new(&state).find(&file, &set());
+        assert_eq!(mode(&j.folder), 0o700);
+        let mut s = set();
+        s.brand = "Other".into();
+        let again = j.write(&file, None, &s).unwrap();
+        assert_eq!(mode(&again), 0o600);
     }
 
     #[test]

@@ -15,7 +15,9 @@ pub mod input;
 pub mod journal;
 pub mod keys;
 pub mod layout;
+pub mod lock;
 pub mod marks;
+pub mod private;
 mod run;
 pub mod state;
 pub mod terminal;
@@ -35,6 +37,8 @@ use std::path::PathBuf;
 /// Returns the exit code: 0 after a normal quit, 2 when the set cannot be
 /// loaded (the error, `file:line:column: message`, is on stderr and the
 /// terminal was never touched), 1 when the terminal cannot be used.
-pub fn run(path: Option<PathBuf>) -> i32 {
-    run::run(path)
+/// When another workbench has the set open, it opens read-only unless
+/// `force`.
+pub fn run(path: Option<PathBuf>, force: bool) -> i32 {
+    run::run(path, force)
 }

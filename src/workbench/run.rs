@@ -13,9 +13,11 @@ use ratatui::DefaultTerminal;
 use super::action::Action;
 use super::engine::CoreEngine;
 use super::files::{self, Dirs};
+#[cfg(test)]
 use super::journal::Journal;
 use super::keys;
-use super::state::{App, Prompt};
+use super::lock;
+use super::state::App;
 use super::terminal;
 use super::text;
 use super::update::update;
@@ -44,8 +46,9 @@ const JOURNAL_EVERY: Duration = Duration::from_secs(2);
 /// Open the workbench on `path` (or the last set, or the example) and run
 /// it until the user quits. Returns the process exit code: 0 on a normal
 /// quit, 2 when the set could not be loaded (reported on stderr before the
-/// terminal is touched), 1 on a terminal error.
-pub fn run(path: Option<PathBuf>) -> i32 {
+/// terminal is touched), 1 on a terminal error. `force`: edit even when
+/// another session has the set open (else it opens read-only).
+pub fn run(path: Option<PathBuf>, force: bool) -> i32 {
     let dirs = Dirs::for_user();
     let path = match files::start_path(path, dirs.as_ref()) {
         Ok(p) => p,
@@ -66,13 +69,6 @@ pub fn run(path: Option<PathBuf>) -> i32 {
         // Remembering is a convenience; failing to is no reason to stop.
         let _ = d.remember(&path);
     }
-    let journal = dirs.as_ref().map(|d| Journal::new(&d.state));
-    // Unsaved edits a session left for this set are offered before anything else.
-    let (found, problems) = match &journal {
-        Some(j) => j.find(&path, &set),
-        None => (None, vec![]),
-    };
-    // The machine's and the set's own words, or a clear error before the terminal is touched.
     let lexicon = match Lexicon::for_machine().and_then(|l| l.for_set(&set, &path)) {
         Ok(l) => l,
         Err(e) => {
@@ -82,16 +78,10 @@ pub fn run(path: Option<PathBuf>) -> i32 {
     };
     let engine = CoreEngine::new(&set, &lexicon);
     let mut app = App::new(set, path, disk, Box::new(engine));
+    // The set's lock, its journal, and unsaved edits a stopped session left
+    // (offered before anything else); read-only when another session has it.
+    lock::attach(&mut app, dirs.as_ref().map(|d| d.state.as_path()), force);
     app.dirs = dirs;
-    app.journal = journal;
-    if let Some(found) = found {
-        app.prompt = Some(Prompt::Restore(Box::new(found)));
-    } else if let Some(p) = problems.first() {
-        app.error(format!(
-            "A journal of unsaved edits could not be read: {}",
-            text::visible(p)
-        ));
-    }
 
     // SIGHUP (a closed terminal) and SIGTERM leave the loop the way a
     // terminal error does, journaling unsaved edits, instead of killing chorus.

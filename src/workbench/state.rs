@@ -16,6 +16,7 @@ use super::form::Target;
 use super::input::LineInput;
 use super::journal::{Found, Journal};
 use super::layout::{self, Panes};
+use super::lock::Lock;
 use super::marks::{self, Item};
 use super::text;
 
@@ -218,6 +219,12 @@ pub struct App<'e> {
     pub dirs: Option<Dirs>,
     /// Some messages are still pending (a large set being scored).
     pub scoring: bool,
+    /// This session's hold on the set (none when another session has it,
+    /// or in tests unless given); released when the app is dropped.
+    pub lock: Option<Lock>,
+    /// Another live session has the set open: who and since when. Edits
+    /// and saves are refused, and no journal is written or removed.
+    pub read_only: Option<String>,
 }
 
 /// How many messages are scored before the first frame (a screenful and
@@ -255,6 +262,8 @@ impl<'e> App<'e> {
             quit: false,
             after_save: AfterSave::Nothing,
             dirs: None,
+            lock: None,
+            read_only: None,
         };
         app.rescore_all();
         app.refilter();
@@ -322,6 +331,19 @@ impl<'e> App<'e> {
         let error = journal.write_in_background(&self.path, self.disk.clone(), self.set.clone());
         self.journaled = self.revision;
         error
+    }
+
+    /// Refuse an edit or a save when the set is open read-only; returns
+    /// whether it was refused.
+    pub fn refuse_if_read_only(&mut self) -> bool {
+        let Some(holder) = &self.read_only else {
+            return false;
+        };
+        let msg = format!(
+            "Read-only: already open in another chorus ({holder}). Quit that one to edit here, or start with --force"
+        );
+        self.error(msg);
+        true
     }
 
     /// The edits were saved or discarded: this session's journal goes.

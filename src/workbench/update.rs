@@ -15,6 +15,7 @@ use super::files;
 use super::form::{self, Changed, Target};
 use super::input::LineInput;
 use super::layout;
+use super::lock::{self, Claim};
 use super::state::{AfterSave, App, Change, Editor, Focus, Form, Mode, Notice, Prompt};
 use super::text;
 
@@ -44,6 +45,8 @@ fn apply(app: &mut App, action: Action) {
             }
             if app.prompt.is_some() {
                 prompt(app, action);
+            } else if changes_the_set(app, &action) && app.refuse_if_read_only() {
+                // Another session has the set: said in the status line.
             } else {
                 match app.mode {
                     Mode::Normal => normal(app, action),
@@ -56,6 +59,27 @@ fn apply(app: &mut App, action: Action) {
         }
     }
     app.settle();
+}
+
+/// Whether `action`, in the current mode, would edit or save the set (what
+/// a read-only session refuses; looking around, filtering and opening the
+/// field editor to read stay possible).
+fn changes_the_set(app: &App, action: &Action) -> bool {
+    if matches!(action, Action::Save | Action::SaveAs) {
+        return true;
+    }
+    match &app.mode {
+        Mode::Normal => match action {
+            Action::Edit => app.focus != Focus::Story,
+            Action::Add | Action::Duplicate | Action::Delete | Action::Undo | Action::MoveDown | Action::MoveUp => true,
+            _ => false,
+        },
+        // Not reachable read-only; should it be, Esc still leaves.
+        Mode::Editing(_) => *action != Action::Cancel,
+        Mode::Form(f) if f.input.is_some() => *action != Action::Cancel,
+        Mode::Form(_) => matches!(action, Action::Edit | Action::Add | Action::Delete | Action::Undo),
+        Mode::Help { .. } | Mode::Explain { .. } | Mode::Filter { .. } => false,
+    }
 }
 
 // --- normal mode ---------------------------------------------------------
@@ -744,9 +768,34 @@ fn save(app: &mut App) {
 /// Write the set to `path`. On failure every edit stays in memory and the
 /// user is offered another place to save.
 fn write_to(app: &mut App, path: PathBuf) {
+    // Saving as another set takes that set's lock: a set open in another
+    // session is never written over from here.
+    let mut taken = None;
+    if path != app.path && app.lock.is_some() {
+        if let Some(state) = app.dirs.as_ref().map(|d| d.state.clone()) {
+            match lock::claim(&state, &path) {
+                Ok(Claim::Ours(l)) => taken = Some(l),
+                Ok(Claim::Held(holder)) => {
+                    let msg = format!(
+                        "Not saved: {} is open in another chorus ({})",
+                        text::visible(&path.display().to_string()),
+                        text::visible(&holder.describe())
+                    );
+                    app.error(msg.clone());
+                    app.prompt = Some(Prompt::SaveFailed(msg));
+                    return;
+                }
+                // Locking is not possible there: save as before locks existed.
+                Err(_) => {}
+            }
+        }
+    }
     match files::save(&path, &app.set) {
         Ok(fp) => {
             if path != app.path {
+                if let Some(l) = taken {
+                    app.lock = Some(l);
+                }
                 app.path = path;
                 if let Some(d) = &app.dirs {
                     // Remembering is a convenience; failing to is no reason to complain.

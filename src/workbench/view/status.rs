@@ -30,6 +30,10 @@ pub fn hints(app: &App) -> &'static str {
             "↑↓ field · Enter edit · a add pillar · D delete pillar · Esc close"
         }
         Mode::Form(_) => "↑↓ field · Enter edit · Esc close · ^S save",
+        // Only reading is possible: offer no key that would be refused.
+        Mode::Normal if app.read_only.is_some() => {
+            "read-only · ? help · q quit · ↑↓ move · Tab pane · / filter · x why · s story"
+        }
         Mode::Normal => match app.focus {
             Focus::List => {
                 "? help · e edit · ^S save · q quit · ↑↓ move · Tab pane · f details · s story · / filter · n next problem"
@@ -47,6 +51,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let mut spans = vec![Span::styled(format!(" {name}"), theme::label())];
     if app.dirty {
         spans.push(Span::styled(" [+]", theme::waived()));
+    }
+    if app.read_only.is_some() {
+        // Open in another session: said on every frame, not just once.
+        spans.push(Span::styled(" [read-only]", theme::error()));
     }
     spans.push(Span::styled(" │ ", theme::dim()));
     let mut used: usize = spans.iter().map(|s| s.width()).sum();
