@@ -251,3 +251,20 @@ fn an_unknown_kind_is_an_error_at_its_place() {
     assert!(err.contains("memo.yaml:27:11"), "{err}");
     assert!(err.contains("`memo` is not a kind") && err.contains("update"), "{err}");
 }
+
+#[test]
+fn a_message_not_in_english_gets_a_notice_not_verdicts() {
+    let (code, v) = json(&[fixture("spanish.yaml").to_str().unwrap()]);
+    let m = &v["files"][0]["messages"];
+    assert_eq!(m[0]["language"], "Spanish");
+    assert!(m[0]["notice"].as_str().unwrap().contains("chorus reads English"));
+    for c in ["specific", "inclusive", "aspirational", "realistic"] {
+        assert_eq!(m[0]["checklist"][c]["applies"], false, "{c}");
+        assert_eq!(m[0]["checklist"][c]["pass"], true, "{c}");
+    }
+    assert!(m[0]["drift"].as_array().unwrap().is_empty());
+    // The English one is read as ever.
+    assert!(m[1].get("language").is_none());
+    assert_eq!(m[1]["checklist"]["specific"]["applies"], true);
+    assert_eq!(code, 0);
+}

@@ -160,6 +160,9 @@ pub struct MessageReview {
     /// Not scored yet: a placeholder while a large set is scored in the
     /// background (the workbench shows its first screen before the rest).
     pub pending: bool,
+    /// Not scored because the text is not English: the language it looks
+    /// like ("Spanish"). Every criterion is then n/a and nothing drifts.
+    pub language: Option<String>,
 }
 
 impl MessageReview {
@@ -190,7 +193,15 @@ impl MessageReview {
             drift: Vec::new(),
             segments: Vec::new(),
             pending: true,
+            language: None,
         }
+    }
+
+    /// The notice for a message chorus cannot read, if it is one.
+    pub fn language_notice(&self) -> Option<String> {
+        self.language
+            .as_ref()
+            .map(|l| format!("chorus reads English; this looks like {l} - not scored"))
     }
 
     /// Passes every criterion and shows no drift.
@@ -239,6 +250,18 @@ impl<'a> Reviewer<'a> {
     }
 
     pub fn review(&self, message: &Message) -> MessageReview {
+        // English rules would give a text in another language verdicts that
+        // mean nothing: say so once instead.
+        if let Some(language) = crate::core::text::language::foreign(&message.text) {
+            let mut r = MessageReview::pending(&message.id);
+            r.pending = false;
+            r.kind = message.kind().to_string();
+            r.language = Some(language.to_string());
+            for c in r.checklist.results.iter_mut() {
+                c.applies = false;
+            }
+            return r;
+        }
         let mut analysis = crate::core::text::Analysis::new(&message.text, self.lexicon);
         analysis.segments = self.rules.segment_hits(&analysis);
         let mut checklist = rules::score(&analysis, message, &self.rules, self.lexicon);
@@ -264,6 +287,7 @@ impl<'a> Reviewer<'a> {
             drift,
             segments: self.rules.segments_named(&analysis),
             pending: false,
+            language: None,
         }
     }
 

@@ -229,6 +229,7 @@ impl Engine for FakeEngine {
             drift,
             segments: Vec::new(),
             pending: false,
+            language: None,
         }
     }
 

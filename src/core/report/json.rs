@@ -45,6 +45,11 @@ struct ErrorJson<'a> {
 struct MessageJson<'a> {
     id: &'a str,
     kind: &'a str,
+    /// Set when the text is not English and was not scored.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    notice: Option<String>,
     checklist: Checklist<'a>,
     alignment: AlignmentJson<'a>,
     drift: Vec<DriftJson<'a>>,
@@ -171,6 +176,8 @@ fn message<'a>(r: &'a MessageReview, text_len: usize) -> MessageJson<'a> {
     MessageJson {
         id: &r.id,
         kind: &r.kind,
+        language: r.language.as_deref(),
+        notice: r.language_notice(),
         checklist: Checklist(r),
         alignment: AlignmentJson {
             score: r.alignment.score,

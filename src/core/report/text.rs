@@ -115,6 +115,16 @@ fn verdict(c: &CriterionResult, p: &Paint) -> String {
 }
 
 fn message(out: &mut String, r: &MessageReview, m: &Message, style: Style, p: &Paint) {
+    if let Some(notice) = r.language_notice() {
+        let _ = writeln!(
+            out,
+            "{} {}  {}",
+            p.dim("?"),
+            p.bold(&visible(&r.id, false)),
+            p.dim(&notice)
+        );
+        return;
+    }
     let head = if r.is_clean() { p.ok("✓") } else { p.bad("✗") };
     let verdicts: Vec<String> = Criterion::ALL.iter().map(|c| verdict(r.checklist.get(*c), p)).collect();
     let drift = if r.drift.is_empty() && r.alignment.pillars.is_empty() {

@@ -2,6 +2,7 @@
 //! negation scope, quantities, and forgiving word matching. A message is
 //! analysed once; every rule reads the same `Analysis`.
 
+pub mod language;
 pub mod negation;
 pub mod phrases;
 pub mod quantity;

@@ -77,6 +77,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         return;
     };
     let width = inner.width as usize;
+    if let Some(notice) = review.language_notice() {
+        frame.render_widget(
+            Paragraph::new(notice).style(theme::waived()).wrap(Wrap { trim: false }),
+            inner,
+        );
+        return;
+    }
     let mut lines: Vec<Line> = review
         .checklist
         .results
