@@ -218,6 +218,9 @@ pub struct App<'e> {
     pub dirs: Option<Dirs>,
     /// Some messages are still pending (a large set being scored).
     pub scoring: bool,
+    /// The selected message's text as last laid out, shared by `settle` and
+    /// the view so a key lays the text out at most once.
+    pub text_layout: text::LayoutCache,
 }
 
 /// How many messages are scored before the first frame (a screenful and
@@ -255,6 +258,7 @@ impl<'e> App<'e> {
             quit: false,
             after_save: AfterSave::Nothing,
             dirs: None,
+            text_layout: text::LayoutCache::default(),
         };
         app.rescore_all();
         app.refilter();
@@ -530,14 +534,14 @@ impl<'e> App<'e> {
             self.text_scroll = 0;
             return;
         };
-        let glyphs = text::glyphs(&m.text);
-        let rows = text::wrap(&glyphs, width);
+        let layout = self.text_layout.get(&m.text, width);
+        let rows = &layout.rows;
         let target = match self.editor() {
             Some(e) => Some(e.cursor_offset()),
             None => self.selected_span().map(|s| s.start),
         };
         if let Some(at) = target {
-            let (row, _) = text::locate(&glyphs, &rows, at, width + 1);
+            let (row, _) = layout.locate(at, width + 1);
             if row < self.text_scroll {
                 self.text_scroll = row;
             } else if row >= self.text_scroll + height {

@@ -4,6 +4,7 @@
 //! layout, so highlights and the cursor land on the same cells either way.
 
 use std::borrow::Cow;
+use std::sync::{Arc, Mutex};
 
 use ratatui::buffer::CellWidth;
 use unicode_segmentation::UnicodeSegmentation;
@@ -51,12 +52,35 @@ fn needs_escape(c: char) -> bool {
     c == '\n' || stand_in(c).is_some()
 }
 
+/// Printable ASCII, so the glyph of an ASCII character borrows its text
+/// instead of allocating one string per character.
+const PRINTABLE: &str =
+    " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+
+fn printable(c: u8) -> Option<&'static str> {
+    let i = usize::from(c.checked_sub(b' ')?);
+    PRINTABLE.get(i..i + 1)
+}
+
 /// Split `text` into glyphs. Char offsets in the glyphs are those of `text`,
 /// so review spans (which count chars) map onto them directly.
 pub fn glyphs(text: &str) -> Vec<Glyph> {
     let mut out = Vec::with_capacity(text.len());
     let mut pos = 0usize;
     for g in text.graphemes(true) {
+        if let &[b] = g.as_bytes() {
+            if let Some(display) = printable(b) {
+                out.push(Glyph {
+                    start: pos,
+                    end: pos + 1,
+                    display: Cow::Borrowed(display),
+                    width: 1,
+                    kind: if b == b' ' { GlyphKind::Space } else { GlyphKind::Normal },
+                });
+                pos += 1;
+                continue;
+            }
+        }
         let n = g.chars().count();
         if g.chars().any(needs_escape) {
             // Take the cluster apart so each dangerous char gets its own stand-in
@@ -82,6 +106,48 @@ pub fn glyphs(text: &str) -> Vec<Glyph> {
         pos += n;
     }
     out
+}
+
+/// A text split into glyphs and wrapped at one width.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layout {
+    pub glyphs: Vec<Glyph>,
+    pub rows: Vec<Row>,
+}
+
+impl Layout {
+    pub fn new(text: &str, width: usize) -> Layout {
+        let glyphs = glyphs(text);
+        let rows = wrap(&glyphs, width);
+        Layout { glyphs, rows }
+    }
+
+    /// Screen position of the char offset `at` (see `locate`).
+    pub fn locate(&self, at: usize, width: usize) -> (usize, usize) {
+        locate(&self.glyphs, &self.rows, at, width)
+    }
+}
+
+/// The last layout made, kept while its text and width stay the same: a
+/// frame, and the key that led to it, lay the text out once between them,
+/// and an arrow key or a scroll does not lay it out at all.
+#[derive(Debug, Default)]
+pub struct LayoutCache(Mutex<Option<(String, usize, Arc<Layout>)>>);
+
+impl LayoutCache {
+    /// The layout of `text` at `width`, made only when either changed.
+    pub fn get(&self, text: &str, width: usize) -> Arc<Layout> {
+        // A poisoned lock only means a panic elsewhere; the cache is still a cache.
+        let mut slot = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((t, w, l)) = slot.as_ref() {
+            if *w == width && t == text {
+                return Arc::clone(l);
+            }
+        }
+        let layout = Arc::new(Layout::new(text, width));
+        *slot = Some((text.to_string(), width, Arc::clone(&layout)));
+        layout
+    }
 }
 
 fn char_glyph(c: char, pos: usize) -> Glyph {
@@ -252,27 +318,34 @@ pub fn wrap(glyphs: &[Glyph], width: usize) -> Vec<Row> {
 
 /// Screen position (row, cell column) of the char offset `at`: the glyph that
 /// starts there, or the end of the text. Columns are clamped to the row
-/// width so the cursor never leaves the pane.
+/// width so the cursor never leaves the pane. Finds the row by binary
+/// search and walks only that row, so it costs a row, not the text.
 pub fn locate(glyphs: &[Glyph], rows: &[Row], at: usize, width: usize) -> (usize, usize) {
     let max_col = width.saturating_sub(1);
-    for (r, row) in rows.iter().enumerate() {
-        let mut x = 0usize;
-        for g in &glyphs[row.start..row.end] {
-            if at < g.end && at >= g.start {
-                return (r, x.min(max_col));
-            }
-            if g.kind == GlyphKind::Newline {
-                break;
-            }
-            x += g.width;
-        }
-        // A position at a row boundary belongs to the next row, unless this
-        // is the last row (end of text).
-        if r + 1 == rows.len() {
-            return (r, x.min(max_col));
+    let Some(last) = rows.len().checked_sub(1) else {
+        return (0, 0);
+    };
+    // Width of glyphs `from..to`, stopping at a line break.
+    let cells = |from: usize, to: usize| -> usize {
+        glyphs[from..to]
+            .iter()
+            .take_while(|g| g.kind != GlyphKind::Newline)
+            .map(|g| g.width)
+            .sum()
+    };
+    let gi = glyphs.partition_point(|g| g.end <= at);
+    if gi < glyphs.len() && glyphs[gi].start <= at {
+        // The first row holding that glyph (a position at a row boundary
+        // belongs to the next row).
+        let r = rows.partition_point(|row| row.end <= gi).min(last);
+        let row = rows[r];
+        if row.start <= gi {
+            return (r, cells(row.start, gi).min(max_col));
         }
     }
-    (0, 0)
+    // The end of the text: the end of the last row.
+    let row = rows[last];
+    (last, cells(row.start, row.end).min(max_col))
 }
 
 /// The char offset at screen position (row, cell column), for moving the
@@ -362,6 +435,63 @@ mod tests {
         assert_eq!(truncate("hello world", 6), "hello…");
         assert_eq!(truncate("hi", 6), "hi");
         assert_eq!(truncate("日本語", 4), "日…");
+    }
+
+    /// `locate` as a walk over every row from the top.
+    fn locate_walking(glyphs: &[Glyph], rows: &[Row], at: usize, width: usize) -> (usize, usize) {
+        let max_col = width.saturating_sub(1);
+        for (r, row) in rows.iter().enumerate() {
+            let mut x = 0usize;
+            for g in &glyphs[row.start..row.end] {
+                if at < g.end && at >= g.start {
+                    return (r, x.min(max_col));
+                }
+                if g.kind == GlyphKind::Newline {
+                    break;
+                }
+                x += g.width;
+            }
+            if r + 1 == rows.len() {
+                return (r, x.min(max_col));
+            }
+        }
+        (0, 0)
+    }
+
+    #[test]
+    fn locate_by_search_agrees_with_walking_the_rows() {
+        for text in [
+            "the quick brown fox",
+            "a\n\nb  c\n",
+            "日本語のテキスト a👩‍👩‍👧b",
+            "wordswithoutanyspacesatall and then some",
+            "",
+        ] {
+            for width in [1, 3, 7, 12, 40] {
+                let l = Layout::new(text, width);
+                for at in 0..=text.chars().count() + 1 {
+                    assert_eq!(
+                        l.locate(at, width + 1),
+                        locate_walking(&l.glyphs, &l.rows, at, width + 1),
+                        "{text:?} width {width} at {at}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_layout_cache_follows_text_and_width() {
+        let cache = LayoutCache::default();
+        let a = cache.get("one two three", 5);
+        assert!(
+            Arc::ptr_eq(&a, &cache.get("one two three", 5)),
+            "same text, same layout"
+        );
+        let b = cache.get("one two three!", 5);
+        assert_eq!(*b, Layout::new("one two three!", 5));
+        let c = cache.get("one two three!", 9);
+        assert_eq!(*c, Layout::new("one two three!", 9));
     }
 
     #[test]
