@@ -292,3 +292,52 @@ fn x_explains_every_score_of_the_selected_message() {
     press(&mut app, crossterm::event::KeyCode::Esc);
     assert!(!screen(&mut app, 80, 24).contains("Why these scores"));
 }
+
+#[test]
+fn the_story_pane_shows_a_changed_story_and_scrolls_through_many_pillars() {
+    let mut set = fixture();
+    for n in 0..300 {
+        set.external.pillars.push(chorus::core::model::Pillar {
+            id: format!("p{n:03}"),
+            claim: format!("Claim number {n}"),
+            keywords: (0..20).map(|k| format!("kw{n}x{k}")).collect(),
+            ..Default::default()
+        });
+    }
+    let (mut app, _) = app_with(set, "/nonexistent/x.yaml".into());
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("Lemonad.ly is the"), "{s}");
+    assert!(s.contains("↓ more"), "{s}");
+    // Scroll the story far down: the rows drawn are those of the pillars there.
+    app.focus = Focus::Story;
+    for _ in 0..40 {
+        press(&mut app, KeyCode::PageDown);
+    }
+    let s = screen(&mut app, 120, 40);
+    assert!(!s.contains("Lemonad.ly is the"), "{s}");
+    assert!(s.contains("■ p"), "{s}");
+    // A new story is drawn once the set is rebuilt, not the one laid out before.
+    app.story_scroll = 0;
+    app.set.external.story = "Brand new words about quick repairs.".into();
+    app.rebuild();
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("Brand new words"), "{s}");
+    assert!(!s.contains("Lemonad.ly is the"), "{s}");
+}
+
+#[test]
+fn a_long_message_draws_the_rows_scrolled_to_with_their_marks() {
+    let mut set = fixture();
+    // Each sentence numbered, so the rows in sight can be told apart.
+    set.internal[0].text = (0..400).map(|i| format!("Repair {i:03} done in hours. ")).collect();
+    let (mut app, _) = app_with(set, "/nonexistent/x.yaml".into());
+    press(&mut app, KeyCode::Char('e'));
+    let t = draw(&mut app, 80, 24);
+    let p = app.panes().unwrap();
+    assert!(app.text_scroll > 0);
+    // The end of the text is in sight, with its tie still marked.
+    assert!(find_in(&t, p.message, "Repair 399").is_some());
+    assert!(find_in(&t, p.message, "Repair 000").is_none());
+    let (x, y) = find_in(&t, p.message, "hours").unwrap();
+    assert_eq!(t.backend().buffer()[(x, y)].bg, Color::Cyan);
+}

@@ -3,6 +3,8 @@
 //! a message (ties, drift, the selected finding) and of the story (pillar
 //! keywords). The view only maps these to colours.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::core::model::{Criterion, MessageSet};
 use crate::core::review::{DriftKind, MessageReview, SetSummary, Span};
 
@@ -113,7 +115,7 @@ const MAX_SUFFIX: usize = 4;
 /// distinct lengths (a few dozen at most), plus the keywords' own size:
 /// a story with a thousand pillars of a thousand keywords stays linear.
 pub fn keyword_marks<'k, T: Clone>(text: &str, keywords: impl IntoIterator<Item = (&'k str, T)>) -> Vec<(Span, T)> {
-    use std::collections::{BTreeSet, HashMap};
+    use std::collections::BTreeSet;
     // One lowercase char per char, so char offsets stay those of `text`.
     let lower_char = |c: char| c.to_lowercase().next().unwrap_or(c);
     let lower: String = text.chars().map(lower_char).collect();
@@ -214,37 +216,102 @@ impl<M> Para<M> {
     }
 }
 
-fn tied(review: Option<&MessageReview>, pillar: &str, keyword: &str) -> bool {
-    review.is_some_and(|r| {
-        r.alignment
-            .ties
+/// Which pillar keywords the selected message uses, gathered once from its
+/// ties so marking each keyword is a hash lookup, not a scan of the ties.
+#[derive(Debug, Default)]
+pub struct Ties {
+    /// Pillars (by index) one of whose keywords the message uses.
+    pillars: Vec<bool>,
+    /// (pillar index, keyword in ASCII lowercase) the message uses.
+    keywords: HashSet<(usize, String)>,
+}
+
+impl Ties {
+    pub fn new(set: &MessageSet, review: Option<&MessageReview>) -> Ties {
+        let pillars = &set.external.pillars;
+        let mut out = Ties {
+            pillars: vec![false; pillars.len()],
+            keywords: HashSet::new(),
+        };
+        let Some(review) = review else { return out };
+        let mut by_id: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, p) in pillars.iter().enumerate() {
+            by_id.entry(p.id.as_str()).or_default().push(i);
+        }
+        for t in &review.alignment.ties {
+            for &i in by_id.get(t.pillar.as_str()).map(Vec::as_slice).unwrap_or_default() {
+                let kw = t.keyword.to_ascii_lowercase();
+                if pillars[i].keywords.iter().any(|k| k.eq_ignore_ascii_case(&kw)) {
+                    out.pillars[i] = true;
+                }
+                out.keywords.insert((i, kw));
+            }
+        }
+        out
+    }
+
+    /// Whether the message uses this keyword of pillar `i`.
+    pub fn keyword(&self, i: usize, keyword: &str) -> bool {
+        !self.keywords.is_empty() && self.keywords.contains(&(i, keyword.to_ascii_lowercase()))
+    }
+
+    /// Whether the message uses any keyword of pillar `i`.
+    pub fn pillar(&self, i: usize) -> bool {
+        self.pillars.get(i).copied().unwrap_or(false)
+    }
+
+    /// Paragraph `para` of `story_doc_plain` marked for this message: a
+    /// keyword it uses becomes `Tied`. In the story (paragraph 0) a keyword is
+    /// tied when its pillar is; in a pillar's keyword list, when that very
+    /// keyword is.
+    pub fn apply(&self, para: usize, p: &Para<StoryMark>) -> Vec<(Span, StoryMark)> {
+        let mut chars: Option<Vec<usize>> = None;
+        p.marks
             .iter()
-            .any(|t| t.pillar == pillar && t.keyword.eq_ignore_ascii_case(keyword))
-    })
+            .map(|&(span, m)| {
+                let StoryMark::Keyword(i) = m else {
+                    return (span, m);
+                };
+                let tied = if para == 0 {
+                    self.pillar(i)
+                } else {
+                    // Byte offsets of the paragraph's chars, made once and only
+                    // for a paragraph that has keywords to look up.
+                    let at = chars
+                        .get_or_insert_with(|| p.text.char_indices().map(|(b, _)| b).chain([p.text.len()]).collect());
+                    let text = p
+                        .text
+                        .get(at[span.start.min(at.len() - 1)]..at[span.end.min(at.len() - 1)]);
+                    text.is_some_and(|k| self.keyword(i, k))
+                };
+                (span, if tied { StoryMark::Tied(i) } else { m })
+            })
+            .collect()
+    }
 }
 
 /// The story pane: the story with its pillars' keywords marked (those the
 /// selected message uses marked more strongly), then each pillar, the
 /// avoided terms and the segments.
 pub fn story_doc(set: &MessageSet, review: Option<&MessageReview>) -> Vec<Para<StoryMark>> {
+    let ties = Ties::new(set, review);
+    let mut doc = story_doc_plain(set);
+    for (i, p) in doc.iter_mut().enumerate() {
+        p.marks = ties.apply(i, p);
+    }
+    doc
+}
+
+/// The story pane as `story_doc` makes it, before any message's ties are
+/// marked: it depends on the set's story alone, so it can be kept until the
+/// story changes, and `Ties::apply` marks the paragraphs in sight.
+pub fn story_doc_plain(set: &MessageSet) -> Vec<Para<StoryMark>> {
     let ext = &set.external;
     let mut out = Vec::new();
-    let tied_pillars: Vec<bool> = ext
-        .pillars
-        .iter()
-        .map(|p| p.keywords.iter().any(|k| tied(review, &p.id, k)))
-        .collect();
     let mut story = Para::plain(ext.story.clone());
     story.marks = story_marks(set)
         .into_iter()
-        .map(|(span, i)| {
-            let m = if tied_pillars[i] {
-                StoryMark::Tied(i)
-            } else {
-                StoryMark::Keyword(i)
-            };
-            (span, m)
-        })
+        .map(|(span, i)| (span, StoryMark::Keyword(i)))
         .collect();
     out.push(story);
     for (i, p) in ext.pillars.iter().enumerate() {
@@ -257,12 +324,7 @@ pub fn story_doc(set: &MessageSet, review: Option<&MessageReview>) -> Vec<Para<S
         kw.push("keywords:", Some(StoryMark::Label));
         for (n, k) in p.keywords.iter().enumerate() {
             kw.push(if n == 0 { " " } else { ", " }, None);
-            let m = if tied(review, &p.id, k) {
-                StoryMark::Tied(i)
-            } else {
-                StoryMark::Keyword(i)
-            };
-            kw.push(k, Some(m));
+            kw.push(k, Some(StoryMark::Keyword(i)));
         }
         out.push(kw);
         for (label, items, sep) in [("facts:", &p.facts, "; "), ("opposites:", &p.opposites, ", ")] {
