@@ -341,3 +341,46 @@ fn a_long_message_draws_the_rows_scrolled_to_with_their_marks() {
     let (x, y) = find_in(&t, p.message, "hours").unwrap();
     assert_eq!(t.backend().buffer()[(x, y)].bg, Color::Cyan);
 }
+
+#[test]
+fn zero_width_characters_and_soft_hyphens_show_as_dim_markers_in_the_message() {
+    let mut set = fixture();
+    set.internal[0].text = "Never che\u{200b}ap, 4\u{2060}8 hours, re\u{ad}pairs\u{feff} done.".into();
+    let (mut app, _) = app_with(set, "/nonexistent/x.yaml".into());
+    let t = draw(&mut app, 80, 24);
+    let p = app.panes().unwrap();
+    let buf = t.backend().buffer();
+    for shown in ["che·ap", "4·8", "re¬pairs"] {
+        let (x, y) = find_in(&t, p.message, shown).unwrap_or_else(|| panic!("{shown} not drawn"));
+        let at = x + shown.chars().position(|c| c == '·' || c == '¬').unwrap() as u16;
+        assert!(buf[(at, y)].modifier.contains(Modifier::DIM), "{shown}: marker is dim");
+        assert!(
+            !buf[(x, y)].modifier.contains(Modifier::DIM),
+            "{shown}: the word is not"
+        );
+    }
+    for cell in buf.content() {
+        assert!(
+            !cell
+                .symbol()
+                .chars()
+                .any(|c| matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}')),
+            "invisible character drawn raw: {:?}",
+            cell.symbol()
+        );
+    }
+    // The cursor moves over a marker as over one character: from the text's
+    // start, "Never che" and the zero-width space are ten steps, and the
+    // cursor then stands on the "a", just right of the marker.
+    press(&mut app, KeyCode::Char('e'));
+    press(&mut app, KeyCode::Home);
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Right);
+    }
+    let mut t = draw(&mut app, 80, 24);
+    let (x, y) = find_in(&t, p.message, "che·ap").unwrap();
+    assert_eq!(
+        t.get_cursor_position().unwrap(),
+        ratatui::layout::Position::new(x + 4, y)
+    );
+}

@@ -39,17 +39,37 @@ pub enum GlyphKind {
 /// as is: C0/C1 controls, DEL, and the invisible characters that reorder
 /// or hide text (bidi overrides, zero-width no-break space, separators).
 /// (The core's table, shared with `chorus check`; here a newline breaks the
-/// line and a tab shows as an arrow.)
+/// line and a tab shows as an arrow.) The zero-width characters and the soft
+/// hyphen, which would otherwise hide inside a word ("che\u{200b}ap"), show
+/// as one dim cell: `·` for a zero-width space or joiner, `¬` for a soft
+/// hyphen.
 fn stand_in(c: char) -> Option<Cow<'static, str>> {
     match c {
         '\n' => None,
         '\t' => Some(Cow::Borrowed("→")),
+        '\u{200b}'..='\u{200d}' | '\u{2060}' => Some(Cow::Borrowed("·")),
+        '\u{ad}' => Some(Cow::Borrowed("¬")),
         _ => crate::core::report::escape::stand_in(c),
     }
 }
 
 fn needs_escape(c: char) -> bool {
     c == '\n' || stand_in(c).is_some()
+}
+
+/// Whether a grapheme cluster has a char to show by a stand-in. A zero-width
+/// joiner or non-joiner inside a cluster (an emoji sequence such as 👩‍👩‍👧, a
+/// conjunct) is doing its work and is drawn as part of it; one that ends the
+/// cluster joins nothing and is shown.
+fn cluster_needs_escape(g: &str) -> bool {
+    let n = g.chars().count();
+    g.chars()
+        .enumerate()
+        .any(|(i, c)| needs_escape(c) && !(is_joiner(c) && i + 1 < n))
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\u{200c}' | '\u{200d}')
 }
 
 /// Printable ASCII, so the glyph of an ASCII character borrows its text
@@ -82,7 +102,7 @@ pub fn glyphs(text: &str) -> Vec<Glyph> {
             }
         }
         let n = g.chars().count();
-        if g.chars().any(needs_escape) {
+        if cluster_needs_escape(g) {
             // Take the cluster apart so each dangerous char gets its own stand-in
             // (e.g. "\r\n" is one grapheme cluster).
             for (i, c) in g.chars().enumerate() {
@@ -271,13 +291,19 @@ pub fn visible(s: &str) -> String {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        if c == '\n' {
-            out.push('⏎');
-        } else if let Some(rep) = stand_in(c) {
-            out.push_str(&rep);
-        } else {
-            out.push(c);
+    for g in s.graphemes(true) {
+        if !cluster_needs_escape(g) {
+            out.push_str(g);
+            continue;
+        }
+        for c in g.chars() {
+            if c == '\n' {
+                out.push('⏎');
+            } else if let Some(rep) = stand_in(c) {
+                out.push_str(&rep);
+            } else {
+                out.push(c);
+            }
         }
     }
     out
@@ -505,6 +531,31 @@ mod tests {
         assert_eq!(g[1].display, "␍");
         assert_eq!(g[2].kind, GlyphKind::Newline);
         assert!(g.iter().all(|g| !g.display.contains(char::is_control)));
+    }
+
+    #[test]
+    fn zero_width_characters_and_soft_hyphens_take_a_visible_cell() {
+        let text = "che\u{200b}ap 4\u{200d}8 x\u{2060}y so\u{ad}ft a\u{200c}b";
+        let g = glyphs(text);
+        let shown: String = g.iter().map(|g| g.display.as_ref()).collect();
+        assert_eq!(shown, "che·ap 4·8 x·y so¬ft a·b");
+        for m in g.iter().filter(|g| g.display == "·" || g.display == "¬") {
+            assert_eq!((m.kind, m.width, m.end - m.start), (GlyphKind::Escaped, 1, 1), "{m:?}");
+        }
+        // Offsets still count the text's chars, so the cursor lands right:
+        // after the marker of "che\u{200b}ap" is the "a" at char 4, column 4.
+        let rows = wrap(&g, 80);
+        assert_eq!(locate(&g, &rows, 4, 80), (0, 4));
+        assert_eq!(offset_at(&g, &rows, 0, 4), 4);
+        assert_eq!(visible("che\u{200b}ap"), "che·ap");
+        assert_eq!(visible("so\u{ad}ft"), "so¬ft");
+    }
+
+    #[test]
+    fn joiners_inside_an_emoji_sequence_are_left_to_it() {
+        let g = glyphs("a👩\u{200d}👩\u{200d}👧b");
+        assert_eq!(g.len(), 3, "{g:?}");
+        assert_eq!(visible("👩\u{200d}👧"), "👩\u{200d}👧");
     }
 
     #[test]
