@@ -84,19 +84,54 @@ fn printable(c: u8) -> Option<&'static str> {
 
 /// Split `text` into glyphs. Char offsets in the glyphs are those of `text`,
 /// so review spans (which count chars) map onto them directly.
+///
+/// A printable ASCII char followed by ASCII (or the end) is a grapheme
+/// cluster of its own, so such runs, most of most messages, skip grapheme
+/// segmentation; the rest is segmented up to and including the next such
+/// char, where a cluster boundary is sure to follow.
 pub fn glyphs(text: &str) -> Vec<Glyph> {
+    let bytes = text.as_bytes();
+    let lone = |i: usize| printable(bytes[i]).is_some() && bytes.get(i + 1).is_none_or(|b| b.is_ascii());
     let mut out = Vec::with_capacity(text.len());
     let mut pos = 0usize;
+    let mut i = 0usize;
+    while i < bytes.len() {
+        if lone(i) {
+            push_ascii(&mut out, bytes[i], pos);
+            pos += 1;
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < bytes.len() && !(lone(end) && text.is_char_boundary(end)) {
+            end += 1;
+        }
+        let end = (end + 1).min(bytes.len());
+        pos = push_clusters(&mut out, &text[i..end], pos);
+        i = end;
+    }
+    out
+}
+
+fn push_ascii(out: &mut Vec<Glyph>, b: u8, pos: usize) {
+    if let Some(display) = printable(b) {
+        out.push(Glyph {
+            start: pos,
+            end: pos + 1,
+            display: Cow::Borrowed(display),
+            width: 1,
+            kind: if b == b' ' { GlyphKind::Space } else { GlyphKind::Normal },
+        });
+    }
+}
+
+/// Glyphs of `text` by grapheme cluster, the first at char offset `pos`;
+/// returns the offset after the last.
+fn push_clusters(out: &mut Vec<Glyph>, text: &str, mut pos: usize) -> usize {
     for g in text.graphemes(true) {
         if let &[b] = g.as_bytes() {
-            if let Some(display) = printable(b) {
-                out.push(Glyph {
-                    start: pos,
-                    end: pos + 1,
-                    display: Cow::Borrowed(display),
-                    width: 1,
-                    kind: if b == b' ' { GlyphKind::Space } else { GlyphKind::Normal },
-                });
+            if printable(b).is_some() {
+                push_ascii(out, b, pos);
                 pos += 1;
                 continue;
             }
@@ -125,7 +160,7 @@ pub fn glyphs(text: &str) -> Vec<Glyph> {
         }
         pos += n;
     }
-    out
+    pos
 }
 
 /// A text split into glyphs and wrapped at one width.
@@ -315,26 +350,52 @@ pub fn width(s: &str) -> usize {
 }
 
 /// `s` made visible and cut to at most `max` cells, ending in `…` when cut.
+/// It reads no further than the cells it may show, so a label taken from a
+/// long message costs the label, not the message.
 pub fn truncate(s: &str, max: usize) -> String {
-    let v = visible(s);
-    let total: usize = v.graphemes(true).map(|g| g.cell_width() as usize).sum();
-    if total <= max {
-        return v;
-    }
     if max == 0 {
         return String::new();
     }
     let mut out = String::new();
-    let mut used = 0;
-    for g in v.graphemes(true) {
-        let w = g.cell_width() as usize;
-        if used + w > max - 1 {
-            break;
+    let mut used = 0usize;
+    // Where to cut (bytes of `out`) if the whole does not fit: the last
+    // place leaving room for the ellipsis.
+    let mut cut: Option<usize> = None;
+    let mut add = |unit: &str, w: usize, out: &mut String| -> bool {
+        if cut.is_none() && used + w > max - 1 {
+            cut = Some(out.len());
         }
-        out.push_str(g);
         used += w;
+        if used > max {
+            out.truncate(cut.unwrap_or(0));
+            out.push('…');
+            return false;
+        }
+        out.push_str(unit);
+        true
+    };
+    for g in s.graphemes(true) {
+        if !cluster_needs_escape(g) {
+            if !add(g, g.cell_width() as usize, &mut out) {
+                return out;
+            }
+            continue;
+        }
+        for c in g.chars() {
+            let rep: Cow<'static, str> = if c == '\n' {
+                Cow::Borrowed("⏎")
+            } else if let Some(rep) = stand_in(c) {
+                rep
+            } else {
+                Cow::Owned(c.to_string())
+            };
+            for u in rep.graphemes(true) {
+                if !add(u, u.cell_width() as usize, &mut out) {
+                    return out;
+                }
+            }
+        }
     }
-    out.push('…');
     out
 }
 
@@ -558,11 +619,45 @@ mod tests {
         assert_eq!(visible("👩\u{200d}👧"), "👩\u{200d}👧");
     }
 
+    /// `glyphs` with every cluster found by grapheme segmentation.
+    fn glyphs_segmenting_all(text: &str) -> Vec<Glyph> {
+        let mut out = Vec::new();
+        push_clusters(&mut out, text, 0);
+        out
+    }
+
+    #[test]
+    fn the_ascii_shortcut_splits_as_segmentation_does() {
+        for text in [
+            "plain words, and more.",
+            "e\u{301}te\u{301} cafe\u{301}",
+            "a\r\nb\n\tc\u{1b}[1m",
+            "\u{600}1 \u{600}a",
+            "日本語 text 👩\u{200d}👩\u{200d}👧 x\u{200b}y so\u{ad}ft",
+            "क्षत्रिय and ‍ ok",
+            "🇫🇷🇩🇪 flags",
+            "x",
+            "",
+            "\u{301}",
+        ] {
+            assert_eq!(glyphs(text), glyphs_segmenting_all(text), "{text:?}");
+        }
+    }
+
     #[test]
     fn truncates_with_ellipsis() {
         assert_eq!(truncate("hello world", 6), "hello…");
         assert_eq!(truncate("hi", 6), "hi");
         assert_eq!(truncate("日本語", 4), "日…");
+        assert_eq!(truncate("日本語", 6), "日本語");
+        assert_eq!(truncate("a\u{1b}bcdef", 4), "a␛b…");
+        assert_eq!(truncate("a\nb", 3), "a⏎b");
+        assert_eq!(truncate("x\u{9b}y", 5), "x\\u{…");
+        assert_eq!(truncate("hello", 0), "");
+        assert_eq!(truncate("", 3), "");
+        // The same as cutting the whole visible text, however long.
+        let long = "word ".repeat(100_000);
+        assert_eq!(truncate(&long, 12), "word word w…");
     }
 
     /// `locate` as a walk over every row from the top.
