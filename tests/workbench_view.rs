@@ -325,3 +325,95 @@ fn x_explains_every_score_of_the_selected_message() {
     press(&mut app, crossterm::event::KeyCode::Esc);
     assert!(!screen(&mut app, 80, 24).contains("Why these scores"));
 }
+
+#[test]
+fn the_story_pane_shows_a_changed_story_and_scrolls_through_many_pillars() {
+    let mut set = fixture();
+    for n in 0..300 {
+        set.external.pillars.push(chorus::core::model::Pillar {
+            id: format!("p{n:03}"),
+            claim: format!("Claim number {n}"),
+            keywords: (0..20).map(|k| format!("kw{n}x{k}")).collect(),
+            ..Default::default()
+        });
+    }
+    let (mut app, _) = app_with(set, "/nonexistent/x.yaml".into());
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("Lemonad.ly is the"), "{s}");
+    assert!(s.contains("↓ more"), "{s}");
+    // Scroll the story far down: the rows drawn are those of the pillars there.
+    app.focus = Focus::Story;
+    for _ in 0..40 {
+        press(&mut app, KeyCode::PageDown);
+    }
+    let s = screen(&mut app, 120, 40);
+    assert!(!s.contains("Lemonad.ly is the"), "{s}");
+    assert!(s.contains("■ p"), "{s}");
+    // A new story is drawn once the set is rebuilt, not the one laid out before.
+    app.story_scroll = 0;
+    app.set.external.story = "Brand new words about quick repairs.".into();
+    app.rebuild();
+    let s = screen(&mut app, 120, 40);
+    assert!(s.contains("Brand new words"), "{s}");
+    assert!(!s.contains("Lemonad.ly is the"), "{s}");
+}
+
+#[test]
+fn a_long_message_draws_the_rows_scrolled_to_with_their_marks() {
+    let mut set = fixture();
+    // Each sentence numbered, so the rows in sight can be told apart.
+    set.internal[0].text = (0..400).map(|i| format!("Repair {i:03} done in hours. ")).collect();
+    let (mut app, _) = app_with(set, "/nonexistent/x.yaml".into());
+    press(&mut app, KeyCode::Char('e'));
+    let t = draw(&mut app, 80, 24);
+    let p = app.panes().unwrap();
+    assert!(app.text_scroll > 0);
+    // The end of the text is in sight, with its tie still marked.
+    assert!(find_in(&t, p.message, "Repair 399").is_some());
+    assert!(find_in(&t, p.message, "Repair 000").is_none());
+    let (x, y) = find_in(&t, p.message, "hours").unwrap();
+    assert_eq!(t.backend().buffer()[(x, y)].bg, Color::Cyan);
+}
+
+#[test]
+fn zero_width_characters_and_soft_hyphens_show_as_dim_markers_in_the_message() {
+    let mut set = fixture();
+    set.internal[0].text = "Never che\u{200b}ap, 4\u{2060}8 hours, re\u{ad}pairs\u{feff} done.".into();
+    let (mut app, _) = app_with(set, "/nonexistent/x.yaml".into());
+    let t = draw(&mut app, 80, 24);
+    let p = app.panes().unwrap();
+    let buf = t.backend().buffer();
+    for shown in ["che·ap", "4·8", "re¬pairs"] {
+        let (x, y) = find_in(&t, p.message, shown).unwrap_or_else(|| panic!("{shown} not drawn"));
+        let at = x + shown.chars().position(|c| c == '·' || c == '¬').unwrap() as u16;
+        assert!(buf[(at, y)].modifier.contains(Modifier::DIM), "{shown}: marker is dim");
+        assert!(
+            !buf[(x, y)].modifier.contains(Modifier::DIM),
+            "{shown}: the word is not"
+        );
+    }
+    for cell in buf.content() {
+        assert!(
+            !cell
+                .symbol()
+                .chars()
+                .any(|c| matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}')),
+            "invisible character drawn raw: {:?}",
+            cell.symbol()
+        );
+    }
+    // The cursor moves over a marker as over one character: from the text's
+    // start, "Never che" and the zero-width space are ten steps, and the
+    // cursor then stands on the "a", just right of the marker.
+    press(&mut app, KeyCode::Char('e'));
+    press(&mut app, KeyCode::Home);
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Right);
+    }
+    let mut t = draw(&mut app, 80, 24);
+    let (x, y) = find_in(&t, p.message, "che·ap").unwrap();
+    assert_eq!(
+        t.get_cursor_position().unwrap(),
+        ratatui::layout::Position::new(x + 4, y)
+    );
+}

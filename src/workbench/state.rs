@@ -3,6 +3,7 @@
 //! state, the status line). `update` changes it; the view only reads it.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use ratatui::layout::Rect;
 use ratatui_textarea::TextArea;
@@ -225,6 +226,14 @@ pub struct App<'e> {
     /// Another live session has the set open: who and since when. Edits
     /// and saves are refused, and no journal is written or removed.
     pub read_only: Option<String>,
+    /// The selected message's text as last laid out, shared by `settle` and
+    /// the view so a key lays the text out at most once.
+    pub text_layout: text::LayoutCache,
+    /// Bumped whenever the story, pillars or segments change (`rebuild`,
+    /// `replace_set`): the story pane's layout is kept until then.
+    pub story_revision: u64,
+    /// The story pane laid out, keyed on `story_revision` and the width.
+    story_layout: text::Memo<(u64, usize), text::DocLayout<marks::StoryMark>>,
 }
 
 /// How many messages are scored before the first frame (a screenful and
@@ -264,6 +273,9 @@ impl<'e> App<'e> {
             dirs: None,
             lock: None,
             read_only: None,
+            text_layout: text::LayoutCache::default(),
+            story_revision: 0,
+            story_layout: text::Memo::default(),
         };
         app.rescore_all();
         app.refilter();
@@ -277,6 +289,7 @@ impl<'e> App<'e> {
         let keep = self.current_message().map(|m| m.id.clone());
         self.set = set;
         self.disk = disk;
+        self.story_revision += 1;
         self.engine.rebuild(&self.set);
         self.rescore_all();
         self.undo.clear();
@@ -425,6 +438,7 @@ impl<'e> App<'e> {
 
     /// The story, pillars or segments changed.
     pub fn rebuild(&mut self) {
+        self.story_revision += 1;
         self.engine.rebuild(&self.set);
         self.rescore_all();
     }
@@ -557,14 +571,14 @@ impl<'e> App<'e> {
             self.text_scroll = 0;
             return;
         };
-        let glyphs = text::glyphs(&m.text);
-        let rows = text::wrap(&glyphs, width);
+        let layout = self.text_layout.get(&m.text, width);
+        let rows = &layout.rows;
         let target = match self.editor() {
             Some(e) => Some(e.cursor_offset()),
             None => self.selected_span().map(|s| s.start),
         };
         if let Some(at) = target {
-            let (row, _) = text::locate(&glyphs, &rows, at, width + 1);
+            let (row, _) = layout.locate(at, width + 1);
             if row < self.text_scroll {
                 self.text_scroll = row;
             } else if row >= self.text_scroll + height {
@@ -586,16 +600,21 @@ impl<'e> App<'e> {
     /// `story_rows` for a story pane whose inside is `inner`.
     pub fn story_rows_in(&self, inner: Rect) -> (usize, usize) {
         let width = inner.width.max(1) as usize;
-        let rows = |paras: &[marks::Para<marks::StoryMark>]| -> usize {
-            paras
-                .iter()
-                .map(|p| text::wrap(&text::glyphs(&p.text), width).len())
-                .sum()
-        };
         // The summary takes at most half the pane, so the story stays readable.
         let height = inner.height as usize;
-        let pinned = rows(&marks::summary_doc(&self.summary)).min(height / 2);
-        let total = rows(&marks::story_doc(&self.set, self.current_review()));
-        (total, height.saturating_sub(pinned))
+        let pinned: usize = marks::summary_doc(&self.summary)
+            .iter()
+            .map(|p| text::wrap(&text::glyphs(&p.text), width).len())
+            .sum();
+        let total = self.story_layout(width).total();
+        (total, height.saturating_sub(pinned.min(height / 2)))
+    }
+
+    /// The story pane's paragraphs (before the selected message's ties are
+    /// marked) wrapped at `width`, made again only when the story changed.
+    pub fn story_layout(&self, width: usize) -> Arc<text::DocLayout<marks::StoryMark>> {
+        self.story_layout.get((self.story_revision, width), || {
+            text::DocLayout::new(marks::story_doc_plain(&self.set), width)
+        })
     }
 }

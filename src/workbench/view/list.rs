@@ -73,10 +73,19 @@ fn row(app: &App, i: usize, width: usize, focused: bool) -> Line<'static> {
     spans.push(Span::raw(" "));
     spans.push(Span::styled(id, theme::label()));
     spans.push(Span::raw(" "));
-    spans.push(Span::raw(text::truncate(
-        &label.split_whitespace().collect::<Vec<_>>().join(" "),
-        after_id,
-    )));
+    // The label's first words on one line: read only as far as the row can
+    // show (with room to spare for combining marks), not the whole message.
+    let mut flat = String::new();
+    for w in label.split_whitespace() {
+        if !flat.is_empty() {
+            flat.push(' ');
+        }
+        flat.push_str(w);
+        if flat.len() > 4 * after_id + 8 {
+            break;
+        }
+    }
+    spans.push(Span::raw(text::truncate(&flat, after_id)));
     let line = Line::from(spans);
     if selected {
         line.style(theme::selected_row(focused))

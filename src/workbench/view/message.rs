@@ -9,7 +9,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-use super::{more_marker, pane, rich_lines, theme};
+use super::{more_marker, pane, rich_lines, rich_rows, theme};
 use crate::workbench::layout::{self, Panes};
 use crate::workbench::marks;
 use crate::workbench::state::{App, Focus};
@@ -61,22 +61,19 @@ pub fn draw(frame: &mut Frame, app: &App, p: &Panes) {
             .into_iter()
             .map(|(s, mk)| (s, theme::mark(mk)))
             .collect();
-        let all = rich_lines(&m.text, &styled, Style::new(), width);
-        let total = all.len();
-        let lines: Vec<Line> = all
-            .into_iter()
-            .skip(app.text_scroll)
-            .take(body.height as usize)
-            .collect();
+        // Only the rows in sight are styled and drawn.
+        let layout = app.text_layout.get(&m.text, width);
+        let total = layout.rows.len();
+        let from = app.text_scroll.min(total);
+        let to = (from + body.height as usize).min(total);
+        let lines: Vec<Line> = rich_rows(&layout.glyphs, &layout.rows[from..to], &styled, Style::new());
         frame.render_widget(Paragraph::new(lines), body);
         let below = app.text_scroll + (body.height as usize) < total;
         more_marker(frame, area, app.text_scroll > 0, below);
     }
 
     if let Some(e) = editor {
-        let glyphs = text::glyphs(&m.text);
-        let rows = text::wrap(&glyphs, width);
-        let (row, col) = text::locate(&glyphs, &rows, e.cursor_offset(), width + 1);
+        let (row, col) = app.text_layout.get(&m.text, width).locate(e.cursor_offset(), width + 1);
         if row >= app.text_scroll && row < app.text_scroll + body.height as usize {
             let y = body.y + (row - app.text_scroll) as u16;
             frame.set_cursor_position(Position::new(body.x + col as u16, y));

@@ -79,40 +79,164 @@ fn more_marker(frame: &mut Frame, area: Rect, above: bool, below: bool) {
 /// `text` wrapped to `width` cells, each glyph styled by `base` patched with
 /// every mark over it, in order. Returns the screen rows.
 fn rich_lines(text: &str, marks: &[(Span, Style)], base: Style, width: usize) -> Vec<Line<'static>> {
-    let glyphs = text::glyphs(text);
-    let rows = text::wrap(&glyphs, width);
-    let style_at = |g: &text::Glyph| {
-        let mut s = base;
-        for (span, st) in marks {
-            if span.start < g.end && g.start < span.end {
-                s = s.patch(*st);
+    let layout = text::Layout::new(text, width);
+    rich_rows(&layout.glyphs, &layout.rows, marks, base)
+}
+
+/// The screen lines of `rows` (consecutive rows of a wrapped `glyphs`), each
+/// glyph styled by `base` patched with every mark over it, in the marks'
+/// order. Only these rows' glyphs are styled, by one sweep over the marks'
+/// starts and ends: the cost is the rows shown plus the marks, never the
+/// glyphs times the marks.
+fn rich_rows(glyphs: &[text::Glyph], rows: &[text::Row], marks: &[(Span, Style)], base: Style) -> Vec<Line<'static>> {
+    let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
+        return vec![];
+    };
+    let shown = &glyphs[first.start..last.end];
+    let (lo, hi) = match (shown.first(), shown.last()) {
+        (Some(a), Some(b)) => (a.start, b.end),
+        _ => (0, 0),
+    };
+    // The marks that reach the rows shown, by where they start and where they end.
+    let mut starts: Vec<usize> = (0..marks.len())
+        .filter(|&i| marks[i].0.start < hi && lo < marks[i].0.end)
+        .collect();
+    let mut ends = starts.clone();
+    starts.sort_by_key(|&i| marks[i].0.start);
+    ends.sort_by_key(|&i| marks[i].0.end);
+    let (mut next_start, mut next_end) = (0usize, 0usize);
+    // The marks over the current glyph, in their order, and the style they make.
+    let mut active = std::collections::BTreeSet::new();
+    let mut style = base;
+    let mut style_at = |g: &text::Glyph| {
+        let mut changed = false;
+        while let Some(&i) = starts.get(next_start) {
+            if marks[i].0.start >= g.end {
+                break;
+            }
+            if marks[i].0.end > g.start {
+                changed |= active.insert(i);
+            }
+            next_start += 1;
+        }
+        while let Some(&i) = ends.get(next_end) {
+            if marks[i].0.end > g.start {
+                break;
+            }
+            changed |= active.remove(&i);
+            next_end += 1;
+        }
+        if changed {
+            style = active.iter().fold(base, |s, &i| s.patch(marks[i].1));
+        }
+        style
+    };
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        let mut spans: Vec<TextSpan<'static>> = Vec::new();
+        let mut cur = String::new();
+        let mut cur_style = base;
+        for g in &glyphs[r.start..r.end] {
+            if g.kind == text::GlyphKind::Newline {
+                continue;
+            }
+            let mut st = style_at(g);
+            if g.kind == text::GlyphKind::Escaped {
+                st = st.patch(theme::escaped());
+            }
+            if st != cur_style && !cur.is_empty() {
+                spans.push(TextSpan::styled(std::mem::take(&mut cur), cur_style));
+            }
+            cur_style = st;
+            cur.push_str(&g.display);
+        }
+        if !cur.is_empty() {
+            spans.push(TextSpan::styled(cur, cur_style));
+        }
+        out.push(Line::from(spans));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::{Color, Modifier};
+
+    /// The plain reading: each glyph patched with every mark over it.
+    fn naive(text: &str, marks: &[(Span, Style)], width: usize) -> Vec<Vec<(String, Style)>> {
+        let layout = text::Layout::new(text, width);
+        layout
+            .rows
+            .iter()
+            .map(|r| {
+                layout.glyphs[r.start..r.end]
+                    .iter()
+                    .filter(|g| g.kind != text::GlyphKind::Newline)
+                    .map(|g| {
+                        let mut s = marks
+                            .iter()
+                            .filter(|(span, _)| span.start < g.end && g.start < span.end)
+                            .fold(Style::new(), |s, (_, st)| s.patch(*st));
+                        if g.kind == text::GlyphKind::Escaped {
+                            s = s.patch(theme::escaped());
+                        }
+                        (g.display.to_string(), s)
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// One entry per glyph of drawn lines, to compare whatever the spans' grouping.
+    fn cells(lines: &[Line]) -> Vec<Vec<(String, Style)>> {
+        lines
+            .iter()
+            .map(|l| {
+                l.spans
+                    .iter()
+                    .flat_map(|s| {
+                        use unicode_segmentation::UnicodeSegmentation;
+                        s.content
+                            .graphemes(true)
+                            .map(|g| (g.to_string(), s.style))
+                            .collect::<Vec<_>>()
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_sweep_styles_every_glyph_as_patching_each_mark_over_it_would() {
+        let text = "Fresh lemons,\nsqueezed\u{1b} daily by people who care about taste and 👩‍👩‍👧 families.";
+        let red = Style::new().fg(Color::Red);
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let blue = Style::new().fg(Color::Blue);
+        let marks = [
+            (Span::new(6, 30), red),
+            (Span::new(0, 5), bold),
+            (Span::new(10, 12), blue),
+            (Span::new(20, 20), blue),
+            (Span::new(25, 60), bold),
+            (Span::new(28, 29), red),
+            (Span::new(70, 200), blue),
+            (Span::new(67, 69), red),
+        ];
+        for width in [1, 5, 9, 17, 80] {
+            let layout = text::Layout::new(text, width);
+            let want = naive(text, &marks, width);
+            assert_eq!(
+                cells(&rich_rows(&layout.glyphs, &layout.rows, &marks, Style::new())),
+                want
+            );
+            // Any window of rows is styled as the same rows of the whole.
+            for from in 0..layout.rows.len() {
+                for to in from..=layout.rows.len().min(from + 3) {
+                    let got = rich_rows(&layout.glyphs, &layout.rows[from..to], &marks, Style::new());
+                    assert_eq!(cells(&got), want[from..to], "width {width}, rows {from}..{to}");
+                }
             }
         }
-        s
-    };
-    rows.iter()
-        .map(|r| {
-            let mut spans: Vec<TextSpan<'static>> = Vec::new();
-            let mut cur = String::new();
-            let mut cur_style = base;
-            for g in &glyphs[r.start..r.end] {
-                if g.kind == text::GlyphKind::Newline {
-                    continue;
-                }
-                let mut st = style_at(g);
-                if g.kind == text::GlyphKind::Escaped {
-                    st = st.patch(theme::escaped());
-                }
-                if st != cur_style && !cur.is_empty() {
-                    spans.push(TextSpan::styled(std::mem::take(&mut cur), cur_style));
-                }
-                cur_style = st;
-                cur.push_str(&g.display);
-            }
-            if !cur.is_empty() {
-                spans.push(TextSpan::styled(cur, cur_style));
-            }
-            Line::from(spans)
-        })
-        .collect()
+    }
 }

@@ -9,9 +9,9 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-use super::{more_marker, pane, rich_lines, theme};
+use super::{more_marker, pane, rich_lines, rich_rows, theme};
 use crate::workbench::layout;
-use crate::workbench::marks::{self, Para, StoryMark};
+use crate::workbench::marks::{self, Para, StoryMark, Ties};
 use crate::workbench::state::{App, Focus};
 use crate::workbench::text;
 
@@ -25,6 +25,26 @@ fn lines(paras: &[Para<StoryMark>], width: usize) -> Vec<Line<'static>> {
         .collect()
 }
 
+/// Rows `from..to` of the story, the selected message's ties marked: only
+/// the paragraphs in sight are split into glyphs, marked and styled.
+fn story_lines(app: &App, width: usize, from: usize, to: usize) -> Vec<Line<'static>> {
+    let doc = app.story_layout(width);
+    let ties = Ties::new(&app.set, app.current_review());
+    let mut out = Vec::with_capacity(to.saturating_sub(from));
+    for (i, rows) in doc.window(from, to) {
+        let p = &doc.paras[i];
+        let styled: Vec<_> = ties
+            .apply(i, p)
+            .into_iter()
+            .map(|(s, m)| (s, theme::story_mark(m)))
+            .collect();
+        let layout = text::Layout::new(&p.text, width);
+        let rows = &layout.rows[rows.start.min(layout.rows.len())..rows.end.min(layout.rows.len())];
+        out.extend(rich_rows(&layout.glyphs, rows, &styled, Style::new()));
+    }
+    out
+}
+
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let inner = layout::inner(area);
     let room = inner.width.saturating_sub(10) as usize;
@@ -34,11 +54,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let (total, shown) = app.story_rows_in(inner);
     // Clamped here too, in case the frame is not the size update last saw.
     let scroll = app.story_scroll.min(total.saturating_sub(shown));
-    let body: Vec<Line> = lines(&marks::story_doc(&app.set, app.current_review()), width)
-        .into_iter()
-        .skip(scroll)
-        .take(shown)
-        .collect();
+    let body = story_lines(app, width, scroll, scroll + shown);
     more_marker(frame, area, scroll > 0, scroll + shown < total);
     frame.render_widget(
         Paragraph::new(body),
