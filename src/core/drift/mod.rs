@@ -334,7 +334,7 @@ fn describes_object(a: &Analysis, neg: usize, h: &Hit) -> bool {
     let head_after = w.get(h.last + 1).is_some_and(|n| {
         n.kind == crate::core::text::tokens::Kind::Word
             && n.clause == w[h.first].clause
-            && !FUNCTION.contains(&n.lower.as_str())
+            && !crate::core::text::FUNCTION_WORDS.contains(&n.lower.as_str())
     });
     det && head_after
 }
@@ -344,17 +344,6 @@ const HAVING: &[&str] = &[
     "need", "needs", "require", "requires", "offer", "offers", "provide", "provides", "include", "includes", "get",
     "gets", "have", "has", "give", "gives", "keep", "keeps", "use", "uses", "run", "runs", "hold", "holds", "do",
     "does", "want", "wants",
-];
-
-/// Words that begin a new phrase rather than name the thing a word before
-/// them describes: prepositions, conjunctions, helpers and pronouns.
-const FUNCTION: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "from", "with", "by", "into",
-    "onto", "over", "under", "about", "after", "before", "since", "until", "than", "as", "if", "when", "while",
-    "because", "so", "that", "which", "who", "is", "are", "was", "were", "be", "been", "will", "would", "can", "could",
-    "should", "must", "may", "might", "do", "does", "did", "has", "have", "had", "it", "they", "we", "you", "he",
-    "she", "this", "these", "those", "again", "anymore", "ever", "any", "more", "no", "not", "n't", "'s", "'ll",
-    "there", "here", "then", "now", "today", "yet", "still",
 ];
 
 /// Is a pillar's opposite asserted, or only mentioned? "Late deliveries are

@@ -28,6 +28,9 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
                 after_lets && !overlaps(h, buzz)
             })
         });
+    if a.no_content() {
+        t.add("no-content-goal", None, &[]);
+    }
     let mut heading = false;
     if let Some(h) = goal {
         t.hit("future", a, h);

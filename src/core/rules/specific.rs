@@ -10,6 +10,10 @@ use crate::core::text::tokens::Kind;
 use crate::core::text::Analysis;
 
 pub fn score(a: &Analysis, t: &mut Tally) {
+    // No content, no pass: a figure and a date are not a what.
+    if a.no_content() {
+        t.add("no-content", None, &[]);
+    }
     let mut cues = 0;
     if let Some(q) = a.quantities.iter().find(|q| figure(a, q)) {
         t.add("quantity", Some(a.span(q.first, q.last)), &[]);

@@ -16,6 +16,17 @@ use phrases::Hit;
 use quantity::Quantity;
 use tokens::Word;
 
+/// Words that begin a new phrase rather than name the thing a word before
+/// them describes: prepositions, conjunctions, helpers and pronouns.
+pub const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "from", "with", "by", "into",
+    "onto", "over", "under", "about", "after", "before", "since", "until", "than", "as", "if", "when", "while",
+    "because", "so", "that", "which", "who", "is", "are", "was", "were", "be", "been", "will", "would", "can", "could",
+    "should", "must", "may", "might", "do", "does", "did", "has", "have", "had", "it", "they", "we", "you", "he",
+    "she", "this", "these", "those", "again", "anymore", "ever", "any", "more", "no", "not", "n't", "'s", "'ll",
+    "there", "here", "then", "now", "today", "yet", "still",
+];
+
 /// A message's text, analysed once and read by every rule.
 pub struct Analysis<'t> {
     pub text: &'t str,
@@ -83,6 +94,26 @@ impl<'t> Analysis<'t> {
     /// Is any word `first..=last` covered by a hit of `list`?
     pub fn covered_by(&self, list: List, first: usize, last: usize) -> bool {
         self.hits(list).iter().any(|h| h.first <= last && first <= h.last)
+    }
+
+    /// A fragment with no concrete what: fewer than two words that are
+    /// neither grammar nor a date ("More soon!", "By May, 15%.", "Be epic.").
+    pub fn no_content(&self) -> bool {
+        // One pass over the date hits, one over the words.
+        let mut dated = vec![false; self.words.len()];
+        for l in [List::Deadlines, List::Calendar, List::EffectiveDates, List::Frequencies] {
+            for h in self.hits(l) {
+                dated[h.first..=h.last].iter_mut().for_each(|d| *d = true);
+            }
+        }
+        let content = (0..self.words.len())
+            .filter(|&i| {
+                let w = &self.words[i];
+                w.kind == tokens::Kind::Word && !FUNCTION_WORDS.contains(&w.lower.as_str()) && !dated[i]
+            })
+            .take(2)
+            .count();
+        content < 2
     }
 
     /// Does a hit of `list` end right before word `i` (within `gap` words, same clause)?

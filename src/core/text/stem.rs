@@ -85,7 +85,9 @@ pub fn matches(word: &[String], kw: &[String], loose: bool) -> bool {
     if w == k || word.contains(k) {
         return true;
     }
-    if word[1..].iter().any(|f| f.len() >= 4 && kw[1..].contains(f)) {
+    // "reading" and "reader" share "read", but one is the verb and the other
+    // the person who does it: a different word, not an inflection.
+    if agent_noun(w) == agent_noun(k) && word[1..].iter().any(|f| f.len() >= 4 && kw[1..].contains(f)) {
         return true;
     }
     if !loose {
@@ -104,15 +106,29 @@ pub fn matches(word: &[String], kw: &[String], loose: bool) -> bool {
     typo(w, k)
 }
 
-/// One edit apart, both six letters or more, same first two letters
-/// ("writing" is one edit from "waiting", but nobody mistypes the second letter
-/// of a word and keeps the rest).
+/// A noun for the one who does something ("reader", "planners").
+fn agent_noun(w: &str) -> bool {
+    w.len() > 4 && (w.ends_with("er") || w.ends_with("ers"))
+}
+
+/// A slip of the keys: both six letters or more, same first two letters
+/// ("writing" is one edit from "waiting", but nobody mistypes the second
+/// letter of a word and keeps the rest), and one letter dropped, doubled or
+/// added ("certifed", "apointment") or two swapped ("expereinced"). One
+/// letter put for another is not taken for a slip: that is how a different
+/// word looks ("planter" is not "planner").
 pub fn typo(w: &str, k: &str) -> bool {
     let (lw, lk) = (w.chars().count(), k.chars().count());
     if lw < 6 || lk < 6 || lw.abs_diff(lk) > 1 || w.chars().take(2).ne(k.chars().take(2)) {
         return false;
     }
-    strsim::osa_distance(w, k) <= 1
+    if lw != lk {
+        return strsim::osa_distance(w, k) <= 1;
+    }
+    // Same length: only a swap of two neighbouring letters.
+    let (a, b): (Vec<char>, Vec<char>) = (w.chars().collect(), k.chars().collect());
+    let diff: Vec<usize> = (0..lw).filter(|&i| a[i] != b[i]).collect();
+    diff.len() == 2 && diff[1] == diff[0] + 1 && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]]
 }
 
 #[cfg(test)]
@@ -183,6 +199,10 @@ mod tests {
             ("it", "its"),
             ("cars", "care"),
             ("cars", "caring"),
+            // Look-alikes: another real word, not a slip of the keys.
+            ("planter", "planner"),
+            ("reading", "reader"),
+            ("planning", "planners"),
         ] {
             assert!(!m(w, k), "{w} should not match {k}");
         }
