@@ -109,13 +109,17 @@ pub fn save_recovery(path: &Path, set: &MessageSet) -> io::Result<PathBuf> {
             // Created 0600 before the text goes in (the save keeps the mode
             // it finds): unsaved edits in a shared folder such as /tmp are
             // no one else's to read.
-            let created = private::options().write(true).create_new(true).open(&p);
-            match created.and_then(|_| store::save(&p, set)) {
-                Ok(()) => return Ok(p),
-                Err(e) => {
-                    let _ = std::fs::remove_file(&p);
-                    last = e;
-                }
+            // Only a file this call created is ever removed: one that
+            // appeared since the check is someone else's.
+            match private::options().write(true).create_new(true).open(&p) {
+                Err(e) => last = e,
+                Ok(_) => match store::save(&p, set) {
+                    Ok(()) => return Ok(p),
+                    Err(e) => {
+                        let _ = std::fs::remove_file(&p);
+                        last = e;
+                    }
+                },
             }
         }
     }

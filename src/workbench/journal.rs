@@ -46,26 +46,11 @@ use crate::core::store;
 use super::files::Fingerprint;
 use super::private;
 
-/// The text of the regular file at `file`, reading at most `limit` bytes:
-/// a FIFO or a device put where a journal should be is refused, not read.
+/// The text of the regular file at `file`, reading at most `limit` bytes
+/// through the store's one reader: a FIFO or a device put where a journal
+/// should be is refused, not read.
 fn read_limited(file: &Path, limit: u64) -> io::Result<String> {
-    use std::io::Read as _;
-    // Looked at before opening: opening a FIFO would wait for a writer.
-    if !std::fs::metadata(file)?.is_file() {
-        return Err(io::Error::new(io::ErrorKind::InvalidInput, "not a regular file"));
-    }
-    let f = std::fs::File::open(file)?;
-    if !f.metadata()?.is_file() {
-        return Err(io::Error::new(io::ErrorKind::InvalidInput, "not a regular file"));
-    }
-    let mut bytes = Vec::new();
-    f.take(limit + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > limit {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!("too large to be a journal (over {limit} bytes)"),
-        ));
-    }
+    let bytes = store::read_bytes(file, limit)?;
     String::from_utf8(bytes).map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "not UTF-8 text"))
 }
 
@@ -74,12 +59,14 @@ const MAGIC: &str = "# chorus journal 2: unsaved edits; open the set file to res
 const MAGIC_1: &str = "# chorus journal 1: unsaved edits; open the set file to restore them";
 pub(crate) const FOLDER: &str = "journal";
 /// Room for the two header lines on top of the set's own limit: a journal
-/// holds a set chorus could load, so its limit follows the set's.
+/// holds a set as chorus writes it, so its limit follows what the store
+/// may write (a set grown past the load limit while being edited is still
+/// journaled, and read back).
 const HEADER_ROOM: u64 = 64 * 1024;
 
 /// The most a journal may hold, in bytes.
 pub fn limit() -> u64 {
-    store::MAX_FILE_BYTES + HEADER_ROOM
+    store::MAX_WRITTEN_BYTES + HEADER_ROOM
 }
 
 /// A stable 64-bit FNV-1a hash: the same on every run and every build, as a
@@ -274,6 +261,14 @@ pub fn render(path: &Path, base: Option<&Fingerprint>, set: &MessageSet) -> Stri
 /// journal this session wrote under another name (`old`: the set was saved
 /// as another file) goes.
 fn write_file(folder: &Path, file: &Path, old: Option<&Path>, text: &str) -> io::Result<()> {
+    // Whatever is journaled must read back: refuse, and say so, rather than
+    // write a journal the next session would reject.
+    if text.len() as u64 > limit() {
+        return Err(io::Error::other(format!(
+            "the set is too large to journal (over {} MB)",
+            limit() / 1_000_000
+        )));
+    }
     private::folder(folder)?;
     private::write_atomic(file, text.as_bytes())?;
     if let Some(old) = old.filter(|o| *o != file) {
@@ -621,7 +616,7 @@ mod tests {
         let e = parse(&big).unwrap_err();
         assert!(e.contains("too large"), "{e}");
         let e = parse(t.path()).unwrap_err();
-        assert!(e.contains("not a regular file"), "{e}");
+        assert!(e.contains("not a file"), "{e}");
     }
 
     #[cfg(unix)]

@@ -262,13 +262,17 @@ impl DriftEngine {
     }
 }
 
-/// "the other thirteen hotels", "another 5 stores", "20 more riders": a
-/// count relative to something else, not a statement of the total.
+/// "the other thirteen hotels", "another 5 stores", "20 more riders",
+/// "15 minutes longer", "an hour earlier": an amount relative to something
+/// else, not a statement of the total.
 fn relative(a: &Analysis, q: &crate::core::text::quantity::Quantity) -> bool {
     let before = q.first.checked_sub(1).map(|i| a.words[i].lower.as_str());
     let after = a.words.get(q.last + 1).map(|w| w.lower.as_str());
     matches!(before, Some("other" | "another" | "extra" | "additional"))
-        || matches!(after, Some("more" | "extra" | "additional"))
+        || matches!(
+            after,
+            Some("more" | "extra" | "additional" | "longer" | "shorter" | "earlier" | "later" | "sooner" | "less" | "fewer")
+        )
 }
 
 /// How many words either side of a figure may say what it is about.
@@ -296,16 +300,16 @@ fn contrary_negation(a: &Analysis, h: &Hit, negative_sense: bool) -> Option<usiz
         return None;
     }
     let (lo, hi) = (neg.min(h.first), neg.max(h.first));
-    let double = a.hits(List::NegativeSense).iter().any(|n| n.first > lo && n.last < hi);
+    let double = a.hits_in(List::NegativeSense, lo + 1, hi).iter().any(|n| n.last < hi);
     // A negative word after the keyword, in its clause, is what is negated:
     // "no bus leaves with a safety defect", "not one trained mechanic will
     // be late".
     let clause = w[h.first].clause;
     let negative_after = neg < h.first
         && [List::NegativeSense, List::Negators].iter().any(|l| {
-            a.hits(*l)
+            a.hits_in(*l, h.last + 1, h.last + 7)
                 .iter()
-                .any(|n| n.first > h.last && n.first <= h.last + 6 && w[n.first].clause == clause)
+                .any(|n| w[n.first].clause == clause)
         });
     (!double && !negative_after && !describes_object(a, neg, h)).then_some(neg)
 }
@@ -358,11 +362,14 @@ fn asserted(a: &Analysis, h: &Hit) -> bool {
     }
     let clause = w[h.first].clause;
     let sentence = w[h.first].sentence;
+    // Acceptance and mention are looked for near the opposite (a sentence
+    // and a clause are short in what people write; a bound window keeps a
+    // hostile text from costing hits times hits).
     let accepted = a
-        .hits(List::Acceptance)
+        .hits_in(List::Acceptance, h.first.saturating_sub(REACH), h.last + REACH)
         .iter()
         .any(|m| w[m.first].sentence == sentence && a.negated_by[m.first].is_none());
-    let mentioned = a.hits(List::Mention).iter().any(|m| {
+    let mentioned = a.hits_in(List::Mention, h.first.saturating_sub(REACH), h.first).iter().any(|m| {
         if m.last >= h.first || w[m.first].clause != clause {
             return false;
         }
@@ -384,17 +391,19 @@ fn asserted(a: &Analysis, h: &Hit) -> bool {
     accepted || a.preceded_by(List::Assertion, h.first, 2).is_some() || commanded(a, h) || planned(a, h)
 }
 
+/// How far around an opposite its acceptance or mention is looked for.
+const REACH: usize = 16;
+
 /// "Ignore the hold queue when the rush starts", "just rush it": an
 /// imperative whose verb is the opposite tells people to do it.
 fn commanded(a: &Analysis, h: &Hit) -> bool {
     let w = &a.words;
     let sentence = w[h.first].sentence;
+    // At most a few softening words before the verb.
     let mut j = h.first;
     while j > 0 && w[j - 1].sentence == sentence {
-        if !matches!(
-            w[j - 1].lower.as_str(),
-            "please" | "just" | "simply" | "then" | "so" | "and"
-        ) {
+        let soft = matches!(w[j - 1].lower.as_str(), "please" | "just" | "simply" | "then" | "so" | "and");
+        if h.first - j >= 4 || !soft {
             return false;
         }
         j -= 1;

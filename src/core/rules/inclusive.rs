@@ -122,7 +122,7 @@ fn owner(a: &Analysis, h: &Hit) -> Option<usize> {
         group.is_some() && h.first > 0 && matches!(w[h.first - 1].lower.as_str(), "our" | "the" | "your" | "my");
     let sentence = w[h.first].sentence;
     let thanked = a
-        .hits(List::Gratitude)
+        .hits_in(List::Gratitude, h.first.saturating_sub(8), h.first)
         .iter()
         .any(|g| g.last < h.first && h.first - g.last <= 4 && w[g.last].sentence == sentence);
     (vocative || acts || named_team || thanked || made_best(a, end)).then_some(end)
@@ -141,9 +141,9 @@ fn made_best(a: &Analysis, end: usize) -> bool {
         a.covered_by(List::Superlatives, j, j) || (l.len() > 5 && l.ends_with("est"))
     };
     let Some(team) = a
-        .hits(List::GroupNouns)
+        .hits_in(List::GroupNouns, the + 1, the + 6)
         .iter()
-        .find(|g| g.first > the && g.first <= the + 5 && w[g.first].sentence == w[end].sentence)
+        .find(|g| w[g.first].sentence == w[end].sentence)
     else {
         return false;
     };

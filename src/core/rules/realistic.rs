@@ -66,7 +66,10 @@ fn conduct_rule(a: &Analysis, first: usize, last: usize) -> bool {
         verb.lower.as_str(),
         "be" | "been" | "is" | "are" | "get" | "have" | "ever"
     );
-    let outcome = a.covered_by(List::NegativeSense, last + 1, last + 1);
+    let outcome = a
+        .hits_in(List::NegativeSense, (last + 1).saturating_sub(4), last + 2)
+        .iter()
+        .any(|h| h.first <= last + 1 && last < h.last + 1);
     agent && !state && !outcome
 }
 

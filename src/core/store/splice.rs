@@ -6,9 +6,11 @@
 //!
 //! It applies when the story, pillars, segments and other top-level fields
 //! are unchanged and `internal` is the file's last top-level key, written as
-//! a block list; otherwise the whole set is written as `to_yaml` does. Either
-//! way the result is checked: it must read back as exactly the set being
-//! saved, or the whole set is written instead.
+//! a block list, and the file uses no YAML anchors (an unchanged message
+//! could use one a changed message defines); otherwise the whole set is
+//! written as `to_yaml` does. The messages written anew are read back and
+//! must be exactly the ones being saved, or the whole set is written
+//! instead; unchanged messages are the file's own bytes.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -52,6 +54,11 @@ pub fn preserving(set: &MessageSet, source: &str) -> Option<String> {
         return None;
     }
     if !same_but_messages(old, set) {
+        return None;
+    }
+    // An unchanged message may use an anchor a changed or deleted one
+    // defined; copied as text it would then point at nothing.
+    if has_anchors(source) {
         return None;
     }
     // Where each message's text starts: the line of its list item, with
@@ -119,6 +126,18 @@ pub fn preserving(set: &MessageSet, source: &str) -> Option<String> {
         }
     }
     Some(out)
+}
+
+/// Does the text hold what may be a YAML anchor (`&name`) or alias
+/// (`*name`)? A false alarm ("*important*" in a plain text) only costs the
+/// file's layout: the whole set is written instead.
+fn has_anchors(source: &str) -> bool {
+    let b = source.as_bytes();
+    (0..b.len()).any(|i| {
+        matches!(b[i], b'&' | b'*')
+            && (i == 0 || matches!(b[i - 1], b' ' | b'\t' | b'\n' | b'[' | b'{' | b',' | b':' | b'-'))
+            && b.get(i + 1).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+    })
 }
 
 /// Whether the two sets differ in their messages at most.
@@ -233,6 +252,17 @@ mod tests {
     use crate::core::model::Status;
 
     const SOURCE: &str = "# The team's set: keep this comment.\nversion: 1\nbrand: Spokes\nexternal:\n  story: >-\n    Bikes fixed the same day,\n    with care.\n  pillars:\n    - id: speed\n      claim: Same day\n      facts: [\"Bikes are repaired within 24 hours\"]\nsegments: [mechanics]\ninternal:\n  # First, the all-hands note.\n  - id: a\n    audience: all\n    text: >-\n      Every bike we touch\n      is back within 24 hours.\n\n  - id: b\n    status: draft\n    text: We fix bikes.\n";
+
+    #[test]
+    fn a_file_with_anchors_is_written_whole_so_no_alias_is_left_dangling() {
+        // b uses the text a defines; deleting a must not leave b's *note.
+        let source = "version: 1\nbrand: B\nexternal:\n  story: S\ninternal:\n  - id: a\n    text: &note Fix it today.\n  - id: b\n    text: *note\n";
+        let mut set = parse(source, Path::new("")).unwrap();
+        set.internal.remove(0);
+        assert_eq!(preserving(&set, source), None, "the whole set is written instead");
+        let whole = super::super::to_yaml(&set);
+        assert_eq!(parse(&whole, Path::new("")).unwrap(), set);
+    }
 
     #[test]
     fn an_unchanged_set_is_written_back_byte_for_byte() {

@@ -61,7 +61,18 @@ impl<'t> Analysis<'t> {
             &hits[List::Negators as usize],
             &hits[List::NegatorsAfter as usize],
         );
-        let quantities = quantity::find(&words);
+        let mut quantities = quantity::find(&words);
+        // A bound under negation turns round: "no patient waits more than
+        // 10 minutes" is at most 10 minutes, "not less than 2%" at least 2%.
+        for q in &mut quantities {
+            if negated_by[q.first].is_some() {
+                q.bound = match q.bound {
+                    quantity::Bound::AtLeast => quantity::Bound::AtMost,
+                    quantity::Bound::AtMost => quantity::Bound::AtLeast,
+                    b => b,
+                };
+            }
+        }
         Analysis {
             text,
             words,
@@ -75,6 +86,16 @@ impl<'t> Analysis<'t> {
 
     pub fn hits(&self, list: List) -> &[Hit] {
         &self.hits[list as usize]
+    }
+
+    /// The hits of `list` that start at a word in `from..to`. Hits are kept
+    /// in text order, so a rule that looks near a word finds them by binary
+    /// search, not by a scan of every hit.
+    pub fn hits_in(&self, list: List, from: usize, to: usize) -> &[Hit] {
+        let h = self.hits(list);
+        let lo = h.partition_point(|x| x.first < from);
+        let hi = h.partition_point(|x| x.first < to).max(lo);
+        &h[lo..hi]
     }
 
     /// The character span of words `first..=last`.
