@@ -204,9 +204,10 @@ impl MessageReview {
             .map(|l| format!("chorus reads English; this looks like {l} - not scored"))
     }
 
-    /// Passes every criterion and shows no drift.
+    /// Passes every criterion and shows no drift. A message chorus could
+    /// not read (not English) is not clean: nobody has checked it.
     pub fn is_clean(&self) -> bool {
-        self.checklist.all_pass() && self.drift.is_empty()
+        self.language.is_none() && self.checklist.all_pass() && self.drift.is_empty()
     }
 }
 

@@ -271,7 +271,18 @@ fn relative(a: &Analysis, q: &crate::core::text::quantity::Quantity) -> bool {
     matches!(before, Some("other" | "another" | "extra" | "additional"))
         || matches!(
             after,
-            Some("more" | "extra" | "additional" | "longer" | "shorter" | "earlier" | "later" | "sooner" | "less" | "fewer")
+            Some(
+                "more"
+                    | "extra"
+                    | "additional"
+                    | "longer"
+                    | "shorter"
+                    | "earlier"
+                    | "later"
+                    | "sooner"
+                    | "less"
+                    | "fewer"
+            )
         )
 }
 
@@ -369,22 +380,25 @@ fn asserted(a: &Analysis, h: &Hit) -> bool {
         .hits_in(List::Acceptance, h.first.saturating_sub(REACH), h.last + REACH)
         .iter()
         .any(|m| w[m.first].sentence == sentence && a.negated_by[m.first].is_none());
-    let mentioned = a.hits_in(List::Mention, h.first.saturating_sub(REACH), h.first).iter().any(|m| {
-        if m.last >= h.first || w[m.first].clause != clause {
-            return false;
-        }
-        match w[m.first].lower.as_str() {
-            // "it is fine if a call is slow": what is accepted is the condition.
-            "if" | "when" | "whenever" | "in" => !accepted,
-            // A preposition speaks of the phrase right after it ("a call
-            // about a late pallet"), not of the whole clause ("From March
-            // the range will be made overseas").
-            "about" | "from" | "against" | "without" | "instead" | "rather" | "reason" | "cause" | "causes" => {
-                h.first - m.last <= 3
+    let mentioned = a
+        .hits_in(List::Mention, h.first.saturating_sub(REACH), h.first)
+        .iter()
+        .any(|m| {
+            if m.last >= h.first || w[m.first].clause != clause {
+                return false;
             }
-            _ => true,
-        }
-    });
+            match w[m.first].lower.as_str() {
+                // "it is fine if a call is slow": what is accepted is the condition.
+                "if" | "when" | "whenever" | "in" => !accepted,
+                // A preposition speaks of the phrase right after it ("a call
+                // about a late pallet"), not of the whole clause ("From March
+                // the range will be made overseas").
+                "about" | "from" | "against" | "without" | "instead" | "rather" | "reason" | "cause" | "causes" => {
+                    h.first - m.last <= 3
+                }
+                _ => true,
+            }
+        });
     if mentioned {
         return false;
     }
@@ -402,7 +416,10 @@ fn commanded(a: &Analysis, h: &Hit) -> bool {
     // At most a few softening words before the verb.
     let mut j = h.first;
     while j > 0 && w[j - 1].sentence == sentence {
-        let soft = matches!(w[j - 1].lower.as_str(), "please" | "just" | "simply" | "then" | "so" | "and");
+        let soft = matches!(
+            w[j - 1].lower.as_str(),
+            "please" | "just" | "simply" | "then" | "so" | "and"
+        );
         if h.first - j >= 4 || !soft {
             return false;
         }

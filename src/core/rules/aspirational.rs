@@ -56,7 +56,10 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
         t.add("no-destination", None, &[]);
         // A practical note with no kind fails here as a story would; say
         // what it reads like, so the writer can say what it is for.
-        if message.kind.is_none() {
+        // Not for a slogan ("Read. Dream. Become."): it is a story message
+        // that has not found its destination yet.
+        let slogan = !a.hits(List::Inspiration).is_empty() || a.no_content();
+        if message.kind.is_none() && !slogan {
             if let Some(kind) = reads_like(a, t.lexicon().list(List::Imperatives)) {
                 let about = t.lexicon().kind(kind).map(|k| k.about.clone()).unwrap_or_default();
                 let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {

@@ -57,6 +57,24 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
         .lexicon()
         .kind(message.kind())
         .is_none_or(|k| k.applies(crate::core::model::Criterion::Aspirational));
+    // In a story message for everyone, thanks to one group ("three cheers
+    // for the workshop crew") hands it the credit; a declared segment is
+    // judged below, as the owner of the credit.
+    if message.audience.is_all() && sets_goals {
+        let w = &a.words;
+        for g in a.hits(List::Gratitude) {
+            let sentence = w[g.last].sentence;
+            let group = a
+                .hits_in(List::GroupNouns, g.last + 1, g.last + 6)
+                .iter()
+                .any(|n| w[n.first].sentence == sentence);
+            let segment = a.segments.iter().any(|s| s.first > g.last && s.first <= g.last + 5);
+            if group && !segment && !universal_after(g) {
+                t.hit("singled-out", a, g);
+                break;
+            }
+        }
+    }
     if message.audience.is_all() && universal.is_none() && sets_goals {
         let hits = &a.segments;
         let mut named: Vec<usize> = hits.iter().map(|h| h.list).collect();

@@ -4,8 +4,9 @@
 /// A commented message set (schema v1) to start from. It parses as it is.
 pub const TEMPLATE: &str = r#"# A chorus message set: the story the company tells the world, and the
 # messages it tells its own people. Open it with `chorus FILE`; score it with
-# `chorus check FILE`. These comments are for you: chorus does not keep
-# comments when it saves the file.
+# `chorus check FILE`. These comments are for you: chorus keeps them when it
+# saves, unless the story, pillars or segments change (the file is then
+# written afresh).
 
 # The version of this file's format. Leave it at 1.
 version: 1

@@ -90,7 +90,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         .iter()
         .map(|r| match r.applies {
             true => score_line(&title_case(r.criterion), r.score, verdict(r), width),
-            false => not_applying_line(&title_case(r.criterion), &review.kind),
+            false => not_applying_line(&title_case(r.criterion), &text::visible(&review.kind)),
         })
         .collect();
     let a = &review.alignment;

@@ -22,7 +22,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, scroll: usize) {
         if !c.applies {
             lines.push(Line::from(vec![
                 Span::styled(format!("{:<13}", title(c.criterion.as_str())), theme::label()),
-                Span::styled(format!("n/a: not asked of a message of kind {}", r.kind), theme::dim()),
+                Span::styled(
+                    format!("n/a: not asked of a message of kind {}", text::visible(&r.kind)),
+                    theme::dim(),
+                ),
             ]));
             continue;
         }

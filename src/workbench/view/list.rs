@@ -101,7 +101,10 @@ pub fn verdict(r: &MessageReview) -> Vec<Span<'static>> {
         .map(|&c| {
             let res = r.checklist.get(c);
             let letter = &c.as_str()[..1].to_uppercase();
-            if !res.applies {
+            if r.language.is_some() {
+                // Not read at all: not English.
+                Span::styled("?", theme::waived())
+            } else if !res.applies {
                 // Not asked of this kind of message.
                 Span::styled("·", theme::dim())
             } else if !res.pass {
