@@ -12,6 +12,7 @@ use crate::core::rules::RuleContext;
 use crate::core::text::phrases::{Hit, PhraseIndex};
 use crate::core::text::{stem, Analysis};
 use facts::Fact;
+use std::collections::HashSet;
 
 struct PillarLists {
     id: String,
@@ -81,16 +82,22 @@ impl DriftEngine {
         let mut drift = Vec::new();
         let mut supported = vec![false; self.pillars.len()];
         let mut engaged = vec![false; self.pillars.len()];
+        // Pillars already contradicted, so a negated keyword is reported once.
+        let mut contradicted: HashSet<&str> = HashSet::new();
+        // Sentences that accept something (not negated): an opposite there is asserted.
+        let accepting: HashSet<usize> = a
+            .hits(List::Acceptance)
+            .iter()
+            .filter(|m| a.negated_by[m.first].is_none())
+            .map(|m| a.words[m.first].sentence)
+            .collect();
         for (pi, p) in self.pillars.iter().enumerate() {
             for h in &hits[p.keywords] {
                 let phrase = self.index.phrase(p.keywords, h.phrase);
                 let span = a.hit_span(h);
                 if let Some(neg) = contrary_negation(a, h, p.negative_sense[h.phrase]) {
                     engaged[pi] = true;
-                    if !drift
-                        .iter()
-                        .any(|d: &Drift| d.kind == DriftKind::Contradiction && d.pillar.as_deref() == Some(&p.id))
-                    {
+                    if contradicted.insert(p.id.as_str()) {
                         // A trailing negator ("fresh no longer") comes after the keyword.
                         // "don't": quote the whole word, not "n't".
                         let neg_word = if neg > 0 && a.words[neg].lower == "n't" {
@@ -121,10 +128,11 @@ impl DriftEngine {
                 });
             }
             for h in &hits[p.opposites] {
-                if !asserted(a, h) {
+                if !asserted(a, h, &accepting) {
                     continue;
                 }
                 engaged[pi] = true;
+                contradicted.insert(p.id.as_str());
                 let span = a.hit_span(h);
                 drift.push(Drift {
                     kind: DriftKind::Contradiction,
@@ -210,7 +218,12 @@ impl DriftEngine {
                     // A pillar the message talks about lends its keywords as
                     // evidence; any other pillar's fact needs its own words
                     // near the figure ("repair stands within 2 days").
-                    let keyword = hits[self.pillars[f.pillar].keywords].iter().any(|h| near(h.first));
+                    let keywords = &hits[self.pillars[f.pillar].keywords];
+                    let from = keywords.partition_point(|h| h.first + WINDOW < q.first);
+                    let keyword = keywords[from..]
+                        .iter()
+                        .take_while(|h| h.first <= q.last + WINDOW)
+                        .any(|h| near(h.first));
                     let about = if on_topic[f.pillar] {
                         context + usize::from(keyword)
                     } else {
@@ -292,32 +305,23 @@ fn contrary_negation(a: &Analysis, h: &Hit, negative_sense: bool) -> Option<usiz
         return None;
     }
     let (lo, hi) = (neg.min(h.first), neg.max(h.first));
-    let double = a.hits(List::NegativeSense).iter().any(|n| n.first > lo && n.last < hi);
+    let double = a.cover(List::NegativeSense).within(lo + 1, hi);
     (!double).then_some(neg)
 }
 
 /// Is a pillar's opposite asserted, or only mentioned? "Late deliveries are
 /// fine" and "we are often late" assert it; "a call about a late pallet",
 /// "fewer delays" and "never late" only mention it.
-fn asserted(a: &Analysis, h: &Hit) -> bool {
+fn asserted(a: &Analysis, h: &Hit, accepting: &HashSet<usize>) -> bool {
     let w = &a.words;
     if a.negated_by[h.first].is_some() {
         return false;
     }
-    let clause = w[h.first].clause;
-    let mentioned = a
-        .hits(List::Mention)
-        .iter()
-        .any(|m| m.last < h.first && w[m.first].clause == clause);
-    if mentioned {
+    // A mention that starts in this clause and ends before the opposite.
+    if a.cover(List::Mention).within(a.clause_start(h.first), h.first) {
         return false;
     }
-    let sentence = w[h.first].sentence;
-    let accepted = a
-        .hits(List::Acceptance)
-        .iter()
-        .any(|m| w[m.first].sentence == sentence && a.negated_by[m.first].is_none());
-    accepted || a.preceded_by(List::Assertion, h.first, 2).is_some()
+    accepting.contains(&w[h.first].sentence) || a.preceded_by(List::Assertion, h.first, 2)
 }
 
 fn alignment_score(supported: usize, total: usize, drift: &[Drift]) -> u8 {

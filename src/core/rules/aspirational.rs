@@ -6,25 +6,27 @@
 
 use super::{distinct, orders, passive_at, sanctions, RuleContext, Tally};
 use crate::core::lexicon::List;
+use std::collections::HashSet;
+
+use crate::core::text::cover::Cover;
 use crate::core::text::phrases::Hit;
 use crate::core::text::tokens::Kind;
 use crate::core::text::Analysis;
 
 pub fn score(a: &Analysis, ctx: &RuleContext, t: &mut Tally) {
-    let threats = sanctions(a);
-    let buzz = a.hits(List::Buzzwords);
-    let overlaps = |h: &Hit, others: &[Hit]| others.iter().any(|o| o.first <= h.last && h.first <= o.last);
+    let threats = Cover::new(&sanctions(a));
+    let buzz = a.cover(List::Buzzwords);
     let goal = a
         .hits(List::Future)
         .iter()
-        .find(|h| !overlaps(h, &threats) && is_goal(a, h, ctx))
+        .find(|h| !threats.overlaps(h.first, h.last) && is_goal(a, h, ctx))
         .or_else(|| {
             // "let's make", "let's become"; not "let's double down", a slogan.
             a.hits(List::ChangeVerbs).iter().find(|h| {
                 let w = &a.words;
                 let after_lets = (h.first.saturating_sub(3)..h.first)
                     .any(|j| w[j].lower == "'s" && j > 0 && w[j - 1].lower == "let");
-                after_lets && !overlaps(h, buzz)
+                after_lets && !buzz.overlaps(h.first, h.last)
             })
         });
     let mut heading = false;
@@ -86,9 +88,9 @@ fn people_act(a: &Analysis, will: usize, ctx: &RuleContext) -> bool {
     let w = &a.words;
     let sentence = w[will].sentence;
     // "will cut", "should save": an improvement, whoever brings it.
-    let improves = a.hits(List::Improvements).iter().any(|c| c.first == will + 1);
-    let groups = a.hits(List::GroupNouns);
-    let segments = &a.segments;
+    let improves = a.cover(List::Improvements).starts_at(will + 1);
+    let groups = a.cover(List::GroupNouns);
+    let segments = Cover::new(&a.segments);
     improves
         || (will.saturating_sub(12)..will)
             .rev()
@@ -107,8 +109,8 @@ fn people_act(a: &Analysis, will: usize, ctx: &RuleContext) -> bool {
                         | "every"
                         | "all"
                         | "together"
-                ) || groups.iter().any(|g| g.first <= j && j <= g.last)
-                    || segments.iter().any(|s| s.first <= j && j <= s.last)
+                ) || groups.overlaps(j, j)
+                    || segments.overlaps(j, j)
                     || ctx.is_brand(&w[j].lower)
             })
 }
@@ -116,11 +118,11 @@ fn people_act(a: &Analysis, will: usize, ctx: &RuleContext) -> bool {
 /// A date to work toward: "by June", "this year", "by the June release";
 /// not a date a rule applies from ("from next month").
 fn deadline(a: &Analysis) -> Option<crate::core::review::Span> {
-    let effective = a.hits(List::EffectiveDates);
+    let effective = a.cover(List::EffectiveDates);
     let hit = a
         .hits(List::Deadlines)
         .iter()
-        .find(|h| !effective.iter().any(|e| e.first <= h.last && h.first <= e.last));
+        .find(|h| !effective.overlaps(h.first, h.last));
     if let Some(h) = hit.filter(|h| !looks_back(a, h.first)) {
         return Some(a.hit_span(h));
     }
@@ -169,10 +171,11 @@ fn looks_back(a: &Analysis, i: usize) -> bool {
 fn instruction(a: &Analysis, verbs: &[String]) -> Option<usize> {
     let w = &a.words;
     // Only the bare verb as listed: "Starting tomorrow" is not "start".
+    let bare: HashSet<&str> = verbs.iter().filter_map(|v| v.split(' ').next()).collect();
+    let starts = a.cover(List::Imperatives);
     let imperative = |i: usize| {
-        a.hits(List::Imperatives)
-            .iter()
-            .any(|h| h.first == i && verbs.iter().any(|v| v.split(' ').next() == Some(w[i].lower.as_str())))
+        starts.starts_at(i)
+            && bare.contains(w[i].lower.as_str())
             && !(w[i].lower == "let" && w.get(i + 1).is_some_and(|n| n.lower == "'s"))
     };
     (0..w.len())
@@ -186,15 +189,18 @@ fn sentence_start(a: &Analysis, i: usize) -> bool {
         || matches!(w[i - 1].lower.as_str(), ":" | "," if i >= 2 && vocative(a, i - 1))
 }
 
-/// "Drivers:" or "Team," opening a sentence.
+/// "Drivers:" or "Team," opening a sentence: at most three words before
+/// the mark, so only those are looked at, however long the sentence.
 fn vocative(a: &Analysis, punct: usize) -> bool {
     let w = &a.words;
-    let start = (0..punct)
-        .rev()
-        .take_while(|&j| w[j].sentence == w[punct].sentence)
-        .last()
+    let sentence = w[punct].sentence;
+    if punct >= 4 && w[punct - 4].sentence == sentence {
+        return false;
+    }
+    let start = (punct.saturating_sub(3)..punct)
+        .find(|&j| w[j].sentence == sentence)
         .unwrap_or(punct);
-    punct - start <= 3 && w[start..punct].iter().all(|x| x.kind == Kind::Word)
+    w[start..punct].iter().all(|x| x.kind == Kind::Word)
 }
 
 /// The word right after a leading subordinate clause: "When you quote a
@@ -204,11 +210,7 @@ fn after_opening_clause(a: &Analysis, i: usize) -> bool {
     if i < 2 || w[i - 1].lower != "," {
         return false;
     }
-    let start = (0..i)
-        .rev()
-        .take_while(|&j| w[j].sentence == w[i].sentence)
-        .last()
-        .unwrap_or(0);
+    let start = a.sentence_start(i);
     matches!(
         w[start].lower.as_str(),
         "when" | "if" | "each" | "every" | "before" | "after" | "whenever" | "once" | "in" | "for"
