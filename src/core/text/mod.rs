@@ -144,3 +144,23 @@ impl<'t> Analysis<'t> {
         (i.saturating_sub(gap)..i).any(|j| cover.ends_at(j) && self.words[j].clause == self.words[i].clause)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_as_a_span_does() {
+        let text = "İİ's café — naïve 🍋 test";
+        let lexicon = Lexicon::builtin();
+        let a = Analysis::new(text, &lexicon);
+        let n = text.chars().count();
+        assert_eq!(a.chars(), n);
+        for start in 0..=n + 1 {
+            for end in 0..=n + 1 {
+                let s = Span::new(start, end);
+                assert_eq!(a.quote(s), s.quote(text), "{start}..{end}");
+            }
+        }
+    }
+}
