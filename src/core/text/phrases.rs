@@ -114,8 +114,10 @@ impl PhraseIndex {
                 Some(second) => {
                     for f1 in &p.parts[0] {
                         for f2 in second {
+                            // A phrase's ids are pushed one after another, so
+                            // a repeat of this one can only be the last.
                             let v = self.pairs.entry(pair(fnv(f1), fnv(f2))).or_default();
-                            if !v.contains(&id) {
+                            if v.last() != Some(&id) {
                                 v.push(id);
                             }
                         }
