@@ -39,6 +39,8 @@ impl DriftEngine {
             .iter()
             .map(|w| stem::forms(&w.to_lowercase()))
             .collect();
+        // Hashed once, so a story of many keywords costs a few lookups per keyword.
+        let negative = stem::StrictSet::new(negative.iter().map(Vec::as_slice));
         let mut pillars = Vec::new();
         let mut facts = Vec::new();
         for (pi, p) in set.external.pillars.iter().enumerate() {
@@ -47,14 +49,13 @@ impl DriftEngine {
             let keywords = index.add_list(&words, true);
             let opposites = index.add_list(&p.opposites, true);
             // One flag per entry of the keyword list (synonyms included).
+            let opposite_forms: Vec<Vec<String>> = p.opposites.iter().map(|o| stem::forms(&o.to_lowercase())).collect();
+            let opposite = stem::StrictSet::new(opposite_forms.iter().map(Vec::as_slice));
             let negative_sense = words
                 .iter()
                 .map(|k| {
                     let f = stem::forms(&k.to_lowercase());
-                    negative.iter().any(|n| stem::matches(&f, n, false))
-                        || p.opposites
-                            .iter()
-                            .any(|o| stem::matches(&f, &stem::forms(&o.to_lowercase()), false))
+                    negative.matches_any(&f) || opposite.matches_any(&f)
                 })
                 .collect();
             pillars.push(PillarLists {

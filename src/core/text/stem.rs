@@ -115,6 +115,36 @@ pub fn typo(w: &str, k: &str) -> bool {
     strsim::osa_distance(w, k) <= 1
 }
 
+/// Many words, asked "does this word match (strictly) any of them?" in a
+/// few hash lookups instead of one comparison per word: the same answer as
+/// `matches(word, kw, false)` for some `kw`, which holds when the word has
+/// the entry itself among its forms, or shares an inflected form of four
+/// letters or more with it.
+#[derive(Debug, Clone, Default)]
+pub struct StrictSet {
+    words: std::collections::HashSet<String>,
+    inflected: std::collections::HashSet<String>,
+}
+
+impl StrictSet {
+    pub fn new<'a>(entries: impl IntoIterator<Item = &'a [String]>) -> StrictSet {
+        let mut set = StrictSet::default();
+        for kw in entries {
+            let Some(first) = kw.first() else { continue };
+            set.words.insert(first.clone());
+            set.inflected.extend(kw[1..].iter().cloned());
+        }
+        set
+    }
+
+    /// Does `word` (its forms) match any entry strictly?
+    pub fn matches_any(&self, word: &[String]) -> bool {
+        !word.is_empty()
+            && (word.iter().any(|f| self.words.contains(f))
+                || word[1..].iter().any(|f| f.len() >= 4 && self.inflected.contains(f)))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -185,6 +215,23 @@ mod tests {
             ("cars", "caring"),
         ] {
             assert!(!m(w, k), "{w} should not match {k}");
+        }
+    }
+
+    #[test]
+    fn a_strict_set_answers_as_matching_each_entry_would() {
+        let entries: Vec<Vec<String>> = ["wait", "delays", "baked", "late", "queue", "stopped", "tries"]
+            .iter()
+            .map(|w| forms(w))
+            .collect();
+        let set = StrictSet::new(entries.iter().map(Vec::as_slice));
+        for w in [
+            "wait", "waiting", "waited", "delay", "delayed", "bake", "baking", "lately", "late", "queues", "stop",
+            "stopping", "try", "tried", "trial", "fresh", "",
+        ] {
+            let f = forms(w);
+            let each = entries.iter().any(|k| matches(&f, k, false));
+            assert_eq!(set.matches_any(&f), each, "{w}");
         }
     }
 }
