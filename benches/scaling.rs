@@ -73,13 +73,25 @@ fn lexicon_size(c: &mut Criterion) {
 }
 
 /// A story of `pillars` pillars, each with `keywords` keywords of its own.
+/// Keywords begin like the examples' words ("repair…", "fresh…"), so a
+/// message's words meet as many near-misses as a real story's would.
 fn story(pillars: usize, keywords: usize) -> MessageSet {
     let mut set = support::generated_set(1);
+    let mut stems: Vec<String> = support::generated_set(40)
+        .internal
+        .iter()
+        .flat_map(|m| m.text.split(|c: char| !c.is_ascii_alphabetic()).map(str::to_lowercase).collect::<Vec<_>>())
+        .filter(|w| w.len() >= 3)
+        .collect();
+    stems.sort();
+    stems.dedup();
     set.external.pillars = (0..pillars)
         .map(|p| Pillar {
             id: format!("p{p}"),
             claim: format!("Claim {p}"),
-            keywords: (0..keywords).map(|k| format!("kw{p}x{k}")).collect(),
+            keywords: (0..keywords)
+                .map(|k| format!("{}q{p}x{k}", stems[(p * keywords + k) % stems.len()]))
+                .collect(),
             facts: vec![format!("Stands are repaired within {} hours", p % 48 + 1)],
             opposites: vec![format!("opp{p}")],
             ..Default::default()
