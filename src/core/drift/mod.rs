@@ -68,6 +68,7 @@ impl DriftEngine {
             facts.extend(p.facts.iter().map(|f| Fact::new(pi, f, lexicon)));
         }
         let avoid = index.add_list(&set.external.avoid, true);
+        index.ready();
         DriftEngine {
             index,
             pillars,

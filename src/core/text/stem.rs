@@ -63,7 +63,7 @@ fn is_vowel_y(c: char) -> bool {
 /// Derivational endings accepted after a whole keyword ("expert" →
 /// "expertise", "fresh" → "freshness"). Endings that reverse the meaning
 /// ("-less") are deliberately absent.
-const DERIVATIONS: [&str; 11] = [
+pub const DERIVATIONS: [&str; 11] = [
     "ise", "ize", "ness", "ment", "ments", "ity", "ful", "fully", "ship", "al", "ly",
 ];
 
