@@ -178,6 +178,9 @@ pub struct Lexicon {
     criteria: [CriterionConfig; 4],
     rules: BTreeMap<String, RuleConfig>,
     index: PhraseIndex,
+    /// The first word of each imperative ("keep" for "keep telling"),
+    /// worked out once rather than for every message.
+    imperative_heads: std::collections::HashSet<String>,
 }
 
 const BUILTIN: &str = include_str!("builtin.yaml");
@@ -229,6 +232,7 @@ impl Lexicon {
             criteria,
             rules,
             index: PhraseIndex::new(),
+            imperative_heads: Default::default(),
         };
         lex.recompile();
         lex
@@ -241,6 +245,16 @@ impl Lexicon {
             index.add_list(l, false);
         }
         self.index = index;
+        self.imperative_heads = self.lists[List::Imperatives as usize]
+            .iter()
+            .filter_map(|v| v.split(' ').next())
+            .map(str::to_string)
+            .collect();
+    }
+
+    /// Is `word` the first word of an imperative of the lexicon?
+    pub fn imperative_head(&self, word: &str) -> bool {
+        self.imperative_heads.contains(word)
     }
 
     /// Each entry of a list with where it comes from.

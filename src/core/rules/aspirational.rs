@@ -5,9 +5,7 @@
 //! a slogan with no destination ("Dream big!").
 
 use super::{distinct, orders, passive_at, sanctions, RuleContext, Tally};
-use crate::core::lexicon::List;
-use std::collections::HashSet;
-
+use crate::core::lexicon::{Lexicon, List};
 use crate::core::text::cover::Cover;
 use crate::core::text::phrases::Hit;
 use crate::core::text::tokens::Kind;
@@ -41,7 +39,7 @@ pub fn score(a: &Analysis, ctx: &RuleContext, t: &mut Tally) {
     if let Some(h) = orders(a).first() {
         t.hit("order-only", a, h);
     }
-    if let Some(i) = instruction(a, t.lexicon().list(List::Imperatives)) {
+    if let Some(i) = instruction(a, t.lexicon()) {
         t.add("instruction-only", Some(a.span(i, i)), &[]);
     }
     for h in distinct(a, &[List::Inspiration]) {
@@ -168,14 +166,13 @@ fn looks_back(a: &Analysis, i: usize) -> bool {
 /// The first word of an instruction: a sentence that opens with a bare
 /// imperative verb ("Keep telling ...", "Aim to ..."), after an optional
 /// address ("Drivers: ...") or a leading "when/if/each ..." clause.
-fn instruction(a: &Analysis, verbs: &[String]) -> Option<usize> {
+fn instruction(a: &Analysis, lexicon: &Lexicon) -> Option<usize> {
     let w = &a.words;
     // Only the bare verb as listed: "Starting tomorrow" is not "start".
-    let bare: HashSet<&str> = verbs.iter().filter_map(|v| v.split(' ').next()).collect();
     let starts = a.cover(List::Imperatives);
     let imperative = |i: usize| {
         starts.starts_at(i)
-            && bare.contains(w[i].lower.as_str())
+            && lexicon.imperative_head(&w[i].lower)
             && !(w[i].lower == "let" && w.get(i + 1).is_some_and(|n| n.lower == "'s"))
     };
     (0..w.len())

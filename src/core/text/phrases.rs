@@ -94,6 +94,9 @@ pub struct PhraseIndex {
     fuzzy_typos: Vec<(u64, u32, u32)>,
     /// Typo keys added since the last sort.
     unsorted: bool,
+    /// The first two letters of every fuzzy phrase: a word with others
+    /// reaches none by a typo or a derivation, and skips the lookups.
+    fuzzy_prefixes: std::collections::HashSet<[char; 2], FastHash>,
 }
 
 impl PhraseIndex {
@@ -139,9 +142,11 @@ impl PhraseIndex {
                         }
                     }
                 }
-                let k: Vec<char> = p.parts[0][0].chars().collect();
-                if k.len() >= 6 {
-                    let (pk, sk) = typo_keys(&k, k.len());
+                let k = p.parts[0][0].as_str();
+                self.fuzzy_prefixes.extend(prefix(k));
+                let n = k.chars().count();
+                if n >= 6 {
+                    let (pk, sk) = typo_keys(k, n, n);
                     self.fuzzy_typos.push((pk, id.0, id.1));
                     self.fuzzy_typos.push((sk, id.0, id.1));
                     self.unsorted = true;
@@ -170,7 +175,9 @@ impl PhraseIndex {
     /// accept, and no others than a scan of every fuzzy phrase with the
     /// same first two letters would try.
     fn fuzzy_candidates(&self, w: &Word, forms: &[u64], out: &mut Vec<(u32, u32)>) {
-        let Some(key) = prefix(&w.lower) else { return };
+        let Some(key) = prefix(&w.lower).filter(|k| self.fuzzy_prefixes.contains(k)) else {
+            return;
+        };
         let start = out.len();
         for h in forms {
             out.extend(self.fuzzy_forms.get(h).into_iter().flatten().copied());
@@ -182,13 +189,12 @@ impl PhraseIndex {
                 out.extend(self.fuzzy_forms.get(&h).into_iter().flatten().copied());
             }
         }
-        let chars: Vec<char> = w.lower.chars().collect();
-        let n = chars.len();
+        let n = w.lower.chars().count();
         for lk in [n - 1, n, n + 1] {
             if lk < 6 || n < 6 {
                 continue;
             }
-            let (pk, sk) = typo_keys(&chars, lk);
+            let (pk, sk) = typo_keys(&w.lower, n, lk);
             for k in [pk, sk] {
                 if self.unsorted {
                     out.extend(self.fuzzy_typos.iter().filter(|e| e.0 == k).map(|e| (e.1, e.2)));
@@ -216,10 +222,6 @@ impl PhraseIndex {
         }
     }
 
-    fn has_fuzzy(&self) -> bool {
-        self.fuzzy.iter().any(|f| *f)
-    }
-
     pub fn phrase(&self, list: usize, phrase: usize) -> &Phrase {
         &self.lists[list][phrase]
     }
@@ -239,7 +241,7 @@ impl PhraseIndex {
                     }
                 }
             }
-            if self.has_fuzzy() && w.kind == Kind::Word && w.lower.len() >= 6 {
+            if !self.fuzzy_prefixes.is_empty() && w.kind == Kind::Word && w.lower.len() >= 6 {
                 // Typos and derivations ("expertise" for "expert") of fuzzy phrases.
                 self.fuzzy_candidates(w, hashes.of(i), &mut seen);
             }
@@ -363,21 +365,22 @@ impl std::hash::Hasher for Fnv {
 /// was: an edit at or after letter `lk / 2` leaves the first part, one
 /// before it leaves everything from letter `lk / 2 + 1` on; and a typo
 /// keeps the first two letters (see `stem::typo`).
-fn typo_keys(w: &[char], lk: usize) -> (u64, u64) {
+/// `w` has `n` letters.
+fn typo_keys(w: &str, n: usize, lk: usize) -> (u64, u64) {
     use std::hash::{BuildHasher, Hasher};
     let a = lk / 2;
     let b = lk - a - 1;
     let mut p = FastHash.build_hasher();
     p.write_u8(b'p');
     p.write_usize(lk);
-    for c in w.iter().take(a) {
-        p.write_u32(*c as u32);
+    for c in w.chars().take(a) {
+        p.write_u32(c as u32);
     }
     let mut s = FastHash.build_hasher();
     s.write_u8(b's');
     s.write_usize(lk);
-    for c in w.iter().take(2).chain(&w[w.len().saturating_sub(b)..]) {
-        s.write_u32(*c as u32);
+    for c in w.chars().take(2).chain(w.chars().skip(n.saturating_sub(b))) {
+        s.write_u32(c as u32);
     }
     (p.finish(), s.finish())
 }
