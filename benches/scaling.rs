@@ -80,7 +80,12 @@ fn story(pillars: usize, keywords: usize) -> MessageSet {
     let mut stems: Vec<String> = support::generated_set(40)
         .internal
         .iter()
-        .flat_map(|m| m.text.split(|c: char| !c.is_ascii_alphabetic()).map(str::to_lowercase).collect::<Vec<_>>())
+        .flat_map(|m| {
+            m.text
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+        })
         .filter(|w| w.len() >= 3)
         .collect();
     stems.sort();
