@@ -12,6 +12,7 @@ use crate::core::rules::RuleContext;
 use crate::core::text::phrases::{Hit, PhraseIndex};
 use crate::core::text::{stem, Analysis};
 use facts::Fact;
+use std::collections::HashSet;
 
 struct PillarLists {
     id: String,
@@ -38,6 +39,8 @@ impl DriftEngine {
             .iter()
             .map(|w| stem::forms(&w.to_lowercase()))
             .collect();
+        // Hashed once, so a story of many keywords costs a few lookups per keyword.
+        let negative = stem::StrictSet::new(negative.iter().map(Vec::as_slice));
         let mut pillars = Vec::new();
         let mut facts = Vec::new();
         for (pi, p) in set.external.pillars.iter().enumerate() {
@@ -46,14 +49,13 @@ impl DriftEngine {
             let keywords = index.add_list(&words, true);
             let opposites = index.add_list(&p.opposites, true);
             // One flag per entry of the keyword list (synonyms included).
+            let opposite_forms: Vec<Vec<String>> = p.opposites.iter().map(|o| stem::forms(&o.to_lowercase())).collect();
+            let opposite = stem::StrictSet::new(opposite_forms.iter().map(Vec::as_slice));
             let negative_sense = words
                 .iter()
                 .map(|k| {
                     let f = stem::forms(&k.to_lowercase());
-                    negative.iter().any(|n| stem::matches(&f, n, false))
-                        || p.opposites
-                            .iter()
-                            .any(|o| stem::matches(&f, &stem::forms(&o.to_lowercase()), false))
+                    negative.matches_any(&f) || opposite.matches_any(&f)
                 })
                 .collect();
             pillars.push(PillarLists {
@@ -66,6 +68,7 @@ impl DriftEngine {
             facts.extend(p.facts.iter().map(|f| Fact::new(pi, f, lexicon)));
         }
         let avoid = index.add_list(&set.external.avoid, true);
+        index.ready();
         DriftEngine {
             index,
             pillars,
@@ -81,16 +84,22 @@ impl DriftEngine {
         let mut drift = Vec::new();
         let mut supported = vec![false; self.pillars.len()];
         let mut engaged = vec![false; self.pillars.len()];
+        // Pillars already contradicted, so a negated keyword is reported once.
+        let mut contradicted: HashSet<&str> = HashSet::new();
+        // Sentences that accept something (not negated): an opposite there is asserted.
+        let accepting: HashSet<usize> = a
+            .hits(List::Acceptance)
+            .iter()
+            .filter(|m| a.negated_by[m.first].is_none())
+            .map(|m| a.words[m.first].sentence)
+            .collect();
         for (pi, p) in self.pillars.iter().enumerate() {
             for h in &hits[p.keywords] {
                 let phrase = self.index.phrase(p.keywords, h.phrase);
                 let span = a.hit_span(h);
                 if let Some(neg) = contrary_negation(a, h, p.negative_sense[h.phrase]) {
                     engaged[pi] = true;
-                    if !drift
-                        .iter()
-                        .any(|d: &Drift| d.kind == DriftKind::Contradiction && d.pillar.as_deref() == Some(&p.id))
-                    {
+                    if contradicted.insert(p.id.as_str()) {
                         // A trailing negator ("fresh no longer") comes after the keyword.
                         // "don't": quote the whole word, not "n't".
                         let neg_word = if neg > 0 && a.words[neg].lower == "n't" {
@@ -121,10 +130,11 @@ impl DriftEngine {
                 });
             }
             for h in &hits[p.opposites] {
-                if !asserted(a, h) {
+                if !asserted(a, h, &accepting) {
                     continue;
                 }
                 engaged[pi] = true;
+                contradicted.insert(p.id.as_str());
                 let span = a.hit_span(h);
                 drift.push(Drift {
                     kind: DriftKind::Contradiction,
@@ -210,7 +220,12 @@ impl DriftEngine {
                     // A pillar the message talks about lends its keywords as
                     // evidence; any other pillar's fact needs its own words
                     // near the figure ("repair stands within 2 days").
-                    let keyword = hits[self.pillars[f.pillar].keywords].iter().any(|h| near(h.first));
+                    let keywords = &hits[self.pillars[f.pillar].keywords];
+                    let from = keywords.partition_point(|h| h.first + WINDOW < q.first);
+                    let keyword = keywords[from..]
+                        .iter()
+                        .take_while(|h| h.first <= q.last + WINDOW)
+                        .any(|h| near(h.first));
                     let about = if on_topic[f.pillar] {
                         context + usize::from(keyword)
                     } else {
@@ -311,7 +326,7 @@ fn contrary_negation(a: &Analysis, h: &Hit, negative_sense: bool) -> Option<usiz
         return None;
     }
     let (lo, hi) = (neg.min(h.first), neg.max(h.first));
-    let double = a.hits_in(List::NegativeSense, lo + 1, hi).iter().any(|n| n.last < hi);
+    let double = a.cover(List::NegativeSense).within(lo + 1, hi);
     // A negative word after the keyword, in its clause, is what is negated:
     // "no bus leaves with a safety defect", "not one trained mechanic will
     // be late".
@@ -366,20 +381,17 @@ const HAVING: &[&str] = &[
 /// queue" and "from March the range will be made overseas" assert it; "a
 /// call about a late pallet", "fewer delays", "if an order is late" and
 /// "never late" only mention it.
-fn asserted(a: &Analysis, h: &Hit) -> bool {
+fn asserted(a: &Analysis, h: &Hit, accepting: &HashSet<usize>) -> bool {
     let w = &a.words;
     if a.negated_by[h.first].is_some() {
         return false;
     }
     let clause = w[h.first].clause;
     let sentence = w[h.first].sentence;
-    // Acceptance and mention are looked for near the opposite (a sentence
-    // and a clause are short in what people write; a bound window keeps a
-    // hostile text from costing hits times hits).
-    let accepted = a
-        .hits_in(List::Acceptance, h.first.saturating_sub(REACH), h.last + REACH)
-        .iter()
-        .any(|m| w[m.first].sentence == sentence && a.negated_by[m.first].is_none());
+    let accepted = accepting.contains(&sentence);
+    // A mention is looked for near the opposite (a clause is short in what
+    // people write; a bound window keeps a hostile text from costing hits
+    // times hits).
     let mentioned = a
         .hits_in(List::Mention, h.first.saturating_sub(REACH), h.first)
         .iter()
@@ -402,10 +414,10 @@ fn asserted(a: &Analysis, h: &Hit) -> bool {
     if mentioned {
         return false;
     }
-    accepted || a.preceded_by(List::Assertion, h.first, 2).is_some() || commanded(a, h) || planned(a, h)
+    accepted || a.preceded_by(List::Assertion, h.first, 2) || commanded(a, h) || planned(a, h)
 }
 
-/// How far around an opposite its acceptance or mention is looked for.
+/// How far before an opposite a mention of it is looked for.
 const REACH: usize = 16;
 
 /// "Ignore the hold queue when the rush starts", "just rush it": an

@@ -17,6 +17,7 @@
 //!   safety: {about: a safety notice, skip: [aspirational, off_story]}
 //! ```
 
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 
 use super::{KindConfig, Lexicon, List, OFF_STORY};
@@ -53,8 +54,44 @@ pub struct Extension {
 
 type Bad = (FieldPath, String);
 
+/// The most entries one extension may hold, counting every word added,
+/// switched off, or given as an alias or synonym: far more than a
+/// company's vocabulary, and few enough that every start stays quick.
+pub const MAX_ENTRIES: usize = 200_000;
+
 /// Read an extension from a YAML value; errors name the field that is wrong.
 pub fn from_value(v: &Value, at: &FieldPath) -> Result<Extension, Bad> {
+    let ext = read(v, at)?;
+    let mut total = 0;
+    let parts = [("add", &ext.add), ("off", &ext.off)];
+    for (part, lists) in parts {
+        for (list, words) in lists {
+            total += words.len();
+            if total > MAX_ENTRIES {
+                return Err((at.key(part).key(list.key()), too_many()));
+            }
+        }
+    }
+    let named = [
+        ("segment_aliases", &ext.segment_aliases),
+        ("pillar_synonyms", &ext.pillar_synonyms),
+    ];
+    for (part, lists) in named {
+        for (name, words) in lists {
+            total += words.len();
+            if total > MAX_ENTRIES {
+                return Err((at.key(part).key(name), too_many()));
+            }
+        }
+    }
+    Ok(ext)
+}
+
+fn too_many() -> String {
+    format!("a lexicon extension holds at most {MAX_ENTRIES} entries; this one has more (split the vocabulary, or switch off fewer entries)")
+}
+
+fn read(v: &Value, at: &FieldPath) -> Result<Extension, Bad> {
     let mut ext = Extension::default();
     for (key, value) in mapping(v, at)? {
         let here = at.key(&key);
@@ -257,21 +294,35 @@ impl Lexicon {
 
     /// A new lexicon: this one with `ext` applied, entries marked with `origin`.
     pub fn extended(&self, ext: &Extension, origin: Origin) -> Lexicon {
+        // Entries are found by a hash of their ASCII-lower-cased text (what
+        // `eq_ignore_ascii_case` compares), so an extension of N entries
+        // costs N lookups, not N scans of the list.
+        let key = |s: &str| s.to_ascii_lowercase();
         let mut next = self.clone();
         for (list, words) in &ext.off {
             let l = *list as usize;
+            // Each "off" entry switches off the first remaining entry it names.
+            let mut at: HashMap<String, VecDeque<usize>> = HashMap::new();
+            for (i, e) in next.lists[l].iter().enumerate() {
+                at.entry(key(e)).or_default().push_back(i);
+            }
+            let mut gone = vec![false; next.lists[l].len()];
             for w in words {
-                if let Some(i) = next.lists[l].iter().position(|e| e.eq_ignore_ascii_case(w)) {
-                    next.lists[l].remove(i);
-                    next.origins[l].remove(i);
+                if let Some(i) = at.get_mut(&key(w)).and_then(VecDeque::pop_front) {
+                    gone[i] = true;
                     next.switched_off.push((*list, w.clone(), origin.clone()));
                 }
             }
+            let mut keep = gone.iter().map(|g| !g);
+            next.lists[l].retain(|_| keep.next().unwrap_or(true));
+            let mut keep = gone.iter().map(|g| !g);
+            next.origins[l].retain(|_| keep.next().unwrap_or(true));
         }
         for (list, words) in &ext.add {
             let l = *list as usize;
+            let mut known: HashSet<String> = next.lists[l].iter().map(|e| key(e)).collect();
             for w in words {
-                if !next.lists[l].iter().any(|e| e.eq_ignore_ascii_case(w)) {
+                if known.insert(key(w)) {
                     next.lists[l].push(w.clone());
                     next.origins[l].push(origin.clone());
                 }
@@ -337,5 +388,50 @@ mod tests {
         let a = crate::core::text::Analysis::new("Let's ideate with zero waste", &lex);
         assert_eq!(a.hits(List::Buzzwords).len(), 1);
         assert!(a.hits(List::Absolutes).is_empty());
+    }
+
+    #[test]
+    fn an_extension_past_the_limit_names_where_it_overflows() {
+        let many: Vec<String> = (0..MAX_ENTRIES).map(|i| format!("w{i}")).collect();
+        let src = format!(
+            "add: {{buzzwords: [{}]}}\noff: {{absolutes: [zero]}}\n",
+            many.join(", ")
+        );
+        let (at, msg) = ext(&src).unwrap_err();
+        assert_eq!(at.to_string(), "off.absolutes");
+        assert!(msg.contains(&MAX_ENTRIES.to_string()), "{msg}");
+        let fits = format!("add: {{buzzwords: [{}]}}\n", many.join(", "));
+        assert_eq!(ext(&fits).unwrap().add[0].1.len(), MAX_ENTRIES);
+    }
+
+    #[test]
+    fn case_and_repeats_are_handled_entry_by_entry() {
+        let base = Lexicon::builtin();
+        let before = base.list(List::Buzzwords).len();
+        let e = ext("add: {buzzwords: [Ideate, ideate, IDEATE, synergise]}\n").unwrap();
+        let lex = base.extended(&e, Origin::Machine("m.yaml".into()));
+        assert_eq!(
+            lex.list(List::Buzzwords).len(),
+            before + 2,
+            "one entry per word, whatever its case"
+        );
+        // Two "off" entries switch off both copies; a third finds none.
+        let e = ext("add: {absolutes: [Forever]}\n").unwrap();
+        let lex = lex.extended(&e, Origin::Machine("m.yaml".into()));
+        let copies = |l: &Lexicon| {
+            l.list(List::Absolutes)
+                .iter()
+                .filter(|p| p.eq_ignore_ascii_case("forever"))
+                .count()
+        };
+        let had = copies(&lex);
+        let e = ext("off: {absolutes: [FOREVER, forever, forever]}\n").unwrap();
+        let off = lex.extended(&e, Origin::Machine("m.yaml".into()));
+        assert_eq!(copies(&off), had.saturating_sub(3));
+        assert_eq!(off.switched_off().len(), had.min(3));
+        assert_eq!(
+            off.list(List::Absolutes).len(),
+            lex.list(List::Absolutes).len() - had.min(3)
+        );
     }
 }

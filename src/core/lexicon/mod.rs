@@ -222,6 +222,9 @@ pub struct Lexicon {
     /// Kinds of message by name, each with where it comes from.
     kinds: BTreeMap<String, (KindConfig, Origin)>,
     index: PhraseIndex,
+    /// The first word of each imperative ("keep" for "keep telling"),
+    /// worked out once rather than for every message.
+    imperative_heads: std::collections::HashSet<String>,
 }
 
 const BUILTIN: &str = include_str!("builtin.yaml");
@@ -283,6 +286,7 @@ impl Lexicon {
             rules,
             kinds,
             index: PhraseIndex::new(),
+            imperative_heads: Default::default(),
         };
         lex.recompile();
         lex
@@ -295,6 +299,16 @@ impl Lexicon {
             index.add_list(l, false);
         }
         self.index = index;
+        self.imperative_heads = self.lists[List::Imperatives as usize]
+            .iter()
+            .filter_map(|v| v.split(' ').next())
+            .map(str::to_string)
+            .collect();
+    }
+
+    /// Is `word` the first word of an imperative of the lexicon?
+    pub fn imperative_head(&self, word: &str) -> bool {
+        self.imperative_heads.contains(word)
     }
 
     /// Each entry of a list with where it comes from.

@@ -7,7 +7,7 @@ use std::fmt::Write;
 use super::escape::visible;
 use super::FileReport;
 use crate::core::model::{Criterion, Message};
-use crate::core::review::{CriterionResult, MessageReview};
+use crate::core::review::{CriterionResult, MessageReview, Span};
 
 /// How to render.
 #[derive(Debug, Clone, Copy, Default)]
@@ -151,6 +151,7 @@ fn message(out: &mut String, r: &MessageReview, m: &Message, style: Style, p: &P
         return;
     }
     let _ = writeln!(out, "    {}", p.dim(&format!("\"{}\"", visible(m.text.trim(), false))));
+    let quoter = Quoter::new(&m.text);
     for c in r.checklist.results.iter().filter(|c| c.applies) {
         if let Some(reason) = &c.waived {
             if !c.findings.is_empty() {
@@ -164,7 +165,7 @@ fn message(out: &mut String, r: &MessageReview, m: &Message, style: Style, p: &P
                 .iter()
                 .map(|b| match b.span {
                     Some(s) => {
-                        let words = s.quote(&m.text);
+                        let words = quoter.quote(s);
                         // Name the lexicon entry when it is not the words themselves.
                         let entry = match &b.entry {
                             Some(e) if !e.eq_ignore_ascii_case(words) => format!(" [{}]", visible(e, false)),
@@ -225,12 +226,52 @@ fn plural(n: usize, noun: &str) -> String {
     }
 }
 
+/// The first of each, in order; a set, so a message with many drifts costs their number.
 fn dedup(mut v: Vec<&str>) -> Vec<&str> {
-    let mut seen = Vec::new();
-    v.retain(|k| {
-        let new = !seen.contains(k);
-        seen.push(*k);
-        new
-    });
+    let mut seen = std::collections::HashSet::new();
+    v.retain(|k| seen.insert(*k));
     v
+}
+
+/// A message's words by character span, sliced through a byte offset per
+/// character so that a long breakdown does not walk the text once per line.
+struct Quoter<'a> {
+    text: &'a str,
+    bytes: Vec<usize>,
+}
+
+impl<'a> Quoter<'a> {
+    fn new(text: &'a str) -> Quoter<'a> {
+        let bytes = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        Quoter { text, bytes }
+    }
+
+    fn quote(&self, s: Span) -> &'a str {
+        let at = |c: usize| self.bytes.get(c).copied().unwrap_or(self.text.len());
+        let from = at(s.start);
+        &self.text[from..at(s.end).max(from)]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_as_a_span_does() {
+        let text = "Café — naïve 🍋 test";
+        let q = Quoter::new(text);
+        let n = text.chars().count();
+        for start in 0..=n + 1 {
+            for end in 0..=n + 1 {
+                let s = Span::new(start, end);
+                assert_eq!(q.quote(s), s.quote(text), "{start}..{end}");
+            }
+        }
+    }
+
+    #[test]
+    fn dedup_keeps_the_first_of_each_in_order() {
+        assert_eq!(dedup(vec!["b", "a", "b", "c", "a"]), ["b", "a", "c"]);
+    }
 }

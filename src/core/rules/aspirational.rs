@@ -5,27 +5,27 @@
 //! a slogan with no destination ("Dream big!").
 
 use super::{distinct, orders, passive_at, sanctions, RuleContext, Tally};
-use crate::core::lexicon::List;
+use crate::core::lexicon::{Lexicon, List};
 use crate::core::model::Message;
+use crate::core::text::cover::Cover;
 use crate::core::text::phrases::Hit;
 use crate::core::text::tokens::Kind;
 use crate::core::text::Analysis;
 
 pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) {
-    let threats = sanctions(a);
-    let buzz = a.hits(List::Buzzwords);
-    let overlaps = |h: &Hit, others: &[Hit]| others.iter().any(|o| o.first <= h.last && h.first <= o.last);
+    let threats = Cover::new(&sanctions(a));
+    let buzz = a.cover(List::Buzzwords);
     let goal = a
         .hits(List::Future)
         .iter()
-        .find(|h| !overlaps(h, &threats) && is_goal(a, h, ctx))
+        .find(|h| !threats.overlaps(h.first, h.last) && is_goal(a, h, ctx))
         .or_else(|| {
             // "let's make", "let's become"; not "let's double down", a slogan.
             a.hits(List::ChangeVerbs).iter().find(|h| {
                 let w = &a.words;
                 let after_lets = (h.first.saturating_sub(3)..h.first)
                     .any(|j| w[j].lower == "'s" && j > 0 && w[j - 1].lower == "let");
-                after_lets && !overlaps(h, buzz)
+                after_lets && !buzz.overlaps(h.first, h.last)
             })
         });
     if a.no_content() {
@@ -43,7 +43,7 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
     if let Some(h) = orders(a).first() {
         t.hit("order-only", a, h);
     }
-    if let Some(i) = instruction(a, t.lexicon().list(List::Imperatives)) {
+    if let Some(i) = instruction(a, t.lexicon()) {
         t.add("instruction-only", Some(a.span(i, i)), &[]);
     }
     for h in distinct(a, &[List::Inspiration]) {
@@ -60,7 +60,7 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
         // that has not found its destination yet.
         let slogan = !a.hits(List::Inspiration).is_empty() || a.no_content();
         if message.kind.is_none() && !slogan {
-            if let Some(kind) = reads_like(a, t.lexicon().list(List::Imperatives)) {
+            if let Some(kind) = reads_like(a, t.lexicon()) {
                 let about = t.lexicon().kind(kind).map(|k| k.about.clone()).unwrap_or_default();
                 let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
                     "an"
@@ -80,7 +80,7 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
 /// What a message with no destination reads like, if not a story: a
 /// question (it asks), a recognition (it thanks), or an update (it dates a
 /// change, apologises, or tells people what to do).
-fn reads_like(a: &Analysis, imperatives: &[String]) -> Option<&'static str> {
+fn reads_like(a: &Analysis, lexicon: &Lexicon) -> Option<&'static str> {
     let w = &a.words;
     let asks = w.iter().any(|x| x.kind == Kind::Punct && x.lower == "?");
     if asks {
@@ -93,7 +93,7 @@ fn reads_like(a: &Analysis, imperatives: &[String]) -> Option<&'static str> {
         .iter()
         .any(|x| matches!(x.lower.as_str(), "sorry" | "apologise" | "apologize" | "apologies"));
     let dated = !a.hits(List::EffectiveDates).is_empty();
-    let told = instruction(a, imperatives).is_some() || !a.hits(List::Orders).is_empty();
+    let told = instruction(a, lexicon).is_some() || !a.hits(List::Orders).is_empty();
     (apology || dated || told).then_some("update")
 }
 
@@ -151,9 +151,9 @@ fn people_act(a: &Analysis, will: usize, ctx: &RuleContext) -> bool {
     let w = &a.words;
     let sentence = w[will].sentence;
     // "will cut", "should save": an improvement, whoever brings it.
-    let improves = a.hits(List::Improvements).iter().any(|c| c.first == will + 1);
-    let groups = a.hits(List::GroupNouns);
-    let segments = &a.segments;
+    let improves = a.cover(List::Improvements).starts_at(will + 1);
+    let groups = a.cover(List::GroupNouns);
+    let segments = Cover::new(&a.segments);
     improves
         || (will.saturating_sub(12)..will)
             .rev()
@@ -172,8 +172,8 @@ fn people_act(a: &Analysis, will: usize, ctx: &RuleContext) -> bool {
                         | "every"
                         | "all"
                         | "together"
-                ) || groups.iter().any(|g| g.first <= j && j <= g.last)
-                    || segments.iter().any(|s| s.first <= j && j <= s.last)
+                ) || groups.overlaps(j, j)
+                    || segments.overlaps(j, j)
                     || ctx.is_brand(&w[j].lower)
             })
 }
@@ -182,12 +182,12 @@ fn people_act(a: &Analysis, will: usize, ctx: &RuleContext) -> bool {
 /// not a date a rule applies from ("from next month"), nor how long a state
 /// lasts ("off until February", "use the side gate until Friday").
 fn deadline(a: &Analysis) -> Option<crate::core::review::Span> {
-    let effective = a.hits(List::EffectiveDates);
+    let effective = a.cover(List::EffectiveDates);
     let losses = losses(a);
-    let hit = a.hits(List::Deadlines).iter().find(|h| {
-        !effective.iter().any(|e| e.first <= h.last && h.first <= e.last)
-            && !losses.contains(&a.words[h.first].sentence)
-    });
+    let hit = a
+        .hits(List::Deadlines)
+        .iter()
+        .find(|h| !effective.overlaps(h.first, h.last) && !losses.contains(&a.words[h.first].sentence));
     if let Some(h) = hit.filter(|h| !looks_back(a, h.first)) {
         return Some(a.hit_span(h));
     }
@@ -232,13 +232,13 @@ fn looks_back(a: &Analysis, i: usize) -> bool {
 /// The first word of an instruction: a sentence that opens with a bare
 /// imperative verb ("Keep telling ...", "Aim to ..."), after an optional
 /// address ("Drivers: ...") or a leading "when/if/each ..." clause.
-fn instruction(a: &Analysis, verbs: &[String]) -> Option<usize> {
+fn instruction(a: &Analysis, lexicon: &Lexicon) -> Option<usize> {
     let w = &a.words;
     // Only the bare verb as listed: "Starting tomorrow" is not "start".
+    let starts = a.cover(List::Imperatives);
     let imperative = |i: usize| {
-        a.hits(List::Imperatives)
-            .iter()
-            .any(|h| h.first == i && verbs.iter().any(|v| v.split(' ').next() == Some(w[i].lower.as_str())))
+        starts.starts_at(i)
+            && lexicon.imperative_head(&w[i].lower)
             && !(w[i].lower == "let" && w.get(i + 1).is_some_and(|n| n.lower == "'s"))
     };
     (0..w.len())
@@ -252,15 +252,18 @@ fn sentence_start(a: &Analysis, i: usize) -> bool {
         || matches!(w[i - 1].lower.as_str(), ":" | "," if i >= 2 && vocative(a, i - 1))
 }
 
-/// "Drivers:" or "Team," opening a sentence.
+/// "Drivers:" or "Team," opening a sentence: at most three words before
+/// the mark, so only those are looked at, however long the sentence.
 fn vocative(a: &Analysis, punct: usize) -> bool {
     let w = &a.words;
-    let start = (0..punct)
-        .rev()
-        .take_while(|&j| w[j].sentence == w[punct].sentence)
-        .last()
+    let sentence = w[punct].sentence;
+    if punct >= 4 && w[punct - 4].sentence == sentence {
+        return false;
+    }
+    let start = (punct.saturating_sub(3)..punct)
+        .find(|&j| w[j].sentence == sentence)
         .unwrap_or(punct);
-    punct - start <= 3 && w[start..punct].iter().all(|x| x.kind == Kind::Word)
+    w[start..punct].iter().all(|x| x.kind == Kind::Word)
 }
 
 /// The word right after a leading subordinate clause: "When you quote a
@@ -270,11 +273,7 @@ fn after_opening_clause(a: &Analysis, i: usize) -> bool {
     if i < 2 || w[i - 1].lower != "," {
         return false;
     }
-    let start = (0..i)
-        .rev()
-        .take_while(|&j| w[j].sentence == w[i].sentence)
-        .last()
-        .unwrap_or(0);
+    let start = a.sentence_start(i);
     matches!(
         w[start].lower.as_str(),
         "when" | "if" | "each" | "every" | "before" | "after" | "whenever" | "once" | "in" | "for"

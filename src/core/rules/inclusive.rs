@@ -6,6 +6,7 @@
 use super::{distinct, orders, passive_at, sanctions, RuleContext, Tally};
 use crate::core::lexicon::List;
 use crate::core::model::Message;
+use crate::core::text::cover::Cover;
 use crate::core::text::phrases::Hit;
 use crate::core::text::tokens::Kind;
 use crate::core::text::Analysis;
@@ -28,20 +29,18 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
     }
     // Credit to one group sets it apart; credit to everyone ("huge thanks
     // to everyone who ...") does not.
-    let universal_after = |h: &crate::core::text::phrases::Hit| {
-        a.hits(List::Universal)
-            .iter()
-            .any(|u| u.first > h.last && u.first <= h.last + 3)
-    };
+    let universal_at = a.cover(List::Universal);
+    let universal_after = |h: &Hit| universal_at.starts_within(h.last + 1, h.last + 3);
     let singled: Vec<_> = distinct(a, &[List::SinglingOut])
         .into_iter()
         .filter(|h| !universal_after(h) && !given_a_part(a, h))
         .collect();
     // "everyone else" sets people apart; it does not invite them in.
+    let singled_at = Cover::new(&singled);
     let universal = a
         .hits(List::Universal)
         .iter()
-        .find(|u| !singled.iter().any(|s| s.first <= u.last && u.first <= s.last));
+        .find(|u| !singled_at.overlaps(u.first, u.last));
     if let Some(h) = universal {
         t.hit("universal-invite", a, h);
     }
@@ -124,7 +123,7 @@ fn given_a_part(a: &Analysis, h: &Hit) -> bool {
 fn owner(a: &Analysis, h: &Hit) -> Option<usize> {
     let w = &a.words;
     let mut end = h.last;
-    let group = a.hits(List::GroupNouns).iter().find(|g| g.first == end + 1);
+    let group = at(a.hits(List::GroupNouns), end + 1).first();
     if let Some(g) = group {
         end = g.last;
     }
@@ -132,10 +131,9 @@ fn owner(a: &Analysis, h: &Hit) -> Option<usize> {
     let starts_sentence =
         h.first == 0 || w[h.first - 1].sentence != w[h.first].sentence || w[h.first - 1].kind == Kind::Punct;
     let vocative = starts_sentence && next.is_some_and(|n| matches!(n.lower.as_str(), "," | ":" | "!"));
-    let acts = a
-        .hits(List::SegmentVerbs)
+    let acts = at(a.hits(List::SegmentVerbs), end + 1)
         .iter()
-        .any(|v| v.first == end + 1 && !passive_at(a, v.last + 1));
+        .any(|v| !passive_at(a, v.last + 1));
     let named_team =
         group.is_some() && h.first > 0 && matches!(w[h.first - 1].lower.as_str(), "our" | "the" | "your" | "my");
     let sentence = w[h.first].sentence;
@@ -166,4 +164,11 @@ fn made_best(a: &Analysis, end: usize) -> bool {
         return false;
     };
     (the + 1..team.first).any(superlative) && w[team.first].clause >= clause
+}
+
+/// The hits that start at word `i`, from hits in text order.
+fn at(hits: &[Hit], i: usize) -> &[Hit] {
+    let from = hits.partition_point(|h| h.first < i);
+    let to = hits.partition_point(|h| h.first <= i);
+    &hits[from..to]
 }

@@ -86,7 +86,7 @@ fn singular(name: &str) -> Option<String> {
 /// Score one message on all four criteria.
 pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, lex: &Lexicon) -> Checklist {
     let run = |c: Criterion| {
-        let mut t = Tally::new(lex, a.text, c);
+        let mut t = Tally::new(lex, a, c);
         match c {
             Criterion::Specific => specific::score(a, &mut t),
             Criterion::Inclusive => inclusive::score(a, message, ctx, &mut t),
@@ -101,12 +101,16 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, lex: &Lexicon) 
 }
 
 /// Hits of the given lists with overlaps removed, the longer kept, in text order.
+/// A hit overlaps a kept one exactly when one of its words is taken, so
+/// each hit costs its own length, not the number kept.
 fn distinct(a: &Analysis, lists: &[List]) -> Vec<Hit> {
     let mut all: Vec<Hit> = lists.iter().flat_map(|l| a.hits(*l).iter().copied()).collect();
     all.sort_by_key(|h| (std::cmp::Reverse(h.last - h.first), h.first));
+    let mut taken = vec![false; a.words.len()];
     let mut kept: Vec<Hit> = Vec::new();
     for h in all {
-        if !kept.iter().any(|k| k.first <= h.last && h.first <= k.last) {
+        if !taken[h.first..=h.last].iter().any(|t| *t) {
+            taken[h.first..=h.last].iter_mut().for_each(|t| *t = true);
             kept.push(h);
         }
     }
@@ -125,7 +129,7 @@ fn orders(a: &Analysis) -> Vec<Hit> {
             let clause = w[h.first].clause;
             let inclusive_subject = (h.first.saturating_sub(3)..h.first)
                 .any(|j| w[j].clause == clause && matches!(w[j].lower.as_str(), "we" | "us" | "'s" | "together"));
-            let customer_subject = a.hits(List::Beneficiaries).iter().any(|b| b.last + 1 == h.first);
+            let customer_subject = h.first > 0 && a.cover(List::Beneficiaries).ends_at(h.first - 1);
             !inclusive_subject && !customer_subject && a.negated_by[h.first].is_none()
         })
         .collect()

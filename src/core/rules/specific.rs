@@ -5,6 +5,7 @@
 use super::{distinct, Tally};
 use crate::core::lexicon::List;
 use crate::core::review::Span;
+use crate::core::text::cover::Cover;
 use crate::core::text::quantity::Unit;
 use crate::core::text::tokens::Kind;
 use crate::core::text::Analysis;
@@ -37,10 +38,10 @@ pub fn score(a: &Analysis, t: &mut Tally) {
     }
     // Who gains: not a segment of the company itself ("riders" in a
     // riders' co-op), and not "this hospital", the sender's own place.
-    let segments = &a.segments;
+    let segments = Cover::new(&a.segments);
     let beneficiary = a.hits(List::Beneficiaries).iter().find(|h| {
         let own = h.first > 0 && a.words[h.first - 1].lower == "this";
-        !own && !segments.iter().any(|s| s.first <= h.last && h.first <= s.last)
+        !own && !segments.overlaps(h.first, h.last)
     });
     if let Some(h) = beneficiary {
         t.hit("beneficiary", a, h);
@@ -54,8 +55,9 @@ pub fn score(a: &Analysis, t: &mut Tally) {
     for h in &buzz {
         t.hit("buzzword", a, h);
     }
+    let buzz = Cover::new(&buzz);
     for h in a.hits(List::Superlatives) {
-        if buzz.iter().any(|b| b.first <= h.last && h.first <= b.last) || scoped(a, h.first, h.last) {
+        if buzz.overlaps(h.first, h.last) || scoped(a, h.first, h.last) {
             continue;
         }
         t.hit("vague-superlative", a, h);
@@ -84,10 +86,10 @@ fn reason(a: &Analysis) -> Option<Span> {
     if let Some(h) = a.hits(List::Reasons).first() {
         return Some(a.hit_span(h));
     }
+    let intensified = a.cover(List::SoIntensified);
     a.words.iter().enumerate().find_map(|(i, w)| {
         let next = a.words.get(i + 1)?;
-        let intensifier = a.hits(List::SoIntensified).iter().any(|h| h.first == i + 1);
-        (w.lower == "so" && next.kind != Kind::Punct && !intensifier && next.sentence == w.sentence)
+        (w.lower == "so" && next.kind != Kind::Punct && next.sentence == w.sentence && !intensified.starts_at(i + 1))
             .then(|| a.span(i, i + 1))
     })
 }

@@ -5,10 +5,12 @@
 use crate::core::lexicon::Lexicon;
 use crate::core::model::{Criterion, Message};
 use crate::core::review::{Contribution, CriterionResult, Finding, Span};
+use crate::core::text::phrases::Hit;
+use crate::core::text::Analysis;
 
 pub struct Tally<'a> {
     lexicon: &'a Lexicon,
-    text: &'a str,
+    analysis: &'a Analysis<'a>,
     criterion: Criterion,
     score: i32,
     findings: Vec<Finding>,
@@ -16,11 +18,11 @@ pub struct Tally<'a> {
 }
 
 impl<'a> Tally<'a> {
-    pub fn new(lexicon: &'a Lexicon, text: &'a str, criterion: Criterion) -> Tally<'a> {
+    pub fn new(lexicon: &'a Lexicon, analysis: &'a Analysis<'a>, criterion: Criterion) -> Tally<'a> {
         let base = lexicon.criterion(criterion).base;
         Tally {
             lexicon,
-            text,
+            analysis,
             criterion,
             score: base,
             findings: Vec::new(),
@@ -38,7 +40,7 @@ impl<'a> Tally<'a> {
     /// `{name}` placeholders (`{quote}` is always the quoted words).
     pub fn add(&mut self, id: &str, span: Option<Span>, vars: &[(&str, &str)]) {
         let rule = self.lexicon.rule(id);
-        let quote = span.map(|s| s.quote(self.text)).unwrap_or("");
+        let quote = span.map(|s| self.analysis.quote(s)).unwrap_or("");
         let fill = |t: &str| {
             let mut out = t.replace("{quote}", quote);
             for (k, v) in vars {
@@ -58,7 +60,7 @@ impl<'a> Tally<'a> {
         if let Some(message) = &rule.message {
             self.findings.push(Finding {
                 rule: id.to_string(),
-                span: span.unwrap_or_else(|| Span::new(0, self.text.chars().count())),
+                span: span.unwrap_or_else(|| Span::new(0, self.analysis.chars())),
                 message: fill(message),
                 suggestion: rule.suggestion.as_deref().map(fill),
             });
@@ -66,7 +68,7 @@ impl<'a> Tally<'a> {
     }
 
     /// Apply rule `id` for a lexicon hit, recording the entry that fired.
-    pub fn hit(&mut self, id: &str, a: &crate::core::text::Analysis, h: &crate::core::text::phrases::Hit) {
+    pub fn hit(&mut self, id: &str, a: &Analysis, h: &Hit) {
         self.add(id, Some(a.hit_span(h)), &[]);
         let entry = self.lexicon.index().phrase(h.list, h.phrase).text.clone();
         if let Some(last) = self.breakdown.last_mut() {

@@ -2,6 +2,7 @@
 //! negation scope, quantities, and forgiving word matching. A message is
 //! analysed once; every rule reads the same `Analysis`.
 
+pub mod cover;
 pub mod language;
 pub mod negation;
 pub mod phrases;
@@ -10,8 +11,11 @@ pub mod quotes;
 pub mod stem;
 pub mod tokens;
 
+use std::cell::OnceCell;
+
 use crate::core::lexicon::{Lexicon, List};
 use crate::core::review::Span;
+use cover::Cover;
 use phrases::Hit;
 use quantity::Quantity;
 use tokens::Word;
@@ -42,6 +46,14 @@ pub struct Analysis<'t> {
     /// Where the set's segments are named (filled in by the reviewer, which
     /// knows the segments).
     pub segments: Vec<Hit>,
+    /// Byte offset of every character, and of the text's end: a span's
+    /// words are sliced in O(1), not by walking the text from its start.
+    bytes: Vec<u32>,
+    /// The first word of each sentence and of each clause, by number.
+    sentence_starts: Vec<usize>,
+    clause_starts: Vec<usize>,
+    /// Per list, where its hits lie (built on first use).
+    covers: Vec<OnceCell<Cover>>,
 }
 
 impl<'t> Analysis<'t> {
@@ -51,8 +63,9 @@ impl<'t> Analysis<'t> {
         let mut hits = lexicon.index().find(&words, &hashes);
         let literal = std::mem::take(&mut hits[List::Literal as usize]);
         if !literal.is_empty() {
+            let cover = Cover::new(&literal);
             for list in [List::Hyperbole, List::Absolutes, List::Superlatives, List::Buzzwords] {
-                hits[list as usize].retain(|h| !literal.iter().any(|l| l.first <= h.last && h.first <= l.last));
+                hits[list as usize].retain(|h| !cover.overlaps(h.first, h.last));
             }
         }
         hits[List::Literal as usize] = literal;
@@ -73,6 +86,22 @@ impl<'t> Analysis<'t> {
                 };
             }
         }
+        // Texts are limited far below 4 GiB (see `store`), so a u32 holds any offset.
+        let bytes = text
+            .char_indices()
+            .map(|(i, _)| i as u32)
+            .chain([text.len() as u32])
+            .collect();
+        let covers = (0..hits.len()).map(|_| OnceCell::new()).collect();
+        let (mut sentence_starts, mut clause_starts) = (Vec::new(), Vec::new());
+        for (i, w) in words.iter().enumerate() {
+            while sentence_starts.len() <= w.sentence {
+                sentence_starts.push(i);
+            }
+            while clause_starts.len() <= w.clause {
+                clause_starts.push(i);
+            }
+        }
         Analysis {
             text,
             words,
@@ -81,7 +110,31 @@ impl<'t> Analysis<'t> {
             quantities,
             hashes,
             segments: Vec::new(),
+            bytes,
+            sentence_starts,
+            clause_starts,
+            covers,
         }
+    }
+
+    /// The first word of word `i`'s clause.
+    pub fn clause_start(&self, i: usize) -> usize {
+        self.clause_starts[self.words[i].clause]
+    }
+
+    /// The first word of word `i`'s sentence.
+    pub fn sentence_start(&self, i: usize) -> usize {
+        self.sentence_starts[self.words[i].sentence]
+    }
+
+    /// Where the hits of `list` lie.
+    pub fn cover(&self, list: List) -> &Cover {
+        self.covers[list as usize].get_or_init(|| Cover::new(self.hits(list)))
+    }
+
+    /// The number of characters of the text.
+    pub fn chars(&self) -> usize {
+        self.bytes.len() - 1
     }
 
     pub fn hits(&self, list: List) -> &[Hit] {
@@ -109,12 +162,14 @@ impl<'t> Analysis<'t> {
 
     /// The words of a span, as written.
     pub fn quote(&self, span: Span) -> &'t str {
-        span.quote(self.text)
+        let at = |c: usize| self.bytes.get(c).map_or(self.text.len(), |&b| b as usize);
+        let from = at(span.start);
+        &self.text[from..at(span.end).max(from)]
     }
 
     /// Is any word `first..=last` covered by a hit of `list`?
     pub fn covered_by(&self, list: List, first: usize, last: usize) -> bool {
-        self.hits(list).iter().any(|h| h.first <= last && first <= h.last)
+        self.cover(list).overlaps(first, last)
     }
 
     /// A fragment with no concrete what: fewer than two words that are
@@ -138,9 +193,28 @@ impl<'t> Analysis<'t> {
     }
 
     /// Does a hit of `list` end right before word `i` (within `gap` words, same clause)?
-    pub fn preceded_by(&self, list: List, i: usize, gap: usize) -> Option<&Hit> {
-        self.hits(list)
-            .iter()
-            .find(|h| h.last < i && i - h.last <= gap && self.words[h.last].clause == self.words[i].clause)
+    pub fn preceded_by(&self, list: List, i: usize, gap: usize) -> bool {
+        let cover = self.cover(list);
+        (i.saturating_sub(gap)..i).any(|j| cover.ends_at(j) && self.words[j].clause == self.words[i].clause)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_as_a_span_does() {
+        let text = "İİ's café — naïve 🍋 test";
+        let lexicon = Lexicon::builtin();
+        let a = Analysis::new(text, &lexicon);
+        let n = text.chars().count();
+        assert_eq!(a.chars(), n);
+        for start in 0..=n + 1 {
+            for end in 0..=n + 1 {
+                let s = Span::new(start, end);
+                assert_eq!(a.quote(s), s.quote(text), "{start}..{end}");
+            }
+        }
     }
 }

@@ -84,10 +84,19 @@ pub struct PhraseIndex {
     fuzzy: Vec<bool>,
     singles: HashMap<u64, Vec<(u32, u32)>, Prehashed>,
     pairs: HashMap<u64, Vec<(u32, u32)>, Prehashed>,
-    /// Fuzzy phrases by the first two letters of their first part: a typo
-    /// keeps the first two letters (see `stem::typo`), so only these can be
-    /// reached by one.
-    fuzzy_by_prefix: HashMap<[char; 2], Vec<(u32, u32)>, FastHash>,
+    /// Fuzzy phrases of several words by every form of their first word
+    /// (those of one word are in `singles` already).
+    fuzzy_forms: HashMap<u64, Vec<(u32, u32)>, Prehashed>,
+    /// Fuzzy phrases whose first word has six letters or more, by the two
+    /// halves of that word (see `typo_keys`), sorted by key: a word one
+    /// typo away shares one of them, so a word finds these candidates in a
+    /// few lookups however many keywords the story has.
+    fuzzy_typos: Vec<(u64, u32, u32)>,
+    /// Typo keys added since the last sort.
+    unsorted: bool,
+    /// The first two letters of every fuzzy phrase: a word with others
+    /// reaches none by a typo or a derivation, and skips the lookups.
+    fuzzy_prefixes: std::collections::HashSet<[char; 2], FastHash>,
 }
 
 impl PhraseIndex {
@@ -114,8 +123,10 @@ impl PhraseIndex {
                 Some(second) => {
                     for f1 in &p.parts[0] {
                         for f2 in second {
+                            // A phrase's ids are pushed one after another, so
+                            // a repeat of this one can only be the last.
                             let v = self.pairs.entry(pair(fnv(f1), fnv(f2))).or_default();
-                            if !v.contains(&id) {
+                            if v.last() != Some(&id) {
                                 v.push(id);
                             }
                         }
@@ -123,17 +134,92 @@ impl PhraseIndex {
                 }
             }
             if fuzzy {
-                if let Some(key) = prefix(&p.parts[0][0]) {
-                    self.fuzzy_by_prefix
-                        .entry(key)
-                        .or_default()
-                        .push((li as u32, pi as u32));
+                if p.parts.len() > 1 {
+                    for f in &p.parts[0] {
+                        let v = self.fuzzy_forms.entry(fnv(f)).or_default();
+                        if v.last() != Some(&id) {
+                            v.push(id);
+                        }
+                    }
+                }
+                let k = p.parts[0][0].as_str();
+                self.fuzzy_prefixes.extend(prefix(k));
+                let n = k.chars().count();
+                if n >= 6 {
+                    let (pk, sk) = typo_keys(k, n, n);
+                    self.fuzzy_typos.push((pk, id.0, id.1));
+                    self.fuzzy_typos.push((sk, id.0, id.1));
+                    self.unsorted = true;
                 }
             }
         }
         self.lists.push(list);
         self.fuzzy.push(fuzzy);
         li
+    }
+
+    /// Sort the typo keys once all lists are in: `find` then looks them up
+    /// by binary search (before, it scans them all, which gives the same
+    /// hits, slowly).
+    pub fn ready(&mut self) {
+        if self.unsorted {
+            self.fuzzy_typos.sort_unstable();
+            self.unsorted = false;
+        }
+    }
+
+    /// Fuzzy phrases a word may reach by a derivation or a typo of their
+    /// first word: those whose first word begins with the word's first two
+    /// letters and either is the word less a derivational ending, or shares
+    /// a typo key with it. These are all such phrases that `match_at` can
+    /// accept, and no others than a scan of every fuzzy phrase with the
+    /// same first two letters would try.
+    fn fuzzy_candidates(&self, w: &Word, forms: &[u64], out: &mut Vec<(u32, u32)>) {
+        let Some(key) = prefix(&w.lower).filter(|k| self.fuzzy_prefixes.contains(k)) else {
+            return;
+        };
+        let start = out.len();
+        for h in forms {
+            out.extend(self.fuzzy_forms.get(h).into_iter().flatten().copied());
+        }
+        for d in stem::DERIVATIONS {
+            if let Some(stem) = w.lower.strip_suffix(d) {
+                let h = fnv(stem);
+                out.extend(self.singles.get(&h).into_iter().flatten().copied());
+                out.extend(self.fuzzy_forms.get(&h).into_iter().flatten().copied());
+            }
+        }
+        let n = w.lower.chars().count();
+        for lk in [n - 1, n, n + 1] {
+            if lk < 6 || n < 6 {
+                continue;
+            }
+            let (pk, sk) = typo_keys(&w.lower, n, lk);
+            for k in [pk, sk] {
+                if self.unsorted {
+                    out.extend(self.fuzzy_typos.iter().filter(|e| e.0 == k).map(|e| (e.1, e.2)));
+                    continue;
+                }
+                let from = self.fuzzy_typos.partition_point(|e| e.0 < k);
+                out.extend(
+                    self.fuzzy_typos[from..]
+                        .iter()
+                        .take_while(|e| e.0 == k)
+                        .map(|e| (e.1, e.2)),
+                );
+            }
+        }
+        // Only fuzzy phrases with the word's first two letters, as before.
+        let mut i = start;
+        while i < out.len() {
+            let (li, pi) = out[i];
+            let p = &self.lists[li as usize][pi as usize];
+            if self.fuzzy[li as usize] && prefix(&p.parts[0][0]) == Some(key) {
+                i += 1;
+            } else {
+                out.swap_remove(i);
+            }
+        }
     }
 
     pub fn phrase(&self, list: usize, phrase: usize) -> &Phrase {
@@ -155,11 +241,9 @@ impl PhraseIndex {
                     }
                 }
             }
-            if !self.fuzzy_by_prefix.is_empty() && w.kind == Kind::Word && w.lower.len() >= 6 {
+            if !self.fuzzy_prefixes.is_empty() && w.kind == Kind::Word && w.lower.len() >= 6 {
                 // Typos and derivations ("expertise" for "expert") of fuzzy phrases.
-                if let Some(key) = prefix(&w.lower) {
-                    add(self.fuzzy_by_prefix.get(&key));
-                }
+                self.fuzzy_candidates(w, hashes.of(i), &mut seen);
             }
             // A word reaches a phrase by several of its forms: try each once.
             seen.sort_unstable();
@@ -274,6 +358,33 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
+/// The two typo keys of a word of `lk` letters, or of a word that may be
+/// one typo from one of `lk` letters: its first `lk / 2` letters, and its
+/// first two letters with its last `lk - lk / 2 - 1`. One edit (insert,
+/// delete, substitute, or swap two neighbours) leaves one of the two as it
+/// was: an edit at or after letter `lk / 2` leaves the first part, one
+/// before it leaves everything from letter `lk / 2 + 1` on; and a typo
+/// keeps the first two letters (see `stem::typo`).
+/// `w` has `n` letters.
+fn typo_keys(w: &str, n: usize, lk: usize) -> (u64, u64) {
+    use std::hash::{BuildHasher, Hasher};
+    let a = lk / 2;
+    let b = lk - a - 1;
+    let mut p = FastHash.build_hasher();
+    p.write_u8(b'p');
+    p.write_usize(lk);
+    for c in w.chars().take(a) {
+        p.write_u32(c as u32);
+    }
+    let mut s = FastHash.build_hasher();
+    s.write_u8(b's');
+    s.write_usize(lk);
+    for c in w.chars().take(2).chain(w.chars().skip(n.saturating_sub(b))) {
+        s.write_u32(c as u32);
+    }
+    (p.finish(), s.finish())
+}
+
 fn prefix(s: &str) -> Option<[char; 2]> {
     let mut c = s.chars();
     Some([c.next()?, c.next()?])
@@ -326,5 +437,56 @@ mod tests {
         assert!(hits(&["expert"], "our expertise", false).is_empty());
         assert_eq!(hits(&["certified"], "a certifed repairer", true), ["certifed"]);
         assert!(hits(&["certified"], "a certifed repairer", false).is_empty());
+    }
+
+    #[test]
+    fn typo_and_derivation_lookups_find_what_a_scan_of_every_keyword_finds() {
+        let keywords = [
+            "certified",
+            "careful",
+            "expert",
+            "inspect",
+            "turnaround",
+            "waiting",
+            "repair",
+            "repaired",
+            "fresh",
+            "delivery",
+            "deliveries",
+            "quality",
+            "qualified",
+            "ünïcödé",
+            "trained",
+        ];
+        let mut ix = PhraseIndex::new();
+        let l = ix.add_list(&keywords, true);
+        ix.ready();
+        let text = "certifed certifieds certiifed cetrified ceritfied expertise experts inspection inspcet \
+            turnarund turnaruond turnaroundz wating waitnig repiared repairs repairment freshness frehs \
+            delivey deliveres qualty qualifeid quailfied ünïcöde ünïcödéé trainde trained traning careful carefully";
+        let words = tokenize(text);
+        let hashes = FormHashes::new(&words);
+        let found: Vec<(usize, usize)> = ix.find(&words, &hashes)[l]
+            .iter()
+            .map(|h| (h.first, h.phrase))
+            .collect();
+        // The reference: every keyword sharing a form with the word, and, for
+        // words of six bytes or more, every keyword with its first two letters.
+        let mut scan = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            for (pi, p) in ix.lists[l].iter().enumerate() {
+                let shares = p.parts[0].iter().any(|f| w.forms.contains(f));
+                let bucket = w.kind == Kind::Word && w.lower.len() >= 6 && prefix(&w.lower) == prefix(&p.parts[0][0]);
+                if (shares || bucket) && ix.match_at(&words, i, l, pi).is_some() {
+                    scan.push((i, pi));
+                }
+            }
+        }
+        assert_eq!(found, scan);
+        assert!(
+            found.len() > 25,
+            "the text is mostly near-misses that match: {}",
+            found.len()
+        );
     }
 }

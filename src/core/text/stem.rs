@@ -63,7 +63,7 @@ fn is_vowel_y(c: char) -> bool {
 /// Derivational endings accepted after a whole keyword ("expert" →
 /// "expertise", "fresh" → "freshness"). Endings that reverse the meaning
 /// ("-less") are deliberately absent.
-const DERIVATIONS: [&str; 11] = [
+pub const DERIVATIONS: [&str; 11] = [
     "ise", "ize", "ness", "ment", "ments", "ity", "ful", "fully", "ship", "al", "ly",
 ];
 
@@ -129,6 +129,36 @@ pub fn typo(w: &str, k: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (w.chars().collect(), k.chars().collect());
     let diff: Vec<usize> = (0..lw).filter(|&i| a[i] != b[i]).collect();
     diff.len() == 2 && diff[1] == diff[0] + 1 && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]]
+}
+
+/// Many words, asked "does this word match (strictly) any of them?" in a
+/// few hash lookups instead of one comparison per word: the same answer as
+/// `matches(word, kw, false)` for some `kw`, which holds when the word has
+/// the entry itself among its forms, or shares an inflected form of four
+/// letters or more with it.
+#[derive(Debug, Clone, Default)]
+pub struct StrictSet {
+    words: std::collections::HashSet<String>,
+    inflected: std::collections::HashSet<String>,
+}
+
+impl StrictSet {
+    pub fn new<'a>(entries: impl IntoIterator<Item = &'a [String]>) -> StrictSet {
+        let mut set = StrictSet::default();
+        for kw in entries {
+            let Some(first) = kw.first() else { continue };
+            set.words.insert(first.clone());
+            set.inflected.extend(kw[1..].iter().cloned());
+        }
+        set
+    }
+
+    /// Does `word` (its forms) match any entry strictly?
+    pub fn matches_any(&self, word: &[String]) -> bool {
+        !word.is_empty()
+            && (word.iter().any(|f| self.words.contains(f))
+                || word[1..].iter().any(|f| f.len() >= 4 && self.inflected.contains(f)))
+    }
 }
 
 #[cfg(test)]
@@ -205,6 +235,23 @@ mod tests {
             ("planning", "planners"),
         ] {
             assert!(!m(w, k), "{w} should not match {k}");
+        }
+    }
+
+    #[test]
+    fn a_strict_set_answers_as_matching_each_entry_would() {
+        let entries: Vec<Vec<String>> = ["wait", "delays", "baked", "late", "queue", "stopped", "tries"]
+            .iter()
+            .map(|w| forms(w))
+            .collect();
+        let set = StrictSet::new(entries.iter().map(Vec::as_slice));
+        for w in [
+            "wait", "waiting", "waited", "delay", "delayed", "bake", "baking", "lately", "late", "queues", "stop",
+            "stopping", "try", "tried", "trial", "fresh", "",
+        ] {
+            let f = forms(w);
+            let each = entries.iter().any(|k| matches(&f, k, false));
+            assert_eq!(set.matches_any(&f), each, "{w}");
         }
     }
 }

@@ -41,6 +41,14 @@ impl Word {
     }
 }
 
+/// Characters that print as nothing: zero-width space, non-joiner and
+/// joiner, word joiner, byte-order mark, soft hyphen. Inside a word they
+/// belong to it (its span covers them) but are ignored for matching, so
+/// "che\u{200b}ap" is still "cheap" and "4\u{200b}8 hours" still 48 hours.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}')
+}
+
 fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | '.' | ',' | '‐' | '‑')
 }
@@ -129,7 +137,10 @@ pub fn tokenize(text: &str) -> Vec<Word> {
                     break;
                 }
             }
-            raw.push((start, i));
+            // A run of invisible characters alone is no word: it reads as a space.
+            if !chars[start..i].iter().all(|c| is_invisible(*c)) {
+                raw.push((start, i));
+            }
         } else {
             raw.push((i, i + 1));
             i += 1;
@@ -251,9 +262,11 @@ fn kind_of(s: &str) -> Kind {
     }
 }
 
-/// Lower case with typographic apostrophes made plain.
+/// Lower case with typographic apostrophes made plain and invisible
+/// characters left out.
 pub fn normalize(s: &str) -> String {
     s.chars()
+        .filter(|c| !is_invisible(*c))
         .flat_map(|c| {
             let c = if c == '’' || c == '‘' { '\'' } else { c };
             c.to_lowercase()
@@ -273,7 +286,10 @@ fn make(
     chars: &[char],
 ) -> Word {
     let written = &chars[start..end];
-    let capital = written.first().is_some_and(|c| c.is_uppercase());
+    let capital = written
+        .iter()
+        .find(|c| !is_invisible(**c))
+        .is_some_and(|c| c.is_uppercase());
     let letters = written.iter().filter(|c| c.is_alphabetic()).count();
     let acronym = letters > 1 && written.iter().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
     let forms = if kind == Kind::Word {
@@ -337,6 +353,26 @@ mod tests {
         let w = tokenize("Guys, move. No excuses!");
         assert_eq!(w.iter().find(|w| w.lower == "move").unwrap().clause, 1);
         assert_eq!(w.iter().find(|w| w.lower == "excuses").unwrap().sentence, 1);
+    }
+
+    #[test]
+    fn invisible_characters_are_part_of_the_word_but_not_its_form() {
+        let text = "che\u{200b}ap 4\u{200b}8 co\u{ad}op \u{feff}Bold \u{2060} x\u{200c}\u{200d}y";
+        let w = tokenize(text);
+        let lowers: Vec<&str> = w.iter().map(|w| w.lower.as_str()).collect();
+        assert_eq!(lowers, ["cheap", "48", "coop", "bold", "xy"]);
+        assert_eq!(w[1].kind, Kind::Number);
+        assert!(w[3].capital, "the first visible letter decides");
+        // Spans cover the characters as written, invisible ones included.
+        let span = |i: usize| {
+            text.chars()
+                .skip(w[i].start)
+                .take(w[i].end - w[i].start)
+                .collect::<String>()
+        };
+        assert_eq!(span(0), "che\u{200b}ap");
+        assert_eq!(span(3), "\u{feff}Bold");
+        assert_eq!(span(4), "x\u{200c}\u{200d}y");
     }
 
     #[test]
