@@ -77,12 +77,15 @@ fn a_second_workbench_opens_read_only_and_a_dead_ones_edits_come_back() {
     });
     assert!(second.screen().contains(&format!("pid {pid}")), "{}", second.screen());
     assert!(!second.screen().contains("Unsaved edits found"), "{}", second.screen());
-    // An edit is refused: no editor opens.
+    // An edit is refused: no editor opens, so the next key is a command
+    // (help), not a character typed into the text.
     second.send("e");
-    std::thread::sleep(Duration::from_millis(300));
+    second.send("?");
+    second.wait_for("the help screen", |sc| sc.contents().contains("MESSAGES"));
+    assert!(!second.screen().contains("Editing L01"), "{}", second.screen());
+    second.send("\x1b");
     second.send("q");
     assert!(second.wait_exit().success());
-    assert!(!second.screen().contains("Editing L01"), "{}", second.screen());
     assert_eq!(journals(), 1, "the live journal is left alone");
 
     // The first dies without saving: its lock goes with it.

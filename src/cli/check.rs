@@ -110,10 +110,11 @@ fn collect(root: &Path, out: &mut Vec<PathBuf>, unreadable: &mut Vec<LoadError>)
     while let Some(dir) = todo.pop() {
         if let Some(id) = folder_id(&dir) {
             if !seen.insert(id) {
-                eprintln!(
-                    "chorus: {}: not searched again (it is a folder already searched, reached through a link)",
+                // Shown visibly and without panicking on a closed stderr.
+                super::out::warn(&format!(
+                    "{}: not searched again (it is a folder already searched, reached through a link)",
                     dir.display()
-                );
+                ));
                 continue;
             }
         }

@@ -352,9 +352,7 @@ impl<'e> App<'e> {
         let Some(holder) = &self.read_only else {
             return false;
         };
-        let msg = format!(
-            "Read-only: already open in another chorus ({holder}). Quit that one to edit here, or start with --force"
-        );
+        let msg = format!("Read-only, open in another chorus ({holder}): quit it to edit here, or start with --force");
         self.error(msg);
         true
     }

@@ -771,7 +771,9 @@ fn write_to(app: &mut App, path: PathBuf) {
     // Saving as another set takes that set's lock: a set open in another
     // session is never written over from here.
     let mut taken = None;
-    if path != app.path && app.lock.is_some() {
+    // The same file by another name ("./set.yaml") is this session's own.
+    let elsewhere = super::journal::canonical(&path) != super::journal::canonical(&app.path);
+    if elsewhere {
         if let Some(state) = app.dirs.as_ref().map(|d| d.state.clone()) {
             match lock::claim(&state, &path) {
                 Ok(Claim::Ours(l)) => taken = Some(l),

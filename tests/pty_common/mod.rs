@@ -122,6 +122,20 @@ impl Session {
             stop.store(true, Ordering::SeqCst);
             let _ = thread.join();
         }
+        // The pty library's writer "types" a newline and the EOF character
+        // when dropped, to end a shell politely. A window being closed types
+        // nothing (and the newline would be a key in the editor), so the
+        // EOF character is switched off first.
+        if let Some(fd) = self.master.as_ref().and_then(|m| m.as_raw_fd()) {
+            // SAFETY: termios is plain data, and fd is the open master.
+            unsafe {
+                let mut t: libc::termios = std::mem::zeroed();
+                if libc::tcgetattr(fd, &mut t) == 0 {
+                    t.c_cc[libc::VEOF] = 0;
+                    libc::tcsetattr(fd, libc::TCSANOW, &t);
+                }
+            }
+        }
         self.writer = None;
         self.master = None;
     }

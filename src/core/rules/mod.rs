@@ -70,12 +70,22 @@ impl RuleContext {
 }
 
 /// "dental nurses" → "dental nurse"; `None` when the last word is not a
-/// plural in -s.
+/// plural of people or things in -s. A department named for its work
+/// ("sales", "operations", "logistics") has no singular: "a sale" is not
+/// the sales team.
 fn singular(name: &str) -> Option<String> {
     let (head, last) = name.rsplit_once(' ').map_or(("", name), |(h, l)| (h, l));
     let lower = last.to_lowercase();
+    if matches!(
+        lower.as_str(),
+        "sales" | "operations" | "logistics" | "communications" | "facilities" | "analytics"
+    ) || lower.ends_with("ss")
+    {
+        return None;
+    }
+    let stem = lower.strip_suffix('s')?;
     let forms = crate::core::text::stem::forms(&lower);
-    let one = forms.get(1).filter(|f| lower.strip_suffix('s') == Some(f.as_str()))?;
+    let one = forms.iter().skip(1).find(|f| f.as_str() == stem)?;
     Some(if head.is_empty() {
         one.clone()
     } else {
@@ -177,4 +187,19 @@ fn passive_at(a: &Analysis, i: usize) -> bool {
                     | "fed"
             )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::singular;
+
+    #[test]
+    fn a_segment_of_people_has_a_singular() {
+        assert_eq!(singular("dental nurses").as_deref(), Some("dental nurse"));
+        assert_eq!(singular("dentists").as_deref(), Some("dentist"));
+        assert_eq!(singular("offices").as_deref(), Some("office"));
+        assert_eq!(singular("sales"), None);
+        assert_eq!(singular("IT"), None);
+        assert_eq!(singular("front desk"), None);
+    }
 }

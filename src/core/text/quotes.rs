@@ -8,19 +8,35 @@ use super::tokens::{Kind, Word};
 /// short, and a bounded look keeps the cost linear in the text.
 const REACH: usize = 12;
 
-/// Is word `i` inside a pair of quotation marks in its sentence?
+/// Is word `i` inside a pair of quotation marks in its sentence? A mark
+/// opens a quotation when it sits against the word after it ("'cheers"),
+/// and closes one when it sits against the word before it ("lads'"); so
+/// an apostrophe of a plural possessive ("the drivers' rota") closes
+/// nothing that was opened, and counts for nothing.
 pub fn inside(words: &[Word], i: usize) -> bool {
     let sentence = words[i].sentence;
-    let is_quote = |w: &Word| w.kind == Kind::Punct && matches!(w.lower.as_str(), "\"" | "“" | "”" | "‘" | "’" | "'");
+    let is_mark = |w: &Word| w.kind == Kind::Punct && matches!(w.lower.as_str(), "\"" | "“" | "”" | "‘" | "’" | "'");
+    let touches_next = |j: usize| words.get(j + 1).is_some_and(|n| n.start == words[j].end);
+    let touches_prev = |j: usize| j > 0 && words[j - 1].end == words[j].start;
+    let opens = |j: usize| {
+        let w = &words[j];
+        is_mark(w) && (matches!(w.lower.as_str(), "“" | "‘") || (touches_next(j) && !touches_prev(j)))
+    };
+    let closes = |j: usize| {
+        let w = &words[j];
+        is_mark(w) && (matches!(w.lower.as_str(), "”") || (touches_prev(j) && !touches_next(j)))
+    };
+    let same = |j: &usize| words[*j].sentence == sentence;
+    // The nearest mark before the word must open a quotation ...
     let before = (i.saturating_sub(REACH)..i)
-        .filter(|&j| words[j].sentence == sentence && is_quote(&words[j]))
-        .count();
+        .rev()
+        .filter(same)
+        .find(|&j| opens(j) || closes(j));
+    // ... and the nearest one after it close it.
     let after = (i + 1..(i + 1 + REACH).min(words.len()))
-        .filter(|&j| words[j].sentence == sentence && is_quote(&words[j]))
-        .count();
-    // An odd number of marks before it in reach opens a quotation that one
-    // after it closes.
-    before % 2 == 1 && after > 0
+        .filter(same)
+        .find(|&j| opens(j) || closes(j));
+    before.is_some_and(opens) && after.is_some_and(closes)
 }
 
 #[cfg(test)]
@@ -48,7 +64,13 @@ mod tests {
     fn words_outside_them_are_said() {
         assert!(!quoted("Morning, lads: the yard opens at six.", "lads"));
         assert!(!quoted("We said \"thanks\" to the lads on the night shift.", "lads"));
-        // An apostrophe inside a word opens nothing.
+        // An apostrophe inside a word opens nothing, and a plural
+        // possessive closes nothing.
         assert!(!quoted("Don't worry, lads, it's sorted.", "lads"));
+        assert!(!quoted("The drivers' rota is up, lads: have a look.", "lads"));
+        assert!(!quoted(
+            "Ask 'Is it safe?' first, lads, then the drivers' rota.",
+            "lads"
+        ));
     }
 }
