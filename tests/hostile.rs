@@ -191,6 +191,18 @@ fn hostile_files() -> Vec<Hostile> {
             says: "duplicate message id `x` (first on line 7)",
         },
         Hostile {
+            // Two million characters of the words rules look for, in one
+            // message: refused by the stated limit, never left to run.
+            name: "long-message.yaml",
+            bytes: format!(
+                "version: 1\nbrand: B\nexternal:\n  story: S\ninternal:\n  - id: long\n    text: \"{}\"\n",
+                repeat("the best always zero 100% ", 80_000)
+            )
+            .into_bytes(),
+            place: Some((7, 11)),
+            says: "chorus checks at most 1000000 per message",
+        },
+        Hostile {
             name: "two-documents.yaml",
             bytes: b"version: 1\n---\nversion: 1\n".to_vec(),
             place: Some((2, 1)),

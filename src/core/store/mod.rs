@@ -50,6 +50,10 @@ pub const MAX_WRITTEN_BYTES: u64 = 2 * MAX_FILE_BYTES;
 /// Sets with more messages are refused: reviewing one takes memory, and
 /// at this size `chorus check` stays near a couple of hundred MB.
 pub const MAX_MESSAGES: usize = 50_000;
+/// The most characters one message's text may hold: far more than any note
+/// to staff (a million characters is a short novel), and little enough that
+/// checking it stays well under a second whatever it says.
+pub const MAX_TEXT_CHARS: usize = 1_000_000;
 
 pub use yaml::MAX_VALUES;
 

@@ -33,6 +33,22 @@ pub fn validate(set: &MessageSet) -> Result<(), Problem> {
         ));
     }
 
+    for (i, m) in set.internal.iter().enumerate() {
+        // Bytes first: counting characters of a huge text is the cost to avoid.
+        if m.text.len() > super::MAX_TEXT_CHARS && m.text.chars().count() > super::MAX_TEXT_CHARS {
+            return Err(Problem::new(
+                root.key("internal").index(i).key("text"),
+                format!(
+                    "message `{}`: its text has {} characters; chorus checks at most {} per message: \
+                     split it, or keep long documents out of the set",
+                    m.id,
+                    m.text.chars().count(),
+                    super::MAX_TEXT_CHARS
+                ),
+            ));
+        }
+    }
+
     let segments_path = root.key("segments");
     let mut declared: HashMap<&str, usize> = HashMap::new();
     for (i, segment) in set.segments.iter().enumerate() {
