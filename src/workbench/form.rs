@@ -275,11 +275,12 @@ fn apply_message(
             m.id = id.to_string();
         }
         FieldKey::Kind => {
-            let v = value.trim().to_lowercase();
+            let v = value.trim();
+            // Matched forgivingly, kept in the lexicon's spelling.
             m.kind = if v.is_empty() {
                 None
-            } else if kinds.contains(&v) {
-                Some(v)
+            } else if let Some(k) = kinds.iter().find(|k| k.eq_ignore_ascii_case(v)) {
+                Some(k.clone())
             } else {
                 return Err(format!("{v} is not a kind of message: {}", kinds.join(", ")));
             };

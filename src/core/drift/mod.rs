@@ -308,9 +308,9 @@ const WINDOW: usize = 6;
 /// anymore"), unless the keyword names something bad whose negation is the
 /// promise ("never make a customer wait"), or a second negative word turns
 /// it back ("never compromise on freshness", "so that no patient leaves
-/// without a date", "never send a bus out with a safety defect"), or the
-/// keyword only describes the thing the negation is about ("we never resell
-/// a climbing rope": it is the reselling that is denied, not climbing).
+/// without a date", "no van leaves with a brake fault"), or the keyword
+/// only describes the thing the negation is about ("we never reuse a
+/// cooking oil drum": it is the reuse that is denied, not cooking).
 /// Returns the negator.
 fn contrary_negation(a: &Analysis, h: &Hit, negative_sense: bool) -> Option<usize> {
     let neg = a.negated_by[h.first]?;
@@ -328,7 +328,7 @@ fn contrary_negation(a: &Analysis, h: &Hit, negative_sense: bool) -> Option<usiz
     let (lo, hi) = (neg.min(h.first), neg.max(h.first));
     let double = a.cover(List::NegativeSense).within(lo + 1, hi);
     // A negative word after the keyword, in its clause, is what is negated:
-    // "no bus leaves with a safety defect", "not one trained mechanic will
+    // "no van leaves with a brake fault", "not one trained mechanic will
     // be late".
     let clause = w[h.first].clause;
     let negative_after = neg < h.first
@@ -340,7 +340,7 @@ fn contrary_negation(a: &Analysis, h: &Hit, negative_sense: bool) -> Option<usiz
     (!double && !negative_after && !describes_object(a, neg, h)).then_some(neg)
 }
 
-/// "never resell a climbing rope": the keyword sits inside the object of
+/// "never reuse a cooking oil drum": the keyword sits inside the object of
 /// another verb (after a determiner, the verb between it and the negator)
 /// and describes the noun after it. The negation falls on the verb, unless
 /// the verb is one of having or giving ("won't need the training course",

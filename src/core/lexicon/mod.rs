@@ -53,10 +53,11 @@ pub enum List {
     Mention,
     Assertion,
     Gratitude,
+    Apologies,
 }
 
 impl List {
-    pub const ALL: [List; 33] = [
+    pub const ALL: [List; 34] = [
         List::Superlatives,
         List::Buzzwords,
         List::Beneficiaries,
@@ -90,6 +91,7 @@ impl List {
         List::Mention,
         List::Assertion,
         List::Gratitude,
+        List::Apologies,
     ];
 
     /// The list's key in lexicon files.
@@ -128,6 +130,7 @@ impl List {
             List::Mention => "mention",
             List::Assertion => "assertion",
             List::Gratitude => "gratitude",
+            List::Apologies => "apologies",
         }
     }
 

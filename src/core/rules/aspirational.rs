@@ -89,9 +89,7 @@ fn reads_like(a: &Analysis, lexicon: &Lexicon) -> Option<&'static str> {
     if !a.hits(List::Gratitude).is_empty() {
         return Some("recognition");
     }
-    let apology = w
-        .iter()
-        .any(|x| matches!(x.lower.as_str(), "sorry" | "apologise" | "apologize" | "apologies"));
+    let apology = !a.hits(List::Apologies).is_empty();
     let dated = !a.hits(List::EffectiveDates).is_empty();
     let told = instruction(a, lexicon).is_some() || !a.hits(List::Orders).is_empty();
     (apology || dated || told).then_some("update")
@@ -125,7 +123,7 @@ fn is_goal(a: &Analysis, h: &Hit, ctx: &RuleContext) -> bool {
     !(sentence_start(a, h.first) && !modal && w[h.first].lower != "we")
 }
 
-/// "won't run on time", "will no longer take": a future denied (the modal
+/// "won't open on Sundays", "will no longer take": a future denied (the modal
 /// ending at `last`) is a loss or a restriction, not a state to work toward.
 fn denied(a: &Analysis, last: usize) -> bool {
     a.words
@@ -180,7 +178,7 @@ fn people_act(a: &Analysis, will: usize, ctx: &RuleContext) -> bool {
 
 /// A date to work toward: "by June", "this year", "by the June release";
 /// not a date a rule applies from ("from next month"), nor how long a state
-/// lasts ("off until February", "use the side gate until Friday").
+/// lasts ("on leave until May", "use the side gate until Friday").
 fn deadline(a: &Analysis) -> Option<crate::core::review::Span> {
     let effective = a.cover(List::EffectiveDates);
     let losses = losses(a);

@@ -117,8 +117,8 @@ fn given_a_part(a: &Analysis, h: &Hit) -> bool {
 /// Is this segment mention the owner of the goal or the credit? It is when
 /// the segment is addressed ("Bakers, ..."), acts ("counter staff will
 /// greet", "the crews need to"), is named as a team ("our sales team"), is
-/// thanked ("thank you to the Bristol warehouse") or is to be made the best
-/// ("make the hygienists the calmest team in the group").
+/// thanked ("thank you to the Leeds packers") or is to be made the best
+/// ("make our couriers the friendliest crew in town").
 /// Returns the last word of the owning phrase.
 fn owner(a: &Analysis, h: &Hit) -> Option<usize> {
     let w = &a.words;
@@ -144,7 +144,7 @@ fn owner(a: &Analysis, h: &Hit) -> Option<usize> {
     (vocative || acts || named_team || thanked || made_best(a, end)).then_some(end)
 }
 
-/// "the hygienists the calmest, gentlest team": right after the segment, a
+/// "our couriers the friendliest, quickest crew": right after the segment, a
 /// superlative of a team ("the", a superlative, then a group noun).
 fn made_best(a: &Analysis, end: usize) -> bool {
     let w = &a.words;

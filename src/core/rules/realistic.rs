@@ -2,8 +2,8 @@
 //! hyperbole (world, planet or universe scale, "unprecedented") and on
 //! absolutes (always, never, forever, zero, 100%, perfect, overnight).
 //! Literal uses ("real-world", "net zero") are removed during analysis.
-//! An absolute that states a rule people keep ("we never resell returned
-//! kit", "always wear gloves") is a value, not a claim about outcomes.
+//! An absolute that states a rule people keep ("we never share a member's
+//! address", "always wear gloves") is a value, not a claim about outcomes.
 
 use super::{distinct, Tally};
 use crate::core::lexicon::List;
