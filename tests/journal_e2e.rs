@@ -11,24 +11,6 @@ use pty_common::*;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-const SET: &str = r#"version: 1
-brand: Lemonad.ly
-external:
-  story: Lemonad.ly is the fastest lemonade stand repair company.
-  pillars:
-    - id: speed
-      claim: The fastest lemonade stand repairs
-      keywords: [fast, quick, turnaround, hours]
-segments: [sales, IT]
-internal:
-  - id: L01
-    audience: all
-    text: Every stand we touch should be selling lemonade again within 24 hours.
-  - id: L02
-    audience: all
-    text: We want to be the best.
-"#;
-
 fn journals(home: &Path) -> Vec<std::path::PathBuf> {
     match std::fs::read_dir(home.join("state").join("chorus").join("journal")) {
         // Whole journals only, not the temporary file of one being written.

@@ -10,21 +10,6 @@ mod pty_common;
 use pty_common::*;
 use std::time::{Duration, Instant};
 
-const SET: &str = r#"version: 1
-brand: Lemonad.ly
-external:
-  story: Lemonad.ly is the fastest lemonade stand repair company.
-  pillars:
-    - id: speed
-      claim: The fastest lemonade stand repairs
-      keywords: [fast, quick, turnaround, hours]
-segments: [sales, IT]
-internal:
-  - id: L01
-    audience: all
-    text: Every stand we touch should be selling lemonade again within 24 hours.
-"#;
-
 #[cfg(unix)]
 #[test]
 fn a_second_workbench_opens_read_only_and_a_dead_ones_edits_come_back() {
@@ -83,7 +68,9 @@ fn a_second_workbench_opens_read_only_and_a_dead_ones_edits_come_back() {
     second.send("?");
     second.wait_for("the help screen", |sc| sc.contents().contains("MESSAGES"));
     assert!(!second.screen().contains("Editing L01"), "{}", second.screen());
+    // Esc alone: Esc and q sent together read as Alt-q.
     second.send("\x1b");
+    second.wait_for("the help to close", |sc| !sc.contents().contains("MESSAGES"));
     second.send("q");
     assert!(second.wait_exit().success());
     assert_eq!(journals(), 1, "the live journal is left alone");

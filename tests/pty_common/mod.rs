@@ -181,3 +181,22 @@ pub fn scratch(text: &str) -> (tempfile::TempDir, std::path::PathBuf, std::path:
     std::fs::create_dir(&home).unwrap();
     (dir, file, home)
 }
+
+/// A small set the end-to-end tests open: two messages, one pillar.
+pub const SET: &str = r#"version: 1
+brand: Lemonad.ly
+external:
+  story: Lemonad.ly is the fastest lemonade stand repair company.
+  pillars:
+    - id: speed
+      claim: The fastest lemonade stand repairs
+      keywords: [fast, quick, turnaround, hours]
+segments: [sales, IT]
+internal:
+  - id: L01
+    audience: all
+    text: Every stand we touch should be selling lemonade again within 24 hours.
+  - id: L02
+    audience: all
+    text: We want to be the best.
+"#;
