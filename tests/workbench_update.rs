@@ -897,3 +897,18 @@ fn u_takes_back_an_editing_session_a_field_a_move_an_add_and_a_story_change() {
     assert_eq!(app.set.external.story, story);
     assert_eq!(app.set.internal.len(), n, "the messages are untouched by a story undo");
 }
+
+#[test]
+fn an_undo_under_a_filter_that_hides_the_message_selects_nothing_hidden() {
+    // Found by the workbench fuzz test: move a message, filter the list to
+    // nothing, undo the move.
+    let mut app = app();
+    press(&mut app, KeyCode::Char('J'));
+    press(&mut app, KeyCode::Char('/'));
+    keys(&mut app, "¡");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.visible.is_empty());
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(app.selected, None, "a hidden message is not selected");
+    assert_eq!(app.set.internal[0].id, fixture().internal[0].id, "the move is undone");
+}

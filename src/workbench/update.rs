@@ -177,6 +177,11 @@ fn step(app: &mut App, by: isize) {
 
 /// Select message `i` of the set, starting its text and findings at the top.
 fn select(app: &mut App, i: usize) {
+    // A message the filter hides stays unselected (an undo under a filter
+    // that matches nothing): the selection is always one the list shows.
+    if !app.visible.contains(&i) {
+        return;
+    }
     if app.selected != Some(i) {
         app.selected = Some(i);
         app.finding = 0;
