@@ -83,7 +83,13 @@ fn figure(a: &Analysis, q: &crate::core::text::quantity::Quantity) -> bool {
 /// consequence ("..., so a slow visit is fine") rather than an intensifier
 /// ("so proud").
 fn reason(a: &Analysis) -> Option<Span> {
-    if let Some(h) = a.hits(List::Reasons).first() {
+    // "until further notice", "until then": a condition with nothing in it.
+    let empty = |h: &&crate::core::text::phrases::Hit| {
+        a.words
+            .get(h.last + 1)
+            .is_some_and(|n| matches!(n.lower.as_str(), "further" | "then" | "later" | "now"))
+    };
+    if let Some(h) = a.hits(List::Reasons).iter().find(|h| !empty(h)) {
         return Some(a.hit_span(h));
     }
     let intensified = a.cover(List::SoIntensified);
