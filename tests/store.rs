@@ -589,7 +589,17 @@ fn a_set_too_large_to_open_again_is_not_saved() {
     store::save(&path, &set).unwrap();
     let before = fs::read(&path).unwrap();
     // Just under the read limit in memory; quoting and folding take it over.
-    set.internal[0].text = "\"q\" ".repeat((MAX_FILE_BYTES / 4) as usize - 100);
+    // (Spread over messages: one message's text has a limit of its own.)
+    let per = 900_000;
+    let count = (MAX_FILE_BYTES as usize / 4 - 100) * 4 / per;
+    let template = set.internal[0].clone();
+    set.internal = (0..count)
+        .map(|i| chorus::core::model::Message {
+            id: format!("m{i}"),
+            text: "\"q\" ".repeat(per / 4),
+            ..template.clone()
+        })
+        .collect();
     let e = store::save(&path, &set).unwrap_err();
     assert!(
         e.to_string().contains(&format!(
@@ -599,11 +609,26 @@ fn a_set_too_large_to_open_again_is_not_saved() {
     );
     assert_eq!(fs::read(&path).unwrap(), before);
     // What is saved, is opened again.
-    set.internal[0].text = "q ".repeat((MAX_FILE_BYTES / 2) as usize - 100_000);
+    let per = 900_000;
+    let count = (MAX_FILE_BYTES as usize - 200_000) / per;
+    set.internal = (0..count)
+        .map(|i| chorus::core::model::Message {
+            id: format!("m{i}"),
+            text: "q ".repeat(per / 2),
+            ..template.clone()
+        })
+        .collect();
     store::save(&path, &set).unwrap();
     assert!(fs::metadata(&path).unwrap().len() <= MAX_FILE_BYTES);
     assert_eq!(store::load(&path).unwrap(), set);
     assert_eq!(store::MAX_WRITTEN_BYTES, 2 * MAX_FILE_BYTES);
+    // One message past the text limit is refused before anything is written.
+    let before = fs::read(&path).unwrap();
+    set.internal.truncate(1);
+    set.internal[0].text = "q".repeat(store::MAX_TEXT_CHARS + 1);
+    let e = store::save(&path, &set).unwrap_err();
+    assert!(e.to_string().contains("more than chorus checks in one message"), "{e}");
+    assert_eq!(fs::read(&path).unwrap(), before);
 }
 
 #[test]

@@ -167,6 +167,27 @@ pub fn to_yaml(set: &MessageSet) -> String {
 /// rather than overwrite that change; a set whose file would exceed
 /// `MAX_FILE_BYTES` is refused before anything is written.
 pub fn save(path: &Path, set: &MessageSet) -> io::Result<()> {
+    // Whatever chorus writes, it can read back: a message past the text
+    // limit is refused here, as it would be on opening.
+    if let Some((i, m)) = set
+        .internal
+        .iter()
+        .enumerate()
+        .find(|(_, m)| m.text.len() > MAX_TEXT_CHARS)
+    {
+        if m.text.chars().count() > MAX_TEXT_CHARS {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!(
+                    "cannot save {}: message #{} (`{}`) has over {MAX_TEXT_CHARS} characters, more than \
+                     chorus checks in one message; nothing was written (split it)",
+                    path.display(),
+                    i + 1,
+                    m.id
+                ),
+            ));
+        }
+    }
     let old = match file::read_bytes(path, MAX_WRITTEN_BYTES) {
         Ok(bytes) => Some(Some(bytes)),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Some(None),
