@@ -15,6 +15,11 @@ pub struct Fact {
     /// Forms of the content words of the fact, to recognise a message
     /// figure that is about the same thing.
     pub context: Vec<Vec<String>>,
+    /// Which of `context` is the verb that carries the figure ("run" in
+    /// "Main lines run every 10 minutes"): the content word right before
+    /// the first figure. A verb says what is done, not to what, so it is no
+    /// evidence on its own ("the staff shuttle runs every 20 minutes").
+    pub verb: Option<usize>,
 }
 
 /// Words too common to tell what a figure is about.
@@ -26,28 +31,27 @@ const COMMON: [&str; 30] = [
 impl Fact {
     pub fn new(pillar: usize, text: &str, lexicon: &Lexicon) -> Fact {
         let a = Analysis::new(text, lexicon);
-        let context = a
-            .words
-            .iter()
-            .filter(|w| w.kind == Kind::Word && w.lower.len() > 2 && !COMMON.contains(&w.lower.as_str()))
-            .filter(|w| {
-                !a.quantities.iter().any(|q| {
-                    matches!(q.unit, Unit::Hours | Unit::Percent) && (q.first..=q.last).contains(&index_of(&a, w.start))
-                })
+        let in_figure = |i: usize| {
+            a.quantities
+                .iter()
+                .any(|q| matches!(q.unit, Unit::Hours | Unit::Percent) && (q.first..=q.last).contains(&i))
+        };
+        let kept: Vec<usize> = (0..a.words.len())
+            .filter(|&i| {
+                let w = &a.words[i];
+                w.kind == Kind::Word && w.lower.len() > 2 && !COMMON.contains(&w.lower.as_str()) && !in_figure(i)
             })
-            .map(|w| w.forms.clone())
             .collect();
+        let first_figure = a.quantities.iter().filter(|q| q.explicit).map(|q| q.first).min();
+        let verb = first_figure.and_then(|f| kept.iter().rposition(|&i| i < f));
         Fact {
             pillar,
             text: text.to_string(),
+            context: kept.iter().map(|&i| a.words[i].forms.clone()).collect(),
+            verb,
             quantities: a.quantities.into_iter().filter(|q| q.explicit).collect(),
-            context,
         }
     }
-}
-
-fn index_of(a: &Analysis, start: usize) -> usize {
-    a.words.iter().position(|w| w.start == start).unwrap_or(usize::MAX)
 }
 
 /// A duration in the unit a person would use: "10 minutes", "1 hour",

@@ -209,14 +209,23 @@ impl DriftEngine {
                     // 24 hours of baking", not anywhere in a long sentence.
                     let near =
                         |i: usize| a.words[i].sentence == sentence && i + WINDOW >= q.first && i <= q.last + WINDOW;
-                    let context = f
-                        .context
-                        .iter()
-                        .filter(|c| {
-                            (q.first.saturating_sub(WINDOW)..(q.last + WINDOW + 1).min(a.words.len()))
-                                .any(|i| near(i) && stem::matches(&a.words[i].forms, c, false))
+                    let matched: Vec<usize> = (0..f.context.len())
+                        .filter(|&k| {
+                            (q.first.saturating_sub(WINDOW)..(q.last + WINDOW + 1).min(a.words.len())).any(|i| {
+                                // Strictly, or the singular of the fact's
+                                // plural ("bike" for "bikes").
+                                near(i)
+                                    && (stem::matches(&a.words[i].forms, &f.context[k], false)
+                                        || f.context[k][1..].contains(&a.words[i].lower))
+                            })
                         })
-                        .count();
+                        .collect();
+                    // The fact's verb counts only beside its other words: on
+                    // its own it may be said of anything.
+                    let context = match matched.as_slice() {
+                        [only] if Some(*only) == f.verb => 0,
+                        m => m.len(),
+                    };
                     // A pillar the message talks about lends its keywords as
                     // evidence; any other pillar's fact needs its own words
                     // near the figure ("repair stands within 2 days").

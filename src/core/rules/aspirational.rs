@@ -92,7 +92,12 @@ fn reads_like(a: &Analysis, lexicon: &Lexicon) -> Option<&'static str> {
     let apology = !a.hits(List::Apologies).is_empty();
     let dated = !a.hits(List::EffectiveDates).is_empty();
     let told = instruction(a, lexicon).is_some() || !a.hits(List::Orders).is_empty();
-    (apology || dated || told).then_some("update")
+    // "Payslips will be sent on the 28th": a plan done to people, announced.
+    let announced = a
+        .hits(List::Future)
+        .iter()
+        .any(|h| matches!(a.words[h.first].lower.as_str(), "will" | "'ll") && passive_at(a, h.last + 1));
+    (apology || dated || told || announced).then_some("update")
 }
 
 /// Does this future marker set a goal? Not when it describes someone or
@@ -132,11 +137,20 @@ fn denied(a: &Analysis, last: usize) -> bool {
 }
 
 /// The sentences that announce a loss ("next spring we will no longer
-/// ..."): their date is when the loss comes, not a date to work toward.
+/// ...") or accept falling short ("this month a few late deliveries are
+/// fine"): their date is when the loss comes or how long the slack lasts,
+/// not a date to work toward.
 fn losses(a: &Analysis) -> std::collections::HashSet<usize> {
-    a.hits(List::Future)
+    let denied_future = a
+        .hits(List::Future)
         .iter()
-        .filter(|h| matches!(a.words[h.first].lower.as_str(), "will" | "'ll" | "shall" | "wo") && denied(a, h.last))
+        .filter(|h| matches!(a.words[h.first].lower.as_str(), "will" | "'ll" | "shall" | "wo") && denied(a, h.last));
+    let accepted = a
+        .hits(List::Acceptance)
+        .iter()
+        .filter(|h| a.negated_by[h.first].is_none());
+    denied_future
+        .chain(accepted)
         .map(|h| a.words[h.first].sentence)
         .collect()
 }
