@@ -110,7 +110,7 @@ pub fn fields(set: &MessageSet, target: Target) -> Vec<Field> {
                     FieldKey::Kind,
                     "kind",
                     m.kind.clone().unwrap_or_default(),
-                    "what it is for: story (empty), update, recognition, question",
+                    "empty is a story message; or update, recognition, question, or a kind of your lexicon",
                 ),
                 f(
                     FieldKey::Audience,

@@ -97,6 +97,25 @@ impl DriftEngine {
             for h in &hits[p.keywords] {
                 let phrase = self.index.phrase(p.keywords, h.phrase);
                 let span = a.hit_span(h);
+                // "remortgage decisions can wait till Monday": the keyword set
+                // aside is the pillar given up.
+                if let Some(d) = dismissed(a, h) {
+                    engaged[pi] = true;
+                    if contradicted.insert(p.id.as_str()) {
+                        let whole = Span::new(span.start, a.words[d].end);
+                        drift.push(Drift {
+                            kind: DriftKind::Contradiction,
+                            pillar: Some(p.id.clone()),
+                            span: Some(whole),
+                            message: format!("\"{}\" sets aside the pillar \"{}\".", a.quote(whole), p.claim),
+                            suggestion: Some(format!(
+                                "Say how the message keeps the promise \"{}\", or take the claim out.",
+                                p.claim
+                            )),
+                        });
+                    }
+                    continue;
+                }
                 if let Some(neg) = contrary_negation(a, h, p.negative_sense[h.phrase]) {
                     engaged[pi] = true;
                     if contradicted.insert(p.id.as_str()) {
@@ -346,7 +365,16 @@ fn contrary_negation(a: &Analysis, h: &Hit, negative_sense: bool) -> Option<usiz
                 .iter()
                 .any(|n| w[n.first].clause == clause)
         });
-    (!double && !negative_after && !describes_object(a, neg, h)).then_some(neg)
+    // "we never brew from extract", "never bake with frozen dough": with the
+    // keyword itself the negated verb, the negation falls on how it is done,
+    // which keeps the promise ("no longer offer a check with each service"
+    // still takes the check away).
+    let verb_negated = neg < h.first
+        && (neg + 1..h.first).all(|j| matches!(w[j].lower.as_str(), "will" | "'ll" | "be" | "longer" | "ever" | "do"));
+    let manner = verb_negated
+        && (h.last + 1..(h.last + 6).min(w.len()))
+            .any(|j| w[j].clause == clause && matches!(w[j].lower.as_str(), "from" | "with" | "using"));
+    (!double && !negative_after && !manner && !describes_object(a, neg, h)).then_some(neg)
 }
 
 /// "never reuse a cooking oil drum": the keyword sits inside the object of
@@ -426,6 +454,16 @@ fn asserted(a: &Analysis, h: &Hit, accepting: &HashSet<usize>) -> bool {
     accepted || a.preceded_by(List::Assertion, h.first, 2) || commanded(a, h) || planned(a, h)
 }
 
+/// A dismissal right after a keyword, in its clause and not itself negated
+/// ("decisions can wait"; not "decisions can't wait"): its last word.
+fn dismissed(a: &Analysis, h: &Hit) -> Option<usize> {
+    let w = &a.words;
+    a.hits_in(List::Dismissal, h.last + 1, h.last + 4)
+        .iter()
+        .find(|d| w[d.first].clause == w[h.last].clause && a.negated_by[d.first].is_none())
+        .map(|d| d.last)
+}
+
 /// How far before an opposite a mention of it is looked for.
 const REACH: usize = 16;
 
@@ -460,6 +498,9 @@ fn planned(a: &Analysis, h: &Hit) -> bool {
             && (matches!(
                 w[j].lower.as_str(),
                 "will" | "'ll" | "shall" | "decided" | "plan" | "plans" | "planning"
+                    // A change made: "moving enquiries online-only", "we
+                    // switched the range to imported malt".
+                    | "move" | "moving" | "moved" | "switch" | "switching" | "switched"
             ) || (w[j].lower == "going" && w.get(j + 1).is_some_and(|n| n.lower == "to")))
     })
 }

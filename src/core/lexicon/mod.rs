@@ -54,10 +54,11 @@ pub enum List {
     Assertion,
     Gratitude,
     Apologies,
+    Dismissal,
 }
 
 impl List {
-    pub const ALL: [List; 34] = [
+    pub const ALL: [List; 35] = [
         List::Superlatives,
         List::Buzzwords,
         List::Beneficiaries,
@@ -92,6 +93,7 @@ impl List {
         List::Assertion,
         List::Gratitude,
         List::Apologies,
+        List::Dismissal,
     ];
 
     /// The list's key in lexicon files.
@@ -131,6 +133,7 @@ impl List {
             List::Assertion => "assertion",
             List::Gratitude => "gratitude",
             List::Apologies => "apologies",
+            List::Dismissal => "dismissal",
         }
     }
 

@@ -40,14 +40,21 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
         t.add("future-timeframe", Some(span), &[]);
         heading = true;
     }
-    if let Some(h) = orders(a).first() {
+    // An order beside a goal ("by autumn every delivery will be on time; I
+    // expect ...") talks at people (inclusive says so) but leaves the goal;
+    // an order with only a date ("must finish it by Friday") is a task.
+    if let Some(h) = orders(a).first().filter(|_| goal.is_none()) {
         t.hit("order-only", a, h);
     }
     if let Some(i) = instruction(a, t.lexicon()) {
         t.add("instruction-only", Some(a.span(i, i)), &[]);
     }
-    for h in distinct(a, &[List::Inspiration]) {
-        t.hit("inspiration-only", a, &h);
+    // A slogan beside a real goal ("by autumn every delivery will be on
+    // time: make it happen") does not take the goal away.
+    if goal.is_none() {
+        for h in distinct(a, &[List::Inspiration]) {
+            t.hit("inspiration-only", a, &h);
+        }
     }
     if let Some(h) = distinct(a, &[List::LookingBack]).first() {
         t.hit("looking-back", a, h);
@@ -125,7 +132,9 @@ fn is_goal(a: &Analysis, h: &Hit, ctx: &RuleContext) -> bool {
     if modal && (passive_at(a, h.last + 1) || !people_act(a, h.first, ctx)) {
         return false;
     }
-    !(sentence_start(a, h.first) && !modal && w[h.first].lower != "we")
+    // "Aim to finish ..." opens an instruction; "We want ...", "Our goal
+    // ...", "The target ..." open a goal.
+    !(sentence_start(a, h.first) && !modal && !matches!(w[h.first].lower.as_str(), "we" | "our" | "the"))
 }
 
 /// "won't open on Sundays", "will no longer take": a future denied (the modal
@@ -205,6 +214,9 @@ fn deadline(a: &Analysis) -> Option<crate::core::review::Span> {
     }
     a.hits(List::Calendar).iter().find_map(|h| {
         let w = &a.words;
+        if losses.contains(&w[h.first].sentence) {
+            return None;
+        }
         let by = (h.first.saturating_sub(2)..h.first).find(|&j| matches!(w[j].lower.as_str(), "by" | "before"))?;
         Some(a.span(by, h.last))
     })
