@@ -401,7 +401,7 @@ fn describes_object(a: &Analysis, neg: usize, h: &Hit) -> bool {
     let head_after = w.get(h.last + 1).is_some_and(|n| {
         n.kind == crate::core::text::tokens::Kind::Word
             && n.clause == w[h.first].clause
-            && !crate::core::text::FUNCTION_WORDS.contains(&n.lower.as_str())
+            && !crate::core::text::is_function_word(&n.lower)
     });
     det && head_after
 }

@@ -70,21 +70,76 @@ const OTHERS: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// How many words are read: a language shows in its first sentences, and a
+/// bound keeps the look cheap on every message of a large set.
+const SAMPLE: usize = 30;
+
+/// Each function word with the languages it belongs to (bit 0 English,
+/// bit i the i-th of `OTHERS`), built once.
+fn table() -> &'static std::collections::HashMap<&'static str, u8> {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<&'static str, u8>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = std::collections::HashMap::new();
+        for w in ENGLISH {
+            *t.entry(*w).or_insert(0) |= 1;
+        }
+        for (i, (_, list)) in OTHERS.iter().enumerate() {
+            for w in *list {
+                *t.entry(*w).or_insert(0) |= 1 << (i + 1);
+            }
+        }
+        t
+    })
+}
+
 /// The language `text` is written in, when it is confidently not English.
 pub fn foreign(text: &str) -> Option<&'static str> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    if words.len() < MIN_WORDS {
+    // Most messages are plainly English: two of its commonest words in the
+    // opening lines settle it without reading word by word.
+    let mut cut = text.len().min(400);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &text[..cut];
+    let markers = [" the ", " and ", " to ", " of ", " we ", " you ", " is ", " our "];
+    if markers.iter().filter(|m| head.contains(*m)).take(2).count() == 2 {
         return None;
     }
-    let count = |list: &[&str]| words.iter().filter(|w| list.contains(&w.as_str())).count();
-    let english = count(ENGLISH);
+    let table = table();
+    let mut counts = [0usize; 1 + OTHERS.len()];
+    let mut words = 0;
+    let mut lower = String::new();
+    for w in text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .take(SAMPLE)
+    {
+        words += 1;
+        // Function words are short (the longest listed has 8 letters, some
+        // of two bytes): a longer word is not looked up at all.
+        if w.len() > 12 {
+            continue;
+        }
+        lower.clear();
+        if w.is_ascii() {
+            lower.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+        }
+        if let Some(bits) = table.get(lower.as_str()) {
+            for (i, n) in counts.iter_mut().enumerate() {
+                *n += usize::from(bits & (1 << i) != 0);
+            }
+        }
+    }
+    if words < MIN_WORDS {
+        return None;
+    }
+    let english = counts[0];
     let (name, hits) = OTHERS
         .iter()
-        .map(|(name, list)| (*name, count(list)))
+        .zip(&counts[1..])
+        .map(|((name, _), n)| (*name, *n))
         .max_by_key(|(_, n)| *n)?;
     // Clearly more of the other language's function words than English
     // ones, and enough of them to be more than a borrowed phrase.

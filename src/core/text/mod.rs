@@ -31,6 +31,13 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "there", "here", "then", "now", "today", "yet", "still",
 ];
 
+/// Is `w` (lower case) one of `FUNCTION_WORDS`? A set built once: the
+/// check runs for words of every message.
+pub fn is_function_word(w: &str) -> bool {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| FUNCTION_WORDS.iter().copied().collect()).contains(w)
+}
+
 /// A message's text, analysed once and read by every rule.
 pub struct Analysis<'t> {
     pub text: &'t str,
@@ -185,7 +192,7 @@ impl<'t> Analysis<'t> {
         let content = (0..self.words.len())
             .filter(|&i| {
                 let w = &self.words[i];
-                w.kind == tokens::Kind::Word && !FUNCTION_WORDS.contains(&w.lower.as_str()) && !dated[i]
+                w.kind == tokens::Kind::Word && !is_function_word(&w.lower) && !dated[i]
             })
             .take(2)
             .count();
