@@ -458,7 +458,9 @@ fn asserted(a: &Analysis, h: &Hit, accepting: &HashSet<usize>) -> bool {
 /// ("decisions can wait"; not "decisions can't wait"): its last word.
 fn dismissed(a: &Analysis, h: &Hit) -> Option<usize> {
     let w = &a.words;
-    a.hits_in(List::Dismissal, h.last + 1, h.last + 4)
+    // The keyword may head a longer subject: "assistance requests at the
+    // gates can wait".
+    a.hits_in(List::Dismissal, h.last + 1, h.last + 8)
         .iter()
         .find(|d| w[d.first].clause == w[h.last].clause && a.negated_by[d.first].is_none())
         .map(|d| d.last)
@@ -471,20 +473,18 @@ const REACH: usize = 16;
 /// imperative whose verb is the opposite tells people to do it.
 fn commanded(a: &Analysis, h: &Hit) -> bool {
     let w = &a.words;
-    let sentence = w[h.first].sentence;
-    // At most a few softening words before the verb.
-    let mut j = h.first;
-    while j > 0 && w[j - 1].sentence == sentence {
-        let soft = matches!(
-            w[j - 1].lower.as_str(),
-            "please" | "just" | "simply" | "then" | "so" | "and"
-        );
-        if h.first - j >= 4 || !soft {
-            return false;
-        }
-        j -= 1;
-    }
-    true
+    // From the start of its clause, so an address before it ("Planners:
+    // please postpone ...") or a leading condition ("If it's busy, skip
+    // ...") still leaves an imperative; at most a few softening words
+    // before the verb.
+    let start = a.clause_start(h.first);
+    h.first - start <= 4
+        && (start..h.first).all(|j| {
+            matches!(
+                w[j].lower.as_str(),
+                "please" | "just" | "simply" | "then" | "so" | "and"
+            )
+        })
 }
 
 /// "the range will be made overseas", "we'll move to subscription-only",

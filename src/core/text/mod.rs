@@ -85,6 +85,13 @@ impl<'t> Analysis<'t> {
         // A bound under negation turns round: "no patient waits more than
         // 10 minutes" is at most 10 minutes, "not less than 2%" at least 2%.
         for q in &mut quantities {
+            // "in 16 minutes on average": a figure measured, not a bound.
+            let average = words.get(q.last + 1).is_some_and(|w| w.lower == "on")
+                && words.get(q.last + 2).is_some_and(|w| w.lower == "average");
+            if average {
+                q.bound = quantity::Bound::Exact;
+                continue;
+            }
             if negated_by[q.first].is_some() {
                 q.bound = match q.bound {
                     quantity::Bound::AtLeast => quantity::Bound::AtMost,

@@ -103,7 +103,9 @@ pub fn matches(word: &[String], kw: &[String], loose: bool) -> bool {
             }
         }
     }
-    typo(w, k)
+    // A slip in an inflected word ("pushbaks" for "pushbacks"): its stem
+    // against the keyword.
+    typo(w, k) || word[1..].iter().any(|f| typo(f, k))
 }
 
 /// A noun for the one who does something ("reader", "planners").
