@@ -126,7 +126,7 @@ fn is_goal(a: &Analysis, h: &Hit, ctx: &RuleContext) -> bool {
     if subordinate && modal {
         return false;
     }
-    if modal && denied(a, h.last) {
+    if modal && (denied(a, h.last) || loses(a, h.last)) {
         return false;
     }
     if modal && (passive_at(a, h.last + 1) || !people_act(a, h.first, ctx)) {
@@ -145,15 +145,37 @@ fn denied(a: &Analysis, last: usize) -> bool {
         .is_some_and(|n| matches!(n.lower.as_str(), "n't" | "not" | "no" | "never"))
 }
 
+/// "we will close the Millbrook office", "will scrap the Friday run": a
+/// future that takes something away (not "close the gap", "end the
+/// delays": what is ended there is bad).
+fn loses(a: &Analysis, last: usize) -> bool {
+    let w = &a.words;
+    let Some(v) = w.get(last + 1) else { return false };
+    // What is taken away is a thing that exists ("close the office", "end
+    // our Friday run"); "close more deals" takes nothing away.
+    let existing = w
+        .get(last + 2)
+        .is_some_and(|d| matches!(d.lower.as_str(), "the" | "our" | "its" | "their" | "this" | "that"));
+    let loss = existing
+        && matches!(
+            v.lower.as_str(),
+            "close" | "shut" | "scrap" | "axe" | "withdraw" | "discontinue" | "cancel" | "drop" | "end" | "stop"
+        );
+    loss && !a
+        .hits_in(List::NegativeSense, last + 2, last + 7)
+        .iter()
+        .any(|n| w[n.first].sentence == v.sentence)
+}
+
 /// The sentences that announce a loss ("next spring we will no longer
 /// ...") or accept falling short ("this month a few late deliveries are
 /// fine"): their date is when the loss comes or how long the slack lasts,
 /// not a date to work toward.
 fn losses(a: &Analysis) -> std::collections::HashSet<usize> {
-    let denied_future = a
-        .hits(List::Future)
-        .iter()
-        .filter(|h| matches!(a.words[h.first].lower.as_str(), "will" | "'ll" | "shall" | "wo") && denied(a, h.last));
+    let denied_future = a.hits(List::Future).iter().filter(|h| {
+        matches!(a.words[h.first].lower.as_str(), "will" | "'ll" | "shall" | "wo")
+            && (denied(a, h.last) || loses(a, h.last))
+    });
     let accepted = a
         .hits(List::Acceptance)
         .iter()

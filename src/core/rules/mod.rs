@@ -139,8 +139,12 @@ fn orders(a: &Analysis) -> Vec<Hit> {
             let clause = w[h.first].clause;
             let inclusive_subject = (h.first.saturating_sub(3)..h.first)
                 .any(|j| w[j].clause == clause && matches!(w[j].lower.as_str(), "we" | "us" | "'s" | "together"));
+            // "so fewer people need to ring in": a need made smaller, not an order.
+            let lessened = (h.first.saturating_sub(3)..h.first).any(|j| {
+                w[j].clause == clause && matches!(w[j].lower.as_str(), "fewer" | "less" | "nobody" | "no one")
+            });
             let customer_subject = h.first > 0 && a.cover(List::Beneficiaries).ends_at(h.first - 1);
-            !inclusive_subject && !customer_subject && a.negated_by[h.first].is_none()
+            !inclusive_subject && !lessened && !customer_subject && a.negated_by[h.first].is_none()
         })
         .collect()
 }

@@ -189,24 +189,28 @@ impl PhraseIndex {
                 out.extend(self.fuzzy_forms.get(&h).into_iter().flatten().copied());
             }
         }
-        let n = w.lower.chars().count();
-        for lk in [n - 1, n, n + 1] {
-            if lk < 6 || n < 6 {
-                continue;
-            }
-            let (pk, sk) = typo_keys(&w.lower, n, lk);
-            for k in [pk, sk] {
-                if self.unsorted {
-                    out.extend(self.fuzzy_typos.iter().filter(|e| e.0 == k).map(|e| (e.1, e.2)));
+        // The word as written and its stems: a slip may sit in an inflected
+        // word ("pushbaks"), as `stem::matches` allows.
+        for form in std::iter::once(&w.lower).chain(w.forms.iter().skip(1)) {
+            let n = form.chars().count();
+            for lk in [n.saturating_sub(1), n, n + 1] {
+                if lk < 6 || n < 6 {
                     continue;
                 }
-                let from = self.fuzzy_typos.partition_point(|e| e.0 < k);
-                out.extend(
-                    self.fuzzy_typos[from..]
-                        .iter()
-                        .take_while(|e| e.0 == k)
-                        .map(|e| (e.1, e.2)),
-                );
+                let (pk, sk) = typo_keys(form, n, lk);
+                for k in [pk, sk] {
+                    if self.unsorted {
+                        out.extend(self.fuzzy_typos.iter().filter(|e| e.0 == k).map(|e| (e.1, e.2)));
+                        continue;
+                    }
+                    let from = self.fuzzy_typos.partition_point(|e| e.0 < k);
+                    out.extend(
+                        self.fuzzy_typos[from..]
+                            .iter()
+                            .take_while(|e| e.0 == k)
+                            .map(|e| (e.1, e.2)),
+                    );
+                }
             }
         }
         // Only fuzzy phrases with the word's first two letters, as before.

@@ -16,8 +16,14 @@ const REACH: usize = 12;
 pub fn inside(words: &[Word], i: usize) -> bool {
     let sentence = words[i].sentence;
     let is_mark = |w: &Word| w.kind == Kind::Punct && matches!(w.lower.as_str(), "\"" | "“" | "”" | "‘" | "’" | "'");
-    let touches_next = |j: usize| words.get(j + 1).is_some_and(|n| n.start == words[j].end);
-    let touches_prev = |j: usize| j > 0 && words[j - 1].end == words[j].start;
+    // Touching a word, not punctuation: "'morning ladies'." closes before
+    // the full stop.
+    let touches_next = |j: usize| {
+        words
+            .get(j + 1)
+            .is_some_and(|n| n.start == words[j].end && n.kind != Kind::Punct)
+    };
+    let touches_prev = |j: usize| j > 0 && words[j - 1].end == words[j].start && words[j - 1].kind != Kind::Punct;
     let opens = |j: usize| {
         let w = &words[j];
         is_mark(w) && (matches!(w.lower.as_str(), "“" | "‘") || (touches_next(j) && !touches_prev(j)))
@@ -58,6 +64,10 @@ mod tests {
         ));
         assert!(quoted("Don't open a call with \"right, lads\" or \"love\".", "lads"));
         assert!(quoted("Drop “guys” from the rota emails.", "guys"));
+        assert!(quoted(
+            "Please stop opening emails with 'hi guys' or 'morning ladies'.",
+            "ladies"
+        ));
     }
 
     #[test]
