@@ -17,21 +17,6 @@ use chorus::workbench::App;
 use crossterm::event::KeyCode;
 use workbench_common::*;
 
-/// A set file holding the fixture, in a fresh folder with a state folder.
-struct Place {
-    _dir: tempfile::TempDir,
-    file: PathBuf,
-    state: PathBuf,
-}
-
-fn place() -> Place {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("lemonadly.yaml");
-    store::save(&file, &fixture()).unwrap();
-    let state = dir.path().join("state");
-    Place { file, state, _dir: dir }
-}
-
 /// The workbench opened on the place's file, as `run` opens it: with a
 /// journal, and the restore prompt if another session left edits.
 fn open(p: &Place) -> App<'static> {

@@ -16,20 +16,6 @@ use chorus::workbench::App;
 use crossterm::event::KeyCode;
 use workbench_common::*;
 
-struct Place {
-    _dir: tempfile::TempDir,
-    file: PathBuf,
-    state: PathBuf,
-}
-
-fn place() -> Place {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("lemonadly.yaml");
-    store::save(&file, &fixture()).unwrap();
-    let state = dir.path().join("state");
-    Place { file, state, _dir: dir }
-}
-
 /// A workbench opened on the place's set the way `run` opens it.
 fn open(p: &Place, force: bool) -> App<'static> {
     let (set, disk) = files::load(&p.file).unwrap();

@@ -338,3 +338,18 @@ pub fn screen(app: &mut App, w: u16, h: u16) -> String {
 pub fn quote(text: &str, s: Span) -> String {
     s.quote(text).to_string()
 }
+
+/// A set file holding the fixture, in a fresh folder with a state folder.
+pub struct Place {
+    pub _dir: tempfile::TempDir,
+    pub file: std::path::PathBuf,
+    pub state: std::path::PathBuf,
+}
+
+pub fn place() -> Place {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("lemonadly.yaml");
+    chorus::core::store::save(&file, &fixture()).unwrap();
+    let state = dir.path().join("state");
+    Place { file, state, _dir: dir }
+}
