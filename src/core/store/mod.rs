@@ -1,27 +1,34 @@
 //! The store: reading and writing message set files (schema v1).
 //!
-//! Loading goes text → `Value` (`yaml.rs`, the only file that names the YAML
-//! library, so swapping it is a one-file change) → `MessageSet` (`decode.rs`)
-//! → cross-field checks (`validate.rs`). Problems are found by path and only
-//! then turned into a line and column, so loading stays one fast pass.
+//! Loading goes text → `Value` (`yaml/`, the only module that names the YAML
+//! library, so swapping it touches that folder alone) → `MessageSet`
+//! (`decode/`) → cross-field checks (`validate.rs`). Problems are found by
+//! path and only then turned into a line and column, so loading stays one
+//! fast pass.
 //! Saving goes `MessageSet` → a tree in the file's key order (`encode.rs`) →
-//! YAML text (`emit.rs`) → an atomic write (`file.rs`).
+//! YAML text (`emit/`) → an atomic write (`write.rs`, with its temporary
+//! files in `temp.rs`).
 //!
 //! Unknown keys and the order of keys are kept. The YAML library does not
 //! report comments, so a set written afresh has none; saving over a file
 //! keeps its text, comments included, for what did not change (`splice.rs`).
-//! Every file is read through one reader (`file::read_regular`): regular
+//! Every file is read through one reader (`read::read_regular`): regular
 //! files only, within a stated limit.
+//!
+//! The store imports only `model` of the core: it knows files and the
+//! schema, not what the checks make of a message.
 
 mod decode;
 mod emit;
 mod encode;
-mod file;
 pub mod path;
 mod problem;
+mod read;
 mod splice;
+mod temp;
 mod template;
 mod validate;
+mod write;
 pub mod yaml;
 
 use std::fmt;
@@ -31,11 +38,12 @@ use std::path::{Path, PathBuf};
 use crate::core::model::{MessageSet, Value};
 
 pub use decode::VERSION;
-pub use file::{is_changed_on_disk, read_bytes, read_regular, write_atomic, write_atomic_with_mode, ChangedOnDisk};
 pub use path::{FieldPath, Step};
 pub use problem::Problem;
+pub use read::{read_bytes, read_regular};
 pub use template::TEMPLATE;
 pub use validate::validate;
+pub use write::{is_changed_on_disk, write_atomic, write_atomic_with_mode, ChangedOnDisk};
 
 /// Set files larger than this are refused before parsing. Saving keeps to
 /// it too (a set whose file would be larger is refused before anything is
@@ -89,7 +97,7 @@ impl std::error::Error for LoadError {}
 
 /// Read and validate the set at `path`.
 pub fn load(path: &Path) -> Result<MessageSet, LoadError> {
-    let source = file::read_source(path)?;
+    let source = read::read_source(path)?;
     parse(&source, path)
 }
 
@@ -102,7 +110,7 @@ pub fn parse(source: &str, path: &Path) -> Result<MessageSet, LoadError> {
         message,
     };
     // Notepad starts UTF-8 files with a byte-order mark; it is no content.
-    let source = source.strip_prefix(file::BOM).unwrap_or(source);
+    let source = source.strip_prefix(read::BOM).unwrap_or(source);
     let value = yaml::parse(source).map_err(|e| at(e.line, e.column, e.message))?;
     if value == Value::Null && is_blank(source) {
         return Err(at(
@@ -188,7 +196,7 @@ pub fn save(path: &Path, set: &MessageSet) -> io::Result<()> {
             ));
         }
     }
-    let old = match file::read_bytes(path, MAX_WRITTEN_BYTES) {
+    let old = match read::read_bytes(path, MAX_WRITTEN_BYTES) {
         Ok(bytes) => Some(Some(bytes)),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Some(None),
         // Not readable as a file: nothing to keep, nothing to compare.
@@ -212,7 +220,7 @@ pub fn save(path: &Path, set: &MessageSet) -> io::Result<()> {
         ));
     }
     let expected = old.as_ref().map(|o| o.as_deref());
-    file::replace(path, text.as_bytes(), 0o666, expected)?;
+    write::replace(path, text.as_bytes(), 0o666, expected)?;
     splice::remember(plain, set.clone());
     Ok(())
 }
@@ -220,7 +228,7 @@ pub fn save(path: &Path, set: &MessageSet) -> io::Result<()> {
 /// `load`, for a set about to be edited and saved: the store remembers the
 /// file's text, so the first save need not parse it again.
 pub fn open(path: &Path) -> Result<MessageSet, LoadError> {
-    let source = file::read_source(path)?;
+    let source = read::read_source(path)?;
     let set = parse(&source, path)?;
     splice::remember(lf(&source).into_owned(), set.clone());
     Ok(set)
@@ -245,8 +253,8 @@ fn render(set: &MessageSet, source: Option<&str>) -> (String, String) {
         let text = to_yaml(set);
         return (text.clone(), text);
     };
-    let (bom, body) = match source.strip_prefix(file::BOM) {
-        Some(rest) => (file::BOM, rest),
+    let (bom, body) = match source.strip_prefix(read::BOM) {
+        Some(rest) => (read::BOM, rest),
         None => ("", source),
     };
     let plain_source = lf(body);
@@ -265,7 +273,7 @@ fn render(set: &MessageSet, source: Option<&str>) -> (String, String) {
 /// Start a new set at `path` from `TEMPLATE`. Refuses to overwrite an
 /// existing file (error kind `AlreadyExists`, naming the file).
 pub fn new_file(path: &Path) -> io::Result<()> {
-    file::write_new(path, TEMPLATE)
+    write::write_new(path, TEMPLATE)
 }
 
 #[cfg(test)]
