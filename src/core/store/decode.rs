@@ -581,7 +581,7 @@ mod tests {
         assert_eq!(set.internal[1].kind(), "story");
         // Known, so not kept as an unknown key, and written back in place.
         assert!(set.internal[0].extra.unknown.is_empty());
-        let yaml = super::super::to_yaml(&set);
+        let yaml = crate::core::store::encode::to_yaml(&set);
         assert!(yaml.contains("- id: a\n    kind: update\n"), "{yaml}");
     }
 

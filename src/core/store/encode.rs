@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use super::decode::{EXTERNAL_KEYS, MESSAGE_KEYS, PILLAR_KEYS, TOP_KEYS, WAIVER_KEYS};
-use super::emit::Node;
+use super::emit::{self, Node};
 use crate::core::model::{Audience, External, Extra, Message, MessageSet, Pillar, Value, Waiver};
 
 /// The whole set, ready for `emit::document`.
@@ -182,6 +182,13 @@ fn text(s: &str) -> Node<'static> {
 
 fn words(items: &[String]) -> Node<'static> {
     value(Value::Seq(items.iter().map(|s| Value::String(s.clone())).collect()))
+}
+
+/// The set as YAML: unknown fields kept, key and message order kept, long
+/// prose folded near 80 columns, short word lists in `[a, b]` style.
+/// Comments of the file the set was loaded from are not kept.
+pub fn to_yaml(set: &MessageSet) -> String {
+    emit::document(&message_set(set))
 }
 
 #[cfg(test)]

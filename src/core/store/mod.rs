@@ -21,6 +21,8 @@
 mod decode;
 mod emit;
 mod encode;
+mod limits;
+mod load;
 pub mod path;
 mod problem;
 mod read;
@@ -31,136 +33,27 @@ mod validate;
 mod write;
 pub mod yaml;
 
-use std::fmt;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use crate::core::model::{MessageSet, Value};
+use crate::core::model::MessageSet;
 
 pub use decode::VERSION;
+pub use encode::to_yaml;
+pub use limits::{MAX_FILE_BYTES, MAX_MESSAGES, MAX_TEXT_CHARS, MAX_WRITTEN_BYTES};
+pub use load::{load, parse};
 pub use path::{FieldPath, Step};
-pub use problem::Problem;
+pub use problem::{LoadError, Problem};
 pub use read::{read_bytes, read_regular};
 pub use template::TEMPLATE;
 pub use validate::validate;
 pub use write::{is_changed_on_disk, write_atomic, write_atomic_with_mode, ChangedOnDisk};
 
-/// Set files larger than this are refused before parsing. Saving keeps to
-/// it too (a set whose file would be larger is refused before anything is
-/// written), so whatever chorus saves it can open again.
-pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
-
-/// The most that chorus reads back of a file it wrote itself about a set
-/// (its journal: the set's text plus a header). Twice the set limit, so a
-/// set of the largest size, written in any style, still fits.
-pub const MAX_WRITTEN_BYTES: u64 = 2 * MAX_FILE_BYTES;
-
-/// Sets with more messages are refused: reviewing one takes memory, and
-/// at this size `chorus check` stays near a couple of hundred MB.
-pub const MAX_MESSAGES: usize = 50_000;
-/// The most characters one message's text may hold: far more than any note
-/// to staff (a million characters is a short novel), and little enough that
-/// checking it stays well under a second whatever it says.
-pub const MAX_TEXT_CHARS: usize = 1_000_000;
 
 pub use yaml::MAX_VALUES;
 
-/// A file that could not be read or understood, with the place to look.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LoadError {
-    pub path: PathBuf,
-    /// 1-based; 0 when the problem is the whole file (unreadable, too large).
-    pub line: usize,
-    /// 1-based; 0 when the problem is the whole file.
-    pub column: usize,
-    pub message: String,
-}
 
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // A problem with the whole file (unreadable, too large) has no place in it.
-        if self.line == 0 {
-            return write!(f, "{}: {}", self.path.display(), self.message);
-        }
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.path.display(),
-            self.line,
-            self.column,
-            self.message
-        )
-    }
-}
 
-impl std::error::Error for LoadError {}
-
-/// Read and validate the set at `path`.
-pub fn load(path: &Path) -> Result<MessageSet, LoadError> {
-    let source = read::read_source(path)?;
-    parse(&source, path)
-}
-
-/// Parse and validate `source`; `path` is only used to name the file in errors.
-pub fn parse(source: &str, path: &Path) -> Result<MessageSet, LoadError> {
-    let at = |line, column, message| LoadError {
-        path: path.to_path_buf(),
-        line,
-        column,
-        message,
-    };
-    // Notepad starts UTF-8 files with a byte-order mark; it is no content.
-    let source = source.strip_prefix(read::BOM).unwrap_or(source);
-    let value = yaml::parse(source).map_err(|e| at(e.line, e.column, e.message))?;
-    if value == Value::Null && is_blank(source) {
-        return Err(at(
-            1,
-            1,
-            "the file is empty: a message set starts with `version: 1`, then `brand`, \
-             `external`, `segments` and `internal` (`chorus new FILE` writes one to start from)"
-                .into(),
-        ));
-    }
-    let set = decode::message_set(value).map_err(|p| locate(source, path, p))?;
-    validate::validate(&set).map_err(|p| locate(source, path, p))?;
-    Ok(set)
-}
-
-/// Whether `source` holds nothing but blank lines and comments.
-fn is_blank(source: &str) -> bool {
-    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    source.lines().all(|l| {
-        let l = l.trim();
-        l.is_empty() || l.starts_with('#')
-    })
-}
-
-/// A problem found by path, as an error at the line and column of that path
-/// (or of the nearest enclosing node that exists).
-fn locate(source: &str, path: &Path, problem: Problem) -> LoadError {
-    let (line, column) = yaml::locate(source, problem.path.steps()).unwrap_or((1, 1));
-    let mut message = problem.message;
-    if let Some((first_line, _)) = problem
-        .first
-        .as_ref()
-        .and_then(|first| yaml::locate(source, first.steps()))
-    {
-        message.push_str(&format!(" (first on line {first_line})"));
-    }
-    LoadError {
-        path: path.to_path_buf(),
-        line,
-        column,
-        message,
-    }
-}
-
-/// The set as YAML: unknown fields kept, key and message order kept, long
-/// prose folded near 80 columns, short word lists in `[a, b]` style.
-/// Comments of the file the set was loaded from are not kept.
-pub fn to_yaml(set: &MessageSet) -> String {
-    emit::document(&encode::message_set(set))
-}
 
 /// Write the set to `path` atomically (temporary file in the same folder,
 /// flushed, then renamed over the target). On error the file at `path` is

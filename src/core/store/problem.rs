@@ -1,9 +1,10 @@
 //! A problem found in a message set, named by where it is (a `FieldPath`)
 //! rather than by line and column: conversion and validation work on values
 //! that carry no positions; the store turns the path into a position only
-//! when it reports the problem.
+//! when it reports the problem, as a `LoadError` at a line and column.
 
 use std::fmt;
+use std::path::PathBuf;
 
 use super::path::FieldPath;
 use crate::core::model::Value;
@@ -68,6 +69,36 @@ fn shorten(s: &str) -> String {
         s.to_string()
     }
 }
+
+/// A file that could not be read or understood, with the place to look.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadError {
+    pub path: PathBuf,
+    /// 1-based; 0 when the problem is the whole file (unreadable, too large).
+    pub line: usize,
+    /// 1-based; 0 when the problem is the whole file.
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // A problem with the whole file (unreadable, too large) has no place in it.
+        if self.line == 0 {
+            return write!(f, "{}: {}", self.path.display(), self.message);
+        }
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.path.display(),
+            self.line,
+            self.column,
+            self.message
+        )
+    }
+}
+
+impl std::error::Error for LoadError {}
 
 #[cfg(test)]
 mod tests {

@@ -6,7 +6,8 @@ use std::fs::{self, OpenOptions};
 use std::io::{self, Read};
 use std::path::Path;
 
-use super::{LoadError, MAX_FILE_BYTES};
+use super::limits::MAX_FILE_BYTES;
+use super::problem::LoadError;
 
 /// The UTF-8 byte-order mark some editors (Notepad) write before the text.
 pub const BOM: &str = "\u{feff}";

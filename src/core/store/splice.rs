@@ -16,7 +16,8 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Mutex;
 
-use super::{decode, emit, encode, parse, yaml};
+use super::load::parse;
+use super::{decode, emit, encode, yaml};
 use crate::core::model::{Message, MessageSet};
 
 /// The last text the store read or wrote as a whole set, with that set, so
@@ -121,7 +122,7 @@ pub fn preserving(set: &MessageSet, source: &str) -> Option<String> {
         let back = decode::message_set(yaml::parse(&rewritten).ok()?).ok()?;
         let mut want = shell;
         want.internal = changed;
-        if back != want && super::to_yaml(&back) != super::to_yaml(&want) {
+        if back != want && encode::to_yaml(&back) != encode::to_yaml(&want) {
             return None;
         }
     }
@@ -260,7 +261,7 @@ mod tests {
         let mut set = parse(source, Path::new("")).unwrap();
         set.internal.remove(0);
         assert_eq!(preserving(&set, source), None, "the whole set is written instead");
-        let whole = super::super::to_yaml(&set);
+        let whole = encode::to_yaml(&set);
         assert_eq!(parse(&whole, Path::new("")).unwrap(), set);
     }
 

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use super::decode::VERSION;
+use super::limits::{MAX_MESSAGES, MAX_TEXT_CHARS};
 use super::path::FieldPath;
 use super::problem::Problem;
 use crate::core::model::{Audience, MessageSet};
@@ -21,21 +22,21 @@ pub fn validate(set: &MessageSet) -> Result<(), Problem> {
         ));
     }
 
-    if set.internal.len() > super::MAX_MESSAGES {
+    if set.internal.len() > MAX_MESSAGES {
         return Err(Problem::new(
-            root.key("internal").index(super::MAX_MESSAGES),
+            root.key("internal").index(MAX_MESSAGES),
             format!(
                 "the set has {} messages; chorus reads sets of at most {} messages: split it into \
                  several sets",
                 set.internal.len(),
-                super::MAX_MESSAGES
+                MAX_MESSAGES
             ),
         ));
     }
 
     for (i, m) in set.internal.iter().enumerate() {
         // Bytes first: counting characters of a huge text is the cost to avoid.
-        if m.text.len() > super::MAX_TEXT_CHARS && m.text.chars().count() > super::MAX_TEXT_CHARS {
+        if m.text.len() > MAX_TEXT_CHARS && m.text.chars().count() > MAX_TEXT_CHARS {
             return Err(Problem::new(
                 root.key("internal").index(i).key("text"),
                 format!(
@@ -43,7 +44,7 @@ pub fn validate(set: &MessageSet) -> Result<(), Problem> {
                      split it, or keep long documents out of the set",
                     m.id,
                     m.text.chars().count(),
-                    super::MAX_TEXT_CHARS
+                    MAX_TEXT_CHARS
                 ),
             ));
         }

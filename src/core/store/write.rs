@@ -255,7 +255,7 @@ pub fn write_new(path: &Path, text: &str) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::store::temp::create_temp;
+    use crate::core::store::temp::{create_temp, temp_name, temp_pid};
 
     #[test]
     fn a_change_made_during_a_save_is_not_overwritten() {
@@ -371,5 +371,50 @@ mod tests {
             fs::set_permissions(&target, fs::Permissions::from_mode(0o664)).unwrap();
             assert!(write_atomic(&target, b"no").is_err());
         }
+    }
+
+    #[test]
+    fn a_save_removes_temporary_files_of_dead_savers_only() {
+        let t = tempfile::tempdir().unwrap();
+        let target = t.path().join("s.yaml");
+        // No process has this id (Linux's limit is 2^22).
+        let dead = t.path().join(temp_name("s.yaml", 4_000_000_000, 0));
+        let live = t.path().join(temp_name("s.yaml", std::process::id(), 999_999));
+        // A killed session's file for another set in the same folder goes
+        // too: that set may never be saved again.
+        let other = t.path().join(temp_name("o.yaml", 4_000_000_000, 0));
+        let live_other = t.path().join(temp_name("o.yaml", std::process::id(), 999_998));
+        let stranger = t.path().join(".o.yaml.notes");
+        for p in [&dead, &live, &other, &live_other, &stranger] {
+            fs::write(p, "half").unwrap();
+        }
+        write_atomic(&target, b"whole").unwrap();
+        assert_eq!(fs::read(&target).unwrap(), b"whole");
+        assert_eq!(dead.exists(), !cfg!(target_os = "linux"));
+        assert_eq!(other.exists(), !cfg!(target_os = "linux"));
+        assert!(live.exists() && live_other.exists() && stranger.exists());
+        assert_eq!(temp_pid(&temp_name("a.b.yaml", 7, 3)), Some(7));
+        assert_eq!(temp_pid(".a.yaml.chorus-tmp"), None);
+    }
+
+    #[test]
+    fn a_failed_save_cleans_up_too() {
+        let t = tempfile::tempdir().unwrap();
+        let dead = t.path().join(temp_name("o.yaml", 4_000_000_000, 0));
+        fs::write(&dead, "half").unwrap();
+        let target = t.path().join("s.yaml");
+        fs::write(&target, "old").unwrap();
+        let e = replace(&target, b"new", 0o666, Some(Some(b"other"))).unwrap_err();
+        assert!(is_changed_on_disk(&e), "{e}");
+        assert_eq!(dead.exists(), !cfg!(target_os = "linux"));
+        assert_eq!(fs::read(&target).unwrap(), b"old");
+        let left: Vec<_> = fs::read_dir(t.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert!(left.iter().all(|n| !n
+            .to_string_lossy()
+            .ends_with(&format!("{}-0.chorus-tmp", std::process::id()))));
     }
 }

@@ -1,7 +1,29 @@
 //! serde_yaml's errors in chorus's words: the message, a hint for the
 //! mistakes people make most, and the position of the part at fault.
 
-use super::{too_deep, SyntaxError, BUDGET_MESSAGE, MERGE_MESSAGE};
+/// serde_yaml's own limit on nesting (it refuses deeper documents).
+pub const MAX_DEPTH: usize = 128;
+
+/// A document that could not be read as YAML at all.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SyntaxError {
+    /// 1-based.
+    pub line: usize,
+    /// 1-based, in characters.
+    pub column: usize,
+    pub message: String,
+}
+
+pub const BUDGET_MESSAGE: &str = "the file expands to too many values through aliases (`*name`); \
+     chorus refuses it (an alias bomb?)";
+
+pub const MERGE_MESSAGE: &str = "YAML merge keys (`<<: *name`) are not supported: chorus would \
+     miss the merged fields; write those fields out in this mapping instead";
+
+pub(super) fn too_deep() -> String {
+    format!("lists and mappings are nested too deeply (more than {MAX_DEPTH} levels)")
+}
+
 
 /// Turn a serde_yaml error into our message, without serde_yaml's position
 /// suffix (the caller prints line and column in its own way).
@@ -83,44 +105,4 @@ pub(super) fn second_document_start(source: &str) -> (usize, usize) {
         }
     }
     (1, 1)
-}
-#[cfg(test)]
-mod tests {
-    use super::super::{parse, MERGE_MESSAGE};
-
-    #[test]
-    fn syntax_errors_have_positions() {
-        let e = parse("a: 1\nb: [1, 2\n").unwrap_err();
-        assert!(e.message.starts_with("YAML syntax error: "), "{e:?}");
-        assert!(!e.message.contains(" at line 3 column 1,"), "{e:?}");
-        assert_eq!(e.line, 3);
-    }
-
-    #[test]
-    fn unknown_anchor_is_explained() {
-        let e = parse("a: *nope\n").unwrap_err();
-        assert!(e.message.contains("no anchor"), "{e:?}");
-        assert_eq!(e.line, 1);
-    }
-
-    #[test]
-    fn merge_keys_are_refused_where_they_are() {
-        let src = "defaults: &d {audience: all}\ninternal:\n  - id: a\n    <<: *d\n    text: t\n";
-        let e = parse(src).unwrap_err();
-        assert_eq!(e.message, MERGE_MESSAGE);
-        assert_eq!((e.line, e.column), (4, 5), "{e:?}");
-        let e = parse("a: {x: \"<<\", <<: {b: 1}}\n").unwrap_err();
-        assert_eq!((e.line, e.column, e.message.as_str()), (1, 14, MERGE_MESSAGE));
-        // `<` elsewhere is only text.
-        assert!(parse("a: \"<<\"\nb: <<x\n").is_ok());
-    }
-
-    #[test]
-    fn second_document_is_refused() {
-        let e = parse("a: 1\n---\nb: 2\n").unwrap_err();
-        assert_eq!((e.line, e.column), (2, 1));
-        assert!(e.message.contains("second YAML document"));
-        // A leading `---` opens the first document and is fine.
-        assert!(parse("---\na: 1\n").is_ok());
-    }
 }

@@ -22,11 +22,11 @@ use crate::core::model::Value;
 
 pub use locate::locate;
 
-use errors::{second_document_start, syntax_error};
+pub use errors::SyntaxError;
+
+use errors::{second_document_start, syntax_error, too_deep, MAX_DEPTH};
 use value::{needs_raw_numbers, RawNumbers, ValueSeed};
 
-/// serde_yaml's own limit on nesting (it refuses deeper documents).
-pub const MAX_DEPTH: usize = 128;
 
 /// At most this many places where a YAML value can start (see
 /// `check_shape`). serde_yaml holds every event of a document in memory
@@ -35,15 +35,6 @@ pub const MAX_DEPTH: usize = 128;
 /// 200 MB. A real set of the largest size chorus reads has far fewer.
 pub const MAX_VALUES: usize = 1_000_000;
 
-/// A document that could not be read as YAML at all.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SyntaxError {
-    /// 1-based.
-    pub line: usize,
-    /// 1-based, in characters.
-    pub column: usize,
-    pub message: String,
-}
 
 /// What the value tree of a document may cost, in nodes plus bytes of text.
 /// Without aliases a document cannot cost much more than its own length;
@@ -57,11 +48,7 @@ fn budget_for(source: &str) -> usize {
     source.len().saturating_mul(2).saturating_add(100_000)
 }
 
-pub(super) const BUDGET_MESSAGE: &str = "the file expands to too many values through aliases (`*name`); \
-     chorus refuses it (an alias bomb?)";
 
-pub(super) const MERGE_MESSAGE: &str = "YAML merge keys (`<<: *name`) are not supported: chorus would \
-     miss the merged fields; write those fields out in this mapping instead";
 
 /// Parse `source` (one YAML document) into a `Value`, keeping mapping order
 /// and the written form of numbers. An empty document gives `Value::Null`.
@@ -140,7 +127,7 @@ fn check_shape(source: &str) -> Result<(), SyntaxError> {
                     message: format!(
                         "the file holds too many values (more than {MAX_VALUES} list items, keys \
                          and lines); chorus reads sets of at most {} messages",
-                        super::MAX_MESSAGES
+                        crate::core::store::limits::MAX_MESSAGES
                     ),
                 });
             }
@@ -164,9 +151,6 @@ fn check_shape(source: &str) -> Result<(), SyntaxError> {
     Ok(())
 }
 
-pub(super) fn too_deep() -> String {
-    format!("lists and mappings are nested too deeply (more than {MAX_DEPTH} levels)")
-}
 
 /// The error of `from_str`: the same shape as a syntax error.
 pub type YamlError = SyntaxError;
@@ -185,7 +169,12 @@ pub fn from_str<T: serde::de::DeserializeOwned>(source: &str) -> Result<T, YamlE
 }
 #[cfg(test)]
 mod tests {
+    use super::errors::{BUDGET_MESSAGE, MERGE_MESSAGE};
     use super::*;
+
+    fn s(text: &str) -> Value {
+        Value::String(text.into())
+    }
 
     #[test]
     fn empty_and_comment_only_documents_are_null() {
@@ -284,5 +273,85 @@ mod tests {
         assert_eq!(e.message, BUDGET_MESSAGE);
         // serde_yaml's own limit would let it through: 20,000 alias jumps
         // are far under 100 per event, yet they expand to 400 million values.
+    }
+
+    #[test]
+    fn syntax_errors_have_positions() {
+        let e = parse("a: 1\nb: [1, 2\n").unwrap_err();
+        assert!(e.message.starts_with("YAML syntax error: "), "{e:?}");
+        assert!(!e.message.contains(" at line 3 column 1,"), "{e:?}");
+        assert_eq!(e.line, 3);
+    }
+
+    #[test]
+    fn unknown_anchor_is_explained() {
+        let e = parse("a: *nope\n").unwrap_err();
+        assert!(e.message.contains("no anchor"), "{e:?}");
+        assert_eq!(e.line, 1);
+    }
+
+    #[test]
+    fn merge_keys_are_refused_where_they_are() {
+        let src = "defaults: &d {audience: all}\ninternal:\n  - id: a\n    <<: *d\n    text: t\n";
+        let e = parse(src).unwrap_err();
+        assert_eq!(e.message, MERGE_MESSAGE);
+        assert_eq!((e.line, e.column), (4, 5), "{e:?}");
+        let e = parse("a: {x: \"<<\", <<: {b: 1}}\n").unwrap_err();
+        assert_eq!((e.line, e.column, e.message.as_str()), (1, 14, MERGE_MESSAGE));
+        // `<` elsewhere is only text.
+        assert!(parse("a: \"<<\"\nb: <<x\n").is_ok());
+    }
+
+    #[test]
+    fn second_document_is_refused() {
+        let e = parse("a: 1\n---\nb: 2\n").unwrap_err();
+        assert_eq!((e.line, e.column), (2, 1));
+        assert!(e.message.contains("second YAML document"));
+        // A leading `---` opens the first document and is fine.
+        assert!(parse("---\na: 1\n").is_ok());
+    }
+
+    #[test]
+    fn keeps_mapping_order_and_types() {
+        let v = parse("b: 1\na: [x, true, null]\nc: {z: 1.50, y: ~}\n").unwrap();
+        assert_eq!(
+            v,
+            Value::Map(vec![
+                (s("b"), Value::Number("1".into())),
+                (s("a"), Value::Seq(vec![s("x"), Value::Bool(true), Value::Null])),
+                (
+                    s("c"),
+                    Value::Map(vec![(s("z"), Value::Number("1.50".into())), (s("y"), Value::Null)])
+                ),
+            ])
+        );
+    }
+
+    #[test]
+    fn numbers_keep_their_written_form() {
+        let v = parse("version: 1\nn: [0x1F, +3, 1.50, 1e3, .inf, -0]\n").unwrap();
+        let Value::Map(entries) = v else { panic!() };
+        assert_eq!(
+            entries[1].1,
+            Value::Seq(
+                ["0x1F", "+3", "1.50", "1e3", ".inf", "-0"]
+                    .iter()
+                    .map(|n| Value::Number(n.to_string()))
+                    .collect()
+            )
+        );
+    }
+
+    #[test]
+    fn tags_are_kept() {
+        let v = parse("a: !custom {b: 2.0}\n").unwrap();
+        let Value::Map(entries) = v else { panic!() };
+        assert_eq!(
+            entries[0].1,
+            Value::Tagged(
+                "custom".into(),
+                Box::new(Value::Map(vec![(s("b"), Value::Number("2.0".into()))]))
+            )
+        );
     }
 }

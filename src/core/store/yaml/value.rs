@@ -7,7 +7,7 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, EnumAccess, IgnoredAny, MapAccess, SeqAccess, VariantAccess, Visitor};
 
-use super::{BUDGET_MESSAGE, MERGE_MESSAGE};
+use super::errors::{BUDGET_MESSAGE, MERGE_MESSAGE};
 use crate::core::model::Value;
 
 /// Whether some number other than the top-level `version` was read; only
@@ -243,58 +243,5 @@ impl Visitor<'_> for TextVisitor {
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
         Ok(v.to_owned())
-    }
-}
-#[cfg(test)]
-mod tests {
-    use super::super::parse;
-    use crate::core::model::Value;
-
-    fn s(text: &str) -> Value {
-        Value::String(text.into())
-    }
-
-    #[test]
-    fn keeps_mapping_order_and_types() {
-        let v = parse("b: 1\na: [x, true, null]\nc: {z: 1.50, y: ~}\n").unwrap();
-        assert_eq!(
-            v,
-            Value::Map(vec![
-                (s("b"), Value::Number("1".into())),
-                (s("a"), Value::Seq(vec![s("x"), Value::Bool(true), Value::Null])),
-                (
-                    s("c"),
-                    Value::Map(vec![(s("z"), Value::Number("1.50".into())), (s("y"), Value::Null)])
-                ),
-            ])
-        );
-    }
-
-    #[test]
-    fn numbers_keep_their_written_form() {
-        let v = parse("version: 1\nn: [0x1F, +3, 1.50, 1e3, .inf, -0]\n").unwrap();
-        let Value::Map(entries) = v else { panic!() };
-        assert_eq!(
-            entries[1].1,
-            Value::Seq(
-                ["0x1F", "+3", "1.50", "1e3", ".inf", "-0"]
-                    .iter()
-                    .map(|n| Value::Number(n.to_string()))
-                    .collect()
-            )
-        );
-    }
-
-    #[test]
-    fn tags_are_kept() {
-        let v = parse("a: !custom {b: 2.0}\n").unwrap();
-        let Value::Map(entries) = v else { panic!() };
-        assert_eq!(
-            entries[0].1,
-            Value::Tagged(
-                "custom".into(),
-                Box::new(Value::Map(vec![(s("b"), Value::Number("2.0".into()))]))
-            )
-        );
     }
 }
