@@ -49,11 +49,7 @@ pub use template::TEMPLATE;
 pub use validate::validate;
 pub use write::{is_changed_on_disk, write_atomic, write_atomic_with_mode, ChangedOnDisk};
 
-
 pub use yaml::MAX_VALUES;
-
-
-
 
 /// Write the set to `path` atomically (temporary file in the same folder,
 /// flushed, then renamed over the target). On error the file at `path` is

@@ -24,7 +24,6 @@ pub(super) fn too_deep() -> String {
     format!("lists and mappings are nested too deeply (more than {MAX_DEPTH} levels)")
 }
 
-
 /// Turn a serde_yaml error into our message, without serde_yaml's position
 /// suffix (the caller prints line and column in its own way).
 pub(super) fn syntax_error(err: &serde_yaml::Error, source: &str) -> SyntaxError {

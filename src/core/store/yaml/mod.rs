@@ -27,14 +27,12 @@ pub use errors::SyntaxError;
 use errors::{second_document_start, syntax_error, too_deep, MAX_DEPTH};
 use value::{needs_raw_numbers, RawNumbers, ValueSeed};
 
-
 /// At most this many places where a YAML value can start (see
 /// `check_shape`). serde_yaml holds every event of a document in memory
 /// (about 200 bytes each) before any of it is read, so a 16 MiB file of
 /// `[0,0,0,…]` would take well over a gigabyte; this keeps parsing to about
 /// 200 MB. A real set of the largest size chorus reads has far fewer.
 pub const MAX_VALUES: usize = 1_000_000;
-
 
 /// What the value tree of a document may cost, in nodes plus bytes of text.
 /// Without aliases a document cannot cost much more than its own length;
@@ -47,8 +45,6 @@ pub const MAX_VALUES: usize = 1_000_000;
 fn budget_for(source: &str) -> usize {
     source.len().saturating_mul(2).saturating_add(100_000)
 }
-
-
 
 /// Parse `source` (one YAML document) into a `Value`, keeping mapping order
 /// and the written form of numbers. An empty document gives `Value::Null`.
@@ -150,7 +146,6 @@ fn check_shape(source: &str) -> Result<(), SyntaxError> {
     }
     Ok(())
 }
-
 
 /// The error of `from_str`: the same shape as a syntax error.
 pub type YamlError = SyntaxError;
