@@ -73,10 +73,9 @@ pub fn message_set(value: Value) -> Result<MessageSet, Problem> {
         Some((v, path)) => words(v, &path, "", "segments", "[sales, support, IT]")?,
         None => Vec::new(),
     };
-    let internal = match top.take("internal") {
-        Some((v, path)) => messages(v, &path)?,
-        None => Vec::new(),
-    };
+    let internal = items(top.take("internal"), message, |found| {
+        format!("`internal` should be a list of messages (`- id: ...`), found {found}")
+    })?;
     Ok(MessageSet {
         version,
         brand,
@@ -114,23 +113,11 @@ fn external(value: Value, path: &FieldPath) -> Result<External, Problem> {
     let story = map.required_text("story", "", || {
         "`external` has no `story`: the one or two sentences the company tells the world"
     })?;
-    let pillars = match map.take("pillars") {
-        Some((Value::Null, _)) | None => Vec::new(),
-        Some((Value::Seq(items), p)) => items
-            .into_iter()
-            .enumerate()
-            .map(|(i, item)| pillar(item, &p.index(i), i))
-            .collect::<Result<_, _>>()?,
-        Some((other, p)) => {
-            return Err(Problem::new(
-                p,
-                format!(
-                    "`pillars` should be a list of pillars (`- id: ...`), found {}",
-                    describe(&other)
-                ),
-            ))
-        }
-    };
+    let pillars = items(
+        map.take("pillars"),
+        |item, p, i| pillar(item, p, i),
+        |found| format!("`pillars` should be a list of pillars (`- id: ...`), found {found}"),
+    )?;
     let avoid = match map.take("avoid") {
         Some((v, p)) => words(v, &p, "", "avoid", "[cheap, discount]")?,
         None => Vec::new(),
@@ -176,26 +163,6 @@ fn pillar(value: Value, path: &FieldPath, index: usize) -> Result<Pillar, Proble
     })
 }
 
-fn messages(value: Value, path: &FieldPath) -> Result<Vec<Message>, Problem> {
-    match value {
-        Value::Null => Ok(Vec::new()),
-        Value::Seq(items) => {
-            let mut out = Vec::with_capacity(items.len());
-            for (i, item) in items.into_iter().enumerate() {
-                out.push(message(item, &path.index(i), i)?);
-            }
-            Ok(out)
-        }
-        other => Err(Problem::new(
-            path.clone(),
-            format!(
-                "`internal` should be a list of messages (`- id: ...`), found {}",
-                describe(&other)
-            ),
-        )),
-    }
-}
-
 fn message(value: Value, path: &FieldPath, index: usize) -> Result<Message, Problem> {
     let mut map = Mapping::read(
         value,
@@ -234,24 +201,16 @@ fn message(value: Value, path: &FieldPath, index: usize) -> Result<Message, Prob
     let text_value = map.required_text("text", &ctx, || {
         format!("message `{id}` has no `text`: every message needs the words it says")
     })?;
-    let waive = match map.take("waive") {
-        Some((Value::Null, _)) | None => Vec::new(),
-        Some((Value::Seq(items), p)) => items
-            .into_iter()
-            .enumerate()
-            .map(|(i, item)| waiver(item, &p.index(i), &ctx))
-            .collect::<Result<_, _>>()?,
-        Some((other, p)) => {
-            return Err(Problem::new(
-                p,
-                format!(
-                    "{ctx}`waive` should be a list of waivers like \
-                     [{{criterion: inclusive, reason: \"...\"}}], found {}",
-                    describe(&other)
-                ),
-            ))
-        }
-    };
+    let waive = items(
+        map.take("waive"),
+        |item, p, _| waiver(item, p, &ctx),
+        |found| {
+            format!(
+                "{ctx}`waive` should be a list of waivers like \
+             [{{criterion: inclusive, reason: \"...\"}}], found {found}"
+            )
+        },
+    )?;
     Ok(Message {
         id,
         kind,
@@ -264,6 +223,25 @@ fn message(value: Value, path: &FieldPath, index: usize) -> Result<Message, Prob
         waive,
         extra: map.extra(),
     })
+}
+
+/// A field that holds a list of the schema's mappings (pillars, waivers),
+/// each read by `read` at its own path. Nothing (`waive:`) is an empty list;
+/// anything but a list is told what it should be.
+fn items<T>(
+    field: Option<(Value, FieldPath)>,
+    read: impl Fn(Value, &FieldPath, usize) -> Result<T, Problem>,
+    expected: impl Fn(String) -> String,
+) -> Result<Vec<T>, Problem> {
+    match field {
+        Some((Value::Null, _)) | None => Ok(Vec::new()),
+        Some((Value::Seq(items), p)) => items
+            .into_iter()
+            .enumerate()
+            .map(|(i, item)| read(item, &p.index(i), i))
+            .collect(),
+        Some((other, p)) => Err(Problem::new(p, expected(describe(&other)))),
+    }
 }
 
 fn audience(value: Value, path: &FieldPath, ctx: &str) -> Result<Audience, Problem> {
