@@ -6,7 +6,13 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use crate::core::lexicon::Lexicon;
+use super::out;
+use super::settings::Settings;
+use crate::core::baseline::Baseline;
+use crate::core::config::{self, FailOn};
+use crate::core::lexicon::{Lexicon, Origin};
+use crate::core::model::MessageSet;
+use crate::core::report::alerts::alerts;
 use crate::core::report::{self, FileReport};
 use crate::core::review::review_set;
 use crate::core::store::{self, LoadError};
@@ -16,32 +22,210 @@ pub enum Format {
     #[default]
     Text,
     Json,
+    /// SARIF 2.1.0, for code-scanning views.
+    Sarif,
+    /// GitHub Actions workflow annotations.
+    Github,
 }
 
+/// What the command line asked of one check.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub format: Option<Format>,
+    pub explain: bool,
+    pub fail_on: Option<Vec<FailOn>>,
+    pub min_score: Option<u8>,
+    pub baseline: Option<PathBuf>,
+    pub write_baseline: Option<PathBuf>,
+    pub config: Option<PathBuf>,
+    pub print_config: bool,
+    /// The name standard input (`-`) goes by in the output.
+    pub stdin_filename: Option<PathBuf>,
+}
+
+/// The path that stands for standard input.
+pub const STDIN: &str = "-";
+
 /// Run the check and print the report; returns the exit status.
-pub fn run(paths: &[PathBuf], format: Format, explain: bool) -> i32 {
+pub fn run(paths: &[PathBuf], opts: &Options) -> i32 {
+    let start = paths
+        .iter()
+        .find(|p| p.as_os_str() != STDIN)
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from("."));
+    let found = config::find(opts.config.as_deref(), std::env::var_os(config::ENV).as_deref(), &start);
+    let settings = match Settings::new(opts, &found) {
+        Ok(s) => s,
+        Err(e) => {
+            super::out::warn(&format!("error: {}", e));
+            return 2;
+        }
+    };
+    if opts.print_config {
+        let text = settings.describe(&found, &start);
+        return super::out::print(0, |o| o.write_all(text.as_bytes()));
+    }
     // A broken machine lexicon is reported (exit 2), never silently ignored;
     // the sets are still checked with the built-in words.
-    let (lexicon, machine_error) = match Lexicon::for_machine() {
+    let (mut lexicon, machine_error) = match Lexicon::for_machine() {
         Ok(l) => (l, None),
         Err(e) => (Lexicon::builtin(), Some(FileReport::Failed(e))),
     };
-    let mut reports = check_paths(paths, &lexicon);
+    if let (Some(ext), Some(path)) = (&settings.config.lexicon, found.path()) {
+        lexicon = lexicon.extended(&ext.value, Origin::Project(path.to_path_buf()));
+    }
+    if let Some(mark) = settings.min_score.value {
+        lexicon = lexicon.with_pass_mark(mark);
+    }
+    let stdin_name = opts.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("<stdin>"));
+    let (mut reports, stdin_text) = check_inputs(paths, &lexicon, &stdin_name);
     reports.extend(machine_error);
-    let status = reports.iter().map(FileReport::status).max().unwrap_or(0);
+    if let Some(target) = &opts.write_baseline {
+        return write_baseline(&reports, target);
+    }
+    let mut known = 0;
+    if let Some(path) = &settings.baseline.value {
+        match read_baseline(path) {
+            Ok(baseline) => {
+                let name = path.display().to_string();
+                for r in reports.iter_mut() {
+                    if let FileReport::Reviewed { path, set, review } = r {
+                        known += baseline.apply(path, set, review, &name);
+                    }
+                }
+            }
+            Err(e) => reports.push(FileReport::Failed(e)),
+        }
+    }
+    let status = reports
+        .iter()
+        .map(|r| status(r, &settings.fail_on.value))
+        .max()
+        .unwrap_or(0);
     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let source_of = |p: &Path| -> Option<String> {
+        match &stdin_text {
+            Some(text) if p == stdin_name => Some(text.clone()),
+            _ => store::read_regular(p, store::MAX_FILE_BYTES).ok(),
+        }
+    };
+    let explain = opts.explain;
     // A full disk or a closed stdout is an error (exit 2): a CI job must
     // not take a report that was never written for a pass.
-    let status = super::out::print(status, |out| match format {
+    let status = super::out::print(status, |out| match settings.format.value {
         Format::Json => report::json::write(&reports, out),
         Format::Text => {
-            out.write_all(report::text::render(&reports, report::text::Style { color, explain }).as_bytes())
+            out.write_all(report::text::render(&reports, report::text::Style { color, explain }).as_bytes())?;
+            if known > 0 {
+                writeln!(
+                    out,
+                    "{known} known problem{} set aside by the baseline {}",
+                    if known == 1 { "" } else { "s" },
+                    settings.baseline.value.as_deref().map(out::path).unwrap_or_default()
+                )?;
+            }
+            Ok(())
         }
+        Format::Sarif => report::sarif::write(&alerts(&reports, &source_of), &lexicon, out),
+        Format::Github => report::github::write(&alerts(&reports, &source_of), out),
     });
     // The process ends now: freeing ten thousand reviews one by one would
     // cost more than the check itself.
     std::mem::forget(reports);
     status
+}
+
+/// The exit status one file gives: 2 when it could not be read, 1 when
+/// it has a problem of a kind `fail_on` names, else 0.
+fn status(report: &FileReport, fail_on: &[FailOn]) -> i32 {
+    let FileReport::Reviewed { review, .. } = report else {
+        return 2;
+    };
+    let fails = review
+        .messages
+        .iter()
+        .any(|m| m.language.is_some() || m.checklist.results.iter().any(|r| r.applies && !r.pass));
+    let drifts = review.messages.iter().any(|m| !m.drift.is_empty());
+    i32::from((fails && fail_on.contains(&FailOn::Fail)) || (drifts && fail_on.contains(&FailOn::Drift)))
+}
+
+fn write_baseline(reports: &[FileReport], target: &Path) -> i32 {
+    let mut baseline = Baseline::new(target);
+    let mut status = 0;
+    for r in reports {
+        match r {
+            FileReport::Reviewed { path, set, review } => baseline.record(path, set, review),
+            FileReport::Failed(e) => {
+                super::out::warn(&format!("error: {}", e));
+                status = 2;
+            }
+        }
+    }
+    if let Err(e) = store::write_atomic(target, baseline.to_json().as_bytes()) {
+        super::out::warn(&format!("error: {e}"));
+        return 2;
+    }
+    let name = out::path(target);
+    super::out::print(status, |o| {
+        writeln!(
+            o,
+            "Recorded {} known problem{} in {name}: `chorus check --baseline {name}` now reports only new or changed ones.",
+            baseline.len(),
+            if baseline.len() == 1 { "" } else { "s" }
+        )
+    })
+}
+
+fn read_baseline(path: &Path) -> Result<Baseline, LoadError> {
+    let text = store::read_regular(path, store::MAX_FILE_BYTES).map_err(|e| match e.line {
+        0 => LoadError {
+            message: format!("cannot read the baseline: {}", e.message),
+            ..e
+        },
+        _ => e,
+    })?;
+    Baseline::parse(&text, path).map_err(|(line, column, message)| LoadError {
+        path: path.to_path_buf(),
+        line,
+        column,
+        message,
+    })
+}
+
+/// Check every input: set files, folders of them, and `-` for standard
+/// input. Returns the reports and, when standard input was read, its text.
+fn check_inputs(paths: &[PathBuf], lexicon: &Lexicon, stdin_name: &Path) -> (Vec<FileReport>, Option<String>) {
+    let mut reports = Vec::new();
+    let mut stdin_text = None;
+    for p in paths {
+        if p.as_os_str() == STDIN {
+            let read = store::read_stream(&mut std::io::stdin().lock(), stdin_name, store::MAX_FILE_BYTES);
+            match read.and_then(|text| store::parse(&text, stdin_name).map(|set| (text, set))) {
+                Ok((text, set)) => {
+                    reports.push(review_one(stdin_name.to_path_buf(), set, lexicon));
+                    stdin_text = Some(text);
+                }
+                Err(e) => reports.push(FileReport::Failed(e)),
+            }
+        } else {
+            reports.extend(check_paths(std::slice::from_ref(p), lexicon));
+        }
+    }
+    (reports, stdin_text)
+}
+
+fn review_one(path: PathBuf, set: MessageSet, lexicon: &Lexicon) -> FileReport {
+    match lexicon.for_set(&set, &path) {
+        Err(e) => FileReport::Failed(e),
+        Ok(lexicon) => {
+            let review = review_set(&set, &lexicon);
+            FileReport::Reviewed {
+                path,
+                set: Box::new(set),
+                review,
+            }
+        }
+    }
 }
 
 /// Load and review every set under `paths` (files, or folders searched
@@ -69,17 +253,7 @@ pub fn check_paths(paths: &[PathBuf], lexicon: &Lexicon) -> Vec<FileReport> {
     }
     for path in files {
         reports.push(match store::load(&path) {
-            Ok(set) => match lexicon.for_set(&set, &path) {
-                Err(e) => FileReport::Failed(e),
-                Ok(lexicon) => {
-                    let review = review_set(&set, &lexicon);
-                    FileReport::Reviewed {
-                        path,
-                        set: Box::new(set),
-                        review,
-                    }
-                }
-            },
+            Ok(set) => review_one(path, set, lexicon),
             Err(e) => FileReport::Failed(e),
         });
     }

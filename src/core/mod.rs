@@ -2,6 +2,8 @@
 //! Model and store (files), text analysis, checklist rules, drift, the review
 //! of a whole set, and the report formats `chorus check` prints.
 
+pub mod baseline;
+pub mod config;
 pub mod drift;
 pub mod lexicon;
 pub mod model;

@@ -29,6 +29,8 @@ use crate::core::store::{self, yaml, FieldPath, LoadError};
 pub enum Origin {
     Builtin,
     Machine(PathBuf),
+    /// A project's `.chorus.yaml`.
+    Project(PathBuf),
     Set(PathBuf),
 }
 
@@ -37,6 +39,7 @@ impl std::fmt::Display for Origin {
         match self {
             Origin::Builtin => f.write_str("built-in"),
             Origin::Machine(p) => write!(f, "machine {}", p.display()),
+            Origin::Project(p) => write!(f, "project {}", p.display()),
             Origin::Set(p) => write!(f, "set {}", p.display()),
         }
     }
@@ -290,6 +293,16 @@ impl Lexicon {
             }
         }
         Ok(())
+    }
+
+    /// This lexicon with one pass mark for every criterion (`--min-score`,
+    /// a project's `min_score`).
+    pub fn with_pass_mark(&self, mark: u8) -> Lexicon {
+        let mut out = self.clone();
+        for c in out.criteria.iter_mut() {
+            c.pass = i32::from(mark);
+        }
+        out
     }
 
     /// A new lexicon: this one with `ext` applied, entries marked with `origin`.

@@ -1,7 +1,11 @@
-//! Report formats for `chorus check`: readable text and the JSON contract.
+//! Report formats for `chorus check`: readable text, the JSON contract, and
+//! the CI formats (SARIF, GitHub annotations) written from placed alerts.
 
+pub mod alerts;
 pub mod escape;
+pub mod github;
 pub mod json;
+pub mod sarif;
 pub mod text;
 
 use std::path::PathBuf;

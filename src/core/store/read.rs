@@ -46,6 +46,35 @@ fn read_text(path: &Path, limit: u64, noun: &str) -> Result<String, LoadError> {
     Ok(text)
 }
 
+/// The text of a stream (standard input) read as the file `name`: at most
+/// `limit` bytes plus one are read, so a stream that never ends cannot take
+/// the memory; UTF-8 problems are placed as for a file.
+pub fn read_stream(input: &mut dyn Read, name: &Path, limit: u64) -> Result<String, LoadError> {
+    let at = |line, column, message| LoadError {
+        path: name.to_path_buf(),
+        line,
+        column,
+        message,
+    };
+    let mut bytes = Vec::new();
+    input
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| at(0, 0, format!("cannot read standard input: {e}")))?;
+    if bytes.len() as u64 > limit {
+        return Err(at(
+            0,
+            0,
+            format!("the input is too large: chorus reads sets of at most {limit} bytes"),
+        ));
+    }
+    let mut text = utf8(bytes).map_err(|(line, column, message)| at(line, column, message))?;
+    if text.starts_with(BOM) {
+        text.drain(..BOM.len());
+    }
+    Ok(text)
+}
+
 /// The bytes of the regular file at `path` (see `read_regular`), at most
 /// `limit`. Errors keep their kind (`NotFound` for a missing file) and say
 /// in plain words what is wrong, without naming the file.
