@@ -5,12 +5,14 @@
 
 mod facts;
 
+use crate::core::analysis::Analysis;
 use crate::core::lexicon::{Lexicon, List};
-use crate::core::model::{Audience, MessageSet};
-use crate::core::review::{Alignment, Drift, DriftKind, MessageReview, SetSummary, Span, Tie};
-use crate::core::rules::RuleContext;
+use crate::core::model::MessageSet;
 use crate::core::text::phrases::{Hit, PhraseIndex};
-use crate::core::text::{stem, Analysis};
+use crate::core::text::quantity::Quantity;
+use crate::core::text::tokens::Kind;
+use crate::core::text::{is_function_word, stem};
+use crate::core::verdict::{Alignment, Drift, DriftKind, Span, Tie};
 use facts::Fact;
 use std::collections::HashSet;
 
@@ -221,7 +223,7 @@ impl DriftEngine {
         let mut stated: std::collections::HashMap<usize, bool> = std::collections::HashMap::new();
         for q in a.quantities.iter().filter(|q| q.explicit && !relative(a, q)) {
             let sentence = a.words[q.first].sentence;
-            let mut best: Option<(usize, &Fact, &crate::core::text::quantity::Quantity)> = None;
+            let mut best: Option<(usize, &Fact, &Quantity)> = None;
             for f in &self.facts {
                 for fq in f.quantities.iter().filter(|fq| fq.unit.same_dimension(&q.unit)) {
                     // What a figure is about is said close to it: "sold within
@@ -308,7 +310,7 @@ impl DriftEngine {
 /// "the other thirteen hotels", "another 5 stores", "20 more riders",
 /// "15 minutes longer", "an hour earlier": an amount relative to something
 /// else, not a statement of the total.
-fn relative(a: &Analysis, q: &crate::core::text::quantity::Quantity) -> bool {
+fn relative(a: &Analysis, q: &Quantity) -> bool {
     let before = q.first.checked_sub(1).map(|i| a.words[i].lower.as_str());
     let after = a.words.get(q.last + 1).map(|w| w.lower.as_str());
     matches!(before, Some("other" | "another" | "extra" | "additional"))
@@ -398,11 +400,9 @@ fn describes_object(a: &Analysis, neg: usize, h: &Hit) -> bool {
                 "a" | "an" | "the" | "any" | "our" | "their" | "your" | "its"
             )
     });
-    let head_after = w.get(h.last + 1).is_some_and(|n| {
-        n.kind == crate::core::text::tokens::Kind::Word
-            && n.clause == w[h.first].clause
-            && !crate::core::text::is_function_word(&n.lower)
-    });
+    let head_after = w
+        .get(h.last + 1)
+        .is_some_and(|n| n.kind == Kind::Word && n.clause == w[h.first].clause && !is_function_word(&n.lower));
     det && head_after
 }
 
@@ -512,32 +512,4 @@ fn alignment_score(supported: usize, total: usize, drift: &[Drift]) -> u8 {
     let mut s = 60 + (40 * supported / total) as i32;
     s -= 20 * drift.iter().filter(|d| d.kind != DriftKind::OffStory).count() as i32;
     s.clamp(0, 100) as u8
-}
-
-/// What the set as a whole leaves out: pillars no message supports, and
-/// segments no message is for (by audience) or names.
-pub fn summarize(set: &MessageSet, reviews: &[MessageReview], ctx: &RuleContext) -> SetSummary {
-    let uncovered_pillars = set
-        .external
-        .pillars
-        .iter()
-        .filter(|p| !reviews.iter().any(|r| r.alignment.pillars.contains(&p.id)))
-        .map(|p| p.id.clone())
-        .collect();
-    let unaddressed_segments = ctx
-        .segments
-        .iter()
-        .filter(|s| {
-            let by_audience = set
-                .internal
-                .iter()
-                .any(|m| matches!(&m.audience, Audience::Segments(list) if list.contains(s)));
-            !by_audience && !reviews.iter().any(|r| r.segments.contains(s))
-        })
-        .cloned()
-        .collect();
-    SetSummary {
-        uncovered_pillars,
-        unaddressed_segments,
-    }
 }

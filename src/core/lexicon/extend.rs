@@ -20,27 +20,9 @@
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 
-use super::{KindConfig, Lexicon, List, OFF_STORY};
+use super::{KindConfig, Lexicon, List, Origin, OFF_STORY};
 use crate::core::model::{MessageSet, Value};
 use crate::core::store::{self, yaml, FieldPath, LoadError};
-
-/// Where an entry of the effective lexicon comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Origin {
-    Builtin,
-    Machine(PathBuf),
-    Set(PathBuf),
-}
-
-impl std::fmt::Display for Origin {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Origin::Builtin => f.write_str("built-in"),
-            Origin::Machine(p) => write!(f, "machine {}", p.display()),
-            Origin::Set(p) => write!(f, "set {}", p.display()),
-        }
-    }
-}
 
 /// One extension, as read from a file or a set's block.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -385,7 +367,7 @@ mod tests {
             base.list(List::Absolutes).iter().any(|p| p == "zero"),
             "the base is unchanged"
         );
-        let a = crate::core::text::Analysis::new("Let's ideate with zero waste", &lex);
+        let a = crate::core::analysis::Analysis::new("Let's ideate with zero waste", &lex);
         assert_eq!(a.hits(List::Buzzwords).len(), 1);
         assert!(a.hits(List::Absolutes).is_empty());
     }

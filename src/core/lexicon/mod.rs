@@ -4,6 +4,8 @@
 //! it (`extend.rs`).
 
 pub mod extend;
+mod list;
+mod origin;
 
 use std::collections::BTreeMap;
 
@@ -12,135 +14,11 @@ use serde::Deserialize;
 use crate::core::model::Criterion;
 use crate::core::store::yaml;
 use crate::core::text::phrases::PhraseIndex;
-pub use extend::Origin;
+pub use list::List;
+pub use origin::Origin;
 
 /// Words given to a named thing (a segment, a pillar), each with its origin.
 pub type NamedWords = BTreeMap<String, Vec<(String, Origin)>>;
-
-/// The phrase lists, in the order they are indexed (`List as usize`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum List {
-    Superlatives,
-    Buzzwords,
-    Beneficiaries,
-    Reasons,
-    SoIntensified,
-    Deadlines,
-    EffectiveDates,
-    Calendar,
-    Frequencies,
-    Exclusionary,
-    Orders,
-    Sanctions,
-    SelfCongratulation,
-    SinglingOut,
-    Universal,
-    GroupNouns,
-    SegmentVerbs,
-    Future,
-    ChangeVerbs,
-    Improvements,
-    LookingBack,
-    Imperatives,
-    Inspiration,
-    Hyperbole,
-    Absolutes,
-    Literal,
-    Negators,
-    NegatorsAfter,
-    NegativeSense,
-    Acceptance,
-    Mention,
-    Assertion,
-    Gratitude,
-    Apologies,
-    Dismissal,
-}
-
-impl List {
-    pub const ALL: [List; 35] = [
-        List::Superlatives,
-        List::Buzzwords,
-        List::Beneficiaries,
-        List::Reasons,
-        List::SoIntensified,
-        List::Deadlines,
-        List::EffectiveDates,
-        List::Calendar,
-        List::Frequencies,
-        List::Exclusionary,
-        List::Orders,
-        List::Sanctions,
-        List::SelfCongratulation,
-        List::SinglingOut,
-        List::Universal,
-        List::GroupNouns,
-        List::SegmentVerbs,
-        List::Future,
-        List::ChangeVerbs,
-        List::Improvements,
-        List::LookingBack,
-        List::Imperatives,
-        List::Inspiration,
-        List::Hyperbole,
-        List::Absolutes,
-        List::Literal,
-        List::Negators,
-        List::NegatorsAfter,
-        List::NegativeSense,
-        List::Acceptance,
-        List::Mention,
-        List::Assertion,
-        List::Gratitude,
-        List::Apologies,
-        List::Dismissal,
-    ];
-
-    /// The list's key in lexicon files.
-    pub fn key(self) -> &'static str {
-        match self {
-            List::Superlatives => "superlatives",
-            List::Buzzwords => "buzzwords",
-            List::Beneficiaries => "beneficiaries",
-            List::Reasons => "reasons",
-            List::SoIntensified => "so_intensified",
-            List::Deadlines => "deadlines",
-            List::EffectiveDates => "effective_dates",
-            List::Calendar => "calendar",
-            List::Frequencies => "frequencies",
-            List::Exclusionary => "exclusionary",
-            List::Orders => "orders",
-            List::Sanctions => "sanctions",
-            List::SelfCongratulation => "self_congratulation",
-            List::SinglingOut => "singling_out",
-            List::Universal => "universal",
-            List::GroupNouns => "group_nouns",
-            List::SegmentVerbs => "segment_verbs",
-            List::Future => "future",
-            List::ChangeVerbs => "change_verbs",
-            List::Improvements => "improvements",
-            List::LookingBack => "looking_back",
-            List::Imperatives => "imperatives",
-            List::Inspiration => "inspiration",
-            List::Hyperbole => "hyperbole",
-            List::Absolutes => "absolutes",
-            List::Literal => "literal",
-            List::Negators => "negators",
-            List::NegatorsAfter => "negators_after",
-            List::NegativeSense => "negative_sense",
-            List::Acceptance => "acceptance",
-            List::Mention => "mention",
-            List::Assertion => "assertion",
-            List::Gratitude => "gratitude",
-            List::Apologies => "apologies",
-            List::Dismissal => "dismissal",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<List> {
-        List::ALL.into_iter().find(|l| l.key() == key)
-    }
-}
 
 /// Base score and pass mark of one criterion.
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq)]

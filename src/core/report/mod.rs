@@ -7,8 +7,8 @@ pub mod text;
 use std::path::PathBuf;
 
 use crate::core::model::MessageSet;
-use crate::core::review::SetReview;
 use crate::core::store::LoadError;
+use crate::core::verdict::SetReview;
 
 /// What `check` found for one input file.
 pub enum FileReport {

@@ -4,13 +4,15 @@
 //! plan done to people ("from March, riders will be signed as ..."), or is
 //! a slogan with no destination ("Dream big!").
 
-use super::{distinct, orders, passive_at, sanctions, RuleContext, Tally};
+use super::common::{distinct, orders, passive_at, sanctions};
+use super::context::RuleContext;
+use super::tally::Tally;
+use crate::core::analysis::Analysis;
 use crate::core::lexicon::{Lexicon, List};
 use crate::core::model::Message;
 use crate::core::text::cover::Cover;
 use crate::core::text::phrases::Hit;
 use crate::core::text::tokens::Kind;
-use crate::core::text::Analysis;
 
 pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) {
     let threats = Cover::new(&sanctions(a));
@@ -224,7 +226,7 @@ fn people_act(a: &Analysis, will: usize, ctx: &RuleContext) -> bool {
 /// A date to work toward: "by June", "this year", "by the June release";
 /// not a date a rule applies from ("from next month"), nor how long a state
 /// lasts ("on leave until May", "use the side gate until Friday").
-fn deadline(a: &Analysis) -> Option<crate::core::review::Span> {
+fn deadline(a: &Analysis) -> Option<crate::core::verdict::Span> {
     let effective = a.cover(List::EffectiveDates);
     let losses = losses(a);
     let hit = a

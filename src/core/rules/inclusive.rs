@@ -3,13 +3,15 @@
 //! threats, a leader's self-congratulation), and, for an audience of all,
 //! on a goal or credit given to one segment ("our sales team the best").
 
-use super::{distinct, orders, passive_at, sanctions, RuleContext, Tally};
+use super::common::{distinct, orders, passive_at, sanctions};
+use super::context::RuleContext;
+use super::tally::Tally;
+use crate::core::analysis::Analysis;
 use crate::core::lexicon::List;
 use crate::core::model::Message;
 use crate::core::text::cover::Cover;
 use crate::core::text::phrases::Hit;
 use crate::core::text::tokens::Kind;
-use crate::core::text::Analysis;
 
 pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) {
     // A phrase quoted to ban or discuss it is mentioned, not said.

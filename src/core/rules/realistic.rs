@@ -5,10 +5,11 @@
 //! An absolute that states a rule people keep ("we never share a member's
 //! address", "always wear gloves") is a value, not a claim about outcomes.
 
-use super::{distinct, Tally};
+use super::common::distinct;
+use super::tally::Tally;
+use crate::core::analysis::Analysis;
 use crate::core::lexicon::List;
 use crate::core::text::tokens::Kind;
-use crate::core::text::Analysis;
 
 pub fn score(a: &Analysis, t: &mut Tally) {
     for h in distinct(a, &[List::Hyperbole, List::Absolutes]) {

@@ -2,13 +2,14 @@
 //! beneficiary, or a means or reason. Vague superlatives and buzzwords
 //! ("be the best", "excellence", "synergy") count against it.
 
-use super::{distinct, Tally};
+use super::common::distinct;
+use super::tally::Tally;
+use crate::core::analysis::Analysis;
 use crate::core::lexicon::List;
-use crate::core::review::Span;
 use crate::core::text::cover::Cover;
 use crate::core::text::quantity::Unit;
 use crate::core::text::tokens::Kind;
-use crate::core::text::Analysis;
+use crate::core::verdict::Span;
 
 pub fn score(a: &Analysis, t: &mut Tally) {
     // No content, no pass: a figure and a date are not a what.

@@ -2,11 +2,11 @@
 //! points the lexicon gives it, leaves a line in the breakdown, and (when
 //! the lexicon gives it a message) a finding tied to the words behind it.
 
+use crate::core::analysis::Analysis;
 use crate::core::lexicon::Lexicon;
 use crate::core::model::{Criterion, Message};
-use crate::core::review::{Contribution, CriterionResult, Finding, Span};
 use crate::core::text::phrases::Hit;
-use crate::core::text::Analysis;
+use crate::core::verdict::{Contribution, CriterionResult, Finding, Span};
 
 pub struct Tally<'a> {
     lexicon: &'a Lexicon,
