@@ -20,7 +20,7 @@
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 
-use super::{KindConfig, Lexicon, List, Origin, OFF_STORY};
+use super::{KindConfig, Lexicon, List, Origin, Rule, OFF_STORY};
 use crate::core::model::{MessageSet, Value};
 use crate::core::store::{self, yaml, FieldPath, LoadError};
 
@@ -115,6 +115,23 @@ fn read(v: &Value, at: &FieldPath) -> Result<Extension, Bad> {
                 for (name, spec) in mapping(value, &here)? {
                     ext.kinds.push((name.clone(), kind(spec, &here.key(&name))?));
                 }
+            }
+            // What a rule is worth and says is chorus's own: a rule it does
+            // not have would never fire, and a changed one would score
+            // differently on every machine.
+            "rules" => {
+                for (id, _) in mapping(value, &here)? {
+                    if Rule::from_id(&id).is_none() {
+                        let known: Vec<&str> = Rule::ALL.iter().map(|r| r.id()).collect();
+                        let msg = format!("`{id}` is no rule of chorus; the rules are: {}", known.join(", "));
+                        return Err((here.key(&id), msg));
+                    }
+                }
+                return Err((
+                    here,
+                    "rules cannot be changed by an extension; use add and off to change the words a rule looks for"
+                        .to_string(),
+                ));
             }
             other => {
                 return Err((
@@ -354,6 +371,16 @@ mod tests {
         let (at, _) = ext("add:\n  buzzwords: [ok, {a: b}]\n").unwrap_err();
         assert_eq!(at.to_string(), "add.buzzwords[1]");
         assert!(ext("adds: {}\n").is_err());
+    }
+
+    #[test]
+    fn an_extension_naming_a_rule_is_told_why_not() {
+        let (at, msg) = ext("add: {buzzwords: [x]}\nrules:\n  buzzwrd: {points: 0}\n").unwrap_err();
+        assert_eq!(at.to_string(), "rules.buzzwrd");
+        assert!(msg.contains("no rule of chorus") && msg.contains("buzzword"), "{msg}");
+        let (at, msg) = ext("rules: {buzzword: {points: 0}}\n").unwrap_err();
+        assert_eq!(at.to_string(), "rules");
+        assert!(msg.contains("cannot be changed"), "{msg}");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use super::common::{distinct, orders, passive_at, sanctions};
 use super::context::RuleContext;
 use super::tally::Tally;
 use crate::core::analysis::Analysis;
-use crate::core::lexicon::{Lexicon, List};
+use crate::core::lexicon::{Lexicon, List, Rule};
 use crate::core::model::Message;
 use crate::core::text::cover::Cover;
 use crate::core::text::phrases::Hit;
@@ -31,38 +31,38 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
             })
         });
     if a.no_content() {
-        t.add("no-content-goal", None, &[]);
+        t.add(Rule::NoContentGoal, None, &[]);
     }
     let mut heading = false;
     if let Some(h) = goal {
-        t.hit("future", a, h);
+        t.hit(Rule::Future, a, h);
         heading = true;
     }
     if let Some(span) = deadline(a) {
-        t.add("future-timeframe", Some(span), &[]);
+        t.add(Rule::FutureTimeframe, Some(span), &[]);
         heading = true;
     }
     // An order beside a goal ("by autumn every delivery will be on time; I
     // expect ...") talks at people (inclusive says so) but leaves the goal;
     // an order with only a date ("must finish it by Friday") is a task.
     if let Some(h) = orders(a).first().filter(|_| goal.is_none()) {
-        t.hit("order-only", a, h);
+        t.hit(Rule::OrderOnly, a, h);
     }
     if let Some(i) = instruction(a, t.lexicon()) {
-        t.add("instruction-only", Some(a.span(i, i)), &[]);
+        t.add(Rule::InstructionOnly, Some(a.span(i, i)), &[]);
     }
     // A slogan beside a real goal ("by autumn every delivery will be on
     // time: make it happen") does not take the goal away.
     if goal.is_none() {
         for h in distinct(a, &[List::Inspiration]) {
-            t.hit("inspiration-only", a, &h);
+            t.hit(Rule::InspirationOnly, a, &h);
         }
     }
     if let Some(h) = distinct(a, &[List::LookingBack]).first() {
-        t.hit("looking-back", a, h);
+        t.hit(Rule::LookingBack, a, h);
     }
     if !heading {
-        t.add("no-destination", None, &[]);
+        t.add(Rule::NoDestination, None, &[]);
         // A practical note with no kind fails here as a story would; say
         // what it reads like, so the writer can say what it is for.
         // Not for a slogan ("Read. Dream. Become."): it is a story message
@@ -77,7 +77,7 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
                     "a"
                 };
                 t.add(
-                    "kind-suggestion",
+                    Rule::KindSuggestion,
                     None,
                     &[("kind", kind), ("about", &about), ("article", article)],
                 );

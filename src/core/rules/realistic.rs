@@ -8,7 +8,7 @@
 use super::common::distinct;
 use super::tally::Tally;
 use crate::core::analysis::Analysis;
-use crate::core::lexicon::List;
+use crate::core::lexicon::{List, Rule};
 use crate::core::text::tokens::Kind;
 
 pub fn score(a: &Analysis, t: &mut Tally) {
@@ -16,12 +16,12 @@ pub fn score(a: &Analysis, t: &mut Tally) {
         if literal_zero(a, h.first, h.last) || conduct_rule(a, h.first, h.last) {
             continue;
         }
-        let id = if h.list == List::Hyperbole as usize {
-            "hyperbole"
+        let rule = if h.list == List::Hyperbole as usize {
+            Rule::Hyperbole
         } else {
-            "absolute"
+            Rule::Absolute
         };
-        t.hit(id, a, &h);
+        t.hit(rule, a, &h);
     }
 }
 
