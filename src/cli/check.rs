@@ -35,7 +35,7 @@ pub fn run(paths: &[PathBuf], format: Format, explain: bool) -> i32 {
     let status = super::out::print(status, |out| match format {
         Format::Json => report::json::write(&reports, out),
         Format::Text => {
-            out.write_all(report::text::render(&reports, report::text::Style { color, explain }).as_bytes())
+            out.write_all(report::plain::render(&reports, report::plain::Style { color, explain }).as_bytes())
         }
     });
     // The process ends now: freeing ten thousand reviews one by one would

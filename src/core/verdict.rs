@@ -55,7 +55,7 @@ pub struct Contribution {
 }
 
 /// The verdict on one criterion for one message.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct CriterionResult {
     pub criterion: Criterion,
     /// 0–100.
@@ -135,7 +135,7 @@ pub struct Tie {
 }
 
 /// How well a message carries the external story.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Alignment {
     /// 0–100.
     pub score: u8,
@@ -168,14 +168,9 @@ impl MessageReview {
     pub fn pending(id: &str) -> MessageReview {
         let result = |criterion| CriterionResult {
             criterion,
-            score: 0,
             pass: true,
             applies: true,
-            pass_mark: 0,
-            could_gain: Vec::new(),
-            waived: None,
-            findings: Vec::new(),
-            breakdown: Vec::new(),
+            ..CriterionResult::default()
         };
         MessageReview {
             id: id.to_string(),
@@ -183,11 +178,7 @@ impl MessageReview {
             checklist: Checklist {
                 results: Criterion::ALL.map(result),
             },
-            alignment: Alignment {
-                score: 0,
-                pillars: Vec::new(),
-                ties: Vec::new(),
-            },
+            alignment: Alignment::default(),
             drift: Vec::new(),
             segments: Vec::new(),
             pending: true,

@@ -8,118 +8,100 @@
 //! Adding a rule: a line here, its words in `builtin.yaml`, and the code
 //! that decides when it fires (one file of `rules/`, or `drift/`).
 
-use super::list::List;
-use crate::core::model::Criterion;
-use crate::core::verdict::DriftKind;
+use super::list::List::{self, *};
+use crate::core::model::Criterion::{self, *};
+use crate::core::verdict::DriftKind::{self, AvoidedTerm, Contradiction, FactMismatch, OffStory};
 
-/// Declares the checklist rules: `Variant = "id", Criterion, [lists read];`.
-macro_rules! checklist_rules {
-    ($($rule:ident = $id:literal, $criterion:ident, [$($list:ident),*];)*) => {
-        /// A checklist rule. Code names rules only by this type, so a
-        /// misspelt rule does not compile.
+/// Declares a table of rules: an enum of them, each with its id and what
+/// else the table gives it (`declared`).
+macro_rules! rule_table {
+    ($(#[$doc:meta])* $name:ident: $column:ty { $($rule:ident = $id:literal => $value:expr;)* }) => {
+        $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum Rule {
+        pub enum $name {
             $($rule),*
         }
 
-        impl Rule {
-            pub const ALL: &'static [Rule] = &[$(Rule::$rule),*];
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$rule),*];
 
             /// The rule's id in lexicon files and in reports.
             pub fn id(self) -> &'static str {
                 match self {
-                    $(Rule::$rule => $id),*
+                    $($name::$rule => $id),*
                 }
             }
 
-            /// The criterion whose score the rule moves.
-            pub fn criterion(self) -> Criterion {
-                match self {
-                    $(Rule::$rule => Criterion::$criterion),*
-                }
+            pub fn from_id(id: &str) -> Option<$name> {
+                $name::ALL.iter().copied().find(|r| r.id() == id)
             }
 
-            /// The phrase lists whose entries make the rule fire.
-            pub fn lists(self) -> &'static [List] {
+            fn declared(self) -> $column {
                 match self {
-                    $(Rule::$rule => &[$(List::$list),*]),*
+                    $($name::$rule => $value),*
                 }
             }
         }
     };
 }
 
-checklist_rules! {
-    Quantity = "quantity", Specific, [];
-    Timeframe = "timeframe", Specific, [Deadlines, EffectiveDates, Calendar, Frequencies];
-    Beneficiary = "beneficiary", Specific, [Beneficiaries];
-    Reason = "reason", Specific, [Reasons, SoIntensified];
-    VagueSuperlative = "vague-superlative", Specific, [Superlatives];
-    Buzzword = "buzzword", Specific, [Buzzwords];
-    NoContent = "no-content", Specific, [Deadlines, EffectiveDates, Calendar, Frequencies];
-    NoConcreteDetail = "no-concrete-detail", Specific, [];
-    ExclusionaryAddress = "exclusionary-address", Inclusive, [Exclusionary];
-    OneSegmentGoal = "one-segment-goal", Inclusive, [GroupNouns, SegmentVerbs, Universal];
-    Order = "order", Inclusive, [Orders];
-    Sanction = "sanction", Inclusive, [Sanctions];
-    SelfCongratulation = "self-congratulation", Inclusive, [SelfCongratulation];
-    SingledOut = "singled-out", Inclusive, [SinglingOut, Gratitude, GroupNouns];
-    UniversalInvite = "universal-invite", Inclusive, [Universal];
-    Future = "future", Aspirational, [Future, ChangeVerbs, Improvements];
-    FutureTimeframe = "future-timeframe", Aspirational, [Deadlines, Calendar];
-    NoContentGoal = "no-content-goal", Aspirational, [Deadlines, EffectiveDates, Calendar, Frequencies];
-    InstructionOnly = "instruction-only", Aspirational, [Imperatives];
-    OrderOnly = "order-only", Aspirational, [Orders];
-    InspirationOnly = "inspiration-only", Aspirational, [Inspiration];
-    LookingBack = "looking-back", Aspirational, [LookingBack];
-    NoDestination = "no-destination", Aspirational, [];
-    KindSuggestion = "kind-suggestion", Aspirational, [Gratitude, Apologies, EffectiveDates, Orders, Imperatives];
-    Hyperbole = "hyperbole", Realistic, [Hyperbole];
-    Absolute = "absolute", Realistic, [Absolutes];
+rule_table! {
+    /// A checklist rule, with the criterion it scores and the phrase lists
+    /// whose entries make it fire. Code names rules only by this type, so
+    /// a misspelt rule does not compile.
+    Rule: (Criterion, &'static [List]) {
+        Quantity = "quantity" => (Specific, &[]);
+        Timeframe = "timeframe" => (Specific, &[Deadlines, EffectiveDates, Calendar, Frequencies]);
+        Beneficiary = "beneficiary" => (Specific, &[Beneficiaries]);
+        Reason = "reason" => (Specific, &[Reasons, SoIntensified]);
+        VagueSuperlative = "vague-superlative" => (Specific, &[Superlatives]);
+        Buzzword = "buzzword" => (Specific, &[Buzzwords]);
+        NoContent = "no-content" => (Specific, &[Deadlines, EffectiveDates, Calendar, Frequencies]);
+        NoConcreteDetail = "no-concrete-detail" => (Specific, &[]);
+        ExclusionaryAddress = "exclusionary-address" => (Inclusive, &[Exclusionary]);
+        OneSegmentGoal = "one-segment-goal" => (Inclusive, &[GroupNouns, SegmentVerbs, Universal]);
+        Order = "order" => (Inclusive, &[Orders]);
+        Sanction = "sanction" => (Inclusive, &[Sanctions]);
+        SelfCongratulation = "self-congratulation" => (Inclusive, &[SelfCongratulation]);
+        SingledOut = "singled-out" => (Inclusive, &[SinglingOut, Gratitude, GroupNouns]);
+        UniversalInvite = "universal-invite" => (Inclusive, &[Universal]);
+        Future = "future" => (Aspirational, &[Future, ChangeVerbs, Improvements]);
+        FutureTimeframe = "future-timeframe" => (Aspirational, &[Deadlines, Calendar]);
+        NoContentGoal = "no-content-goal" => (Aspirational, &[Deadlines, EffectiveDates, Calendar, Frequencies]);
+        InstructionOnly = "instruction-only" => (Aspirational, &[Imperatives]);
+        OrderOnly = "order-only" => (Aspirational, &[Orders]);
+        InspirationOnly = "inspiration-only" => (Aspirational, &[Inspiration]);
+        LookingBack = "looking-back" => (Aspirational, &[LookingBack]);
+        NoDestination = "no-destination" => (Aspirational, &[]);
+        KindSuggestion = "kind-suggestion" => (Aspirational, &[Gratitude, Apologies, EffectiveDates, Orders, Imperatives]);
+        Hyperbole = "hyperbole" => (Realistic, &[Hyperbole]);
+        Absolute = "absolute" => (Realistic, &[Absolutes]);
+    }
 }
 
-/// Declares the drift rules: `Variant = "id", DriftKind;`.
-macro_rules! drift_rules {
-    ($($rule:ident = $id:literal, $kind:ident;)*) => {
-        /// A way a message departs from the story, each with its own words.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum DriftRule {
-            $($rule),*
-        }
-
-        impl DriftRule {
-            pub const ALL: &'static [DriftRule] = &[$(DriftRule::$rule),*];
-
-            /// The rule's key under `drift:` in lexicon files.
-            pub fn id(self) -> &'static str {
-                match self {
-                    $(DriftRule::$rule => $id),*
-                }
-            }
-
-            /// The drift the rule reports.
-            pub fn kind(self) -> DriftKind {
-                match self {
-                    $(DriftRule::$rule => DriftKind::$kind),*
-                }
-            }
-        }
-    };
-}
-
-drift_rules! {
-    SetAside = "set-aside", Contradiction;
-    NegatedKeyword = "negated-keyword", Contradiction;
-    AssertedOpposite = "asserted-opposite", Contradiction;
-    FactMismatch = "fact-mismatch", FactMismatch;
-    AvoidedTerm = "avoided-term", AvoidedTerm;
-    OffStory = "off-story", OffStory;
-    NoPillars = "no-pillars", OffStory;
+rule_table! {
+    /// A way a message departs from the story, each with its own words,
+    /// and the drift it reports.
+    DriftRule: DriftKind {
+        SetAside = "set-aside" => Contradiction;
+        NegatedKeyword = "negated-keyword" => Contradiction;
+        AssertedOpposite = "asserted-opposite" => Contradiction;
+        FactMismatch = "fact-mismatch" => FactMismatch;
+        AvoidedTerm = "avoided-term" => AvoidedTerm;
+        OffStory = "off-story" => OffStory;
+        NoPillars = "no-pillars" => OffStory;
+    }
 }
 
 impl Rule {
-    pub fn from_id(id: &str) -> Option<Rule> {
-        Rule::ALL.iter().copied().find(|r| r.id() == id)
+    /// The criterion whose score the rule moves.
+    pub fn criterion(self) -> Criterion {
+        self.declared().0
+    }
+
+    /// The phrase lists whose entries make the rule fire.
+    pub fn lists(self) -> &'static [List] {
+        self.declared().1
     }
 }
 
@@ -130,8 +112,9 @@ impl std::fmt::Display for Rule {
 }
 
 impl DriftRule {
-    pub fn from_id(id: &str) -> Option<DriftRule> {
-        DriftRule::ALL.iter().copied().find(|r| r.id() == id)
+    /// The drift the rule reports.
+    pub fn kind(self) -> DriftKind {
+        self.declared()
     }
 }
 

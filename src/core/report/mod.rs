@@ -1,8 +1,11 @@
-//! Report formats for `chorus check`: readable text and the JSON contract.
+//! Report formats for `chorus check`: the readable report (`plain`) and the
+//! JSON contract (`json`); neither lets a control character through raw
+//! (`escape`). It imports the model, the store (for load errors) and the
+//! verdicts.
 
 pub mod escape;
 pub mod json;
-pub mod text;
+pub mod plain;
 
 use std::path::PathBuf;
 
