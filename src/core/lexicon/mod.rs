@@ -38,6 +38,8 @@ pub struct CriterionConfig {
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct RuleConfig {
+    /// The criterion the rule scores; it must be the one `rule.rs` gives
+    /// it (checked on load), so the file says truthfully what moves what.
     pub criterion: String,
     pub points: i32,
     pub label: String,

@@ -65,6 +65,13 @@ impl<'a> Tally<'a> {
 
     /// Apply `rule` for a lexicon hit, recording the entry that fired.
     pub fn hit(&mut self, rule: Rule, a: &Analysis, h: &Hit) {
+        // The rule table says which lists make each rule fire; a hit from
+        // any other is a table out of date (the rule fixtures run this).
+        debug_assert!(
+            rule.lists().iter().any(|l| *l as usize == h.list),
+            "{rule} fired on a hit of list {}, which rule.rs does not give it",
+            h.list
+        );
         self.add(rule, Some(a.hit_span(h)), &[]);
         let entry = self.lexicon.index().phrase(h.list, h.phrase).text.clone();
         if let Some(last) = self.breakdown.last_mut() {
