@@ -399,6 +399,37 @@ fn the_core_has_no_import_cycle() {
     assert!(found.is_empty(), "import cycles in src/core:\n  {}", shown.join("\n  "));
 }
 
+/// Edges from files matching `from` to files outside `allowed`, as "a -> b".
+fn edges_outside(g: &Graph, from: impl Fn(&str) -> bool, allowed: impl Fn(&str) -> bool) -> Vec<String> {
+    g.iter()
+        .filter(|(f, _)| from(f))
+        .flat_map(|(f, to)| to.iter().filter(|t| !allowed(t)).map(move |t| format!("{f} -> {t}")))
+        .collect()
+}
+
+#[test]
+fn the_core_reads_in_one_direction() {
+    let g = graph(&read_tree(&src_dir().join("core")));
+    // The graph is read at all: the review calls the rules and drift.
+    assert!(g["review.rs"].contains("rules/mod.rs") && g["review.rs"].contains("drift/mod.rs"));
+    let within = |dir: &'static str| move |f: &str| f.starts_with(dir);
+    let mut bad = Vec::new();
+    // The verdicts sit at the bottom, above the model alone.
+    bad.extend(edges_outside(&g, |f| f == "verdict.rs", |t| t == "model.rs"));
+    // The text layer knows nothing of the core beyond itself.
+    bad.extend(edges_outside(&g, within("text/"), within("text/")));
+    // The review of a set is the only caller of rules and drift.
+    let callers = |t: &str| t.starts_with("rules/") || t.starts_with("drift/");
+    bad.extend(edges_outside(&g, |f| !callers(f) && f != "review.rs", |t| !callers(t)));
+    // The review itself is named only by the reports above it.
+    bad.extend(edges_outside(&g, |f| !f.starts_with("report/"), |t| t != "review.rs"));
+    assert!(
+        bad.is_empty(),
+        "imports against the layering of src/core:\n  {}",
+        bad.join("\n  ")
+    );
+}
+
 #[test]
 fn the_core_names_no_terminal_crate_nor_the_workbench() {
     let bad = forbidden(&read_tree(&src_dir().join("core")));

@@ -103,7 +103,7 @@ pub enum DriftKind {
 }
 
 impl DriftKind {
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             DriftKind::OffStory => "off_story",
             DriftKind::Contradiction => "contradiction",

@@ -19,6 +19,7 @@ use serde::Deserialize;
 use crate::core::model::Criterion;
 use crate::core::store::yaml;
 use crate::core::text::phrases::PhraseIndex;
+use crate::core::verdict::DriftKind;
 pub use list::List;
 pub use origin::Origin;
 pub use rule::{DriftRule, Rule};
@@ -85,7 +86,7 @@ pub struct KindConfig {
 /// The drift check a kind can switch off (the others always apply: no
 /// message may contradict the story, misstate its figures or use an
 /// avoided term).
-pub const OFF_STORY: &str = "off_story";
+pub const OFF_STORY: &str = DriftKind::OffStory.as_str();
 
 impl KindConfig {
     /// Whether `criterion` applies to messages of this kind.
