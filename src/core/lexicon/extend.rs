@@ -16,6 +16,9 @@
 //! kinds:                       # kinds of message of the company's own
 //!   safety: {about: a safety notice, skip: [aspirational, off_story]}
 //! ```
+//!
+//! An extension changes words, never rules: what a rule is worth and says
+//! is chorus's own (`builtin.yaml`), the same on every machine.
 
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
