@@ -6,8 +6,8 @@
 
 use std::hint::black_box;
 
-use chorus::core::lexicon::extend::{Extension, Origin};
-use chorus::core::lexicon::{Lexicon, List};
+use chorus::core::lexicon::extend::Extension;
+use chorus::core::lexicon::{Lexicon, List, Origin};
 use chorus::core::model::{Message, MessageSet, Pillar};
 use chorus::core::review::Reviewer;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};

@@ -5,7 +5,8 @@
 
 use chorus::core::lexicon::Lexicon;
 use chorus::core::model::{Audience, Message, MessageSet, Pillar};
-use chorus::core::review::{Reviewer, Span};
+use chorus::core::review::Reviewer;
+use chorus::core::verdict::Span;
 use proptest::prelude::*;
 
 fn set() -> MessageSet {

@@ -13,8 +13,8 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use chorus::core::lexicon::Lexicon;
-use chorus::core::review::Span;
 use chorus::core::store;
+use chorus::core::verdict::Span;
 use chorus::workbench::engine::CoreEngine;
 use chorus::workbench::{files, keys, update, Action, App};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};

@@ -115,7 +115,7 @@ pub fn run(paths: &[PathBuf], opts: &Options) -> i32 {
     let status = super::out::print(status, |out| match settings.format.value {
         Format::Json => report::json::write(&reports, out),
         Format::Text => {
-            out.write_all(report::text::render(&reports, report::text::Style { color, explain }).as_bytes())?;
+            out.write_all(report::plain::render(&reports, report::plain::Style { color, explain }).as_bytes())?;
             if known > 0 {
                 writeln!(
                     out,

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::core::model::{Criterion, MessageSet};
-use crate::core::review::SetReview;
+use crate::core::verdict::SetReview;
 
 /// The version of the baseline file's format.
 pub const VERSION: u32 = 1;

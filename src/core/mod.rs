@@ -1,7 +1,13 @@
 //! The core: everything chorus knows about message sets, with no terminal code.
-//! Model and store (files), text analysis, checklist rules, drift, the review
-//! of a whole set, and the report formats `chorus check` prints.
+//! It reads in one direction, each layer importing only those below it:
+//! `model` (the set), then `verdict` (what chorus says of it), `store`
+//! (files), `text` (words, numbers, negation), `lexicon` (the words the
+//! rules look for), `analysis` (one message read once), `rules` (the
+//! checklist) and `drift` (the story), `review` (the only caller of rules
+//! and drift), and `report` (what `chorus check` prints). Nothing here
+//! names a terminal crate or the workbench (`tests/architecture.rs`).
 
+pub mod analysis;
 pub mod baseline;
 pub mod config;
 pub mod drift;
@@ -12,3 +18,4 @@ pub mod review;
 pub mod rules;
 pub mod store;
 pub mod text;
+pub mod verdict;

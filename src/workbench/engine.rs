@@ -4,7 +4,8 @@
 
 use crate::core::lexicon::Lexicon;
 use crate::core::model::{Message, MessageSet};
-use crate::core::review::{MessageReview, Reviewer, SetSummary};
+use crate::core::review::Reviewer;
+use crate::core::verdict::{MessageReview, SetSummary};
 
 /// Scores messages of one set.
 pub trait Engine {

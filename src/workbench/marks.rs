@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::core::model::{Criterion, MessageSet};
-use crate::core::review::{DriftKind, MessageReview, SetSummary, Span};
+use crate::core::verdict::{DriftKind, MessageReview, SetSummary, Span};
 
 /// Where a finding comes from: a checklist criterion or a drift check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use ratatui_textarea::TextArea;
 
 use crate::core::model::{Message, MessageSet};
-use crate::core::review::{MessageReview, SetSummary, Span};
+use crate::core::verdict::{MessageReview, SetSummary, Span};
 
 use super::engine::Engine;
 use super::files::{Dirs, Fingerprint};

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::rc::Rc;
 
 use chorus::core::model::{Audience, Criterion, External, Message, MessageSet, Pillar, Status, Waiver};
-use chorus::core::review::{
+use chorus::core::verdict::{
     Alignment, Checklist, CriterionResult, Drift, DriftKind, Finding, MessageReview, SetSummary, Span, Tie,
 };
 use chorus::workbench::engine::Engine;

@@ -2,10 +2,10 @@
 //! 24 hours" becomes 24 hours (at most), with "stands" and "repaired" as the
 //! words that say what the figure is about.
 
+use crate::core::analysis::Analysis;
 use crate::core::lexicon::Lexicon;
 use crate::core::text::quantity::{Quantity, Unit};
 use crate::core::text::tokens::Kind;
-use crate::core::text::Analysis;
 
 /// A pillar's fact with its figures and the words around them.
 pub struct Fact {

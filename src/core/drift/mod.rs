@@ -2,15 +2,22 @@
 //! `off_story` (supports no pillar), `contradiction` (asserts a pillar's
 //! opposite, or negates its keyword), `fact_mismatch` (a different figure
 //! for the same thing), `avoided_term` (a word the brand avoids).
+//! What each drift says and the alignment's points are lexicon data
+//! (`drift:` and `alignment:` in `builtin.yaml`). It holds the story's
+//! compiled matchers and its facts (`facts.rs`), and imports the analysis,
+//! the text layer, the lexicon, the model and the verdicts.
 
 mod facts;
 
-use crate::core::lexicon::{Lexicon, List};
-use crate::core::model::{Audience, MessageSet};
-use crate::core::review::{Alignment, Drift, DriftKind, MessageReview, SetSummary, Span, Tie};
-use crate::core::rules::RuleContext;
+use crate::core::analysis::Analysis;
+use crate::core::lexicon::rule::fill;
+use crate::core::lexicon::{AlignmentConfig, DriftConfig, DriftRule, Lexicon, List};
+use crate::core::model::MessageSet;
 use crate::core::text::phrases::{Hit, PhraseIndex};
-use crate::core::text::{stem, Analysis};
+use crate::core::text::quantity::Quantity;
+use crate::core::text::tokens::Kind;
+use crate::core::text::{is_function_word, stem};
+use crate::core::verdict::{Alignment, Drift, DriftKind, Span, Tie};
 use facts::Fact;
 use std::collections::HashSet;
 
@@ -29,6 +36,9 @@ pub struct DriftEngine {
     pillars: Vec<PillarLists>,
     avoid: usize,
     facts: Vec<Fact>,
+    /// What each drift says (by `DriftRule as usize`), and the alignment's points.
+    words: Vec<DriftConfig>,
+    alignment: AlignmentConfig,
 }
 
 impl DriftEngine {
@@ -74,6 +84,34 @@ impl DriftEngine {
             pillars,
             avoid,
             facts,
+            words: DriftRule::ALL.iter().map(|r| lexicon.drift(*r).clone()).collect(),
+            alignment: lexicon.alignment(),
+        }
+    }
+
+    /// 0 when the message supports no pillar; else the base, the share of
+    /// the story's pillars it supports, less the points of each drift that
+    /// is not off_story.
+    fn alignment_score(&self, supported: usize, drift: &[Drift]) -> u8 {
+        let total = self.pillars.len();
+        if supported == 0 || total == 0 {
+            return 0;
+        }
+        let points = self.alignment;
+        let mut s = points.base + points.pillars * supported as i32 / total as i32;
+        s += points.drift * drift.iter().filter(|d| d.kind != DriftKind::OffStory).count() as i32;
+        s.clamp(0, 100) as u8
+    }
+
+    /// A drift of `rule`, its words filled in from `vars`.
+    fn drift(&self, rule: DriftRule, pillar: Option<&str>, span: Option<Span>, vars: &[(&str, &str)]) -> Drift {
+        let words = &self.words[rule as usize];
+        Drift {
+            kind: rule.kind(),
+            pillar: pillar.map(str::to_string),
+            span,
+            message: fill(&words.message, vars),
+            suggestion: words.suggestion.as_deref().map(|s| fill(s, vars)),
         }
     }
 
@@ -103,16 +141,8 @@ impl DriftEngine {
                     engaged[pi] = true;
                     if contradicted.insert(p.id.as_str()) {
                         let whole = Span::new(span.start, a.words[d].end);
-                        drift.push(Drift {
-                            kind: DriftKind::Contradiction,
-                            pillar: Some(p.id.clone()),
-                            span: Some(whole),
-                            message: format!("\"{}\" sets aside the pillar \"{}\".", a.quote(whole), p.claim),
-                            suggestion: Some(format!(
-                                "Say how the message keeps the promise \"{}\", or take the claim out.",
-                                p.claim
-                            )),
-                        });
+                        let vars = [("quote", a.quote(whole)), ("claim", p.claim.as_str())];
+                        drift.push(self.drift(DriftRule::SetAside, Some(&p.id), Some(whole), &vars));
                     }
                     continue;
                 }
@@ -127,17 +157,8 @@ impl DriftEngine {
                             neg
                         };
                         let whole = Span::new(a.words[neg_word].start.min(span.start), a.words[neg].end.max(span.end));
-                        let said = a.quote(whole);
-                        drift.push(Drift {
-                            kind: DriftKind::Contradiction,
-                            pillar: Some(p.id.clone()),
-                            span: Some(whole),
-                            message: format!("\"{said}\" says the opposite of the pillar \"{}\".", p.claim),
-                            suggestion: Some(format!(
-                                "Say how the message keeps the promise \"{}\", or take the claim out.",
-                                p.claim
-                            )),
-                        });
+                        let vars = [("quote", a.quote(whole)), ("claim", p.claim.as_str())];
+                        drift.push(self.drift(DriftRule::NegatedKeyword, Some(&p.id), Some(whole), &vars));
                     }
                     continue;
                 }
@@ -155,13 +176,8 @@ impl DriftEngine {
                 engaged[pi] = true;
                 contradicted.insert(p.id.as_str());
                 let span = a.hit_span(h);
-                drift.push(Drift {
-                    kind: DriftKind::Contradiction,
-                    pillar: Some(p.id.clone()),
-                    span: Some(span),
-                    message: format!("\"{}\" asserts the opposite of the pillar \"{}\".", a.quote(span), p.claim),
-                    suggestion: Some(format!("Keep the promise \"{}\": say what the team does instead, not that falling short is acceptable.", p.claim)),
-                });
+                let vars = [("quote", a.quote(span)), ("claim", p.claim.as_str())];
+                drift.push(self.drift(DriftRule::AssertedOpposite, Some(&p.id), Some(span), &vars));
             }
         }
         let mut on_topic: Vec<bool> = supported.iter().zip(&engaged).map(|(s, e)| *s || *e).collect();
@@ -176,31 +192,17 @@ impl DriftEngine {
         for h in &hits[self.avoid] {
             let span = a.hit_span(h);
             let term = &self.index.phrase(self.avoid, h.phrase).text;
-            drift.push(Drift {
-                kind: DriftKind::AvoidedTerm,
-                pillar: None,
-                span: Some(span),
-                message: format!("\"{}\" is a term the brand avoids (\"{term}\").", a.quote(span)),
-                suggestion: Some("Say it in the story's own words, or leave it out.".into()),
-            });
+            let vars = [("quote", a.quote(span)), ("term", term.as_str())];
+            drift.push(self.drift(DriftRule::AvoidedTerm, None, Some(span), &vars));
         }
         if !on_topic.iter().any(|x| *x) {
             let claims: Vec<&str> = self.pillars.iter().map(|p| p.claim.as_str()).collect();
-            drift.insert(
-                0,
-                Drift {
-                    kind: DriftKind::OffStory,
-                    pillar: None,
-                    span: None,
-                    message: if claims.is_empty() {
-                        "The story has no pillars yet, so nothing ties this message to it.".into()
-                    } else {
-                        "This message supports none of the story's pillars: no pillar keyword appears.".into()
-                    },
-                    suggestion: (!claims.is_empty())
-                        .then(|| format!("Tie it to one pillar the reader can act on: {}.", claims.join("; "))),
-                },
-            );
+            let rule = if claims.is_empty() {
+                DriftRule::NoPillars
+            } else {
+                DriftRule::OffStory
+            };
+            drift.insert(0, self.drift(rule, None, None, &[("claims", &claims.join("; "))]));
         }
         let pillars: Vec<String> = self
             .pillars
@@ -209,7 +211,7 @@ impl DriftEngine {
             .filter(|(_, s)| **s)
             .map(|(p, _)| p.id.clone())
             .collect();
-        let score = alignment_score(pillars.len(), self.pillars.len(), &drift);
+        let score = self.alignment_score(pillars.len(), &drift);
         (Alignment { score, pillars, ties }, drift)
     }
 
@@ -221,7 +223,7 @@ impl DriftEngine {
         let mut stated: std::collections::HashMap<usize, bool> = std::collections::HashMap::new();
         for q in a.quantities.iter().filter(|q| q.explicit && !relative(a, q)) {
             let sentence = a.words[q.first].sentence;
-            let mut best: Option<(usize, &Fact, &crate::core::text::quantity::Quantity)> = None;
+            let mut best: Option<(usize, &Fact, &Quantity)> = None;
             for f in &self.facts {
                 for fq in f.quantities.iter().filter(|fq| fq.unit.same_dimension(&q.unit)) {
                     // What a figure is about is said close to it: "sold within
@@ -270,9 +272,6 @@ impl DriftEngine {
             }
             // The correct figure stated anywhere in the message makes the
             // other a target or a comparison ("within 24 hours today; by
-            // autumn we want 8").
-            // The correct figure stated anywhere in the message makes the
-            // other a target or a comparison ("within 24 hours today; by
             // autumn we want 8"). Worked out once per fact figure.
             let current_beside = *stated.entry(fq as *const _ as usize).or_insert_with(|| {
                 a.quantities
@@ -284,22 +283,14 @@ impl DriftEngine {
             }
             let span = a.span(q.first, q.last);
             let pillar = &self.pillars[fact.pillar];
-            out.push(Drift {
-                kind: DriftKind::FactMismatch,
-                pillar: Some(pillar.id.clone()),
-                span: Some(span),
-                message: format!(
-                    "\"{}\" ({}) differs from the story's fact \"{}\" ({}).",
-                    a.quote(span),
-                    facts::describe(q),
-                    fact.text,
-                    facts::describe(fq)
-                ),
-                suggestion: Some(format!(
-                    "Use the story's figure ({}), or update the fact if it has changed.",
-                    facts::describe(fq)
-                )),
-            });
+            let (figure, fact_figure) = (facts::describe(q), facts::describe(fq));
+            let vars = [
+                ("quote", a.quote(span)),
+                ("figure", figure.as_str()),
+                ("fact", fact.text.as_str()),
+                ("fact_figure", fact_figure.as_str()),
+            ];
+            out.push(self.drift(DriftRule::FactMismatch, Some(&pillar.id), Some(span), &vars));
         }
         out
     }
@@ -308,7 +299,7 @@ impl DriftEngine {
 /// "the other thirteen hotels", "another 5 stores", "20 more riders",
 /// "15 minutes longer", "an hour earlier": an amount relative to something
 /// else, not a statement of the total.
-fn relative(a: &Analysis, q: &crate::core::text::quantity::Quantity) -> bool {
+fn relative(a: &Analysis, q: &Quantity) -> bool {
     let before = q.first.checked_sub(1).map(|i| a.words[i].lower.as_str());
     let after = a.words.get(q.last + 1).map(|w| w.lower.as_str());
     matches!(before, Some("other" | "another" | "extra" | "additional"))
@@ -398,11 +389,9 @@ fn describes_object(a: &Analysis, neg: usize, h: &Hit) -> bool {
                 "a" | "an" | "the" | "any" | "our" | "their" | "your" | "its"
             )
     });
-    let head_after = w.get(h.last + 1).is_some_and(|n| {
-        n.kind == crate::core::text::tokens::Kind::Word
-            && n.clause == w[h.first].clause
-            && !crate::core::text::is_function_word(&n.lower)
-    });
+    let head_after = w
+        .get(h.last + 1)
+        .is_some_and(|n| n.kind == Kind::Word && n.clause == w[h.first].clause && !is_function_word(&n.lower));
     det && head_after
 }
 
@@ -503,41 +492,4 @@ fn planned(a: &Analysis, h: &Hit) -> bool {
                     | "move" | "moving" | "moved" | "switch" | "switching" | "switched"
             ) || (w[j].lower == "going" && w.get(j + 1).is_some_and(|n| n.lower == "to")))
     })
-}
-
-fn alignment_score(supported: usize, total: usize, drift: &[Drift]) -> u8 {
-    if supported == 0 || total == 0 {
-        return 0;
-    }
-    let mut s = 60 + (40 * supported / total) as i32;
-    s -= 20 * drift.iter().filter(|d| d.kind != DriftKind::OffStory).count() as i32;
-    s.clamp(0, 100) as u8
-}
-
-/// What the set as a whole leaves out: pillars no message supports, and
-/// segments no message is for (by audience) or names.
-pub fn summarize(set: &MessageSet, reviews: &[MessageReview], ctx: &RuleContext) -> SetSummary {
-    let uncovered_pillars = set
-        .external
-        .pillars
-        .iter()
-        .filter(|p| !reviews.iter().any(|r| r.alignment.pillars.contains(&p.id)))
-        .map(|p| p.id.clone())
-        .collect();
-    let unaddressed_segments = ctx
-        .segments
-        .iter()
-        .filter(|s| {
-            let by_audience = set
-                .internal
-                .iter()
-                .any(|m| matches!(&m.audience, Audience::Segments(list) if list.contains(s)));
-            !by_audience && !reviews.iter().any(|r| r.segments.contains(s))
-        })
-        .cloned()
-        .collect();
-    SetSummary {
-        uncovered_pillars,
-        unaddressed_segments,
-    }
 }

@@ -16,34 +16,16 @@
 //! kinds:                       # kinds of message of the company's own
 //!   safety: {about: a safety notice, skip: [aspirational, off_story]}
 //! ```
+//!
+//! An extension changes words, never rules: what a rule is worth and says
+//! is chorus's own (`builtin.yaml`), the same on every machine.
 
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 
-use super::{KindConfig, Lexicon, List, OFF_STORY};
+use super::{KindConfig, Lexicon, List, Origin, Rule, OFF_STORY};
 use crate::core::model::{MessageSet, Value};
 use crate::core::store::{self, yaml, FieldPath, LoadError};
-
-/// Where an entry of the effective lexicon comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Origin {
-    Builtin,
-    Machine(PathBuf),
-    /// A project's `.chorus.yaml`.
-    Project(PathBuf),
-    Set(PathBuf),
-}
-
-impl std::fmt::Display for Origin {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Origin::Builtin => f.write_str("built-in"),
-            Origin::Machine(p) => write!(f, "machine {}", p.display()),
-            Origin::Project(p) => write!(f, "project {}", p.display()),
-            Origin::Set(p) => write!(f, "set {}", p.display()),
-        }
-    }
-}
 
 /// One extension, as read from a file or a set's block.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -136,6 +118,23 @@ fn read(v: &Value, at: &FieldPath) -> Result<Extension, Bad> {
                 for (name, spec) in mapping(value, &here)? {
                     ext.kinds.push((name.clone(), kind(spec, &here.key(&name))?));
                 }
+            }
+            // What a rule is worth and says is chorus's own: a rule it does
+            // not have would never fire, and a changed one would score
+            // differently on every machine.
+            "rules" => {
+                for (id, _) in mapping(value, &here)? {
+                    if Rule::from_id(&id).is_none() {
+                        let known: Vec<&str> = Rule::ALL.iter().map(|r| r.id()).collect();
+                        let msg = format!("`{id}` is no rule of chorus; the rules are: {}", known.join(", "));
+                        return Err((here.key(&id), msg));
+                    }
+                }
+                return Err((
+                    here,
+                    "rules cannot be changed by an extension; use add and off to change the words a rule looks for"
+                        .to_string(),
+                ));
             }
             other => {
                 return Err((
@@ -388,6 +387,16 @@ mod tests {
     }
 
     #[test]
+    fn an_extension_naming_a_rule_is_told_why_not() {
+        let (at, msg) = ext("add: {buzzwords: [x]}\nrules:\n  buzzwrd: {points: 0}\n").unwrap_err();
+        assert_eq!(at.to_string(), "rules.buzzwrd");
+        assert!(msg.contains("no rule of chorus") && msg.contains("buzzword"), "{msg}");
+        let (at, msg) = ext("rules: {buzzword: {points: 0}}\n").unwrap_err();
+        assert_eq!(at.to_string(), "rules");
+        assert!(msg.contains("cannot be changed"), "{msg}");
+    }
+
+    #[test]
     fn added_and_switched_off_entries_change_what_fires() {
         let base = Lexicon::builtin();
         let e = ext("add: {buzzwords: [ideate]}\noff: {absolutes: [zero]}\n").unwrap();
@@ -398,7 +407,7 @@ mod tests {
             base.list(List::Absolutes).iter().any(|p| p == "zero"),
             "the base is unchanged"
         );
-        let a = crate::core::text::Analysis::new("Let's ideate with zero waste", &lex);
+        let a = crate::core::analysis::Analysis::new("Let's ideate with zero waste", &lex);
         assert_eq!(a.hits(List::Buzzwords).len(), 1);
         assert!(a.hits(List::Absolutes).is_empty());
     }

@@ -1,9 +1,16 @@
 //! The lexicon: the words and phrases the checklist and drift rules look
-//! for, and what each rule says. Rules are data: the built-in lexicon is
-//! `builtin.yaml`, compiled into the binary; a machine and a set can extend
-//! it (`extend.rs`).
+//! for, and what each rule is worth and says. The rules themselves are
+//! declared once in `rule.rs`; their words are data: the built-in lexicon
+//! is `builtin.yaml`, compiled into the binary, checked against `rule.rs`
+//! on load, and a machine and a set can extend its lists (`extend.rs`).
+//! It holds the phrase lists (`list.rs`) and where entries come from
+//! (`origin.rs`), and imports the model, the store's YAML reader and the
+//! text layer's phrase index.
 
 pub mod extend;
+mod list;
+mod origin;
+pub mod rule;
 
 use std::collections::BTreeMap;
 
@@ -12,135 +19,13 @@ use serde::Deserialize;
 use crate::core::model::Criterion;
 use crate::core::store::yaml;
 use crate::core::text::phrases::PhraseIndex;
-pub use extend::Origin;
+use crate::core::verdict::DriftKind;
+pub use list::List;
+pub use origin::Origin;
+pub use rule::{DriftRule, Rule};
 
 /// Words given to a named thing (a segment, a pillar), each with its origin.
 pub type NamedWords = BTreeMap<String, Vec<(String, Origin)>>;
-
-/// The phrase lists, in the order they are indexed (`List as usize`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum List {
-    Superlatives,
-    Buzzwords,
-    Beneficiaries,
-    Reasons,
-    SoIntensified,
-    Deadlines,
-    EffectiveDates,
-    Calendar,
-    Frequencies,
-    Exclusionary,
-    Orders,
-    Sanctions,
-    SelfCongratulation,
-    SinglingOut,
-    Universal,
-    GroupNouns,
-    SegmentVerbs,
-    Future,
-    ChangeVerbs,
-    Improvements,
-    LookingBack,
-    Imperatives,
-    Inspiration,
-    Hyperbole,
-    Absolutes,
-    Literal,
-    Negators,
-    NegatorsAfter,
-    NegativeSense,
-    Acceptance,
-    Mention,
-    Assertion,
-    Gratitude,
-    Apologies,
-    Dismissal,
-}
-
-impl List {
-    pub const ALL: [List; 35] = [
-        List::Superlatives,
-        List::Buzzwords,
-        List::Beneficiaries,
-        List::Reasons,
-        List::SoIntensified,
-        List::Deadlines,
-        List::EffectiveDates,
-        List::Calendar,
-        List::Frequencies,
-        List::Exclusionary,
-        List::Orders,
-        List::Sanctions,
-        List::SelfCongratulation,
-        List::SinglingOut,
-        List::Universal,
-        List::GroupNouns,
-        List::SegmentVerbs,
-        List::Future,
-        List::ChangeVerbs,
-        List::Improvements,
-        List::LookingBack,
-        List::Imperatives,
-        List::Inspiration,
-        List::Hyperbole,
-        List::Absolutes,
-        List::Literal,
-        List::Negators,
-        List::NegatorsAfter,
-        List::NegativeSense,
-        List::Acceptance,
-        List::Mention,
-        List::Assertion,
-        List::Gratitude,
-        List::Apologies,
-        List::Dismissal,
-    ];
-
-    /// The list's key in lexicon files.
-    pub fn key(self) -> &'static str {
-        match self {
-            List::Superlatives => "superlatives",
-            List::Buzzwords => "buzzwords",
-            List::Beneficiaries => "beneficiaries",
-            List::Reasons => "reasons",
-            List::SoIntensified => "so_intensified",
-            List::Deadlines => "deadlines",
-            List::EffectiveDates => "effective_dates",
-            List::Calendar => "calendar",
-            List::Frequencies => "frequencies",
-            List::Exclusionary => "exclusionary",
-            List::Orders => "orders",
-            List::Sanctions => "sanctions",
-            List::SelfCongratulation => "self_congratulation",
-            List::SinglingOut => "singling_out",
-            List::Universal => "universal",
-            List::GroupNouns => "group_nouns",
-            List::SegmentVerbs => "segment_verbs",
-            List::Future => "future",
-            List::ChangeVerbs => "change_verbs",
-            List::Improvements => "improvements",
-            List::LookingBack => "looking_back",
-            List::Imperatives => "imperatives",
-            List::Inspiration => "inspiration",
-            List::Hyperbole => "hyperbole",
-            List::Absolutes => "absolutes",
-            List::Literal => "literal",
-            List::Negators => "negators",
-            List::NegatorsAfter => "negators_after",
-            List::NegativeSense => "negative_sense",
-            List::Acceptance => "acceptance",
-            List::Mention => "mention",
-            List::Assertion => "assertion",
-            List::Gratitude => "gratitude",
-            List::Apologies => "apologies",
-            List::Dismissal => "dismissal",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<List> {
-        List::ALL.into_iter().find(|l| l.key() == key)
-    }
-}
 
 /// Base score and pass mark of one criterion.
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq)]
@@ -154,6 +39,8 @@ pub struct CriterionConfig {
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct RuleConfig {
+    /// The criterion the rule scores; it must be the one `rule.rs` gives
+    /// it (checked on load), so the file says truthfully what moves what.
     pub criterion: String,
     pub points: i32,
     pub label: String,
@@ -161,6 +48,27 @@ pub struct RuleConfig {
     pub message: Option<String>,
     #[serde(default)]
     pub suggestion: Option<String>,
+}
+
+/// What a drift tells the marketer: `{quote}` and the other names in
+/// braces are filled in by drift (the pillar's claim, the figures).
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DriftConfig {
+    pub message: String,
+    #[serde(default)]
+    pub suggestion: Option<String>,
+}
+
+/// How a message's alignment with the story is scored: `base` once it
+/// supports a pillar, up to `pillars` more by the share of pillars it
+/// supports, and `drift` (negative) for each drift other than off_story.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct AlignmentConfig {
+    pub base: i32,
+    pub pillars: i32,
+    pub drift: i32,
 }
 
 /// What a kind of message is for, and the checks that do not apply to it.
@@ -178,7 +86,7 @@ pub struct KindConfig {
 /// The drift check a kind can switch off (the others always apply: no
 /// message may contradict the story, misstate its figures or use an
 /// avoided term).
-pub const OFF_STORY: &str = "off_story";
+pub const OFF_STORY: &str = DriftKind::OffStory.as_str();
 
 impl KindConfig {
     /// Whether `criterion` applies to messages of this kind.
@@ -208,6 +116,75 @@ struct LexiconFile {
     kinds: BTreeMap<String, KindConfig>,
     criteria: BTreeMap<String, CriterionConfig>,
     rules: BTreeMap<String, RuleConfig>,
+    /// Optional for serde, so a file without them is refused by the check
+    /// of rules against the code, which says what is missing.
+    #[serde(default)]
+    drift: BTreeMap<String, DriftConfig>,
+    #[serde(default)]
+    alignment: Option<AlignmentConfig>,
+}
+
+/// The rules of a lexicon file, checked against the rules of the code:
+/// each rule in one has its entry in the other, under the same criterion.
+#[derive(Debug, Clone)]
+struct Rules {
+    /// By `Rule as usize`.
+    checklist: Vec<RuleConfig>,
+    /// The checklist rules by id, the order every list of rules follows.
+    by_id: Vec<Rule>,
+    /// By `DriftRule as usize`.
+    drift: Vec<DriftConfig>,
+    alignment: AlignmentConfig,
+}
+
+impl Rules {
+    fn check(
+        rules: &BTreeMap<String, RuleConfig>,
+        drift: &BTreeMap<String, DriftConfig>,
+        alignment: Option<AlignmentConfig>,
+    ) -> Result<Rules, String> {
+        if let Some(id) = rules.keys().find(|id| Rule::from_id(id).is_none()) {
+            return Err(format!("rule `{id}` is no rule of chorus"));
+        }
+        if let Some(id) = drift.keys().find(|id| DriftRule::from_id(id).is_none()) {
+            return Err(format!("drift `{id}` is no drift rule of chorus"));
+        }
+        let checklist = Rule::ALL
+            .iter()
+            .map(|r| {
+                let cfg = rules
+                    .get(r.id())
+                    .ok_or_else(|| format!("rule `{}` is missing", r.id()))?;
+                if cfg.criterion != r.criterion().as_str() {
+                    return Err(format!(
+                        "rule `{}` is filed under `{}`, but chorus scores it under `{}`",
+                        r.id(),
+                        cfg.criterion,
+                        r.criterion()
+                    ));
+                }
+                Ok(cfg.clone())
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        let drift_words = DriftRule::ALL
+            .iter()
+            .map(|r| {
+                drift
+                    .get(r.id())
+                    .cloned()
+                    .ok_or_else(|| format!("drift `{}` is missing", r.id()))
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        let alignment = alignment.ok_or("`alignment` is missing")?;
+        let mut by_id = Rule::ALL.to_vec();
+        by_id.sort_by_key(|r| r.id());
+        Ok(Rules {
+            checklist,
+            by_id,
+            drift: drift_words,
+            alignment,
+        })
+    }
 }
 
 /// The effective lexicon: phrase lists, criteria and rules, with the lists
@@ -224,7 +201,7 @@ pub struct Lexicon {
     /// Extra keywords for a pillar, by pillar id.
     pillar_synonyms: NamedWords,
     criteria: [CriterionConfig; 4],
-    rules: BTreeMap<String, RuleConfig>,
+    rules: Rules,
     /// Kinds of message by name, each with where it comes from.
     kinds: BTreeMap<String, (KindConfig, Origin)>,
     index: PhraseIndex,
@@ -259,11 +236,6 @@ impl Lexicon {
             let c = Criterion::parse(&key).ok_or_else(|| bad(format!("unknown criterion `{key}`")))?;
             criteria[c.index()] = cfg;
         }
-        for (id, rule) in &file.rules {
-            if Criterion::parse(&rule.criterion).is_none() {
-                return Err(bad(format!("rule `{id}` names unknown criterion `{}`", rule.criterion)));
-            }
-        }
         for (name, kind) in &file.kinds {
             if let Some(s) = kind.unknown_skip() {
                 return Err(bad(format!(
@@ -271,14 +243,15 @@ impl Lexicon {
                 )));
             }
         }
+        let rules = Rules::check(&file.rules, &file.drift, file.alignment).map_err(bad)?;
         let kinds = file.kinds.into_iter().map(|(k, v)| (k, (v, Origin::Builtin))).collect();
-        Ok(Lexicon::compile(lists, criteria, file.rules, kinds))
+        Ok(Lexicon::compile(lists, criteria, rules, kinds))
     }
 
     fn compile(
         lists: Vec<Vec<String>>,
         criteria: [CriterionConfig; 4],
-        rules: BTreeMap<String, RuleConfig>,
+        rules: Rules,
         kinds: BTreeMap<String, (KindConfig, Origin)>,
     ) -> Lexicon {
         let origins = lists.iter().map(|l| vec![Origin::Builtin; l.len()]).collect();
@@ -362,18 +335,18 @@ impl Lexicon {
         self.criteria[c.index()]
     }
 
-    /// A rule's configuration; rules the code relies on are in the built-in file.
-    pub fn rule(&self, id: &str) -> &RuleConfig {
-        static MISSING: std::sync::OnceLock<RuleConfig> = std::sync::OnceLock::new();
-        self.rules.get(id).unwrap_or_else(|| {
-            MISSING.get_or_init(|| RuleConfig {
-                criterion: "specific".into(),
-                points: 0,
-                label: "unknown rule".into(),
-                message: None,
-                suggestion: None,
-            })
-        })
+    /// What a checklist rule is worth and says.
+    pub fn rule(&self, rule: Rule) -> &RuleConfig {
+        &self.rules.checklist[rule as usize]
+    }
+
+    /// What a drift says.
+    pub fn drift(&self, rule: DriftRule) -> &DriftConfig {
+        &self.rules.drift[rule as usize]
+    }
+
+    pub fn alignment(&self) -> AlignmentConfig {
+        self.rules.alignment
     }
 
     /// The kind called `name`, if this lexicon knows it.
@@ -386,8 +359,9 @@ impl Lexicon {
         self.kinds.iter().map(|(n, (k, o))| (n.as_str(), k, o))
     }
 
-    pub fn rules(&self) -> impl Iterator<Item = (&str, &RuleConfig)> {
-        self.rules.iter().map(|(k, v)| (k.as_str(), v))
+    /// Every checklist rule with what it is worth, by id.
+    pub fn rules(&self) -> impl Iterator<Item = (Rule, &RuleConfig)> {
+        self.rules.by_id.iter().map(|r| (*r, self.rule(*r)))
     }
 }
 
@@ -424,6 +398,56 @@ mod tests {
         let err =
             Lexicon::from_yaml("phrases: {}\nkinds: {memo: {skip: [tone]}}\ncriteria: {}\nrules: {}\n").unwrap_err();
         assert!(err.message.contains("tone"), "{}", err.message);
+    }
+
+    #[test]
+    fn code_and_builtin_yaml_name_the_same_rules() {
+        let lex = Lexicon::builtin();
+        let ids: Vec<String> = lex.rules().map(|(r, _)| r.id().to_string()).collect();
+        let file: LexiconFile = yaml::from_str(BUILTIN).unwrap();
+        assert_eq!(ids, file.rules.keys().cloned().collect::<Vec<_>>());
+        for (rule, cfg) in lex.rules() {
+            assert_eq!(cfg.criterion, rule.criterion().as_str(), "{rule}");
+        }
+        let drift: Vec<&str> = file.drift.keys().map(String::as_str).collect();
+        let mut code: Vec<&str> = DriftRule::ALL.iter().map(|r| r.id()).collect();
+        code.sort_unstable();
+        assert_eq!(drift, code);
+    }
+
+    /// The built-in file with the entry `key` (indented by two) taken out.
+    fn without(key: &str) -> String {
+        let at = BUILTIN.find(&format!("\n  {key}:")).expect("the entry is in the file") + 1;
+        let end = BUILTIN[at..]
+            .match_indices('\n')
+            .map(|(i, _)| at + i + 1)
+            .find(|&i| !BUILTIN[i..].starts_with("   "))
+            .unwrap();
+        format!("{}{}", &BUILTIN[..at], &BUILTIN[end..])
+    }
+
+    #[test]
+    fn a_lexicon_whose_rules_differ_from_the_code_is_refused() {
+        let err = Lexicon::from_yaml(&without("buzzword")).unwrap_err();
+        assert_eq!(err.message, "rule `buzzword` is missing");
+        let err = Lexicon::from_yaml(&without("fact-mismatch")).unwrap_err();
+        assert_eq!(err.message, "drift `fact-mismatch` is missing");
+        let renamed = BUILTIN.replace("\n  buzzword:\n", "\n  buzzwords:\n");
+        let err = Lexicon::from_yaml(&renamed).unwrap_err();
+        assert_eq!(err.message, "rule `buzzwords` is no rule of chorus");
+        let moved = BUILTIN.replace(
+            "  buzzword:\n    criterion: specific",
+            "  buzzword:\n    criterion: realistic",
+        );
+        let err = Lexicon::from_yaml(&moved).unwrap_err();
+        assert!(
+            err.message
+                .contains("under `realistic`, but chorus scores it under `specific`"),
+            "{}",
+            err.message
+        );
+        let err = Lexicon::from_yaml(BUILTIN.replace("\nalignment:", "\n#alignment:").as_str()).unwrap_err();
+        assert!(err.message.contains("alignment"), "{}", err.message);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::path::Path;
 use super::FileReport;
 use crate::core::baseline::fingerprint;
 use crate::core::model::{Criterion, Message};
-use crate::core::review::{MessageReview, Span};
+use crate::core::verdict::{MessageReview, Span};
 use crate::core::store::{yaml, Step};
 
 /// How much an alert matters to a CI job.

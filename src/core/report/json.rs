@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::FileReport;
 use crate::core::model::Criterion;
-use crate::core::review::{Contribution, CriterionResult, Drift, MessageReview, Span};
+use crate::core::verdict::{Contribution, CriterionResult, Drift, MessageReview, Span};
 
 #[derive(Serialize)]
 struct Doc<'a> {

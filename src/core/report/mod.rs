@@ -1,18 +1,22 @@
-//! Report formats for `chorus check`: readable text, the JSON contract, and
-//! the CI formats (SARIF, GitHub annotations) written from placed alerts.
+//! Report formats for `chorus check`: the readable report (`plain`), the
+//! JSON contract (`json`), and the CI formats (`sarif`, `github`) written
+//! from placed alerts (`alerts`); none lets a control character through raw
+//! (`escape`). It imports the model, the store (for load errors and to
+//! place words in a file), the lexicon (rule help), the baseline's
+//! fingerprint and the verdicts.
 
 pub mod alerts;
 pub mod escape;
 pub mod github;
 pub mod json;
+pub mod plain;
 pub mod sarif;
-pub mod text;
 
 use std::path::PathBuf;
 
 use crate::core::model::MessageSet;
-use crate::core::review::SetReview;
 use crate::core::store::LoadError;
+use crate::core::verdict::SetReview;
 
 /// What `check` found for one input file.
 pub enum FileReport {

@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 use super::alerts::{Alert, Level, NOT_ENGLISH, UNREADABLE};
 use crate::core::lexicon::Lexicon;
 use crate::core::model::Criterion;
-use crate::core::review::DriftKind;
+use crate::core::verdict::DriftKind;
 
 /// What each rule that is not a lexicon rule is about: the four criteria,
 /// the drift kinds, and the two notices.
@@ -125,7 +125,7 @@ fn rules(lexicon: &Lexicon) -> Vec<Value> {
     for (id, cfg) in lexicon.rules() {
         let short = cfg.label.as_str();
         let help = cfg.suggestion.as_deref().unwrap_or(short);
-        out.push(rule(id, &title(short), short, help, &cfg.criterion));
+        out.push(rule(id.id(), &title(short), short, help, &cfg.criterion));
     }
     out
 }

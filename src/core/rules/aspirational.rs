@@ -4,13 +4,15 @@
 //! plan done to people ("from March, riders will be signed as ..."), or is
 //! a slogan with no destination ("Dream big!").
 
-use super::{distinct, orders, passive_at, sanctions, RuleContext, Tally};
-use crate::core::lexicon::{Lexicon, List};
+use super::common::{distinct, orders, passive_at, sanctions};
+use super::context::RuleContext;
+use super::tally::Tally;
+use crate::core::analysis::Analysis;
+use crate::core::lexicon::{Lexicon, List, Rule};
 use crate::core::model::Message;
 use crate::core::text::cover::Cover;
 use crate::core::text::phrases::Hit;
 use crate::core::text::tokens::Kind;
-use crate::core::text::Analysis;
 
 pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) {
     let threats = Cover::new(&sanctions(a));
@@ -29,38 +31,38 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
             })
         });
     if a.no_content() {
-        t.add("no-content-goal", None, &[]);
+        t.add(Rule::NoContentGoal, None, &[]);
     }
     let mut heading = false;
     if let Some(h) = goal {
-        t.hit("future", a, h);
+        t.hit(Rule::Future, a, h);
         heading = true;
     }
     if let Some(span) = deadline(a) {
-        t.add("future-timeframe", Some(span), &[]);
+        t.add(Rule::FutureTimeframe, Some(span), &[]);
         heading = true;
     }
     // An order beside a goal ("by autumn every delivery will be on time; I
     // expect ...") talks at people (inclusive says so) but leaves the goal;
     // an order with only a date ("must finish it by Friday") is a task.
     if let Some(h) = orders(a).first().filter(|_| goal.is_none()) {
-        t.hit("order-only", a, h);
+        t.hit(Rule::OrderOnly, a, h);
     }
     if let Some(i) = instruction(a, t.lexicon()) {
-        t.add("instruction-only", Some(a.span(i, i)), &[]);
+        t.add(Rule::InstructionOnly, Some(a.span(i, i)), &[]);
     }
     // A slogan beside a real goal ("by autumn every delivery will be on
     // time: make it happen") does not take the goal away.
     if goal.is_none() {
         for h in distinct(a, &[List::Inspiration]) {
-            t.hit("inspiration-only", a, &h);
+            t.hit(Rule::InspirationOnly, a, &h);
         }
     }
     if let Some(h) = distinct(a, &[List::LookingBack]).first() {
-        t.hit("looking-back", a, h);
+        t.hit(Rule::LookingBack, a, h);
     }
     if !heading {
-        t.add("no-destination", None, &[]);
+        t.add(Rule::NoDestination, None, &[]);
         // A practical note with no kind fails here as a story would; say
         // what it reads like, so the writer can say what it is for.
         // Not for a slogan ("Read. Dream. Become."): it is a story message
@@ -75,7 +77,7 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
                     "a"
                 };
                 t.add(
-                    "kind-suggestion",
+                    Rule::KindSuggestion,
                     None,
                     &[("kind", kind), ("about", &about), ("article", article)],
                 );
@@ -224,7 +226,7 @@ fn people_act(a: &Analysis, will: usize, ctx: &RuleContext) -> bool {
 /// A date to work toward: "by June", "this year", "by the June release";
 /// not a date a rule applies from ("from next month"), nor how long a state
 /// lasts ("on leave until May", "use the side gate until Friday").
-fn deadline(a: &Analysis) -> Option<crate::core::review::Span> {
+fn deadline(a: &Analysis) -> Option<crate::core::verdict::Span> {
     let effective = a.cover(List::EffectiveDates);
     let losses = losses(a);
     let hit = a

@@ -3,29 +3,31 @@
 //! threats, a leader's self-congratulation), and, for an audience of all,
 //! on a goal or credit given to one segment ("our sales team the best").
 
-use super::{distinct, orders, passive_at, sanctions, RuleContext, Tally};
-use crate::core::lexicon::List;
+use super::common::{distinct, orders, passive_at, sanctions};
+use super::context::RuleContext;
+use super::tally::Tally;
+use crate::core::analysis::Analysis;
+use crate::core::lexicon::{List, Rule};
 use crate::core::model::Message;
 use crate::core::text::cover::Cover;
 use crate::core::text::phrases::Hit;
 use crate::core::text::tokens::Kind;
-use crate::core::text::Analysis;
 
 pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) {
     // A phrase quoted to ban or discuss it is mentioned, not said.
     for h in distinct(a, &[List::Exclusionary]) {
         if !crate::core::text::quotes::inside(&a.words, h.first) {
-            t.hit("exclusionary-address", a, &h);
+            t.hit(Rule::ExclusionaryAddress, a, &h);
         }
     }
     for h in orders(a) {
-        t.hit("order", a, &h);
+        t.hit(Rule::Order, a, &h);
     }
     for h in sanctions(a) {
-        t.hit("sanction", a, &h);
+        t.hit(Rule::Sanction, a, &h);
     }
     for h in distinct(a, &[List::SelfCongratulation]) {
-        t.hit("self-congratulation", a, &h);
+        t.hit(Rule::SelfCongratulation, a, &h);
     }
     // Credit to one group sets it apart; credit to everyone ("huge thanks
     // to everyone who ...") does not.
@@ -42,11 +44,11 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
         .iter()
         .find(|u| !singled_at.overlaps(u.first, u.last));
     if let Some(h) = universal {
-        t.hit("universal-invite", a, h);
+        t.hit(Rule::UniversalInvite, a, h);
     }
     if message.audience.is_all() {
         for h in &singled {
-            t.hit("singled-out", a, h);
+            t.hit(Rule::SingledOut, a, h);
         }
     }
     // A goal, or credit, belongs to one segment only in a message that sets
@@ -69,7 +71,7 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
                 .any(|n| w[n.first].sentence == sentence);
             let segment = a.segments.iter().any(|s| s.first > g.last && s.first <= g.last + 5);
             if group && !segment && !universal_after(g) {
-                t.hit("singled-out", a, g);
+                t.hit(Rule::SingledOut, a, g);
                 break;
             }
         }
@@ -89,7 +91,7 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
                     .take(3)
                     .collect();
                 t.add(
-                    "one-segment-goal",
+                    Rule::OneSegmentGoal,
                     Some(a.span(h.first, end)),
                     &[("segments", &others.join(", "))],
                 );

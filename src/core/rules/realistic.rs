@@ -5,22 +5,23 @@
 //! An absolute that states a rule people keep ("we never share a member's
 //! address", "always wear gloves") is a value, not a claim about outcomes.
 
-use super::{distinct, Tally};
-use crate::core::lexicon::List;
+use super::common::distinct;
+use super::tally::Tally;
+use crate::core::analysis::Analysis;
+use crate::core::lexicon::{List, Rule};
 use crate::core::text::tokens::Kind;
-use crate::core::text::Analysis;
 
 pub fn score(a: &Analysis, t: &mut Tally) {
     for h in distinct(a, &[List::Hyperbole, List::Absolutes]) {
         if literal_zero(a, h.first, h.last) || conduct_rule(a, h.first, h.last) {
             continue;
         }
-        let id = if h.list == List::Hyperbole as usize {
-            "hyperbole"
+        let rule = if h.list == List::Hyperbole as usize {
+            Rule::Hyperbole
         } else {
-            "absolute"
+            Rule::Absolute
         };
-        t.hit(id, a, &h);
+        t.hit(rule, a, &h);
     }
 }
 

@@ -2,22 +2,23 @@
 //! beneficiary, or a means or reason. Vague superlatives and buzzwords
 //! ("be the best", "excellence", "synergy") count against it.
 
-use super::{distinct, Tally};
-use crate::core::lexicon::List;
-use crate::core::review::Span;
+use super::common::distinct;
+use super::tally::Tally;
+use crate::core::analysis::Analysis;
+use crate::core::lexicon::{List, Rule};
 use crate::core::text::cover::Cover;
 use crate::core::text::quantity::Unit;
 use crate::core::text::tokens::Kind;
-use crate::core::text::Analysis;
+use crate::core::verdict::Span;
 
 pub fn score(a: &Analysis, t: &mut Tally) {
     // No content, no pass: a figure and a date are not a what.
     if a.no_content() {
-        t.add("no-content", None, &[]);
+        t.add(Rule::NoContent, None, &[]);
     }
     let mut cues = 0;
     if let Some(q) = a.quantities.iter().find(|q| figure(a, q)) {
-        t.add("quantity", Some(a.span(q.first, q.last)), &[]);
+        t.add(Rule::Quantity, Some(a.span(q.first, q.last)), &[]);
         cues += 1;
     }
     let time = distinct(
@@ -33,7 +34,7 @@ pub fn score(a: &Analysis, t: &mut Tally) {
             .map(|q| a.span(q.first, q.last))
     });
     if let Some(span) = time {
-        t.add("timeframe", Some(span), &[]);
+        t.add(Rule::Timeframe, Some(span), &[]);
         cues += 1;
     }
     // Who gains: not a segment of the company itself ("riders" in a
@@ -44,26 +45,26 @@ pub fn score(a: &Analysis, t: &mut Tally) {
         !own && !segments.overlaps(h.first, h.last)
     });
     if let Some(h) = beneficiary {
-        t.hit("beneficiary", a, h);
+        t.hit(Rule::Beneficiary, a, h);
         cues += 1;
     }
     if let Some(span) = reason(a) {
-        t.add("reason", Some(span), &[]);
+        t.add(Rule::Reason, Some(span), &[]);
         cues += 1;
     }
     let buzz = distinct(a, &[List::Buzzwords]);
     for h in &buzz {
-        t.hit("buzzword", a, h);
+        t.hit(Rule::Buzzword, a, h);
     }
     let buzz = Cover::new(&buzz);
     for h in a.hits(List::Superlatives) {
         if buzz.overlaps(h.first, h.last) || scoped(a, h.first, h.last) {
             continue;
         }
-        t.hit("vague-superlative", a, h);
+        t.hit(Rule::VagueSuperlative, a, h);
     }
     if cues == 0 {
-        t.add("no-concrete-detail", None, &[]);
+        t.add(Rule::NoConcreteDetail, None, &[]);
     }
 }
 

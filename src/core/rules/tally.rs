@@ -2,11 +2,12 @@
 //! points the lexicon gives it, leaves a line in the breakdown, and (when
 //! the lexicon gives it a message) a finding tied to the words behind it.
 
-use crate::core::lexicon::Lexicon;
+use crate::core::analysis::Analysis;
+use crate::core::lexicon::rule::fill;
+use crate::core::lexicon::{Lexicon, Rule};
 use crate::core::model::{Criterion, Message};
-use crate::core::review::{Contribution, CriterionResult, Finding, Span};
 use crate::core::text::phrases::Hit;
-use crate::core::text::Analysis;
+use crate::core::verdict::{Contribution, CriterionResult, Finding, Span};
 
 pub struct Tally<'a> {
     lexicon: &'a Lexicon,
@@ -36,40 +37,42 @@ impl<'a> Tally<'a> {
         }
     }
 
-    /// Apply rule `id` for the words in `span`; `vars` fill the message's
+    /// Apply `rule` for the words in `span`; `vars` fill the message's
     /// `{name}` placeholders (`{quote}` is always the quoted words).
-    pub fn add(&mut self, id: &str, span: Option<Span>, vars: &[(&str, &str)]) {
-        let rule = self.lexicon.rule(id);
+    pub fn add(&mut self, rule: Rule, span: Option<Span>, vars: &[(&str, &str)]) {
+        let cfg = self.lexicon.rule(rule);
         let quote = span.map(|s| self.analysis.quote(s)).unwrap_or("");
-        let fill = |t: &str| {
-            let mut out = t.replace("{quote}", quote);
-            for (k, v) in vars {
-                out = out.replace(&format!("{{{k}}}"), v);
-            }
-            out
-        };
-        self.score += rule.points;
+        let mut all = vec![("quote", quote)];
+        all.extend_from_slice(vars);
+        self.score += cfg.points;
         // The label names the kind of evidence; the words are the span's.
         self.breakdown.push(Contribution {
-            rule: id.to_string(),
-            points: rule.points,
-            label: rule.label.clone(),
+            rule: rule.id().to_string(),
+            points: cfg.points,
+            label: cfg.label.clone(),
             span,
             entry: None,
         });
-        if let Some(message) = &rule.message {
+        if let Some(message) = &cfg.message {
             self.findings.push(Finding {
-                rule: id.to_string(),
+                rule: rule.id().to_string(),
                 span: span.unwrap_or_else(|| Span::new(0, self.analysis.chars())),
-                message: fill(message),
-                suggestion: rule.suggestion.as_deref().map(fill),
+                message: fill(message, &all),
+                suggestion: cfg.suggestion.as_deref().map(|s| fill(s, &all)),
             });
         }
     }
 
-    /// Apply rule `id` for a lexicon hit, recording the entry that fired.
-    pub fn hit(&mut self, id: &str, a: &Analysis, h: &Hit) {
-        self.add(id, Some(a.hit_span(h)), &[]);
+    /// Apply `rule` for a lexicon hit, recording the entry that fired.
+    pub fn hit(&mut self, rule: Rule, a: &Analysis, h: &Hit) {
+        // The rule table says which lists make each rule fire; a hit from
+        // any other is a table out of date (the rule fixtures run this).
+        debug_assert!(
+            rule.lists().iter().any(|l| *l as usize == h.list),
+            "{rule} fired on a hit of list {}, which rule.rs does not give it",
+            h.list
+        );
+        self.add(rule, Some(a.hit_span(h)), &[]);
         let entry = self.lexicon.index().phrase(h.list, h.phrase).text.clone();
         if let Some(last) = self.breakdown.last_mut() {
             last.entry = Some(entry);
@@ -93,13 +96,13 @@ impl<'a> Tally<'a> {
         } else {
             self.lexicon
                 .rules()
-                .filter(|(id, r)| {
+                .filter(|(rule, r)| {
                     r.points > 0
-                        && r.criterion == self.criterion.as_str()
-                        && !self.breakdown.iter().any(|b| b.rule == *id)
+                        && rule.criterion() == self.criterion
+                        && !self.breakdown.iter().any(|b| b.rule == rule.id())
                 })
-                .map(|(id, r)| Contribution {
-                    rule: id.to_string(),
+                .map(|(rule, r)| Contribution {
+                    rule: rule.id().to_string(),
                     points: r.points,
                     label: r.label.clone(),
                     span: None,

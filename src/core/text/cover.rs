@@ -78,18 +78,9 @@ impl Cover {
 mod tests {
     use super::*;
 
-    fn hit(first: usize, last: usize) -> Hit {
-        Hit {
-            list: 0,
-            phrase: 0,
-            first,
-            last,
-        }
-    }
-
     #[test]
     fn answers_as_a_scan_of_every_hit_would() {
-        let hits = [hit(9, 9), hit(2, 6), hit(3, 3), hit(12, 14)];
+        let hits = [Hit::words(9, 9), Hit::words(2, 6), Hit::words(3, 3), Hit::words(12, 14)];
         let c = Cover::new(&hits);
         for first in 0..16 {
             for last in first..16 {

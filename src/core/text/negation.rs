@@ -42,15 +42,6 @@ mod tests {
     use super::*;
     use crate::core::text::tokens::tokenize;
 
-    fn hit(first: usize, last: usize) -> Hit {
-        Hit {
-            list: 0,
-            phrase: 0,
-            first,
-            last,
-        }
-    }
-
     /// The rule as first written: every negator walks its whole reach.
     fn walk_all(words: &[Word], before: &[Hit], after: &[Hit]) -> Vec<Option<usize>> {
         let mut neg = vec![None; words.len()];
@@ -80,10 +71,10 @@ mod tests {
         let words = tokenize("we do not bake, never fry and never boil it, not now anymore or ever anymore");
         let n = words.len();
         let sets: [&[Hit]; 4] = [
-            &[hit(1, 2), hit(6, 6), hit(9, 9)],
-            &[hit(9, 9), hit(6, 6), hit(2, 2), hit(13, 13)],
-            &[hit(15, 15), hit(18, 18)],
-            &[hit(18, 18), hit(15, 15), hit(3, 3)],
+            &[Hit::words(1, 2), Hit::words(6, 6), Hit::words(9, 9)],
+            &[Hit::words(9, 9), Hit::words(6, 6), Hit::words(2, 2), Hit::words(13, 13)],
+            &[Hit::words(15, 15), Hit::words(18, 18)],
+            &[Hit::words(18, 18), Hit::words(15, 15), Hit::words(3, 3)],
         ];
         for before in sets {
             for after in sets {

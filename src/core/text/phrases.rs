@@ -72,6 +72,19 @@ pub struct Hit {
     pub last: usize,
 }
 
+#[cfg(test)]
+impl Hit {
+    /// A hit of words `first..=last`, from no list in particular.
+    pub fn words(first: usize, last: usize) -> Hit {
+        Hit {
+            list: 0,
+            phrase: 0,
+            first,
+            last,
+        }
+    }
+}
+
 /// Many phrase lists, indexed together: a phrase of one word by every form
 /// of that word, a longer phrase by every pair of forms of its first two
 /// words. A word then finds its candidates in a few lookups of hashed

@@ -11,7 +11,7 @@ use ratatui::Frame;
 
 use super::{pane, theme};
 use crate::core::model::Criterion;
-use crate::core::review::{CriterionResult, Span as TextSpan};
+use crate::core::verdict::{CriterionResult, Span as TextSpan};
 use crate::workbench::layout;
 use crate::workbench::marks::Source;
 use crate::workbench::state::{App, Focus};

@@ -10,7 +10,7 @@ use ratatui::Frame;
 
 use super::{pane, theme};
 use crate::core::model::Criterion;
-use crate::core::review::MessageReview;
+use crate::core::verdict::MessageReview;
 use crate::workbench::layout;
 use crate::workbench::state::{App, Focus};
 use crate::workbench::text;

@@ -21,7 +21,7 @@ use ratatui::Frame;
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use super::state::{App, Mode};
 use super::text;
-use crate::core::review::Span;
+use crate::core::verdict::Span;
 
 /// Draw the whole workbench.
 pub fn draw(frame: &mut Frame, app: &App) {

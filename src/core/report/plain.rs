@@ -7,7 +7,7 @@ use std::fmt::Write;
 use super::escape::visible;
 use super::FileReport;
 use crate::core::model::{Criterion, Message};
-use crate::core::review::{CriterionResult, MessageReview, Span};
+use crate::core::verdict::{CriterionResult, MessageReview, Span};
 
 /// How to render.
 #[derive(Debug, Clone, Copy, Default)]

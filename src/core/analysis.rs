@@ -1,0 +1,208 @@
+//! The analysis of one message: its text read once (tokens, lexicon hits,
+//! negation, quantities, sentences and clauses) for every rule and for
+//! drift. It sits above the text layer and the lexicon, which it joins.
+
+use std::cell::OnceCell;
+
+use crate::core::lexicon::{Lexicon, List};
+use crate::core::text::cover::Cover;
+use crate::core::text::phrases::{self, Hit};
+use crate::core::text::quantity::{self, Quantity};
+use crate::core::text::tokens::{self, Word};
+use crate::core::text::{is_function_word, negation};
+use crate::core::verdict::Span;
+
+/// A message's text, analysed once and read by every rule.
+pub struct Analysis<'t> {
+    pub text: &'t str,
+    pub words: Vec<Word>,
+    /// Lexicon hits, by list (`List as usize`); hits inside a "literal"
+    /// phrase ("real-world", "net zero") are already removed.
+    pub hits: Vec<Vec<Hit>>,
+    /// For each word, the negator that turns it around, if any.
+    pub negated_by: Vec<Option<usize>>,
+    pub quantities: Vec<Quantity>,
+    /// Hashed word forms, shared by every phrase index that searches the text.
+    pub hashes: phrases::FormHashes,
+    /// Where the set's segments are named (filled in by the reviewer, which
+    /// knows the segments).
+    pub segments: Vec<Hit>,
+    /// Byte offset of every character, and of the text's end: a span's
+    /// words are sliced in O(1), not by walking the text from its start.
+    bytes: Vec<u32>,
+    /// The first word of each sentence and of each clause, by number.
+    sentence_starts: Vec<usize>,
+    clause_starts: Vec<usize>,
+    /// Per list, where its hits lie (built on first use).
+    covers: Vec<OnceCell<Cover>>,
+}
+
+impl<'t> Analysis<'t> {
+    pub fn new(text: &'t str, lexicon: &Lexicon) -> Analysis<'t> {
+        let words = tokens::tokenize(text);
+        let hashes = phrases::FormHashes::new(&words);
+        let mut hits = lexicon.index().find(&words, &hashes);
+        let literal = std::mem::take(&mut hits[List::Literal as usize]);
+        if !literal.is_empty() {
+            let cover = Cover::new(&literal);
+            for list in [List::Hyperbole, List::Absolutes, List::Superlatives, List::Buzzwords] {
+                hits[list as usize].retain(|h| !cover.overlaps(h.first, h.last));
+            }
+        }
+        hits[List::Literal as usize] = literal;
+        let negated_by = negation::scope(
+            &words,
+            &hits[List::Negators as usize],
+            &hits[List::NegatorsAfter as usize],
+        );
+        let mut quantities = quantity::find(&words);
+        // A bound under negation turns round: "no patient waits more than
+        // 10 minutes" is at most 10 minutes, "not less than 2%" at least 2%.
+        for q in &mut quantities {
+            // "in 16 minutes on average": a figure measured, not a bound.
+            let average = words.get(q.last + 1).is_some_and(|w| w.lower == "on")
+                && words.get(q.last + 2).is_some_and(|w| w.lower == "average");
+            if average {
+                q.bound = quantity::Bound::Exact;
+                continue;
+            }
+            if negated_by[q.first].is_some() {
+                q.bound = match q.bound {
+                    quantity::Bound::AtLeast => quantity::Bound::AtMost,
+                    quantity::Bound::AtMost => quantity::Bound::AtLeast,
+                    b => b,
+                };
+            }
+        }
+        // Texts are limited far below 4 GiB (see `store`), so a u32 holds any offset.
+        let bytes = text
+            .char_indices()
+            .map(|(i, _)| i as u32)
+            .chain([text.len() as u32])
+            .collect();
+        let covers = (0..hits.len()).map(|_| OnceCell::new()).collect();
+        let (mut sentence_starts, mut clause_starts) = (Vec::new(), Vec::new());
+        for (i, w) in words.iter().enumerate() {
+            while sentence_starts.len() <= w.sentence {
+                sentence_starts.push(i);
+            }
+            while clause_starts.len() <= w.clause {
+                clause_starts.push(i);
+            }
+        }
+        Analysis {
+            text,
+            words,
+            hits,
+            negated_by,
+            quantities,
+            hashes,
+            segments: Vec::new(),
+            bytes,
+            sentence_starts,
+            clause_starts,
+            covers,
+        }
+    }
+
+    /// The first word of word `i`'s clause.
+    pub fn clause_start(&self, i: usize) -> usize {
+        self.clause_starts[self.words[i].clause]
+    }
+
+    /// The first word of word `i`'s sentence.
+    pub fn sentence_start(&self, i: usize) -> usize {
+        self.sentence_starts[self.words[i].sentence]
+    }
+
+    /// Where the hits of `list` lie.
+    pub fn cover(&self, list: List) -> &Cover {
+        self.covers[list as usize].get_or_init(|| Cover::new(self.hits(list)))
+    }
+
+    /// The number of characters of the text.
+    pub fn chars(&self) -> usize {
+        self.bytes.len() - 1
+    }
+
+    pub fn hits(&self, list: List) -> &[Hit] {
+        &self.hits[list as usize]
+    }
+
+    /// The hits of `list` that start at a word in `from..to`. Hits are kept
+    /// in text order, so a rule that looks near a word finds them by binary
+    /// search, not by a scan of every hit.
+    pub fn hits_in(&self, list: List, from: usize, to: usize) -> &[Hit] {
+        let h = self.hits(list);
+        let lo = h.partition_point(|x| x.first < from);
+        let hi = h.partition_point(|x| x.first < to).max(lo);
+        &h[lo..hi]
+    }
+
+    /// The character span of words `first..=last`.
+    pub fn span(&self, first: usize, last: usize) -> Span {
+        Span::new(self.words[first].start, self.words[last].end)
+    }
+
+    pub fn hit_span(&self, h: &Hit) -> Span {
+        self.span(h.first, h.last)
+    }
+
+    /// The words of a span, as written.
+    pub fn quote(&self, span: Span) -> &'t str {
+        let at = |c: usize| self.bytes.get(c).map_or(self.text.len(), |&b| b as usize);
+        let from = at(span.start);
+        &self.text[from..at(span.end).max(from)]
+    }
+
+    /// Is any word `first..=last` covered by a hit of `list`?
+    pub fn covered_by(&self, list: List, first: usize, last: usize) -> bool {
+        self.cover(list).overlaps(first, last)
+    }
+
+    /// A fragment with no concrete what: fewer than two words that are
+    /// neither grammar nor a date ("More soon!", "By May, 15%.", "Be epic.").
+    pub fn no_content(&self) -> bool {
+        // One pass over the date hits, one over the words.
+        let mut dated = vec![false; self.words.len()];
+        for l in [List::Deadlines, List::Calendar, List::EffectiveDates, List::Frequencies] {
+            for h in self.hits(l) {
+                dated[h.first..=h.last].iter_mut().for_each(|d| *d = true);
+            }
+        }
+        let content = (0..self.words.len())
+            .filter(|&i| {
+                let w = &self.words[i];
+                w.kind == tokens::Kind::Word && !is_function_word(&w.lower) && !dated[i]
+            })
+            .take(2)
+            .count();
+        content < 2
+    }
+
+    /// Does a hit of `list` end right before word `i` (within `gap` words, same clause)?
+    pub fn preceded_by(&self, list: List, i: usize, gap: usize) -> bool {
+        let cover = self.cover(list);
+        (i.saturating_sub(gap)..i).any(|j| cover.ends_at(j) && self.words[j].clause == self.words[i].clause)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_as_a_span_does() {
+        let text = "İİ's café — naïve 🍋 test";
+        let lexicon = Lexicon::builtin();
+        let a = Analysis::new(text, &lexicon);
+        let n = text.chars().count();
+        assert_eq!(a.chars(), n);
+        for start in 0..=n + 1 {
+            for end in 0..=n + 1 {
+                let s = Span::new(start, end);
+                assert_eq!(a.quote(s), s.quote(text), "{start}..{end}");
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+//! Readings of a message that rules of more than one criterion share:
+//! hits without overlaps, orders, sanctions, and the passive "will be done".
+
+use crate::core::analysis::Analysis;
+use crate::core::lexicon::List;
+use crate::core::text::phrases::Hit;
+
+/// Hits of the given lists with overlaps removed, the longer kept, in text order.
+/// A hit overlaps a kept one exactly when one of its words is taken, so
+/// each hit costs its own length, not the number kept.
+pub fn distinct(a: &Analysis, lists: &[List]) -> Vec<Hit> {
+    let mut all: Vec<Hit> = lists.iter().flat_map(|l| a.hits(*l).iter().copied()).collect();
+    all.sort_by_key(|h| (std::cmp::Reverse(h.last - h.first), h.first));
+    let mut taken = vec![false; a.words.len()];
+    let mut kept: Vec<Hit> = Vec::new();
+    for h in all {
+        if !taken[h.first..=h.last].iter().any(|t| *t) {
+            taken[h.first..=h.last].iter_mut().for_each(|t| *t = true);
+            kept.push(h);
+        }
+    }
+    kept.sort_by_key(|h| h.first);
+    kept
+}
+
+/// Orders that talk at people: not those spoken as one of the group
+/// ("we need to", "let's"), not negated ("you don't have to"), and not
+/// the needs of customers ("fewer patients have to drive").
+pub fn orders(a: &Analysis) -> Vec<Hit> {
+    distinct(a, &[List::Orders])
+        .into_iter()
+        .filter(|h| {
+            let w = &a.words;
+            let clause = w[h.first].clause;
+            let inclusive_subject = (h.first.saturating_sub(3)..h.first)
+                .any(|j| w[j].clause == clause && matches!(w[j].lower.as_str(), "we" | "us" | "'s" | "together"));
+            // "so fewer people need to ring in": a need made smaller, not an order.
+            let lessened = (h.first.saturating_sub(3)..h.first).any(|j| {
+                w[j].clause == clause && matches!(w[j].lower.as_str(), "fewer" | "less" | "nobody" | "no one")
+            });
+            let customer_subject = h.first > 0 && a.cover(List::Beneficiaries).ends_at(h.first - 1);
+            !inclusive_subject && !lessened && !customer_subject && a.negated_by[h.first].is_none()
+        })
+        .collect()
+}
+
+/// Sanctions, which also mark a "will" as a threat rather than a goal.
+pub fn sanctions(a: &Analysis) -> Vec<Hit> {
+    distinct(a, &[List::Sanctions])
+}
+
+/// "will be signed", "will be driven": the passive makes people the object
+/// of a plan, not its owners. `i` is the word after "will".
+pub fn passive_at(a: &Analysis, i: usize) -> bool {
+    let w = &a.words;
+    let Some(be) = w.get(i) else { return false };
+    if be.lower != "be" {
+        return false;
+    }
+    w.get(i + 1).is_some_and(|p| {
+        let l = p.lower.as_str();
+        (l.ends_with("ed") || l.ends_with("en")) && l.len() > 3
+            || matches!(
+                l,
+                "done"
+                    | "made"
+                    | "paid"
+                    | "sent"
+                    | "held"
+                    | "told"
+                    | "kept"
+                    | "built"
+                    | "brought"
+                    | "bought"
+                    | "put"
+                    | "set"
+                    | "run"
+                    | "shut"
+                    | "cut"
+                    | "met"
+                    | "left"
+                    | "lost"
+                    | "sold"
+                    | "led"
+                    | "read"
+                    | "fed"
+            )
+    })
+}
