@@ -149,13 +149,21 @@ pub fn main() -> i32 {
         }
         Some(Command::Lexicon { file }) => lexicon::run(file.as_deref()),
         Some(Command::New { file }) => match crate::core::store::new_file(&file) {
-            Ok(()) => {
+            Ok(schema) => {
                 let name = out::path(&file);
                 out::print(0, |o| {
                     writeln!(
                         o,
                         "Wrote {name}: edit the brand, story and messages, then run `chorus {name}`."
-                    )
+                    )?;
+                    if let Some(schema) = schema {
+                        writeln!(
+                            o,
+                            "Wrote {} beside it, so editors with a YAML language server complete the fields.",
+                            out::path(&schema)
+                        )?;
+                    }
+                    Ok(())
                 })
             }
             Err(e) => {

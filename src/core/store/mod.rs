@@ -45,7 +45,7 @@ pub use load::{load, parse};
 pub use path::{FieldPath, Step};
 pub use problem::{LoadError, Problem};
 pub use read::{read_bytes, read_regular, read_stream};
-pub use template::TEMPLATE;
+pub use template::{CONFIG_SCHEMA, SET_SCHEMA, SET_SCHEMA_FILE, TEMPLATE};
 pub use validate::validate;
 pub use write::{is_changed_on_disk, write_atomic, write_atomic_with_mode, ChangedOnDisk};
 
@@ -160,9 +160,19 @@ fn render(set: &MessageSet, source: Option<&str>) -> (String, String) {
 }
 
 /// Start a new set at `path` from `TEMPLATE`. Refuses to overwrite an
-/// existing file (error kind `AlreadyExists`, naming the file).
-pub fn new_file(path: &Path) -> io::Result<()> {
-    write::write_new(path, TEMPLATE)
+/// existing file (error kind `AlreadyExists`, naming the file). The set's
+/// schema is written beside it unless a file of that name is there;
+/// returns its path when it was written.
+pub fn new_file(path: &Path) -> io::Result<Option<std::path::PathBuf>> {
+    write::write_new(path, TEMPLATE)?;
+    let schema = path.with_file_name(SET_SCHEMA_FILE);
+    match write::write_new(&schema, SET_SCHEMA) {
+        Ok(()) => Ok(Some(schema)),
+        // Already there (a folder of sets shares one), or not writable: the
+        // set itself is written, and an editor without the schema still
+        // reads it.
+        Err(_) => Ok(None),
+    }
 }
 
 #[cfg(test)]

@@ -1,8 +1,19 @@
 //! The starting set `chorus new FILE` writes: every field once, with a
-//! comment saying what it is for.
+//! comment saying what it is for. Its first line names the set's JSON
+//! Schema, which `chorus new` writes beside it, so editors with a YAML
+//! language server complete and check the fields.
+
+/// The JSON Schema of a message set, and of a project's `.chorus.yaml`
+/// (the files in `schemas/`, built in so an installed chorus has them).
+pub const SET_SCHEMA: &str = include_str!("../../../schemas/message-set.schema.json");
+pub const CONFIG_SCHEMA: &str = include_str!("../../../schemas/config.schema.json");
+
+/// The name the template's first line gives the set's schema, beside it.
+pub const SET_SCHEMA_FILE: &str = "chorus-set.schema.json";
 
 /// A commented message set (schema v1) to start from. It parses as it is.
-pub const TEMPLATE: &str = r#"# A chorus message set: the story the company tells the world, and the
+pub const TEMPLATE: &str = r#"# yaml-language-server: $schema=chorus-set.schema.json
+# A chorus message set: the story the company tells the world, and the
 # messages it tells its own people. Open it with `chorus FILE`; score it with
 # `chorus check FILE`. These comments are for you: chorus keeps them when it
 # saves, unless the story, pillars or segments change (the file is then
