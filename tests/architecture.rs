@@ -423,7 +423,11 @@ fn the_core_reads_in_one_direction() {
     bad.extend(edges_outside(&g, |f| !callers(f) && f != "review.rs", |t| !callers(t)));
     // The review itself is named only by what works on whole reviews
     // above it: the reports and the baseline.
-    bad.extend(edges_outside(&g, |f| !f.starts_with("report/") && f != "baseline.rs", |t| t != "review.rs"));
+    bad.extend(edges_outside(
+        &g,
+        |f| !f.starts_with("report/") && f != "baseline.rs",
+        |t| t != "review.rs",
+    ));
     assert!(
         bad.is_empty(),
         "imports against the layering of src/core:\n  {}",

@@ -64,7 +64,10 @@ fn every_set_chorus_reads_passes_the_set_schema() {
         for path in yaml_files(&root().join(dir)) {
             store::load(&path).unwrap_or_else(|e| panic!("{e}"));
             let value = yaml::parse(&std::fs::read_to_string(&path).unwrap()).unwrap();
-            let errors: Vec<String> = v.iter_errors(&json(&value)).map(|e| format!("{e} at {}", e.instance_path)).collect();
+            let errors: Vec<String> = v
+                .iter_errors(&json(&value))
+                .map(|e| format!("{e} at {}", e.instance_path))
+                .collect();
             assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
             checked += 1;
         }
@@ -81,15 +84,24 @@ fn sets_chorus_refuses_for_a_wrong_field_fail_the_schema_too() {
     let wrong = [
         base.replace("version: 1", "version: 2"),
         base.replace("    text: t\n", "    text: t\n    status: done\n"),
-        base.replace("    text: t\n", "    text: t\n    waive: [{criterion: tone, reason: r}]\n"),
+        base.replace(
+            "    text: t\n",
+            "    text: t\n    waive: [{criterion: tone, reason: r}]\n",
+        ),
         base.replace("    text: t\n", "    title: x\n"),
         base.replace("  story: S\n", "  pillars: []\n"),
         base.replace("    text: t\n", "    text: t\n    audience: everyone\n"),
     ];
     assert!(v.is_valid(&json(&yaml::parse(base).unwrap())));
     for source in wrong {
-        assert!(store::parse(&source, Path::new("s.yaml")).is_err(), "chorus refuses:\n{source}");
-        assert!(!v.is_valid(&json(&yaml::parse(&source).unwrap())), "the schema refuses:\n{source}");
+        assert!(
+            store::parse(&source, Path::new("s.yaml")).is_err(),
+            "chorus refuses:\n{source}"
+        );
+        assert!(
+            !v.is_valid(&json(&yaml::parse(&source).unwrap())),
+            "the schema refuses:\n{source}"
+        );
     }
 }
 
@@ -104,7 +116,12 @@ fn the_config_schema_agrees_with_the_config_chorus_reads() {
         chorus::core::config::parse(source, Path::new(".chorus.yaml")).unwrap();
         assert!(v.is_valid(&json(&yaml::parse(source).unwrap())), "{source}");
     }
-    let bad = ["formats: json\n", "min_score: 170\n", "fail_on: [typos]\n", "format: jsn\n"];
+    let bad = [
+        "formats: json\n",
+        "min_score: 170\n",
+        "fail_on: [typos]\n",
+        "format: jsn\n",
+    ];
     for source in bad {
         assert!(!v.is_valid(&json(&yaml::parse(source).unwrap())), "{source}");
     }

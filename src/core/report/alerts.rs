@@ -8,8 +8,8 @@ use std::path::Path;
 use super::FileReport;
 use crate::core::baseline::fingerprint;
 use crate::core::model::{Criterion, Message};
-use crate::core::verdict::{MessageReview, Span};
 use crate::core::store::{yaml, Step};
+use crate::core::verdict::{MessageReview, Span};
 
 /// How much an alert matters to a CI job.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

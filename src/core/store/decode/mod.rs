@@ -113,11 +113,9 @@ fn external(value: Value, path: &FieldPath) -> Result<External, Problem> {
     let story = map.required_text("story", "", || {
         "`external` has no `story`: the one or two sentences the company tells the world"
     })?;
-    let pillars = items(
-        map.take("pillars"),
-        |item, p, i| pillar(item, p, i),
-        |found| format!("`pillars` should be a list of pillars (`- id: ...`), found {found}"),
-    )?;
+    let pillars = items(map.take("pillars"), pillar, |found| {
+        format!("`pillars` should be a list of pillars (`- id: ...`), found {found}")
+    })?;
     let avoid = match map.take("avoid") {
         Some((v, p)) => words(v, &p, "", "avoid", "[cheap, discount]")?,
         None => Vec::new(),
