@@ -15,8 +15,9 @@ use std::sync::OnceLock;
 use chorus::core::lexicon::Lexicon;
 use chorus::core::review::Span;
 use chorus::core::store;
+use chorus::workbench::effects::Runtime;
 use chorus::workbench::engine::CoreEngine;
-use chorus::workbench::{files, keys, update, Action, App};
+use chorus::workbench::{files, keys, Action, App};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 use proptest::prelude::*;
 use ratatui::backend::TestBackend;
@@ -176,7 +177,8 @@ fn run(steps: &[Step]) {
     let (set, disk) = files::load(&path).unwrap();
     let engine = CoreEngine::new(&set, lexicon());
     let mut app = App::new(set, path, disk, Box::new(engine));
-    update(&mut app, Action::Resize(80, 24));
+    let mut rt = Runtime::default();
+    rt.apply(&mut app, Action::Resize(80, 24));
     let mut size = (80u16, 24u16);
     for step in steps {
         if app.quit {
@@ -195,13 +197,13 @@ fn run(steps: &[Step]) {
                 Some(Event::Resize(*w, *h))
             }
             Step::Tick => {
-                update(&mut app, Action::Tick);
+                rt.apply(&mut app, Action::Tick);
                 None
             }
         };
         if let Some(ev) = event {
             if let Some(action) = keys::action_for(&app, &ev) {
-                update(&mut app, action);
+                rt.apply(&mut app, action);
             }
         }
         check_invariants(&app);

@@ -8,8 +8,10 @@
 //! findings below; a status line at the foot.
 
 pub mod action;
+pub mod effects;
 pub mod engine;
 pub mod files;
+pub mod fingerprint;
 pub mod form;
 pub mod input;
 pub mod journal;
@@ -22,11 +24,12 @@ mod run;
 pub mod state;
 pub mod terminal;
 pub mod text;
+pub mod unsaved;
 pub mod update;
 pub mod view;
 pub mod wake;
 
-pub use action::Action;
+pub use action::{Action, Effect};
 pub use state::App;
 pub use update::update;
 

@@ -9,10 +9,10 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 use ratatui::Frame;
 
 use super::{pane, theme};
-use crate::workbench::journal::Found;
 use crate::workbench::layout::{centered, inner};
 use crate::workbench::state::{App, Prompt};
 use crate::workbench::text;
+use crate::workbench::unsaved::Found;
 
 fn choice(key: &str, what: &str) -> Line<'static> {
     Line::from(vec![
