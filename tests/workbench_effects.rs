@@ -1,0 +1,510 @@
+//! `update` changes the model and nothing else: every action, in every mode
+//! and at every prompt, run against an app whose set file and state folder
+//! sit in a read-only folder, leaves the folder exactly as it was (names,
+//! sizes, times, modes, contents), and asks for the effects expected of it.
+//! Plus the one history: a pillar added or deleted in the story form is
+//! taken back by `u` after the form is closed.
+
+mod workbench_common;
+
+use std::collections::BTreeMap;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use chorus::core::store;
+use chorus::workbench::files;
+use chorus::workbench::input::LineInput;
+use chorus::workbench::state::{Focus, Mode, Prompt};
+use chorus::workbench::unsaved::{Diff, Found};
+use chorus::workbench::{update, Action, App, Effect};
+use crossterm::event::{KeyCode, KeyModifiers};
+use ratatui_textarea::{Input, Key};
+use workbench_common::*;
+
+/// What a file or folder under the scratch folder looks like.
+#[derive(Debug, PartialEq)]
+struct Entry {
+    dir: bool,
+    len: u64,
+    modified: Option<SystemTime>,
+    mode: u32,
+    bytes: Vec<u8>,
+}
+
+/// Every entry under `root` (itself included), by path.
+fn tree(root: &Path) -> BTreeMap<PathBuf, Entry> {
+    let mut out = BTreeMap::new();
+    let mut todo = vec![root.to_path_buf()];
+    while let Some(p) = todo.pop() {
+        let meta = std::fs::symlink_metadata(&p).unwrap();
+        if meta.is_dir() {
+            for e in std::fs::read_dir(&p).unwrap() {
+                todo.push(e.unwrap().path());
+            }
+        }
+        let bytes = if meta.is_file() {
+            std::fs::read(&p).unwrap()
+        } else {
+            vec![]
+        };
+        out.insert(
+            p,
+            Entry {
+                dir: meta.is_dir(),
+                len: meta.len(),
+                modified: meta.modified().ok(),
+                mode: meta.permissions().mode(),
+                bytes,
+            },
+        );
+    }
+    out
+}
+
+fn set_modes(root: &Path, dir: u32, file: u32) {
+    for p in tree(root).keys() {
+        let mode = if p.is_dir() { dir } else { file };
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap();
+    }
+}
+
+/// The scratch folder: the set file, and a state folder holding a journal a
+/// stopped session left. Read-only while it lives; writable again when
+/// dropped, so it can be removed.
+struct Scratch {
+    place: Place,
+    journal: PathBuf,
+}
+
+impl Scratch {
+    fn new() -> Scratch {
+        let place = place();
+        let folder = place.state.join("journal");
+        std::fs::create_dir_all(&folder).unwrap();
+        let journal = folder.join("lemonadly-0000000000000000-stopped.yaml");
+        std::fs::write(&journal, store::to_yaml(&fixture())).unwrap();
+        set_modes(place._dir.path(), 0o555, 0o444);
+        Scratch { place, journal }
+    }
+
+    fn root(&self) -> &Path {
+        self.place._dir.path()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        set_modes(self.place._dir.path(), 0o755, 0o644);
+    }
+}
+
+/// Every action there is. The match below has no catch-all, so a new
+/// action does not compile until it is listed here.
+fn every_action(s: &Scratch) -> Vec<Action> {
+    let typed = |key| {
+        Action::Type(Input {
+            key,
+            ctrl: false,
+            alt: false,
+            shift: false,
+        })
+    };
+    let mut all = vec![
+        Action::Up,
+        Action::Down,
+        Action::PageUp,
+        Action::PageDown,
+        Action::Top,
+        Action::Bottom,
+        Action::FocusNext,
+        Action::FocusPrev,
+        Action::Edit,
+        Action::EditFields,
+        Action::EditStory,
+        Action::Save,
+        Action::SaveAs,
+        Action::Quit,
+        Action::Help,
+        Action::Explain,
+        Action::Filter,
+        Action::NextProblem,
+        Action::PrevProblem,
+        Action::Add,
+        Action::Duplicate,
+        Action::Delete,
+        Action::Undo,
+        Action::MoveDown,
+        Action::MoveUp,
+        Action::Cancel,
+        Action::Confirm,
+        typed(Key::Char('z')),
+        typed(Key::Backspace),
+        typed(Key::Up),
+        Action::Paste("pasted\r\ntext".into()),
+        Action::Click { column: 5, row: 3 },
+        Action::Click { column: 60, row: 20 },
+        Action::Scroll {
+            down: true,
+            column: 5,
+            row: 3,
+        },
+        Action::Resize(120, 40),
+        Action::Tick,
+        Action::Saved {
+            path: s.place.file.clone(),
+            disk: None,
+        },
+        Action::Saved {
+            path: s.root().join("elsewhere.yaml"),
+            disk: None,
+        },
+        Action::SaveFailed("Could not save: disk full".into()),
+        Action::ChangedOnDisk,
+        Action::Exists(s.root().join("taken.yaml")),
+        Action::Reloaded {
+            set: Box::new(fixture()),
+            disk: None,
+        },
+        Action::ReloadFailed("Could not reload: gone".into()),
+        Action::Journaled(1),
+        Action::JournalFailed("Could not journal the unsaved edits: no room".into()),
+    ];
+    all.extend("sdcrowynxDq".chars().map(Action::Choose));
+    for a in &all {
+        match a {
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom
+            | Action::FocusNext
+            | Action::FocusPrev
+            | Action::Edit
+            | Action::EditFields
+            | Action::EditStory
+            | Action::Save
+            | Action::SaveAs
+            | Action::Quit
+            | Action::Help
+            | Action::Explain
+            | Action::Filter
+            | Action::NextProblem
+            | Action::PrevProblem
+            | Action::Add
+            | Action::Duplicate
+            | Action::Delete
+            | Action::Undo
+            | Action::MoveDown
+            | Action::MoveUp
+            | Action::Cancel
+            | Action::Confirm
+            | Action::Choose(_)
+            | Action::Type(_)
+            | Action::Paste(_)
+            | Action::Click { .. }
+            | Action::Scroll { .. }
+            | Action::Resize(..)
+            | Action::Tick
+            | Action::Saved { .. }
+            | Action::SaveFailed(_)
+            | Action::ChangedOnDisk
+            | Action::Exists(_)
+            | Action::Reloaded { .. }
+            | Action::ReloadFailed(_)
+            | Action::Journaled(_)
+            | Action::JournalFailed(_) => {}
+        }
+    }
+    all
+}
+
+/// The places an app can be in when an action arrives.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Where {
+    Normal,
+    Editing,
+    Details,
+    Story,
+    Typing,
+    Help,
+    Explain,
+    Filter,
+    Unsaved,
+    Conflict,
+    Restore,
+    SaveFailed,
+    SaveAs,
+    Overwrite,
+}
+
+const EVERYWHERE: [Where; 14] = [
+    Where::Normal,
+    Where::Editing,
+    Where::Details,
+    Where::Story,
+    Where::Typing,
+    Where::Help,
+    Where::Explain,
+    Where::Filter,
+    Where::Unsaved,
+    Where::Conflict,
+    Where::Restore,
+    Where::SaveFailed,
+    Where::SaveAs,
+    Where::Overwrite,
+];
+
+/// An app on the scratch set file, with an unsaved edit, put `at` a place
+/// the way a user gets there (a prompt is set directly).
+fn app_at(s: &Scratch, at: Where) -> App<'static> {
+    let (set, disk) = files::load(&s.place.file).unwrap();
+    let (mut app, _) = app_with(set, s.place.file.clone());
+    app.disk = disk;
+    press(&mut app, KeyCode::Char('D'));
+    assert!(app.dirty);
+    let other = s.root().join("other.yaml");
+    let prompt = match at {
+        Where::Normal => None,
+        Where::Editing => {
+            press(&mut app, KeyCode::Char('e'));
+            None
+        }
+        Where::Details => {
+            press(&mut app, KeyCode::Char('f'));
+            None
+        }
+        Where::Story => {
+            press(&mut app, KeyCode::Char('s'));
+            None
+        }
+        Where::Typing => {
+            press(&mut app, KeyCode::Char('s'));
+            press(&mut app, KeyCode::Enter);
+            None
+        }
+        Where::Help => {
+            press(&mut app, KeyCode::Char('?'));
+            None
+        }
+        Where::Explain => {
+            press(&mut app, KeyCode::Char('x'));
+            None
+        }
+        Where::Filter => {
+            press(&mut app, KeyCode::Char('/'));
+            None
+        }
+        Where::Unsaved => Some(Prompt::Unsaved),
+        Where::Conflict => Some(Prompt::Conflict),
+        Where::Restore => {
+            let mut theirs = fixture();
+            theirs.internal[0].text.push_str(" Journaled.");
+            Some(Prompt::Restore(Box::new(Found {
+                file: s.journal.clone(),
+                diff: Diff::between(&app.set, &theirs),
+                set: theirs,
+                base: app.disk.clone(),
+                modified: None,
+            })))
+        }
+        Where::SaveFailed => Some(Prompt::SaveFailed("Could not save: disk full".into())),
+        Where::SaveAs => Some(Prompt::SaveAs(LineInput::new(other.display().to_string()))),
+        Where::Overwrite => Some(Prompt::Overwrite(other)),
+    };
+    if prompt.is_some() {
+        app.prompt = prompt;
+    }
+    app
+}
+
+fn save(path: &Path, check_disk: bool, overwrite: bool) -> Effect {
+    Effect::Save {
+        path: path.to_path_buf(),
+        check_disk,
+        overwrite,
+    }
+}
+
+/// The effects `action` must ask for `at` a place (the app has unsaved edits).
+fn expected(s: &Scratch, at: Where, action: &Action) -> Vec<Effect> {
+    let file = &s.place.file;
+    let other = s.root().join("other.yaml");
+    match (at, action) {
+        // What came of an effect, wherever it arrives.
+        (_, Action::Saved { path, .. }) if path != file => {
+            vec![Effect::RememberPath(path.clone()), Effect::DropJournal]
+        }
+        (_, Action::Saved { .. } | Action::Reloaded { .. }) => vec![Effect::DropJournal],
+        // A save below any prompt checks the file on disk first.
+        (
+            Where::Normal
+            | Where::Editing
+            | Where::Details
+            | Where::Story
+            | Where::Typing
+            | Where::Help
+            | Where::Explain
+            | Where::Filter,
+            Action::Save,
+        ) => vec![save(file, true, true)],
+        (Where::Unsaved, Action::Save | Action::Choose('s')) => vec![save(file, true, true)],
+        (Where::Unsaved, Action::Choose('d')) => vec![Effect::DropJournal, Effect::Quit],
+        (Where::Conflict, Action::Choose('r')) => vec![Effect::Reload],
+        (Where::Conflict, Action::Choose('o')) => vec![save(file, false, true)],
+        (Where::Restore, Action::Choose('r')) => vec![Effect::WriteJournal {
+            replacing: Some(s.journal.clone()),
+        }],
+        (Where::Restore, Action::Choose('d')) => vec![Effect::DiscardJournal(s.journal.clone())],
+        (Where::SaveAs, Action::Confirm | Action::Save) => vec![save(&other, false, false)],
+        (Where::Overwrite, Action::Choose('y' | 'o')) => vec![save(&other, false, true)],
+        _ => vec![],
+    }
+}
+
+#[test]
+fn update_touches_no_file_and_asks_for_the_effects_expected() {
+    let s = Scratch::new();
+    // Root writes through a mode of 0555: then the folder's snapshot alone
+    // proves nothing was written.
+    if unsafe { libc::geteuid() } == 0 {
+        eprintln!("running as root: read-only modes are not enforced; comparing the folder's snapshot only");
+    } else {
+        assert!(
+            std::fs::write(s.root().join("probe"), "x").is_err(),
+            "the scratch folder is read-only"
+        );
+    }
+    let before = tree(s.root());
+    let mut runs = 0;
+    for at in EVERYWHERE {
+        for action in every_action(&s) {
+            let mut app = app_at(&s, at);
+            let effects = update(&mut app, action.clone());
+            assert_eq!(effects, expected(&s, at, &action), "{action:?} at {at:?}");
+            runs += 1;
+        }
+    }
+    assert_eq!(runs, EVERYWHERE.len() * every_action(&s).len());
+    assert_eq!(tree(s.root()), before, "update changed something on disk");
+}
+
+#[test]
+fn quitting_asks_first_and_only_an_answer_quits() {
+    let s = Scratch::new();
+    let before = tree(s.root());
+    // With unsaved edits: the question, no quit.
+    let mut app = app_at(&s, Where::Normal);
+    assert!(update(&mut app, Action::Quit).is_empty());
+    assert_eq!(app.prompt, Some(Prompt::Unsaved));
+    // Esc keeps working; asked again, d discards and quits.
+    assert!(update(&mut app, Action::Cancel).is_empty());
+    assert!(app.prompt.is_none());
+    assert!(update(&mut app, Action::Quit).is_empty());
+    assert_eq!(
+        update(&mut app, Action::Choose('d')),
+        [Effect::DropJournal, Effect::Quit]
+    );
+    assert!(!app.quit, "update only asks; the loop quits");
+    // s saves first, and quits once the save is done.
+    let mut app = app_at(&s, Where::Unsaved);
+    assert_eq!(update(&mut app, Action::Choose('s')), [save(&s.place.file, true, true)]);
+    let saved = Action::Saved {
+        path: s.place.file.clone(),
+        disk: app.disk.clone(),
+    };
+    assert_eq!(update(&mut app, saved), [Effect::DropJournal, Effect::Quit]);
+    assert!(!app.dirty && app.prompt.is_none());
+    // A failed save keeps the session and offers another file.
+    let mut app = app_at(&s, Where::Unsaved);
+    let _ = update(&mut app, Action::Choose('s'));
+    assert!(update(&mut app, Action::SaveFailed("Could not save: disk full".into())).is_empty());
+    assert!(matches!(app.prompt, Some(Prompt::SaveFailed(_))));
+    assert!(app.dirty);
+    // Nothing unsaved: quit at once.
+    let (set, _) = files::load(&s.place.file).unwrap();
+    let (mut clean, _) = app_with(set, s.place.file.clone());
+    assert_eq!(update(&mut clean, Action::Quit), [Effect::Quit]);
+    assert_eq!(tree(s.root()), before);
+}
+
+#[test]
+fn a_save_that_finds_a_change_on_disk_asks_and_reloads_on_r() {
+    let s = Scratch::new();
+    let mut app = app_at(&s, Where::Normal);
+    assert_eq!(update(&mut app, Action::Save), [save(&s.place.file, true, true)]);
+    assert!(update(&mut app, Action::ChangedOnDisk).is_empty());
+    assert_eq!(app.prompt, Some(Prompt::Conflict));
+    assert_eq!(update(&mut app, Action::Choose('r')), [Effect::Reload]);
+    let reloaded = Action::Reloaded {
+        set: Box::new(fixture()),
+        disk: None,
+    };
+    assert_eq!(update(&mut app, reloaded), [Effect::DropJournal]);
+    assert!(!app.dirty);
+    assert_eq!(app.set.internal.len(), fixture().internal.len());
+    assert!(app.notice.as_ref().unwrap().text.starts_with("Reloaded"));
+}
+
+/// Open the story form, do `what` there, close it, and return the pillar ids.
+fn in_the_story_form(app: &mut App, what: KeyCode) -> Vec<String> {
+    press(app, KeyCode::Char('s'));
+    assert!(matches!(&app.mode, Mode::Form(_)));
+    // The first pillar's first field, for a delete.
+    for _ in 0..4 {
+        press(app, KeyCode::Down);
+    }
+    press(app, what);
+    press(app, KeyCode::Esc);
+    assert!(matches!(app.mode, Mode::Normal));
+    pillar_ids(app)
+}
+
+fn pillar_ids(app: &App) -> Vec<String> {
+    app.set.external.pillars.iter().map(|p| p.id.clone()).collect()
+}
+
+#[test]
+fn u_takes_back_a_pillar_added_in_the_story_form_after_it_is_closed() {
+    let mut app = app();
+    let before = pillar_ids(&app);
+    let added = in_the_story_form(&mut app, KeyCode::Char('a'));
+    assert_eq!(added.len(), before.len() + 1);
+    assert_eq!(app.focus, Focus::List);
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(pillar_ids(&app), before);
+    assert!(app.notice.as_ref().unwrap().text.contains("Undid the story change"));
+}
+
+#[test]
+fn u_takes_back_a_pillar_deleted_in_the_story_form_after_it_is_closed() {
+    let mut app = app();
+    let before = pillar_ids(&app);
+    let left = in_the_story_form(&mut app, KeyCode::Char('D'));
+    assert_eq!(left.len(), before.len() - 1, "{left:?}");
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(pillar_ids(&app), before);
+    // The reviews follow the story back: a message tied to the restored
+    // pillar is tied again.
+    assert!(app
+        .reviews
+        .iter()
+        .any(|r| r.alignment.pillars.iter().any(|p| !left.contains(p))));
+}
+
+#[test]
+fn a_pillar_added_then_an_edit_are_taken_back_newest_first() {
+    let mut app = app();
+    let pillars = pillar_ids(&app);
+    let text = app.set.internal[0].text.clone();
+    in_the_story_form(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Char('e'));
+    keys(&mut app, " More.");
+    press(&mut app, KeyCode::Esc);
+    send(&mut app, key_event(KeyCode::Char('u'), KeyModifiers::NONE));
+    assert_eq!(app.set.internal[0].text, text);
+    assert_eq!(pillar_ids(&app).len(), pillars.len() + 1);
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(pillar_ids(&app), pillars);
+}
