@@ -15,6 +15,7 @@ pub mod fingerprint;
 pub mod form;
 pub mod input;
 pub mod journal;
+pub mod keymap;
 pub mod keys;
 pub mod layout;
 pub mod lock;
