@@ -12,10 +12,10 @@ use crate::core::store;
 
 use super::action::{Action, Effect};
 use super::files::{self, Dirs};
+use super::glyphs;
 use super::journal::{self, Journal};
 use super::lock::{self, Claim, Lock};
 use super::state::{App, Prompt};
-use super::text;
 use super::update::update;
 
 /// The session's handles on the world; none of them in tests unless given.
@@ -112,8 +112,8 @@ impl Runtime {
                 Ok(Claim::Held(holder)) => {
                     return Action::SaveFailed(format!(
                         "Not saved: {} is open in another chorus ({})",
-                        text::visible(&path.display().to_string()),
-                        text::visible(&holder.describe())
+                        glyphs::visible(&path.display().to_string()),
+                        glyphs::visible(&holder.describe())
                     ))
                 }
                 // Locking is not possible there: save as before locks existed.
@@ -133,7 +133,7 @@ impl Runtime {
             Err(e) if store::is_changed_on_disk(&e) => Action::ChangedOnDisk,
             Err(e) => Action::SaveFailed(format!(
                 "Could not save {}: {e}",
-                text::visible(&path.display().to_string())
+                glyphs::visible(&path.display().to_string())
             )),
         }
     }
@@ -199,7 +199,7 @@ impl Runtime {
             // Locking is not possible here: go on as before locks existed.
             Err(_) => None,
         };
-        let name = text::visible(&app.file_name());
+        let name = glyphs::visible(&app.file_name());
         match held {
             None => {
                 let journal = Journal::new(state);
@@ -210,7 +210,7 @@ impl Runtime {
                 } else if let Some(p) = problems.first() {
                     app.error(format!(
                         "A journal of unsaved edits could not be read: {}",
-                        text::visible(p)
+                        glyphs::visible(p)
                     ));
                 }
             }
@@ -218,14 +218,14 @@ impl Runtime {
                 self.journal = Some(Journal::new(state));
                 app.error(format!(
                     "{name} is also open in another chorus ({}): a save there or here asks before overwriting the other",
-                    text::visible(&holder.describe())
+                    glyphs::visible(&holder.describe())
                 ));
             }
             Some(holder) => {
-                app.read_only = Some(text::visible(&holder.describe()));
+                app.read_only = Some(glyphs::visible(&holder.describe()));
                 app.error(format!(
                     "Read-only: already open in another chorus ({}). Quit that one to edit here, or start with --force",
-                    text::visible(&holder.describe())
+                    glyphs::visible(&holder.describe())
                 ));
             }
         }

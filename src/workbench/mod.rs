@@ -13,6 +13,7 @@ pub mod engine;
 pub mod files;
 pub mod fingerprint;
 pub mod form;
+pub mod glyphs;
 pub mod input;
 pub mod journal;
 pub mod keymap;
@@ -24,7 +25,7 @@ pub mod private;
 mod run;
 pub mod state;
 pub mod terminal;
-pub mod text;
+
 pub mod unsaved;
 pub mod update;
 pub mod view;

@@ -14,12 +14,12 @@ use super::action::Action;
 use super::effects::Runtime;
 use super::engine::CoreEngine;
 use super::files::{self, Dirs};
+use super::glyphs;
 #[cfg(test)]
 use super::journal::Journal;
 use super::keys;
 use super::state::App;
 use super::terminal;
-use super::text;
 use super::view;
 use super::wake::{Waiter, Wake};
 use crate::core::lexicon::Lexicon;
@@ -154,7 +154,7 @@ fn finish(app: &mut App, rt: &mut Runtime, outcome: Outcome, restore: impl FnOnc
 /// The terminal may be gone (that may be why chorus stops): a failed write
 /// is no reason to panic once the edits are safe.
 fn say(msg: &str) {
-    let _ = writeln!(io::stderr(), "{}", text::visible(msg));
+    let _ = writeln!(io::stderr(), "{}", glyphs::visible(msg));
 }
 
 /// The workbench stopped without the user quitting (terminal error, bug):

@@ -25,9 +25,9 @@ use crate::core::review::{MessageReview, SetSummary, Span};
 
 use super::engine::Engine;
 use super::fingerprint::Fingerprint;
+use super::glyphs;
 use super::layout::{self, Panes};
 use super::marks::{self, Item};
-use super::text;
 
 pub struct App<'e> {
     pub set: MessageSet,
@@ -80,12 +80,12 @@ pub struct App<'e> {
     pub read_only: Option<String>,
     /// The selected message's text as last laid out, shared by `settle` and
     /// the view so a key lays the text out at most once.
-    pub text_layout: text::LayoutCache,
+    pub text_layout: glyphs::LayoutCache,
     /// Bumped whenever the story, pillars or segments change (`rebuild`,
     /// `replace_set`): the story pane's layout is kept until then.
     pub story_revision: u64,
     /// The story pane laid out, keyed on `story_revision` and the width.
-    story_layout: text::Memo<(u64, usize), text::DocLayout<marks::StoryMark>>,
+    story_layout: glyphs::Memo<(u64, usize), glyphs::DocLayout<marks::StoryMark>>,
 }
 
 /// How many messages are scored before the first frame (a screenful and
@@ -122,9 +122,9 @@ impl<'e> App<'e> {
             quit: false,
             after_save: AfterSave::Nothing,
             read_only: None,
-            text_layout: text::LayoutCache::default(),
+            text_layout: glyphs::LayoutCache::default(),
             story_revision: 0,
-            story_layout: text::Memo::default(),
+            story_layout: glyphs::Memo::default(),
         };
         app.rescore_all();
         app.refilter();

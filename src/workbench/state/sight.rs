@@ -6,9 +6,9 @@ use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
+use crate::workbench::glyphs;
 use crate::workbench::layout;
 use crate::workbench::marks;
-use crate::workbench::text;
 
 use super::App;
 
@@ -76,7 +76,7 @@ impl App<'_> {
         let height = inner.height as usize;
         let pinned: usize = marks::summary_doc(&self.summary)
             .iter()
-            .map(|p| text::wrap(&text::glyphs(&p.text), width).len())
+            .map(|p| glyphs::wrap(&glyphs::glyphs(&p.text), width).len())
             .sum();
         let total = self.story_layout(width).total();
         (total, height.saturating_sub(pinned.min(height / 2)))
@@ -84,9 +84,9 @@ impl App<'_> {
 
     /// The story pane's paragraphs (before the selected message's ties are
     /// marked) wrapped at `width`, made again only when the story changed.
-    pub fn story_layout(&self, width: usize) -> Arc<text::DocLayout<marks::StoryMark>> {
+    pub fn story_layout(&self, width: usize) -> Arc<glyphs::DocLayout<marks::StoryMark>> {
         self.story_layout.get((self.story_revision, width), || {
-            text::DocLayout::new(marks::story_doc_plain(&self.set), width)
+            glyphs::DocLayout::new(marks::story_doc_plain(&self.set), width)
         })
     }
 }

@@ -6,8 +6,8 @@ use ratatui_textarea::{CursorMove, Input, Key, TextArea};
 
 use super::prompt::save;
 use crate::workbench::action::{Action, Effect};
+use crate::workbench::glyphs;
 use crate::workbench::state::{App, Change, Editor, Focus, Mode};
-use crate::workbench::text;
 
 pub(super) fn start_editing(app: &mut App) {
     let Some(i) = app.selected else {
@@ -113,9 +113,9 @@ pub(super) fn action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
 /// the text (a message is often one long line).
 fn move_vertically(e: &mut Editor, width: usize, down: bool) {
     let text = e.text();
-    let glyphs = text::glyphs(&text);
-    let rows = text::wrap(&glyphs, width);
-    let (row, col) = text::locate(&glyphs, &rows, e.cursor_offset(), width + 1);
+    let glyphs = glyphs::glyphs(&text);
+    let rows = glyphs::wrap(&glyphs, width);
+    let (row, col) = glyphs::locate(&glyphs, &rows, e.cursor_offset(), width + 1);
     let target = if down {
         if row + 1 >= rows.len() {
             e.textarea.move_cursor(CursorMove::Bottom);
@@ -131,7 +131,7 @@ fn move_vertically(e: &mut Editor, width: usize, down: bool) {
         }
         row - 1
     };
-    let offset = text::offset_at(&glyphs, &rows, target, col);
+    let offset = glyphs::offset_at(&glyphs, &rows, target, col);
     // Char offset to (line, column) of the textarea.
     let mut rest = offset;
     for (line, l) in e.textarea.lines().iter().enumerate() {

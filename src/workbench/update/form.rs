@@ -7,9 +7,9 @@ use super::history;
 use super::prompt::save;
 use crate::workbench::action::{Action, Effect};
 use crate::workbench::form::{self, Changed, Target};
+use crate::workbench::glyphs;
 use crate::workbench::input::LineInput;
 use crate::workbench::state::{App, Change, Form, Mode};
-use crate::workbench::text;
 
 pub(super) fn open_form(app: &mut App, target: Target) {
     app.mode = Mode::Form(Form::new(target));
@@ -81,7 +81,7 @@ pub(super) fn action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
             };
             app.undo.push(history::story_before(&app.set));
             let p = app.set.external.pillars.remove(i);
-            f.error = Some(format!("Deleted pillar {} (u undoes)", text::visible(&p.id)));
+            f.error = Some(format!("Deleted pillar {} (u undoes)", glyphs::visible(&p.id)));
             app.mark_dirty();
             app.rebuild();
         }

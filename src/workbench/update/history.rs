@@ -5,8 +5,8 @@
 
 use super::browse::select;
 use crate::core::model::{Audience, Message, MessageSet, Status};
+use crate::workbench::glyphs;
 use crate::workbench::state::{App, Change};
-use crate::workbench::text;
 
 fn unique_id(app: &App, base: &str) -> String {
     let taken = |id: &str| app.set.internal.iter().any(|m| m.id == id);
@@ -61,7 +61,7 @@ pub(super) fn duplicate(app: &mut App) {
     copy.id = unique_id(app, &format!("{}-copy", copy.id));
     let id = copy.id.clone();
     insert(app, i + 1, copy);
-    app.info(format!("Duplicated as {}", text::visible(&id)));
+    app.info(format!("Duplicated as {}", glyphs::visible(&id)));
 }
 
 pub(super) fn delete(app: &mut App) {
@@ -69,7 +69,7 @@ pub(super) fn delete(app: &mut App) {
     let message = remove(app, i);
     let id = message.id.clone();
     app.undo.push(Change::Removed { index: i, message });
-    app.info(format!("Deleted {} (u undoes)", text::visible(&id)));
+    app.info(format!("Deleted {} (u undoes)", glyphs::visible(&id)));
 }
 
 /// Take message `i` out of the set and select what took its place.
@@ -105,7 +105,7 @@ pub(super) fn undo(app: &mut App) {
             app.refresh_summary();
             app.refilter();
             select(app, index);
-            app.info(format!("Undid the edit of {}", text::visible(&id)));
+            app.info(format!("Undid the edit of {}", glyphs::visible(&id)));
         }
         Change::Story { before } => {
             let internal = std::mem::take(&mut app.set.internal);
@@ -116,12 +116,12 @@ pub(super) fn undo(app: &mut App) {
         }
         Change::Inserted { index } if index < app.set.internal.len() => {
             let m = remove(app, index);
-            app.info(format!("Took back {}", text::visible(&m.id)));
+            app.info(format!("Took back {}", glyphs::visible(&m.id)));
         }
         Change::Removed { index, message } => {
             let id = message.id.clone();
             place(app, index, message);
-            app.info(format!("Restored {}", text::visible(&id)));
+            app.info(format!("Restored {}", glyphs::visible(&id)));
         }
         Change::Moved { from, to } if to < app.set.internal.len() => {
             let m = app.set.internal.remove(to);

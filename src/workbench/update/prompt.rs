@@ -6,9 +6,9 @@
 use std::path::PathBuf;
 
 use crate::workbench::action::{Action, Effect};
+use crate::workbench::glyphs;
 use crate::workbench::input::LineInput;
 use crate::workbench::state::{AfterSave, App, Mode, Prompt};
-use crate::workbench::text;
 
 pub(super) fn open_save_as(app: &mut App) {
     app.prompt = Some(Prompt::SaveAs(LineInput::new(app.path.display().to_string())));
@@ -176,7 +176,7 @@ pub(super) fn outcome(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
             app.journaled = app.revision;
             fx.push(Effect::DropJournal);
             app.prompt = None;
-            let name = text::visible(&app.file_name());
+            let name = glyphs::visible(&app.file_name());
             app.info(format!("Saved {name}"));
             if app.after_save == AfterSave::Quit {
                 fx.push(Effect::Quit);
@@ -194,7 +194,7 @@ pub(super) fn outcome(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
             app.replace_set(*set, disk);
             app.journaled = app.revision;
             fx.push(Effect::DropJournal);
-            let name = text::visible(&app.file_name());
+            let name = glyphs::visible(&app.file_name());
             app.info(format!("Reloaded {name} from disk"));
         }
         Action::ReloadFailed(msg) => app.error(msg),

@@ -8,9 +8,9 @@ use ratatui::widgets::{Clear, Paragraph};
 use ratatui::Frame;
 
 use super::{pane, theme};
+use crate::workbench::glyphs;
 use crate::workbench::keymap::{self, Column};
 use crate::workbench::layout::{centered, inner};
-use crate::workbench::text;
 
 /// The help screen's rows of one column, from the key table: (keys, what
 /// they do); `#` marks a heading, empty keys a continued line.
@@ -34,14 +34,14 @@ fn lines(entries: &[(&str, &str)], width: usize) -> Vec<Line<'static>> {
         .iter()
         .map(|(k, d)| {
             if *k == "#" {
-                Line::from(Span::styled(text::truncate(d, width), theme::label()))
+                Line::from(Span::styled(glyphs::truncate(d, width), theme::label()))
             } else {
                 let key = format!(" {k:<10}");
-                let rest = width.saturating_sub(text::width(&key) + 1);
+                let rest = width.saturating_sub(glyphs::width(&key) + 1);
                 Line::from(vec![
                     Span::styled(key, Style::new().fg(ratatui::style::Color::Cyan)),
                     Span::raw(" "),
-                    Span::raw(text::truncate(d, rest)),
+                    Span::raw(glyphs::truncate(d, rest)),
                 ])
             }
         })

@@ -9,10 +9,10 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 use ratatui::Frame;
 
 use super::{pane, theme};
+use crate::workbench::glyphs;
 use crate::workbench::keymap::{self, Ask};
 use crate::workbench::layout::{centered, inner};
 use crate::workbench::state::{App, Prompt};
-use crate::workbench::text;
 use crate::workbench::unsaved::Found;
 
 fn choice(key: &str, what: &str) -> Line<'static> {
@@ -23,7 +23,7 @@ fn choice(key: &str, what: &str) -> Line<'static> {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, prompt: &Prompt, area: Rect) {
-    let name = text::visible(&app.file_name());
+    let name = glyphs::visible(&app.file_name());
     let (title, mut body): (&str, Vec<Line>) = match prompt {
         Prompt::Unsaved => (
             " Unsaved changes ",
@@ -42,7 +42,7 @@ pub fn draw(frame: &mut Frame, app: &App, prompt: &Prompt, area: Rect) {
         Prompt::SaveFailed(msg) => (
             " Could not save ",
             vec![
-                Line::from(Span::styled(text::visible(msg), theme::fail())),
+                Line::from(Span::styled(glyphs::visible(msg), theme::fail())),
                 Line::from("Your changes are kept in the workbench."),
                 Line::from(""),
             ],
@@ -51,7 +51,7 @@ pub fn draw(frame: &mut Frame, app: &App, prompt: &Prompt, area: Rect) {
         Prompt::Overwrite(p) => (
             " File exists ",
             vec![
-                Line::from(format!("{} already exists.", text::visible(&p.display().to_string()))),
+                Line::from(format!("{} already exists.", glyphs::visible(&p.display().to_string()))),
                 Line::from(""),
             ],
         ),
@@ -83,10 +83,10 @@ pub fn draw(frame: &mut Frame, app: &App, prompt: &Prompt, area: Rect) {
         let chars: Vec<char> = input.text.chars().collect();
         let start = input.cursor.saturating_sub(w);
         let shown: String = chars[start..].iter().collect();
-        let shown = text::truncate(&shown, w + 1);
+        let shown = glyphs::truncate(&shown, w + 1);
         body[1] = Line::from(Span::styled(shown, Style::new().fg(ratatui::style::Color::Yellow)));
         let before: String = chars[start..input.cursor].iter().collect();
-        let x = text::width(&before).min(w) as u16;
+        let x = glyphs::width(&before).min(w) as u16;
         frame.set_cursor_position(Position::new(body_area.x + x, body_area.y + 1));
     }
     frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: false }), body_area);
@@ -110,7 +110,7 @@ fn restore_body(app: &App, name: &str, found: &Found) -> Vec<Line<'static>> {
     const MAX: usize = 6;
     let lines = found.diff.lines();
     for l in lines.iter().take(MAX) {
-        body.push(Line::from(format!("  • {}", text::visible(l))));
+        body.push(Line::from(format!("  • {}", glyphs::visible(l))));
     }
     if lines.len() > MAX {
         body.push(Line::from(format!("  • … {} more", lines.len() - MAX)));

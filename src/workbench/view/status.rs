@@ -13,9 +13,9 @@ use ratatui_textarea::{Input, Key};
 
 use crate::workbench::action::Action;
 use crate::workbench::form::Target;
+use crate::workbench::glyphs;
 use crate::workbench::keymap::{self, Ask, Scope};
 use crate::workbench::state::{App, Focus, Mode, Prompt};
-use crate::workbench::text;
 
 /// A hint: the keys the table binds to `actions` where `scope` counts
 /// (their first chords, written together: `↑↓`), then what they do here.
@@ -164,7 +164,7 @@ pub fn hints(app: &App) -> String {
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let width = area.width as usize;
-    let name = text::truncate(&app.file_name(), (width / 3).max(8));
+    let name = glyphs::truncate(&app.file_name(), (width / 3).max(8));
     let mut spans = vec![Span::styled(format!(" {name}"), theme::label())];
     if app.dirty {
         spans.push(Span::styled(" [+]", theme::waived()));
@@ -177,11 +177,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let mut used: usize = spans.iter().map(|s| s.width()).sum();
 
     if let Mode::Filter { input, .. } = &app.mode {
-        let shown = text::visible(&input.text);
+        let shown = glyphs::visible(&input.text);
         spans.push(Span::raw("/"));
-        spans.push(Span::raw(text::truncate(&shown, width.saturating_sub(used + 2))));
+        spans.push(Span::raw(glyphs::truncate(&shown, width.saturating_sub(used + 2))));
         let before: String = input.text.chars().take(input.cursor).collect();
-        let x = (used + 1 + text::width(&before)).min(width.saturating_sub(1));
+        let x = (used + 1 + glyphs::width(&before)).min(width.saturating_sub(1));
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
         frame.set_cursor_position(Position::new(area.x + x as u16, area.y));
         return;
@@ -189,13 +189,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 
     if let Some(n) = &app.notice {
         let style = if n.error { theme::error() } else { Style::new() };
-        let t = text::truncate(&n.text, width.saturating_sub(used));
-        used += text::width(&t);
+        let t = glyphs::truncate(&n.text, width.saturating_sub(used));
+        used += glyphs::width(&t);
         spans.push(Span::styled(t, style));
         spans.push(Span::raw("  "));
         used += 2;
     }
-    let keys = text::truncate(&hints(app), width.saturating_sub(used));
+    let keys = glyphs::truncate(&hints(app), width.saturating_sub(used));
     spans.push(Span::styled(keys, theme::dim()));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
