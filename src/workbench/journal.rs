@@ -336,16 +336,21 @@ impl Journal {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::workbench::scratch::{set_file, template as set};
 
-    fn set() -> MessageSet {
-        store::parse(store::TEMPLATE, Path::new("t.yaml")).unwrap()
+    /// A journal folder beside a set file, and the path of a file named
+    /// like a journal of that set (`NAME` after the prefix) in it.
+    fn beside(name: &str) -> (tempfile::TempDir, PathBuf, Journal, PathBuf) {
+        let (t, file) = set_file("x");
+        let j = Journal::new(&t.path().join("state"));
+        std::fs::create_dir_all(&j.folder).unwrap();
+        let planted = j.folder.join(format!("{}{name}.yaml", prefix(&file)));
+        (t, file, j, planted)
     }
 
     #[test]
     fn a_journal_reads_back_as_written() {
-        let t = tempfile::tempdir().unwrap();
-        let file = t.path().join("s.yaml");
-        std::fs::write(&file, "x").unwrap();
+        let (t, file) = set_file("x");
         let mut j = Journal::new(&t.path().join("state"));
         let fp = Fingerprint::of_bytes(b"x", None);
         let mut s = set();
@@ -371,9 +376,7 @@ mod tests {
 
     #[test]
     fn background_writes_finish_before_a_clear_or_a_find() {
-        let t = tempfile::tempdir().unwrap();
-        let file = t.path().join("s.yaml");
-        std::fs::write(&file, "x").unwrap();
+        let (t, file) = set_file("x");
         let mut j = Journal::new(&t.path().join("state"));
         let mut s = set();
         s.brand = "Edited".into();
@@ -391,9 +394,7 @@ mod tests {
 
     #[test]
     fn a_journal_equal_to_the_file_is_stale_and_removed() {
-        let t = tempfile::tempdir().unwrap();
-        let file = t.path().join("s.yaml");
-        std::fs::write(&file, "x").unwrap();
+        let (t, file) = set_file("x");
         let mut j = Journal::new(&t.path().join("state"));
         let written = j.write(&file, None, &set()).unwrap();
         let other = Journal::new(&t.path().join("state"));
@@ -403,12 +404,7 @@ mod tests {
 
     #[test]
     fn unreadable_journals_are_reported_and_kept() {
-        let t = tempfile::tempdir().unwrap();
-        let file = t.path().join("s.yaml");
-        std::fs::write(&file, "x").unwrap();
-        let j = Journal::new(&t.path().join("state"));
-        std::fs::create_dir_all(&j.folder).unwrap();
-        let junk = j.folder.join(format!("{}junk.yaml", prefix(&file)));
+        let (t, file, _, junk) = beside("junk");
         std::fs::write(&junk, b"\xff\xfe junk").unwrap();
         let (found, problems) = Journal::new(&t.path().join("state")).find(&file, &set());
         assert!(found.is_none());
@@ -418,9 +414,7 @@ mod tests {
 
     #[test]
     fn a_truncated_or_altered_journal_is_reported_and_never_offered() {
-        let t = tempfile::tempdir().unwrap();
-        let file = t.path().join("s.yaml");
-        std::fs::write(&file, "x").unwrap();
+        let (t, file) = set_file("x");
         let state = t.path().join("state");
         let mut j = Journal::new(&state);
         let mut s = set();
@@ -461,12 +455,7 @@ mod tests {
 
     #[test]
     fn a_journal_from_before_checksums_is_reported_not_offered() {
-        let t = tempfile::tempdir().unwrap();
-        let file = t.path().join("s.yaml");
-        std::fs::write(&file, "x").unwrap();
-        let j = Journal::new(&t.path().join("state"));
-        std::fs::create_dir_all(&j.folder).unwrap();
-        let old = j.folder.join(format!("{}old.yaml", prefix(&file)));
+        let (_t, file, j, old) = beside("old");
         let header = serde_json::json!({"path": canonical(&file), "len": null, "hash": null});
         std::fs::write(&old, format!("{MAGIC_1}\n# {header}\n{}", store::to_yaml(&set()))).unwrap();
         let (found, problems) = j.find(&file, &MessageSet::default());
@@ -491,9 +480,7 @@ mod tests {
     fn journals_and_their_folder_are_private() {
         use std::os::unix::fs::PermissionsExt;
         let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
-        let t = tempfile::tempdir().unwrap();
-        let file = t.path().join("s.yaml");
-        std::fs::write(&file, "x").unwrap();
+        let (t, file) = set_file("x");
         let state = t.path().join("state");
         let mut j = Journal::new(&state);
         let written = j.write(&file, None, &set()).unwrap();

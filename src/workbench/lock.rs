@@ -154,12 +154,11 @@ fn host() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::workbench::scratch::set_file;
 
     #[test]
     fn a_second_claim_sees_the_first_until_it_is_dropped() {
-        let t = tempfile::tempdir().unwrap();
-        let set = t.path().join("s.yaml");
-        std::fs::write(&set, "x").unwrap();
+        let (t, set) = set_file("x");
         let state = t.path().join("state");
         let Claim::Ours(first) = claim(&state, &set).unwrap() else {
             panic!("the first session gets the lock");

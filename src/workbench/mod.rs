@@ -23,6 +23,8 @@ pub mod lock;
 pub mod marks;
 pub mod private;
 mod run;
+#[cfg(test)]
+mod scratch;
 pub mod state;
 pub mod terminal;
 

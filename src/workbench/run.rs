@@ -278,22 +278,49 @@ fn next_event() -> io::Result<Option<event::Event>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::model::MessageSet;
     use crate::core::store;
+    use crate::workbench::scratch::set_file;
+
+    /// A session on the template in a fresh folder, journaling into the
+    /// folder's `state`.
+    struct Session<'l> {
+        dir: tempfile::TempDir,
+        file: PathBuf,
+        app: App<'l>,
+        rt: Runtime,
+        set: MessageSet,
+    }
+
+    fn session(lexicon: &Lexicon) -> Session<'_> {
+        let (dir, file) = set_file(store::TEMPLATE);
+        let (set, disk) = files::load(&file).unwrap();
+        let engine = CoreEngine::new(&set, lexicon);
+        let app = App::new(set.clone(), file.clone(), disk, Box::new(engine));
+        let rt = Runtime {
+            journal: Some(Journal::new(&dir.path().join("state"))),
+            ..Runtime::default()
+        };
+        Session {
+            dir,
+            file,
+            app,
+            rt,
+            set,
+        }
+    }
 
     #[test]
     fn a_panic_is_journaled_before_the_terminal_is_restored() {
-        let t = tempfile::tempdir().unwrap();
-        let file = t.path().join("s.yaml");
-        std::fs::write(&file, store::TEMPLATE).unwrap();
-        let (set, disk) = files::load(&file).unwrap();
         let lexicon = Lexicon::builtin();
-        let engine = CoreEngine::new(&set, &lexicon);
-        let mut app = App::new(set.clone(), file.clone(), disk, Box::new(engine));
-        let state = t.path().join("state");
-        let mut rt = Runtime {
-            journal: Some(Journal::new(&state)),
-            ..Runtime::default()
-        };
+        let Session {
+            dir,
+            file,
+            mut app,
+            mut rt,
+            set,
+        } = session(&lexicon);
+        let state = dir.path().join("state");
         let panic = terminal::guarded(|| {
             app.set.internal[0].text = "typed just before the bug".into();
             app.mark_dirty();
@@ -320,22 +347,11 @@ mod tests {
 
     #[test]
     fn a_clean_quit_leaves_no_journal() {
-        let t = tempfile::tempdir().unwrap();
-        let file = t.path().join("s.yaml");
-        std::fs::write(&file, store::TEMPLATE).unwrap();
-        let (set, disk) = files::load(&file).unwrap();
         let lexicon = Lexicon::builtin();
-        let mut app = App::new(
-            set,
-            file,
-            disk,
-            Box::new(CoreEngine::new(&Default::default(), &lexicon)),
-        );
-        let state = t.path().join("state");
-        let mut rt = Runtime {
-            journal: Some(Journal::new(&state)),
-            ..Runtime::default()
-        };
+        let Session {
+            dir, mut app, mut rt, ..
+        } = session(&lexicon);
+        let state = dir.path().join("state");
         app.mark_dirty();
         rt.write_journal(&mut app).unwrap().unwrap();
         assert_eq!(std::fs::read_dir(state.join("journal")).unwrap().count(), 1);

@@ -13,12 +13,14 @@ use super::fingerprint::Fingerprint;
 /// A journal found for the set being opened, and how it differs from the file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
+    /// The journal (removed once its edits are restored or discarded).
     pub file: PathBuf,
     pub set: MessageSet,
-    /// The fingerprint of the set file the edits were based on.
+    pub diff: Diff,
+    /// The fingerprint of the set file the edits were based on, and when
+    /// the journal was written.
     pub base: Option<Fingerprint>,
     pub modified: Option<SystemTime>,
-    pub diff: Diff,
 }
 
 /// What a journal's set changes compared with the file's.
@@ -129,12 +131,7 @@ impl Diff {
 mod tests {
     use super::*;
     use crate::core::model::Message;
-    use crate::core::store;
-    use std::path::Path;
-
-    fn set() -> MessageSet {
-        store::parse(store::TEMPLATE, Path::new("t.yaml")).unwrap()
-    }
+    use crate::workbench::scratch::template as set;
 
     #[test]
     fn diff_names_what_changed() {

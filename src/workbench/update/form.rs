@@ -62,7 +62,7 @@ pub(super) fn action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         Action::Save => save(app, fx),
         Action::Add if f.target == Target::Story => {
             let p = form::new_pillar(&app.set);
-            app.undo.push(history::story_before(&app.set));
+            app.undo.push(history::story_before(&mut app.set));
             app.set.external.pillars.push(p);
             let n = app.set.external.pillars.len() - 1;
             let new_fields = form::fields(&app.set, Target::Story);
@@ -79,7 +79,7 @@ pub(super) fn action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
                 f.error = Some("Select a field of the pillar to delete".into());
                 return;
             };
-            app.undo.push(history::story_before(&app.set));
+            app.undo.push(history::story_before(&mut app.set));
             let p = app.set.external.pillars.remove(i);
             f.error = Some(format!("Deleted pillar {} (u undoes)", glyphs::visible(&p.id)));
             app.mark_dirty();
@@ -122,7 +122,7 @@ fn commit_field(app: &mut App) {
             .get(i)
             .cloned()
             .map(|before| Change::Edited { index: i, before }),
-        Target::Story => Some(history::story_before(&app.set)),
+        Target::Story => Some(history::story_before(&mut app.set)),
     };
     match form::apply(&mut app.set, f.target, field.key, &input.text, &kinds) {
         Ok(changed) => {

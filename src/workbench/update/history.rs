@@ -166,16 +166,10 @@ pub(super) fn move_message(app: &mut App, down: bool) {
 /// Which pane a screen position falls in.
 
 /// The set as it is now without its messages, for a `Change::Story`: a
-/// story change leaves the messages be.
-pub(super) fn story_before(set: &MessageSet) -> Change {
-    Change::Story {
-        before: Box::new(MessageSet {
-            version: set.version,
-            brand: set.brand.clone(),
-            external: set.external.clone(),
-            segments: set.segments.clone(),
-            internal: Vec::new(),
-            extra: set.extra.clone(),
-        }),
-    }
+/// story change leaves the messages be, so they are not cloned.
+pub(super) fn story_before(set: &mut MessageSet) -> Change {
+    let internal = std::mem::take(&mut set.internal);
+    let before = Box::new(set.clone());
+    set.internal = internal;
+    Change::Story { before }
 }
