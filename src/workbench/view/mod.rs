@@ -1,5 +1,11 @@
-//! The view: state in, frame out. One file per pane; nothing here decides
-//! anything, it only draws what `state` and `marks` say.
+//! The view: state in, frame out. Nothing here decides anything, it only
+//! draws what `state` and `marks` say.
+//!
+//! Holds one file per pane (list, message, checklist, story), one per
+//! overlay (help, explain, form, prompt), the status line and the theme.
+//! May import the core's verdicts, the model (`state`), the key table
+//! (`keymap`) and the workbench's plain-data and layout modules; never
+//! `update`, `effects`, `journal`, `files` or `lock`.
 
 mod checklist;
 mod explain;
