@@ -14,6 +14,7 @@ use crate::workbench::input::LineInput;
 use crate::workbench::layout;
 use crate::workbench::state::{App, Focus, Mode, Prompt};
 
+/// An action in normal mode.
 pub(super) fn action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
     match action {
         Action::Up => step(app, -1),
@@ -142,7 +143,7 @@ fn next_problem(app: &mut App, forward: bool) {
     app.info("Every message passes the checklist and stays on story");
 }
 
-/// An id not yet used in the set: `base`, else `base-2`, `base-3`…
+/// Which pane a screen position falls in.
 fn pane_at(app: &App, column: u16, row: u16) -> Option<Focus> {
     let p = app.panes()?;
     let at = Position::new(column, row);

@@ -9,6 +9,7 @@ use crate::workbench::action::{Action, Effect};
 use crate::workbench::glyphs;
 use crate::workbench::state::{App, Change, Editor, Focus, Mode};
 
+/// Edit the selected message's text, the cursor after its last word.
 pub(super) fn start_editing(app: &mut App) {
     let Some(i) = app.selected else {
         app.info("No message selected: a adds one");
@@ -30,6 +31,7 @@ pub(super) fn start_editing(app: &mut App) {
     app.focus = Focus::Message;
 }
 
+/// Leave the editor: its whole session goes into the history as one change.
 fn stop_editing(app: &mut App) {
     if let Mode::Editing(e) = std::mem::replace(&mut app.mode, Mode::Normal) {
         app.focus = e.return_focus;
@@ -46,6 +48,7 @@ fn stop_editing(app: &mut App) {
     }
 }
 
+/// An action while the text is being edited.
 pub(super) fn action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
     let width = app.panes().map(|p| p.text_width()).unwrap_or(40);
     let Mode::Editing(e) = &mut app.mode else {

@@ -11,10 +11,12 @@ use crate::workbench::glyphs;
 use crate::workbench::input::LineInput;
 use crate::workbench::state::{App, Change, Form, Mode};
 
+/// Open the field editor over `target`.
 pub(super) fn open_form(app: &mut App, target: Target) {
     app.mode = Mode::Form(Form::new(target));
 }
 
+/// An action in the field editor.
 pub(super) fn action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
     let Mode::Form(f) = &mut app.mode else {
         return;

@@ -8,6 +8,7 @@ use crate::core::model::{Audience, Message, MessageSet, Status};
 use crate::workbench::glyphs;
 use crate::workbench::state::{App, Change};
 
+/// An id not yet used in the set: `base`, else `base-2`, `base-3`…
 fn unique_id(app: &App, base: &str) -> String {
     let taken = |id: &str| app.set.internal.iter().any(|m| m.id == id);
     if !taken(base) {
@@ -162,8 +163,6 @@ pub(super) fn move_message(app: &mut App, down: bool) {
     app.refilter();
     app.selected = Some(j);
 }
-
-/// Which pane a screen position falls in.
 
 /// The set as it is now without its messages, for a `Change::Story`: a
 /// story change leaves the messages be, so they are not cloned.

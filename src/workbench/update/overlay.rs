@@ -5,6 +5,7 @@ use super::prompt::save;
 use crate::workbench::action::{Action, Effect};
 use crate::workbench::state::{App, Mode};
 
+/// An action in help or explain: scroll, save, or close.
 pub(super) fn scrolling(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
     let (Mode::Help { scroll } | Mode::Explain { scroll }) = &mut app.mode else {
         return;
@@ -21,6 +22,7 @@ pub(super) fn scrolling(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
     }
 }
 
+/// An action while the filter is typed.
 pub(super) fn filter(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
     let Mode::Filter { input, before } = &mut app.mode else {
         return;

@@ -10,11 +10,13 @@ use crate::workbench::glyphs;
 use crate::workbench::input::LineInput;
 use crate::workbench::state::{AfterSave, App, Mode, Prompt};
 
+/// Ask for the path to save as, offering the set's own.
 pub(super) fn open_save_as(app: &mut App) {
     app.prompt = Some(Prompt::SaveAs(LineInput::new(app.path.display().to_string())));
 }
 
-/// Save to the set's file, unless someone else changed it since we read it.
+/// Save to the set's file, unless someone else changed it since we read it
+/// (the loop checks, and answers `ChangedOnDisk`).
 pub(super) fn save(app: &mut App, fx: &mut Vec<Effect>) {
     fx.push(Effect::Save {
         path: app.path.clone(),
@@ -32,6 +34,7 @@ fn write_to(fx: &mut Vec<Effect>, path: PathBuf) {
     });
 }
 
+/// A typed path, with `~/` for the home folder.
 fn expand(path: &str) -> PathBuf {
     let path = path.trim();
     if let (Some(rest), Some(home)) = (path.strip_prefix("~/"), std::env::var_os("HOME")) {
