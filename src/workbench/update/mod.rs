@@ -24,6 +24,13 @@ use super::state::{App, Focus, Mode, Notice};
 /// Apply `action` to the app; returns what the event loop is to do.
 #[must_use = "the effects must be carried out (effects::Runtime does)"]
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    // The journal caught up: nothing on screen changes. It also arrives
+    // while chorus saves the edits after a bug, so it records the revision
+    // and does nothing more (no layout, no scoring) that could fail again.
+    if let Action::Journaled(revision) = action {
+        app.journaled = revision;
+        return vec![];
+    }
     let mut fx = vec![];
     apply(app, action, &mut fx);
     // The selected message is on screen: score it now if a large set is

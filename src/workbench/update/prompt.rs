@@ -201,7 +201,6 @@ pub(super) fn outcome(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
             app.info(format!("Reloaded {name} from disk"));
         }
         Action::ReloadFailed(msg) => app.error(msg),
-        Action::Journaled(revision) => app.journaled = revision,
         Action::JournalFailed(msg) => app.error(msg),
         _ => {}
     }
