@@ -15,6 +15,7 @@ use std::time::SystemTime;
 use chorus::core::store;
 use chorus::workbench::files;
 use chorus::workbench::input::LineInput;
+use chorus::workbench::keymap::Ask;
 use chorus::workbench::state::{Focus, Mode, Prompt};
 use chorus::workbench::unsaved::{Diff, Found};
 use chorus::workbench::{update, Action, App, Effect};
@@ -99,8 +100,57 @@ impl Drop for Scratch {
     }
 }
 
-/// Every action there is. The match below has no catch-all, so a new
-/// action does not compile until it is listed here.
+const VARIANTS: usize = 42;
+
+/// The number of `a`'s variant.
+fn variant(a: &Action) -> usize {
+    match a {
+        Action::Up => 0,
+        Action::Down => 1,
+        Action::PageUp => 2,
+        Action::PageDown => 3,
+        Action::Top => 4,
+        Action::Bottom => 5,
+        Action::FocusNext => 6,
+        Action::FocusPrev => 7,
+        Action::Edit => 8,
+        Action::EditFields => 9,
+        Action::EditStory => 10,
+        Action::Save => 11,
+        Action::SaveAs => 12,
+        Action::Quit => 13,
+        Action::Help => 14,
+        Action::Explain => 15,
+        Action::Filter => 16,
+        Action::NextProblem => 17,
+        Action::PrevProblem => 18,
+        Action::Add => 19,
+        Action::Duplicate => 20,
+        Action::Delete => 21,
+        Action::Undo => 22,
+        Action::MoveDown => 23,
+        Action::MoveUp => 24,
+        Action::Cancel => 25,
+        Action::Confirm => 26,
+        Action::Choose(_) => 27,
+        Action::Type(_) => 28,
+        Action::Paste(_) => 29,
+        Action::Click { .. } => 30,
+        Action::Scroll { .. } => 31,
+        Action::Resize(..) => 32,
+        Action::Tick => 33,
+        Action::Saved { .. } => 34,
+        Action::SaveFailed(_) => 35,
+        Action::ChangedOnDisk => 36,
+        Action::Exists(_) => 37,
+        Action::Reloaded { .. } => 38,
+        Action::ReloadFailed(_) => 39,
+        Action::Journaled(_) => 40,
+        Action::JournalFailed(_) => 41,
+    }
+}
+
+/// Every action there is, with the data the places below need.
 fn every_action(s: &Scratch) -> Vec<Action> {
     let typed = |key| {
         Action::Type(Input {
@@ -171,52 +221,10 @@ fn every_action(s: &Scratch) -> Vec<Action> {
         Action::JournalFailed("Could not journal the unsaved edits: no room".into()),
     ];
     all.extend("sdcrowynxDq".chars().map(Action::Choose));
-    for a in &all {
-        match a {
-            Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::Top
-            | Action::Bottom
-            | Action::FocusNext
-            | Action::FocusPrev
-            | Action::Edit
-            | Action::EditFields
-            | Action::EditStory
-            | Action::Save
-            | Action::SaveAs
-            | Action::Quit
-            | Action::Help
-            | Action::Explain
-            | Action::Filter
-            | Action::NextProblem
-            | Action::PrevProblem
-            | Action::Add
-            | Action::Duplicate
-            | Action::Delete
-            | Action::Undo
-            | Action::MoveDown
-            | Action::MoveUp
-            | Action::Cancel
-            | Action::Confirm
-            | Action::Choose(_)
-            | Action::Type(_)
-            | Action::Paste(_)
-            | Action::Click { .. }
-            | Action::Scroll { .. }
-            | Action::Resize(..)
-            | Action::Tick
-            | Action::Saved { .. }
-            | Action::SaveFailed(_)
-            | Action::ChangedOnDisk
-            | Action::Exists(_)
-            | Action::Reloaded { .. }
-            | Action::ReloadFailed(_)
-            | Action::Journaled(_)
-            | Action::JournalFailed(_) => {}
-        }
-    }
+    // Every variant is there: numbered by a match with no catch-all, so a
+    // new action does not compile until it is numbered (and then listed).
+    let listed: std::collections::BTreeSet<usize> = all.iter().map(variant).collect();
+    assert_eq!(listed, (0..VARIANTS).collect(), "an action is missing from the list");
     all
 }
 
@@ -231,12 +239,7 @@ enum Where {
     Help,
     Explain,
     Filter,
-    Unsaved,
-    Conflict,
-    Restore,
-    SaveFailed,
-    SaveAs,
-    Overwrite,
+    Asked(Ask),
 }
 
 const EVERYWHERE: [Where; 14] = [
@@ -248,12 +251,12 @@ const EVERYWHERE: [Where; 14] = [
     Where::Help,
     Where::Explain,
     Where::Filter,
-    Where::Unsaved,
-    Where::Conflict,
-    Where::Restore,
-    Where::SaveFailed,
-    Where::SaveAs,
-    Where::Overwrite,
+    Where::Asked(Ask::Unsaved),
+    Where::Asked(Ask::Conflict),
+    Where::Asked(Ask::Restore),
+    Where::Asked(Ask::SaveFailed),
+    Where::Asked(Ask::SaveAs),
+    Where::Asked(Ask::Overwrite),
 ];
 
 /// An app on the scratch set file, with an unsaved edit, put `at` a place
@@ -265,57 +268,40 @@ fn app_at(s: &Scratch, at: Where) -> App<'static> {
     press(&mut app, KeyCode::Char('D'));
     assert!(app.dirty);
     let other = s.root().join("other.yaml");
-    let prompt = match at {
-        Where::Normal => None,
-        Where::Editing => {
-            press(&mut app, KeyCode::Char('e'));
-            None
-        }
-        Where::Details => {
-            press(&mut app, KeyCode::Char('f'));
-            None
-        }
-        Where::Story => {
-            press(&mut app, KeyCode::Char('s'));
-            None
-        }
-        Where::Typing => {
-            press(&mut app, KeyCode::Char('s'));
-            press(&mut app, KeyCode::Enter);
-            None
-        }
-        Where::Help => {
-            press(&mut app, KeyCode::Char('?'));
-            None
-        }
-        Where::Explain => {
-            press(&mut app, KeyCode::Char('x'));
-            None
-        }
-        Where::Filter => {
-            press(&mut app, KeyCode::Char('/'));
-            None
-        }
-        Where::Unsaved => Some(Prompt::Unsaved),
-        Where::Conflict => Some(Prompt::Conflict),
-        Where::Restore => {
+    let keys: &[KeyCode] = match at {
+        Where::Editing => &[KeyCode::Char('e')],
+        Where::Details => &[KeyCode::Char('f')],
+        Where::Story => &[KeyCode::Char('s')],
+        Where::Typing => &[KeyCode::Char('s'), KeyCode::Enter],
+        Where::Help => &[KeyCode::Char('?')],
+        Where::Explain => &[KeyCode::Char('x')],
+        Where::Filter => &[KeyCode::Char('/')],
+        Where::Normal | Where::Asked(_) => &[],
+    };
+    for k in keys {
+        press(&mut app, *k);
+    }
+    let Where::Asked(ask) = at else {
+        return app;
+    };
+    app.prompt = Some(match ask {
+        Ask::Unsaved => Prompt::Unsaved,
+        Ask::Conflict => Prompt::Conflict,
+        Ask::Restore => {
             let mut theirs = fixture();
             theirs.internal[0].text.push_str(" Journaled.");
-            Some(Prompt::Restore(Box::new(Found {
+            Prompt::Restore(Box::new(Found {
                 file: s.journal.clone(),
                 diff: Diff::between(&app.set, &theirs),
                 set: theirs,
                 base: app.disk.clone(),
                 modified: None,
-            })))
+            }))
         }
-        Where::SaveFailed => Some(Prompt::SaveFailed("Could not save: disk full".into())),
-        Where::SaveAs => Some(Prompt::SaveAs(LineInput::new(other.display().to_string()))),
-        Where::Overwrite => Some(Prompt::Overwrite(other)),
-    };
-    if prompt.is_some() {
-        app.prompt = prompt;
-    }
+        Ask::SaveFailed => Prompt::SaveFailed("Could not save: disk full".into()),
+        Ask::SaveAs => Prompt::SaveAs(LineInput::new(other.display().to_string())),
+        Ask::Overwrite => Prompt::Overwrite(other),
+    });
     app
 }
 
@@ -349,16 +335,16 @@ fn expected(s: &Scratch, at: Where, action: &Action) -> Vec<Effect> {
             | Where::Filter,
             Action::Save,
         ) => vec![save(file, true, true)],
-        (Where::Unsaved, Action::Save | Action::Choose('s')) => vec![save(file, true, true)],
-        (Where::Unsaved, Action::Choose('d')) => vec![Effect::DropJournal, Effect::Quit],
-        (Where::Conflict, Action::Choose('r')) => vec![Effect::Reload],
-        (Where::Conflict, Action::Choose('o')) => vec![save(file, false, true)],
-        (Where::Restore, Action::Choose('r')) => vec![Effect::WriteJournal {
+        (Where::Asked(Ask::Unsaved), Action::Save | Action::Choose('s')) => vec![save(file, true, true)],
+        (Where::Asked(Ask::Unsaved), Action::Choose('d')) => vec![Effect::DropJournal, Effect::Quit],
+        (Where::Asked(Ask::Conflict), Action::Choose('r')) => vec![Effect::Reload],
+        (Where::Asked(Ask::Conflict), Action::Choose('o')) => vec![save(file, false, true)],
+        (Where::Asked(Ask::Restore), Action::Choose('r')) => vec![Effect::WriteJournal {
             replacing: Some(s.journal.clone()),
         }],
-        (Where::Restore, Action::Choose('d')) => vec![Effect::DiscardJournal(s.journal.clone())],
-        (Where::SaveAs, Action::Confirm | Action::Save) => vec![save(&other, false, false)],
-        (Where::Overwrite, Action::Choose('y' | 'o')) => vec![save(&other, false, true)],
+        (Where::Asked(Ask::Restore), Action::Choose('d')) => vec![Effect::DiscardJournal(s.journal.clone())],
+        (Where::Asked(Ask::SaveAs), Action::Confirm | Action::Save) => vec![save(&other, false, false)],
+        (Where::Asked(Ask::Overwrite), Action::Choose('y' | 'o')) => vec![save(&other, false, true)],
         _ => vec![],
     }
 }
@@ -408,7 +394,7 @@ fn quitting_asks_first_and_only_an_answer_quits() {
     );
     assert!(!app.quit, "update only asks; the loop quits");
     // s saves first, and quits once the save is done.
-    let mut app = app_at(&s, Where::Unsaved);
+    let mut app = app_at(&s, Where::Asked(Ask::Unsaved));
     assert_eq!(update(&mut app, Action::Choose('s')), [save(&s.place.file, true, true)]);
     let saved = Action::Saved {
         path: s.place.file.clone(),
@@ -417,7 +403,7 @@ fn quitting_asks_first_and_only_an_answer_quits() {
     assert_eq!(update(&mut app, saved), [Effect::DropJournal, Effect::Quit]);
     assert!(!app.dirty && app.prompt.is_none());
     // A failed save keeps the session and offers another file.
-    let mut app = app_at(&s, Where::Unsaved);
+    let mut app = app_at(&s, Where::Asked(Ask::Unsaved));
     let _ = update(&mut app, Action::Choose('s'));
     assert!(update(&mut app, Action::SaveFailed("Could not save: disk full".into())).is_empty());
     assert!(matches!(app.prompt, Some(Prompt::SaveFailed(_))));
