@@ -329,13 +329,18 @@ pub fn lookup(scopes: &[Scope], k: &KeyEvent, lenient: bool) -> Option<Action> {
     find(false).or_else(|| if lenient { find(true) } else { None })
 }
 
-/// The first chord bound to `action` where `scope` counts.
-pub fn chord_for(scope: Scope, action: &Action) -> Option<Chord> {
-    TABLE
-        .iter()
-        .filter(|row| row.counts_in(scope))
-        .flat_map(|row| row.binds.iter())
-        .find(|(_, a)| a == action)
+/// The first chord bound where `scopes` count to the action `Debug` writes
+/// as `name`, else the chord called `name` if one is bound there.
+pub fn chord_named(scopes: &[Scope], name: &str) -> Option<Chord> {
+    let binds = || {
+        TABLE
+            .iter()
+            .filter(|row| scopes.iter().any(|s| row.counts_in(*s)))
+            .flat_map(|row| row.binds.iter())
+    };
+    binds()
+        .find(|(_, a)| format!("{a:?}") == name)
+        .or_else(|| binds().find(|(c, _)| c.name() == name))
         .map(|(c, _)| *c)
 }
 
@@ -419,20 +424,13 @@ mod tests {
 
     #[test]
     fn chords_are_named_as_the_help_writes_them() {
-        let names: Vec<String> = [
-            Chord::Ctrl('s'),
-            key(KeyCode::Esc),
-            key(KeyCode::Enter),
-            key(KeyCode::Tab),
-            key(KeyCode::BackTab),
-            key(KeyCode::Up),
-            key(KeyCode::F(1)),
-            ch('?'),
-        ]
-        .into_iter()
-        .map(Chord::name)
-        .collect();
-        assert_eq!(names, ["^S", "Esc", "Enter", "Tab", "S-Tab", "↑", "F1", "?"]);
+        let named = |chords: &[Chord]| chords.iter().map(|c| c.name()).collect::<Vec<_>>().join(" ");
+        assert_eq!(named(&[Chord::Ctrl('s'), ch('?'), key(KeyCode::F(1))]), "^S ? F1");
+        assert_eq!(named(&[key(KeyCode::Esc), key(KeyCode::Enter)]), "Esc Enter");
+        assert_eq!(
+            named(&[key(KeyCode::Tab), key(KeyCode::BackTab), key(KeyCode::Up)]),
+            "Tab S-Tab ↑"
+        );
     }
 
     #[test]

@@ -2,6 +2,8 @@
 //! notice or error, and the keys that matter in the current mode. While
 //! filtering it is the filter's input line.
 
+use std::sync::OnceLock;
+
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -9,155 +11,121 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use super::theme;
-use ratatui_textarea::{Input, Key};
-
-use crate::workbench::action::Action;
 use crate::workbench::form::Target;
 use crate::workbench::glyphs;
 use crate::workbench::keymap::{self, Ask, Scope};
 use crate::workbench::state::{App, Focus, Mode, Prompt};
 
-/// A hint: the keys the table binds to `actions` where `scope` counts
-/// (their first chords, written together: `↑↓`), then what they do here.
-/// No actions: the words alone.
-type Hint = (Scope, &'static [Action], &'static str);
+/// A status line's hints: `{X}` stands for the key the table binds, where
+/// the scopes count, to the action `X` (as `Debug` writes it), or for the
+/// key `X` itself once the table is seen to bind it there; the rest is
+/// said as written. Worked out once, on first use.
+struct Hints {
+    scopes: &'static [Scope],
+    text: &'static str,
+    said: OnceLock<String>,
+}
 
-const PROMPT: &[Hint] = &[
-    (Scope::AnyPrompt, &[], "answer above"),
-    (Scope::AnyPrompt, &[Action::Cancel], "cancel"),
-];
-const RESTORE: &[Hint] = &[
-    (Scope::Prompt(Ask::Restore), &[Action::Choose('r')], "restore"),
-    (Scope::Prompt(Ask::Restore), &[Action::Choose('d')], "discard"),
-    (Scope::Prompt(Ask::Restore), &[Action::Cancel], "keep for later"),
-];
-const EDITING: &[Hint] = &[
-    (Scope::Typing, &[Action::Cancel], "done"),
-    (Scope::Editing, &[UNDO], "undo"),
-    (Scope::Editing, &[REDO], "redo"),
-    (Scope::Typing, &[Action::Save], "save"),
-];
-const OVERLAY: &[Hint] = &[
-    (Scope::Overlay, &[Action::Up, Action::Down], "scroll"),
-    (Scope::Overlay, &[Action::Cancel], "close"),
-];
-const FILTER: &[Hint] = &[
-    (Scope::OneLine, &[Action::Confirm], "keep"),
-    (Scope::Typing, &[Action::Cancel], "clear"),
-];
-const FIELD: &[Hint] = &[
-    (Scope::OneLine, &[Action::Confirm], "apply"),
-    (Scope::Typing, &[Action::Cancel], "cancel"),
-    (Scope::Typing, &[Action::Save], "save"),
-];
-const STORY_FORM: &[Hint] = &[
-    (Scope::Form, &[Action::Up, Action::Down], "field"),
-    (Scope::Form, &[Action::Edit], "edit"),
-    (Scope::Form, &[Action::Add], "add pillar"),
-    (Scope::Form, &[Action::Delete], "delete pillar"),
-    (Scope::Form, &[Action::Cancel], "close"),
-];
-const FORM: &[Hint] = &[
-    (Scope::Form, &[Action::Up, Action::Down], "field"),
-    (Scope::Form, &[Action::Edit], "edit"),
-    (Scope::Form, &[Action::Cancel], "close"),
-    (Scope::Form, &[Action::Save], "save"),
-];
+static RESTORE: Hints = Hints::new(
+    &[Scope::Prompt(Ask::Restore)],
+    "{Choose('r')} restore · {Choose('d')} discard · {Cancel} keep for later",
+);
+static PROMPT: Hints = Hints::new(&[Scope::AnyPrompt], "answer above · {Cancel} cancel");
+static EDITING: Hints = Hints::new(
+    &[Scope::Typing, Scope::Editing],
+    "{Cancel} done · {^Z} undo · {^Y} redo · {Save} save",
+);
+static OVERLAY: Hints = Hints::new(&[Scope::Overlay], "{Up}{Down} scroll · {Cancel} close");
+static FILTER: Hints = Hints::new(&[Scope::Typing, Scope::OneLine], "{Confirm} keep · {Cancel} clear");
+static FIELD: Hints = Hints::new(
+    &[Scope::Typing, Scope::OneLine],
+    "{Confirm} apply · {Cancel} cancel · {Save} save",
+);
+static STORY_FORM: Hints = Hints::new(
+    &[Scope::Form],
+    "{Up}{Down} field · {Edit} edit · {Add} add pillar · {Delete} delete pillar · {Cancel} close",
+);
+static FORM: Hints = Hints::new(
+    &[Scope::Form],
+    "{Up}{Down} field · {Edit} edit · {Cancel} close · {Save} save",
+);
 // Only reading is possible: offer no key that would be refused.
-const READ_ONLY: &[Hint] = &[
-    (Scope::Normal, &[], "read-only"),
-    (Scope::Normal, &[Action::Help], "help"),
-    (Scope::Normal, &[Action::Quit], "quit"),
-    (Scope::Normal, &[Action::Up, Action::Down], "move"),
-    (Scope::Normal, &[Action::FocusNext], "pane"),
-    (Scope::Normal, &[Action::Filter], "filter"),
-    (Scope::Normal, &[Action::Explain], "why"),
-    (Scope::Normal, &[Action::EditStory], "story"),
-];
-/// What every pane starts with.
-const PANE: [Hint; 4] = [
-    (Scope::Normal, &[Action::Help], "help"),
-    (Scope::Normal, &[Action::Edit], "edit"),
-    (Scope::Normal, &[Action::Save], "save"),
-    (Scope::Normal, &[Action::Quit], "quit"),
-];
-const LIST: &[Hint] = &[
-    (Scope::Normal, &[Action::Up, Action::Down], "move"),
-    (Scope::Normal, &[Action::FocusNext], "pane"),
-    (Scope::Normal, &[Action::EditFields], "details"),
-    (Scope::Normal, &[Action::EditStory], "story"),
-    (Scope::Normal, &[Action::Filter], "filter"),
-    (Scope::Normal, &[Action::NextProblem], "next problem"),
-];
-const SCROLLING: &[Hint] = &[
-    (Scope::Normal, &[Action::Up, Action::Down], "scroll"),
-    (Scope::Normal, &[Action::FocusNext], "pane"),
-];
-const FINDINGS: &[Hint] = &[
-    (Scope::Normal, &[Action::Up, Action::Down], "finding"),
-    (Scope::Normal, &[Action::FocusNext], "pane"),
-];
-const STORY_PANE: [Hint; 4] = [
-    PANE[0],
-    (Scope::Normal, &[Action::Edit], "edit story"),
-    PANE[2],
-    PANE[3],
-];
+static READ_ONLY: Hints = Hints::new(
+    &[Scope::Normal],
+    "read-only · {Help} help · {Quit} quit · {Up}{Down} move · {FocusNext} pane · {Filter} filter · {Explain} why · {EditStory} story",
+);
+/// What the panes start with.
+static PANE: Hints = Hints::new(
+    &[Scope::Normal],
+    "{Help} help · {Edit} edit · {Save} save · {Quit} quit",
+);
+static STORY_PANE: Hints = Hints::new(
+    &[Scope::Normal],
+    "{Help} help · {Edit} edit story · {Save} save · {Quit} quit",
+);
+static LIST: Hints = Hints::new(
+    &[Scope::Normal],
+    "{Up}{Down} move · {FocusNext} pane · {EditFields} details · {EditStory} story · {Filter} filter · {NextProblem} next problem",
+);
+static SCROLLING: Hints = Hints::new(&[Scope::Normal], "{Up}{Down} scroll · {FocusNext} pane");
+static FINDINGS: Hints = Hints::new(&[Scope::Normal], "{Up}{Down} finding · {FocusNext} pane");
 
-const UNDO: Action = Action::Type(Input {
-    key: Key::Char('z'),
-    ctrl: true,
-    alt: false,
-    shift: false,
-});
-const REDO: Action = Action::Type(Input {
-    key: Key::Char('y'),
-    ctrl: true,
-    alt: false,
-    shift: false,
-});
+impl Hints {
+    const fn new(scopes: &'static [Scope], text: &'static str) -> Hints {
+        Hints {
+            scopes,
+            text,
+            said: OnceLock::new(),
+        }
+    }
 
-fn line(groups: &[&[Hint]]) -> String {
-    groups
-        .iter()
-        .flat_map(|g| g.iter())
-        .map(|(scope, actions, what)| {
-            let keys: String = actions
-                .iter()
-                .filter_map(|a| keymap::chord_for(*scope, a))
-                .map(|c| c.name())
-                .collect();
-            if keys.is_empty() {
-                what.to_string()
-            } else {
-                format!("{keys} {what}")
+    fn said(&self) -> &str {
+        self.said.get_or_init(|| self.resolve())
+    }
+
+    fn resolve(&self) -> String {
+        let mut out = String::new();
+        let mut rest = self.text;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let close = rest[open..].find('}').map_or(rest.len(), |c| open + c);
+            let name = &rest[open + 1..close];
+            match keymap::chord_named(self.scopes, name) {
+                Some(chord) => out.push_str(&chord.name()),
+                None => out.push_str(name),
             }
-        })
-        .collect::<Vec<_>>()
-        .join(" · ")
+            rest = rest.get(close + 1..).unwrap_or("");
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+fn line(groups: &[&Hints]) -> String {
+    groups.iter().map(|h| h.said()).collect::<Vec<_>>().join(" · ")
 }
 
 /// The keys worth showing now (every key is in the help).
 pub fn hints(app: &App) -> String {
     if let Some(Prompt::Restore(_)) = app.prompt {
-        return line(&[RESTORE]);
+        return line(&[&RESTORE]);
     }
     if app.prompt.is_some() {
-        return line(&[PROMPT]);
+        return line(&[&PROMPT]);
     }
     line(&match &app.mode {
-        Mode::Editing(_) => vec![EDITING],
-        Mode::Help { .. } | Mode::Explain { .. } => vec![OVERLAY],
-        Mode::Filter { .. } => vec![FILTER],
-        Mode::Form(f) if f.input.is_some() => vec![FIELD],
-        Mode::Form(f) if f.target == Target::Story => vec![STORY_FORM],
-        Mode::Form(_) => vec![FORM],
-        Mode::Normal if app.read_only.is_some() => vec![READ_ONLY],
+        Mode::Editing(_) => vec![&EDITING],
+        Mode::Help { .. } | Mode::Explain { .. } => vec![&OVERLAY],
+        Mode::Filter { .. } => vec![&FILTER],
+        Mode::Form(f) if f.input.is_some() => vec![&FIELD],
+        Mode::Form(f) if f.target == Target::Story => vec![&STORY_FORM],
+        Mode::Form(_) => vec![&FORM],
+        Mode::Normal if app.read_only.is_some() => vec![&READ_ONLY],
         Mode::Normal => match app.focus {
-            Focus::List => vec![&PANE, LIST],
-            Focus::Message => vec![&PANE, SCROLLING],
-            Focus::Findings => vec![&PANE, FINDINGS],
-            Focus::Story => vec![&STORY_PANE, SCROLLING],
+            Focus::List => vec![&PANE, &LIST],
+            Focus::Message => vec![&PANE, &SCROLLING],
+            Focus::Findings => vec![&PANE, &FINDINGS],
+            Focus::Story => vec![&STORY_PANE, &SCROLLING],
         },
     })
 }
@@ -208,30 +176,30 @@ mod tests {
     /// table must give the same words.
     #[test]
     fn the_table_gives_every_hint_its_words() {
-        let cases: [(&[&[Hint]], &str); 13] = [
-            (&[RESTORE], "r restore · d discard · Esc keep for later"),
-            (&[PROMPT], "answer above · Esc cancel"),
-            (&[EDITING], "Esc done · ^Z undo · ^Y redo · ^S save"),
-            (&[OVERLAY], "↑↓ scroll · Esc close"),
-            (&[FILTER], "Enter keep · Esc clear"),
-            (&[FIELD], "Enter apply · Esc cancel · ^S save"),
+        let cases: [(&[&Hints], &str); 13] = [
+            (&[&RESTORE], "r restore · d discard · Esc keep for later"),
+            (&[&PROMPT], "answer above · Esc cancel"),
+            (&[&EDITING], "Esc done · ^Z undo · ^Y redo · ^S save"),
+            (&[&OVERLAY], "↑↓ scroll · Esc close"),
+            (&[&FILTER], "Enter keep · Esc clear"),
+            (&[&FIELD], "Enter apply · Esc cancel · ^S save"),
             (
-                &[STORY_FORM],
+                &[&STORY_FORM],
                 "↑↓ field · Enter edit · a add pillar · D delete pillar · Esc close",
             ),
-            (&[FORM], "↑↓ field · Enter edit · Esc close · ^S save"),
+            (&[&FORM], "↑↓ field · Enter edit · Esc close · ^S save"),
             (
-                &[READ_ONLY],
+                &[&READ_ONLY],
                 "read-only · ? help · q quit · ↑↓ move · Tab pane · / filter · x why · s story",
             ),
             (
-                &[&PANE, LIST],
+                &[&PANE, &LIST],
                 "? help · e edit · ^S save · q quit · ↑↓ move · Tab pane · f details · s story · / filter · n next problem",
             ),
-            (&[&PANE, SCROLLING], "? help · e edit · ^S save · q quit · ↑↓ scroll · Tab pane"),
-            (&[&PANE, FINDINGS], "? help · e edit · ^S save · q quit · ↑↓ finding · Tab pane"),
+            (&[&PANE, &SCROLLING], "? help · e edit · ^S save · q quit · ↑↓ scroll · Tab pane"),
+            (&[&PANE, &FINDINGS], "? help · e edit · ^S save · q quit · ↑↓ finding · Tab pane"),
             (
-                &[&STORY_PANE, SCROLLING],
+                &[&STORY_PANE, &SCROLLING],
                 "? help · e edit story · ^S save · q quit · ↑↓ scroll · Tab pane",
             ),
         ];
