@@ -9,17 +9,19 @@
 //! Where `unshare` is missing or user namespaces are not allowed, the test
 //! says so and passes without checking.
 
+mod workbench_common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use chorus::core::lexicon::Lexicon;
 use chorus::core::store;
-use chorus::workbench::effects::Runtime;
 use chorus::workbench::engine::CoreEngine;
 use chorus::workbench::files;
 use chorus::workbench::input::LineInput;
 use chorus::workbench::state::Prompt;
 use chorus::workbench::{Action, App};
+use workbench_common::step;
 
 const DISK: &str = "CHORUS_FULL_DISK";
 const OUT: &str = "CHORUS_FULL_DISK_OUT";
@@ -38,14 +40,13 @@ fn inner() {
     let lexicon = Lexicon::builtin();
     let engine = CoreEngine::new(&set, &lexicon);
     let mut app = App::new(set, path.clone(), seen, Box::new(engine));
-    let mut rt = Runtime::default();
-    rt.apply(&mut app, Action::Resize(80, 24));
+    step(&mut app, Action::Resize(80, 24));
 
     fill(&disk.join("filler"));
-    rt.apply(&mut app, Action::Duplicate);
+    step(&mut app, Action::Duplicate);
     assert!(app.dirty);
     let in_memory = store::to_yaml(&app.set);
-    rt.apply(&mut app, Action::Save);
+    step(&mut app, Action::Save);
 
     let Some(Prompt::SaveFailed(msg)) = &app.prompt else {
         panic!("save-as should be offered, not {:?}", app.prompt);
@@ -69,10 +70,10 @@ fn inner() {
     assert!(left.is_empty(), "temporary files left: {left:?}");
 
     // w: save as, to a disk with room.
-    rt.apply(&mut app, Action::Choose('w'));
+    step(&mut app, Action::Choose('w'));
     assert!(matches!(app.prompt, Some(Prompt::SaveAs(_))));
     app.prompt = Some(Prompt::SaveAs(LineInput::new(out.display().to_string())));
-    rt.apply(&mut app, Action::Confirm);
+    step(&mut app, Action::Confirm);
     assert!(app.prompt.is_none(), "{:?}", app.prompt);
     assert!(!app.dirty);
     assert_eq!(app.path, out);
@@ -142,10 +143,9 @@ fn a_read_only_file_keeps_every_edit_and_offers_save_as() {
     let lexicon = Lexicon::builtin();
     let engine = CoreEngine::new(&set, &lexicon);
     let mut app = App::new(set, path.clone(), seen, Box::new(engine));
-    let mut rt = Runtime::default();
-    rt.apply(&mut app, Action::Delete);
+    step(&mut app, Action::Delete);
     let in_memory = store::to_yaml(&app.set);
-    rt.apply(&mut app, Action::Save);
+    step(&mut app, Action::Save);
     let Some(Prompt::SaveFailed(msg)) = &app.prompt else {
         panic!("save-as should be offered, not {:?}", app.prompt);
     };
@@ -157,10 +157,10 @@ fn a_read_only_file_keeps_every_edit_and_offers_save_as() {
     assert!(app.dirty);
     assert_eq!(store::to_yaml(&app.set), in_memory);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), files::EXAMPLE_YAML);
-    rt.apply(&mut app, Action::Choose('w'));
+    step(&mut app, Action::Choose('w'));
     let out = dir.path().join("copy.yaml");
     app.prompt = Some(Prompt::SaveAs(LineInput::new(out.display().to_string())));
-    rt.apply(&mut app, Action::Confirm);
+    step(&mut app, Action::Confirm);
     assert!(!app.dirty);
     assert_eq!(store::to_yaml(&store::load(&out).unwrap()), in_memory);
 }

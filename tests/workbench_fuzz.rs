@@ -9,19 +9,21 @@
 //! 64 sequences of up to 60 steps by default; a longer run:
 //! `PROPTEST_CASES=5000 cargo test --release --test workbench_fuzz`.
 
+mod workbench_common;
+
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use chorus::core::lexicon::Lexicon;
 use chorus::core::review::Span;
 use chorus::core::store;
-use chorus::workbench::effects::Runtime;
 use chorus::workbench::engine::CoreEngine;
 use chorus::workbench::{files, keys, Action, App};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 use proptest::prelude::*;
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
+use workbench_common::Drive;
 
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
@@ -177,8 +179,7 @@ fn run(steps: &[Step]) {
     let (set, disk) = files::load(&path).unwrap();
     let engine = CoreEngine::new(&set, lexicon());
     let mut app = App::new(set, path, disk, Box::new(engine));
-    let mut rt = Runtime::default();
-    rt.apply(&mut app, Action::Resize(80, 24));
+    app.step(Action::Resize(80, 24));
     let mut size = (80u16, 24u16);
     for step in steps {
         if app.quit {
@@ -197,13 +198,13 @@ fn run(steps: &[Step]) {
                 Some(Event::Resize(*w, *h))
             }
             Step::Tick => {
-                rt.apply(&mut app, Action::Tick);
+                app.step(Action::Tick);
                 None
             }
         };
         if let Some(ev) = event {
             if let Some(action) = keys::action_for(&app, &ev) {
-                rt.apply(&mut app, action);
+                app.step(action);
             }
         }
         check_invariants(&app);
