@@ -78,6 +78,9 @@ pub struct App<'e> {
     /// Another live session has the set open: who and since when. Edits
     /// and saves are refused, and no journal is written or removed.
     pub read_only: Option<String>,
+    /// The home folder, for a save-as path typed as `~/…` (read once, so
+    /// `update` never looks at the environment).
+    pub home: Option<PathBuf>,
     /// The selected message's text as last laid out, shared by `settle` and
     /// the view so a key lays the text out at most once.
     pub text_layout: glyphs::LayoutCache,
@@ -122,6 +125,7 @@ impl<'e> App<'e> {
             quit: false,
             after_save: AfterSave::Nothing,
             read_only: None,
+            home: std::env::var_os("HOME").map(PathBuf::from),
             text_layout: glyphs::LayoutCache::default(),
             story_revision: 0,
             story_layout: glyphs::Memo::default(),

@@ -35,10 +35,10 @@ fn write_to(fx: &mut Vec<Effect>, path: PathBuf) {
 }
 
 /// A typed path, with `~/` for the home folder.
-fn expand(path: &str) -> PathBuf {
+fn expand(path: &str, home: Option<&PathBuf>) -> PathBuf {
     let path = path.trim();
-    if let (Some(rest), Some(home)) = (path.strip_prefix("~/"), std::env::var_os("HOME")) {
-        return PathBuf::from(home).join(rest);
+    if let (Some(rest), Some(home)) = (path.strip_prefix("~/"), home) {
+        return home.join(rest);
     }
     PathBuf::from(path)
 }
@@ -96,7 +96,7 @@ pub(super) fn answer(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
             }
             Action::Paste(s) => input.insert_str(&s),
             Action::Confirm | Action::Save => {
-                let target = expand(&input.text);
+                let target = expand(&input.text, app.home.as_ref());
                 if target.as_os_str().is_empty() {
                     app.error("Type a path to save to");
                 } else if target == app.path {
