@@ -494,3 +494,21 @@ fn a_pillar_added_then_an_edit_are_taken_back_newest_first() {
     press(&mut app, KeyCode::Char('u'));
     assert_eq!(pillar_ids(&app), pillars);
 }
+
+#[test]
+fn a_save_as_path_under_home_is_expanded_without_looking_at_the_environment() {
+    let mut app = app();
+    app.home = Some(PathBuf::from("/home/writer"));
+    app.prompt = Some(Prompt::SaveAs(LineInput::new("  ~/drafts/set.yaml ")));
+    assert_eq!(
+        update(&mut app, Action::Confirm),
+        [save(Path::new("/home/writer/drafts/set.yaml"), false, false)]
+    );
+    // With no home folder the path is taken as typed.
+    app.home = None;
+    app.prompt = Some(Prompt::SaveAs(LineInput::new("~/set.yaml")));
+    assert_eq!(
+        update(&mut app, Action::Confirm),
+        [save(Path::new("~/set.yaml"), false, false)]
+    );
+}
