@@ -512,3 +512,46 @@ fn a_save_as_path_under_home_is_expanded_without_looking_at_the_environment() {
         [save(Path::new("~/set.yaml"), false, false)]
     );
 }
+
+/// The loop's side: a save as another file, carried out by the runtime,
+/// writes it, makes it the set's file, remembers it as the one to open
+/// next time, and drops this session's journal.
+#[test]
+fn the_runtime_carries_out_a_save_as_and_what_follows() {
+    use chorus::workbench::effects::Runtime;
+    use chorus::workbench::journal::Journal;
+    let p = place();
+    let (set, disk) = files::load(&p.file).unwrap();
+    let (app, _) = app_with(set, p.file.clone());
+    let mut bench = Bench::new(app);
+    bench.disk = disk;
+    let dirs = files::Dirs {
+        data: p.state.with_file_name("data"),
+        state: p.state.clone(),
+    };
+    bench.rt = Runtime {
+        journal: Some(Journal::new(&p.state)),
+        dirs: Some(dirs.clone()),
+        lock: None,
+    };
+    press(&mut bench, KeyCode::Char('D'));
+    bench.write_journal().unwrap().unwrap();
+    let journals = || std::fs::read_dir(p.state.join("journal")).unwrap().count();
+    assert_eq!(journals(), 1);
+    let copy = p.file.with_file_name("copy.yaml");
+    bench.prompt = Some(Prompt::SaveAs(LineInput::new(copy.display().to_string())));
+    step(&mut bench, Action::Confirm);
+    assert_eq!(bench.path, copy);
+    assert!(!bench.dirty && bench.prompt.is_none());
+    assert_eq!(store::load(&copy).unwrap().internal.len(), fixture().internal.len() - 1);
+    assert_eq!(dirs.last_opened(), Some(std::path::absolute(&copy).unwrap()));
+    // The saved-as set's lock is this session's now, and the journal is gone
+    // (only lock files are left in its folder).
+    assert!(bench.rt.lock.is_some());
+    let left: Vec<_> = std::fs::read_dir(p.state.join("journal"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "yaml"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
