@@ -17,6 +17,13 @@ use chorus::core::lexicon::Lexicon;
 use chorus::core::model::{Message, MessageSet, Pillar};
 use chorus::workbench::engine::CoreEngine;
 use chorus::workbench::{update, view, Action, App};
+
+/// `update` for the keys measured here, which ask for no effect (no save,
+/// no quit): there is nothing for an event loop to carry out.
+fn step(app: &mut App, action: Action) {
+    let effects = update(app, action);
+    debug_assert!(effects.is_empty(), "{effects:?}");
+}
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
@@ -44,7 +51,7 @@ fn benches(c: &mut Criterion) {
             let set = chorus::core::store::parse(&yaml, std::path::Path::new("bench.yaml")).unwrap();
             let engine = CoreEngine::new(&set, &lexicon);
             let mut app = App::new(set.clone(), PathBuf::from("bench.yaml"), None, Box::new(engine));
-            update(&mut app, Action::Resize(120, 40));
+            step(&mut app, Action::Resize(120, 40));
             term.draw(|f| view::draw(f, &app)).unwrap();
             black_box(&app.reviews);
         })
@@ -52,11 +59,11 @@ fn benches(c: &mut Criterion) {
 
     let engine = CoreEngine::new(&set, &lexicon);
     let mut app = App::new(set.clone(), PathBuf::from("bench.yaml"), None, Box::new(engine));
-    update(&mut app, Action::Resize(120, 40));
+    step(&mut app, Action::Resize(120, 40));
     // Steady state: every message scored, as after the first second.
     while app.score_pending(usize::MAX) {}
-    update(&mut app, Action::Bottom);
-    update(&mut app, Action::Edit);
+    step(&mut app, Action::Bottom);
+    step(&mut app, Action::Edit);
     let mut typed = false;
     c.bench_function("keystroke in the editor, 10k messages", |b| {
         b.iter(|| {
@@ -67,7 +74,7 @@ fn benches(c: &mut Criterion) {
                 key(Key::Char('x'))
             };
             typed = !typed;
-            update(&mut app, k);
+            step(&mut app, k);
             term.draw(|f| view::draw(f, &app)).unwrap();
         })
     });
@@ -113,8 +120,8 @@ fn story_set(pillars: usize, keywords: usize, words: usize) -> MessageSet {
 fn editing<'l>(set: MessageSet, lexicon: &'l Lexicon) -> App<'l> {
     let engine = CoreEngine::new(&set, lexicon);
     let mut app = App::new(set, PathBuf::from("bench.yaml"), None, Box::new(engine));
-    update(&mut app, Action::Resize(120, 40));
-    update(&mut app, Action::Edit);
+    step(&mut app, Action::Resize(120, 40));
+    step(&mut app, Action::Edit);
     app
 }
 
@@ -129,7 +136,7 @@ fn redraw(c: &mut Criterion) {
         b.iter(|| {
             let k = if typed { Key::Backspace } else { Key::Char('x') };
             typed = !typed;
-            update(&mut app, key(k));
+            step(&mut app, key(k));
             term.draw(|f| view::draw(f, &app)).unwrap();
         })
     });
@@ -149,7 +156,7 @@ fn redraw(c: &mut Criterion) {
         b.iter(|| {
             let k = if left { Key::Right } else { Key::Left };
             left = !left;
-            update(&mut app, key(k));
+            step(&mut app, key(k));
             term.draw(|f| view::draw(f, &app)).unwrap();
         })
     });
@@ -188,7 +195,7 @@ fn redraw(c: &mut Criterion) {
             b.iter(|| {
                 let k = if left { Key::Right } else { Key::Left };
                 left = !left;
-                update(&mut app, key(k));
+                step(&mut app, key(k));
                 term.draw(|f| view::draw(f, &app)).unwrap();
             })
         });

@@ -9,6 +9,8 @@
 //! Where `unshare` is missing or user namespaces are not allowed, the test
 //! says so and passes without checking.
 
+mod workbench_common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -18,7 +20,8 @@ use chorus::workbench::engine::CoreEngine;
 use chorus::workbench::files;
 use chorus::workbench::input::LineInput;
 use chorus::workbench::state::Prompt;
-use chorus::workbench::{update, Action, App};
+use chorus::workbench::{Action, App};
+use workbench_common::step;
 
 const DISK: &str = "CHORUS_FULL_DISK";
 const OUT: &str = "CHORUS_FULL_DISK_OUT";
@@ -37,13 +40,13 @@ fn inner() {
     let lexicon = Lexicon::builtin();
     let engine = CoreEngine::new(&set, &lexicon);
     let mut app = App::new(set, path.clone(), seen, Box::new(engine));
-    update(&mut app, Action::Resize(80, 24));
+    step(&mut app, Action::Resize(80, 24));
 
     fill(&disk.join("filler"));
-    update(&mut app, Action::Duplicate);
+    step(&mut app, Action::Duplicate);
     assert!(app.dirty);
     let in_memory = store::to_yaml(&app.set);
-    update(&mut app, Action::Save);
+    step(&mut app, Action::Save);
 
     let Some(Prompt::SaveFailed(msg)) = &app.prompt else {
         panic!("save-as should be offered, not {:?}", app.prompt);
@@ -67,10 +70,10 @@ fn inner() {
     assert!(left.is_empty(), "temporary files left: {left:?}");
 
     // w: save as, to a disk with room.
-    update(&mut app, Action::Choose('w'));
+    step(&mut app, Action::Choose('w'));
     assert!(matches!(app.prompt, Some(Prompt::SaveAs(_))));
     app.prompt = Some(Prompt::SaveAs(LineInput::new(out.display().to_string())));
-    update(&mut app, Action::Confirm);
+    step(&mut app, Action::Confirm);
     assert!(app.prompt.is_none(), "{:?}", app.prompt);
     assert!(!app.dirty);
     assert_eq!(app.path, out);
@@ -140,9 +143,9 @@ fn a_read_only_file_keeps_every_edit_and_offers_save_as() {
     let lexicon = Lexicon::builtin();
     let engine = CoreEngine::new(&set, &lexicon);
     let mut app = App::new(set, path.clone(), seen, Box::new(engine));
-    update(&mut app, Action::Delete);
+    step(&mut app, Action::Delete);
     let in_memory = store::to_yaml(&app.set);
-    update(&mut app, Action::Save);
+    step(&mut app, Action::Save);
     let Some(Prompt::SaveFailed(msg)) = &app.prompt else {
         panic!("save-as should be offered, not {:?}", app.prompt);
     };
@@ -154,10 +157,10 @@ fn a_read_only_file_keeps_every_edit_and_offers_save_as() {
     assert!(app.dirty);
     assert_eq!(store::to_yaml(&app.set), in_memory);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), files::EXAMPLE_YAML);
-    update(&mut app, Action::Choose('w'));
+    step(&mut app, Action::Choose('w'));
     let out = dir.path().join("copy.yaml");
     app.prompt = Some(Prompt::SaveAs(LineInput::new(out.display().to_string())));
-    update(&mut app, Action::Confirm);
+    step(&mut app, Action::Confirm);
     assert!(!app.dirty);
     assert_eq!(store::to_yaml(&store::load(&out).unwrap()), in_memory);
 }

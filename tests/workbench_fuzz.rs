@@ -9,6 +9,8 @@
 //! 64 sequences of up to 60 steps by default; a longer run:
 //! `PROPTEST_CASES=5000 cargo test --release --test workbench_fuzz`.
 
+mod workbench_common;
+
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -16,11 +18,12 @@ use chorus::core::lexicon::Lexicon;
 use chorus::core::store;
 use chorus::core::verdict::Span;
 use chorus::workbench::engine::CoreEngine;
-use chorus::workbench::{files, keys, update, Action, App};
+use chorus::workbench::{files, keys, Action, App};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 use proptest::prelude::*;
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
+use workbench_common::Drive;
 
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
@@ -176,7 +179,7 @@ fn run(steps: &[Step]) {
     let (set, disk) = files::load(&path).unwrap();
     let engine = CoreEngine::new(&set, lexicon());
     let mut app = App::new(set, path, disk, Box::new(engine));
-    update(&mut app, Action::Resize(80, 24));
+    app.step(Action::Resize(80, 24));
     let mut size = (80u16, 24u16);
     for step in steps {
         if app.quit {
@@ -195,13 +198,13 @@ fn run(steps: &[Step]) {
                 Some(Event::Resize(*w, *h))
             }
             Step::Tick => {
-                update(&mut app, Action::Tick);
+                app.step(Action::Tick);
                 None
             }
         };
         if let Some(ev) = event {
             if let Some(action) = keys::action_for(&app, &ev) {
-                update(&mut app, action);
+                app.step(action);
             }
         }
         check_invariants(&app);

@@ -11,22 +11,23 @@ use std::path::{Path, PathBuf};
 use chorus::core::model::MessageSet;
 use chorus::core::store;
 use chorus::workbench::files;
-use chorus::workbench::journal::{Diff, Found, Journal};
+use chorus::workbench::journal::Journal;
 use chorus::workbench::state::Prompt;
-use chorus::workbench::App;
+use chorus::workbench::unsaved::{Diff, Found};
 use crossterm::event::KeyCode;
 use workbench_common::*;
 
 /// The workbench opened on the place's file, as `run` opens it: with a
 /// journal, and the restore prompt if another session left edits.
-fn open(p: &Place) -> App<'static> {
+fn open(p: &Place) -> Bench {
     let (set, disk) = files::load(&p.file).unwrap();
-    let (mut app, _) = app_with(set.clone(), p.file.clone());
+    let (app, _) = app_with(set.clone(), p.file.clone());
+    let mut app = Bench::new(app);
     app.disk = disk;
     let journal = Journal::new(&p.state);
     let (found, problems) = journal.find(&p.file, &set);
     assert!(problems.is_empty(), "{problems:?}");
-    app.journal = Some(journal);
+    app.rt.journal = Some(journal);
     if let Some(f) = found {
         app.prompt = Some(Prompt::Restore(Box::new(f)));
     }

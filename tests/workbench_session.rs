@@ -10,18 +10,17 @@ use std::path::{Path, PathBuf};
 
 use chorus::core::store;
 use chorus::workbench::files;
-use chorus::workbench::lock;
 use chorus::workbench::state::{Mode, Prompt};
-use chorus::workbench::App;
 use crossterm::event::KeyCode;
 use workbench_common::*;
 
 /// A workbench opened on the place's set the way `run` opens it.
-fn open(p: &Place, force: bool) -> App<'static> {
+fn open(p: &Place, force: bool) -> Bench {
     let (set, disk) = files::load(&p.file).unwrap();
-    let (mut app, _) = app_with(set, p.file.clone());
+    let (app, _) = app_with(set, p.file.clone());
+    let mut app = Bench::new(app);
     app.disk = disk;
-    lock::attach(&mut app, Some(&p.state), force);
+    app.rt.attach(&mut app.app, Some(&p.state), force);
     app
 }
 
@@ -37,7 +36,7 @@ fn journals(state: &Path) -> Vec<PathBuf> {
 }
 
 /// The first session types into the second message and journals it.
-fn edit_and_journal(app: &mut App, typed: &str) {
+fn edit_and_journal(app: &mut Bench, typed: &str) {
     press(app, KeyCode::Down);
     press(app, KeyCode::Char('e'));
     keys(app, typed);
@@ -50,7 +49,7 @@ fn a_second_session_is_read_only_and_leaves_the_live_journal_alone() {
     let p = place();
     let on_disk = std::fs::read_to_string(&p.file).unwrap();
     let mut first = open(&p, false);
-    assert!(first.lock.is_some() && first.read_only.is_none());
+    assert!(first.rt.lock.is_some() && first.read_only.is_none());
     edit_and_journal(&mut first, " typed in the first");
     let live = journals(&p.state);
     assert_eq!(live.len(), 1);
@@ -60,7 +59,7 @@ fn a_second_session_is_read_only_and_leaves_the_live_journal_alone() {
         second.prompt.is_none(),
         "the live journal is not offered as a stopped session's"
     );
-    assert!(second.lock.is_none() && second.journal.is_none());
+    assert!(second.rt.lock.is_none() && second.rt.journal.is_none());
     let holder = second.read_only.clone().expect("read-only");
     assert!(holder.contains(&format!("pid {}", std::process::id())), "{holder}");
     let shown = screen(&mut second, 100, 30);
@@ -116,7 +115,7 @@ fn once_the_first_session_is_gone_its_journal_is_offered_and_the_lock_taken() {
     // A crash: the journal stays, the lock goes with the process.
     drop(first);
     let mut next = open(&p, false);
-    assert!(next.lock.is_some() && next.read_only.is_none());
+    assert!(next.rt.lock.is_some() && next.read_only.is_none());
     assert!(matches!(next.prompt, Some(Prompt::Restore(_))));
     press(&mut next, KeyCode::Char('r'));
     assert!(next.set.internal[1].text.ends_with(" left behind"));
@@ -130,7 +129,7 @@ fn forced_second_session_edits_with_its_own_journal_and_is_offered_none() {
     let mut first = open(&p, false);
     edit_and_journal(&mut first, " first");
     let mut forced = open(&p, true);
-    assert!(forced.read_only.is_none() && forced.lock.is_none());
+    assert!(forced.read_only.is_none() && forced.rt.lock.is_none());
     assert!(forced.prompt.is_none(), "the live journal is not offered");
     assert!(forced
         .notice
@@ -149,14 +148,15 @@ fn save_as_never_writes_over_a_set_open_in_another_session() {
     let other = p.file.with_file_name("other.yaml");
     store::save(&other, &fixture()).unwrap();
     let (set, disk) = files::load(&other).unwrap();
-    let (mut second, _) = app_with(set, other.clone());
+    let (second, _) = app_with(set, other.clone());
+    let mut second = Bench::new(second);
     second.disk = disk;
-    second.dirs = Some(files::Dirs {
+    second.rt.dirs = Some(files::Dirs {
         data: p.state.with_file_name("data"),
         state: p.state.clone(),
     });
-    lock::attach(&mut second, Some(&p.state), false);
-    assert!(second.lock.is_some(), "other.yaml is free");
+    second.rt.attach(&mut second.app, Some(&p.state), false);
+    assert!(second.rt.lock.is_some(), "other.yaml is free");
     let before = std::fs::read_to_string(&p.file).unwrap();
     press(&mut second, KeyCode::Char('D'));
     press(&mut second, KeyCode::Char('w'));

@@ -7,7 +7,7 @@ mod workbench_common;
 use chorus::core::model::{Audience, Criterion, Status};
 use chorus::workbench::form::{FieldKey, Target};
 use chorus::workbench::state::{Focus, Mode, Prompt};
-use chorus::workbench::{update, Action};
+use chorus::workbench::Action;
 use crossterm::event::{Event, KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use workbench_common::*;
 
@@ -102,7 +102,7 @@ fn editing_in_place_rescores_only_the_edited_message_per_key() {
     assert!(app.dirty);
     // The summary waits for typing to pause.
     assert!(app.summary_stale);
-    update(&mut app, Action::Tick);
+    step(&mut app, Action::Tick);
     assert!(!app.summary_stale);
     press(&mut app, KeyCode::Esc);
     assert!(matches!(app.mode, Mode::Normal));
@@ -648,10 +648,10 @@ fn a_click_selects_a_message_and_focuses_the_pane() {
 #[test]
 fn resizing_relays_out_and_a_tiny_terminal_is_harmless() {
     let mut app = app();
-    update(&mut app, Action::Resize(120, 40));
+    step(&mut app, Action::Resize(120, 40));
     assert_eq!(app.size, (120, 40));
     assert!(app.panes().unwrap().list.width > 22);
-    update(&mut app, Action::Resize(10, 3));
+    step(&mut app, Action::Resize(10, 3));
     assert!(app.panes().is_none());
     // Keys still work.
     press(&mut app, KeyCode::Down);
@@ -803,7 +803,7 @@ fn a_deferred_summary_is_refreshed_on_tick_and_when_editing_ends() {
     keys(&mut app, " Quick");
     assert!(app.summary_stale);
     assert_eq!(app.summary.uncovered_pillars, ["speed", "expertise"], "deferred");
-    update(&mut app, Action::Tick);
+    step(&mut app, Action::Tick);
     assert_eq!(app.summary.uncovered_pillars, ["expertise"]);
     keys(&mut app, " and certified");
     press(&mut app, KeyCode::Esc);
@@ -834,7 +834,7 @@ fn a_large_set_shows_its_first_screen_before_every_message_is_scored() {
     assert_eq!(pending, 1500 - chorus::workbench::state::FIRST_SCORED);
     assert!(!app.reviews[0].pending, "the first screen is scored");
     // Whatever is selected is scored at once, even far down the list.
-    update(&mut app, Action::Bottom);
+    step(&mut app, Action::Bottom);
     assert!(!app.reviews[1499].pending);
     // Idle steps finish the job and only then summarise the set.
     while app.score_pending(500) {}

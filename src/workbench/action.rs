@@ -1,7 +1,17 @@
-//! What the user asked for, independent of which key or click said it.
-//! `keys` turns terminal events into these; `update` carries them out.
+//! What happens to the workbench, as plain data. An `Action` is what the
+//! user asked for (independent of which key or click said it) or what came
+//! of an effect; `keys` turns terminal events into actions and `update`
+//! applies them to the model. An `Effect` is what `update` asks of the world
+//! (save, reload, journal, quit): only the event loop carries effects out
+//! (`effects`), and what came of each returns to `update` as an action.
+
+use std::path::PathBuf;
 
 use ratatui_textarea::Input;
+
+use crate::core::model::MessageSet;
+
+use super::fingerprint::Fingerprint;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -35,7 +45,8 @@ pub enum Action {
     Duplicate,
     /// `D`: delete the selected message (its pillar in the story form).
     Delete,
-    /// `u`: put back the last deleted message (pillar in the story form).
+    /// `u`: take back the last change (in the story form too: a pillar
+    /// added or deleted there is one change like any other).
     Undo,
     MoveDown,
     MoveUp,
@@ -61,4 +72,73 @@ pub enum Action {
     Resize(u16, u16),
     /// Typing paused: refresh what was put off (the set summary).
     Tick,
+
+    // --- what came of an effect ---------------------------------------
+    /// The set was written to `path`, which now looks like `disk`.
+    Saved {
+        path: PathBuf,
+        disk: Option<Fingerprint>,
+    },
+    /// The save did not happen; the message says why.
+    SaveFailed(String),
+    /// Someone else changed the set's file since we read it: not saved.
+    ChangedOnDisk,
+    /// A save-as target is another file that exists: not saved.
+    Exists(PathBuf),
+    /// The set as the file holds it now.
+    Reloaded {
+        set: Box<MessageSet>,
+        disk: Option<Fingerprint>,
+    },
+    ReloadFailed(String),
+    /// The journal holds the edits up to this revision.
+    Journaled(u64),
+    /// Writing the journal failed; the message says why.
+    JournalFailed(String),
+}
+
+impl Action {
+    /// Whether this reports what came of an effect rather than what the
+    /// user asked for.
+    pub fn is_outcome(&self) -> bool {
+        matches!(
+            self,
+            Action::Saved { .. }
+                | Action::SaveFailed(_)
+                | Action::ChangedOnDisk
+                | Action::Exists(_)
+                | Action::Reloaded { .. }
+                | Action::ReloadFailed(_)
+                | Action::Journaled(_)
+                | Action::JournalFailed(_)
+        )
+    }
+}
+
+/// What `update` asks the event loop to do; the model never does these itself.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Write the set to `path`. `check_disk`: first make sure nobody changed
+    /// the file since we read it (else `ChangedOnDisk`). `overwrite: false`:
+    /// a file already at `path` is not written over (else `Exists`). Saving
+    /// to another set's file takes that set's lock first, so a set open in
+    /// another session is never written over (else `SaveFailed`).
+    Save {
+        path: PathBuf,
+        check_disk: bool,
+        overwrite: bool,
+    },
+    /// Read the set's file again (answered by `Reloaded` or `ReloadFailed`).
+    Reload,
+    /// This session's journal goes: its edits were saved or discarded.
+    DropJournal,
+    /// A journal a stopped session left goes (the user discarded it).
+    DiscardJournal(PathBuf),
+    /// Journal the unsaved edits now (`Journaled`), then remove `replacing`
+    /// (a stopped session's journal whose edits are this session's now).
+    WriteJournal { replacing: Option<PathBuf> },
+    /// Remember this set as the one to open next time.
+    RememberPath(PathBuf),
+    /// End the session.
+    Quit,
 }

@@ -5,42 +5,17 @@
 
 use std::io;
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
 use crate::core::model::MessageSet;
 use crate::core::store;
 
+use super::fingerprint::Fingerprint;
 use super::private;
 
 /// The built-in example, copied on first use so it can be edited and saved.
 pub const EXAMPLE_YAML: &str = include_str!("../../messages/lemonadly.yaml");
 pub const EXAMPLE_FILE: &str = "lemonadly.yaml";
 const LAST_FILE: &str = "last-set";
-
-/// What a file on disk looked like when we last read or wrote it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Fingerprint {
-    pub modified: Option<SystemTime>,
-    pub len: u64,
-    pub hash: u64,
-}
-
-impl Fingerprint {
-    pub fn of_bytes(bytes: &[u8], modified: Option<SystemTime>) -> Fingerprint {
-        // Stable across runs and builds: a journal keeps it to tell, after a
-        // crash, whether the file changed since the edits began.
-        Fingerprint {
-            modified,
-            len: bytes.len() as u64,
-            hash: super::journal::stable_hash(bytes),
-        }
-    }
-
-    /// The same content: a touched file that still holds what we saw is no conflict.
-    pub fn same_content(&self, other: &Fingerprint) -> bool {
-        self.len == other.len && self.hash == other.hash
-    }
-}
 
 /// The fingerprint of `path` now; `None` when there is no file there.
 /// Read through the store's reader: never more than a set file may hold

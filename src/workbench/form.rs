@@ -98,44 +98,33 @@ pub fn fields(set: &MessageSet, target: Target) -> Vec<Field> {
             let Some(m) = set.internal.get(i) else {
                 return vec![];
             };
+            // An optional field shows as empty when it is not set.
+            let opt = |key, label, value: &Option<String>, hint| f(key, label, value.clone().unwrap_or_default(), hint);
+            let kinds = "empty is a story message; or update, recognition, question, or a kind of your lexicon";
+            let status = m.status.map(Status::as_str).unwrap_or("").to_string();
             let mut v = vec![
                 f(FieldKey::Id, "id", m.id.clone(), "unique in the set"),
-                f(
-                    FieldKey::Title,
-                    "title",
-                    m.title.clone().unwrap_or_default(),
-                    "optional",
-                ),
-                f(
-                    FieldKey::Kind,
-                    "kind",
-                    m.kind.clone().unwrap_or_default(),
-                    "empty is a story message; or update, recognition, question, or a kind of your lexicon",
-                ),
+                opt(FieldKey::Title, "title", &m.title, "optional"),
+                opt(FieldKey::Kind, "kind", &m.kind, kinds),
                 f(
                     FieldKey::Audience,
                     "audience",
                     m.audience.to_string(),
                     "all, or segments separated by commas",
                 ),
-                f(
+                opt(
                     FieldKey::Channel,
                     "channel",
-                    m.channel.clone().unwrap_or_default(),
+                    &m.channel,
                     "optional, e.g. town hall, email, chat",
                 ),
-                f(
+                opt(
                     FieldKey::Messenger,
                     "messenger",
-                    m.messenger.clone().unwrap_or_default(),
+                    &m.messenger,
                     "optional: who sends it, e.g. COO",
                 ),
-                f(
-                    FieldKey::Status,
-                    "status",
-                    m.status.map(Status::as_str).unwrap_or("").to_string(),
-                    "draft, review, approved, or empty",
-                ),
+                f(FieldKey::Status, "status", status, "draft, review, approved, or empty"),
             ];
             for c in Criterion::ALL {
                 v.push(f(
@@ -172,36 +161,36 @@ pub fn fields(set: &MessageSet, target: Target) -> Vec<Field> {
             ];
             for (i, p) in e.pillars.iter().enumerate() {
                 let n = i + 1;
-                v.push(f(
-                    FieldKey::PillarId(i),
-                    &format!("pillar {n} id"),
-                    p.id.clone(),
-                    "unique short name",
-                ));
-                v.push(f(
-                    FieldKey::PillarClaim(i),
-                    &format!("pillar {n} claim"),
-                    p.claim.clone(),
-                    "the claim the story rests on",
-                ));
-                v.push(f(
-                    FieldKey::PillarKeywords(i),
-                    &format!("pillar {n} keywords"),
-                    list(&p.keywords),
-                    "words that show support, separated by commas",
-                ));
-                v.push(f(
-                    FieldKey::PillarFacts(i),
-                    &format!("pillar {n} facts"),
-                    p.facts.join("; "),
-                    "statements with quantities, separated by semicolons",
-                ));
-                v.push(f(
-                    FieldKey::PillarOpposites(i),
-                    &format!("pillar {n} opposites"),
-                    list(&p.opposites),
-                    "words that assert the contrary, separated by commas",
-                ));
+                let pillar = [
+                    (FieldKey::PillarId(i), "id", p.id.clone(), "unique short name"),
+                    (
+                        FieldKey::PillarClaim(i),
+                        "claim",
+                        p.claim.clone(),
+                        "the claim the story rests on",
+                    ),
+                    (
+                        FieldKey::PillarKeywords(i),
+                        "keywords",
+                        list(&p.keywords),
+                        "words that show support, separated by commas",
+                    ),
+                    (
+                        FieldKey::PillarFacts(i),
+                        "facts",
+                        p.facts.join("; "),
+                        "statements with quantities, separated by semicolons",
+                    ),
+                    (
+                        FieldKey::PillarOpposites(i),
+                        "opposites",
+                        list(&p.opposites),
+                        "words that assert the contrary, separated by commas",
+                    ),
+                ];
+                for (key, what, value, hint) in pillar {
+                    v.push(f(key, &format!("pillar {n} {what}"), value, hint));
+                }
             }
             v
         }
@@ -221,19 +210,20 @@ pub fn apply(
     kinds: &[String],
 ) -> Result<Changed, String> {
     let mut trial = set.clone();
-    let changed = apply_unchecked(&mut trial, target, key, value, kinds)?;
+    let changed = apply_unchecked(&mut trial, target, (key, value), kinds)?;
     crate::core::store::validate(&trial).map_err(|p| p.message)?;
     *set = trial;
     Ok(changed)
 }
 
+/// `apply` without the validation: `(key, value)` is the field and what was typed.
 fn apply_unchecked(
     set: &mut MessageSet,
     target: Target,
-    key: FieldKey,
-    value: &str,
+    edit: (FieldKey, &str),
     kinds: &[String],
 ) -> Result<Changed, String> {
+    let (key, value) = edit;
     match target {
         Target::Message(i) => {
             let segments = set.segments.clone();

@@ -35,7 +35,6 @@
 //! hold just what the file holds are removed. A clean save or a discard
 //! removes the session's own journal.
 
-use std::fmt::Write as _;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -43,8 +42,9 @@ use std::time::SystemTime;
 use crate::core::model::MessageSet;
 use crate::core::store;
 
-use super::files::Fingerprint;
+use super::fingerprint::{stable_hash, Fingerprint};
 use super::private;
+use super::unsaved::{Diff, Found};
 
 /// The text of the regular file at `file`, reading at most `limit` bytes
 /// through the store's one reader: a FIFO or a device put where a journal
@@ -67,17 +67,6 @@ const HEADER_ROOM: u64 = 64 * 1024;
 /// The most a journal may hold, in bytes.
 pub fn limit() -> u64 {
     store::MAX_WRITTEN_BYTES + HEADER_ROOM
-}
-
-/// A stable 64-bit FNV-1a hash: the same on every run and every build, as a
-/// file name derived from it must be.
-pub fn stable_hash(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
 }
 
 /// The set file's path as the journal knows it: canonical when it exists,
@@ -114,121 +103,6 @@ pub struct Journal {
     pub written: Option<PathBuf>,
     /// A write in progress on another thread.
     pending: Option<std::thread::JoinHandle<io::Result<PathBuf>>>,
-}
-
-/// A journal found for the set being opened, and how it differs from the file.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Found {
-    pub file: PathBuf,
-    pub set: MessageSet,
-    /// The fingerprint of the set file the edits were based on.
-    pub base: Option<Fingerprint>,
-    pub modified: Option<SystemTime>,
-    pub diff: Diff,
-}
-
-/// What a journal's set changes compared with the file's.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Diff {
-    pub changed: Vec<String>,
-    pub added: Vec<String>,
-    pub removed: Vec<String>,
-    /// The same messages in another order.
-    pub reordered: bool,
-    pub story: bool,
-    pub pillars: bool,
-    pub segments: bool,
-    /// Anything else: brand, avoided terms, fields chorus does not know.
-    pub other: bool,
-}
-
-impl Diff {
-    pub fn between(file: &MessageSet, journal: &MessageSet) -> Diff {
-        let mut d = Diff::default();
-        for m in &journal.internal {
-            match file.internal.iter().find(|o| o.id == m.id) {
-                Some(o) if o != m => d.changed.push(m.id.clone()),
-                Some(_) => {}
-                None => d.added.push(m.id.clone()),
-            }
-        }
-        for o in &file.internal {
-            if !journal.internal.iter().any(|m| m.id == o.id) {
-                d.removed.push(o.id.clone());
-            }
-        }
-        let order = |s: &MessageSet, other: &MessageSet| -> Vec<String> {
-            s.internal
-                .iter()
-                .filter(|m| other.internal.iter().any(|o| o.id == m.id))
-                .map(|m| m.id.clone())
-                .collect()
-        };
-        d.reordered = order(file, journal) != order(journal, file);
-        let (a, b) = (&file.external, &journal.external);
-        d.story = a.story != b.story;
-        d.pillars = a.pillars != b.pillars;
-        d.segments = file.segments != journal.segments;
-        let mut a_rest = file.clone();
-        let mut b_rest = journal.clone();
-        for s in [&mut a_rest, &mut b_rest] {
-            s.internal.clear();
-            s.external.story.clear();
-            s.external.pillars.clear();
-            s.segments.clear();
-        }
-        d.other = a_rest != b_rest;
-        d
-    }
-
-    pub fn is_empty(&self) -> bool {
-        *self == Diff::default()
-    }
-
-    /// One line per kind of change, for the restore prompt.
-    pub fn lines(&self) -> Vec<String> {
-        let ids = |what: &str, v: &[String]| {
-            let mut s = format!("{what} ({}): ", v.len());
-            for (i, id) in v.iter().enumerate() {
-                if s.chars().count() > 36 {
-                    let _ = write!(s, " and {} more", v.len() - i);
-                    break;
-                }
-                if i > 0 {
-                    s.push_str(", ");
-                }
-                s.push_str(id);
-            }
-            s
-        };
-        let mut out = vec![];
-        if !self.changed.is_empty() {
-            out.push(ids("changed", &self.changed));
-        }
-        if !self.added.is_empty() {
-            out.push(ids("added", &self.added));
-        }
-        if !self.removed.is_empty() {
-            out.push(ids("removed", &self.removed));
-        }
-        if self.reordered {
-            out.push("messages reordered".into());
-        }
-        let parts: Vec<&str> = [
-            (self.story, "the story"),
-            (self.pillars, "the pillars"),
-            (self.segments, "the segments"),
-            (self.other, "other fields"),
-        ]
-        .into_iter()
-        .filter(|(on, _)| *on)
-        .map(|(_, what)| what)
-        .collect();
-        if !parts.is_empty() {
-            out.push(format!("changed {}", parts.join(", ")));
-        }
-        out
-    }
 }
 
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -462,23 +336,21 @@ impl Journal {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::Message;
+    use crate::workbench::scratch::{set_file, template as set};
 
-    fn set() -> MessageSet {
-        store::parse(store::TEMPLATE, Path::new("t.yaml")).unwrap()
-    }
-
-    #[test]
-    fn hash_is_stable() {
-        assert_eq!(stable_hash(b""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(stable_hash(b"a"), 0xaf63_dc4c_8601_ec8c);
+    /// A journal folder beside a set file, and the path of a file named
+    /// like a journal of that set (`NAME` after the prefix) in it.
+    fn beside(name: &str) -> (tempfile::TempDir, PathBuf, Journal, PathBuf) {
+        let (t, file) = set_file("x");
+        let j = Journal::new(&t.path().join("state"));
+        std::fs::create_dir_all(&j.folder).unwrap();
+        let planted = j.folder.join(format!("{}{name}.yaml", prefix(&file)));
+        (t, file, j, planted)
     }
 
     #[test]
     fn a_journal_reads_back_as_written() {
-        let t = tempfile::tempdir().unwrap();
-        let file = t.path().join("s.yaml");
-        std::fs::write(&file, "x").unwrap();
+        let (t, file) = set_file("x");
         let mut j = Journal::new(&t.path().join("state"));
         let fp = Fingerprint::of_bytes(b"x", None);
         let mut s = set();
@@ -504,9 +376,7 @@ mod tests {
 
     #[test]
     fn background_writes_finish_before_a_clear_or_a_find() {
-        let t = tempfile::tempdir().unwrap();
-        let file = t.path().join("s.yaml");
-        std::fs::write(&file, "x").unwrap();
+        let (t, file) = set_file("x");
         let mut j = Journal::new(&t.path().join("state"));
         let mut s = set();
         s.brand = "Edited".into();
@@ -524,9 +394,7 @@ mod tests {
 
     #[test]
     fn a_journal_equal_to_the_file_is_stale_and_removed() {
-        let t = tempfile::tempdir().unwrap();
-        let file = t.path().join("s.yaml");
-        std::fs::write(&file, "x").unwrap();
+        let (t, file) = set_file("x");
         let mut j = Journal::new(&t.path().join("state"));
         let written = j.write(&file, None, &set()).unwrap();
         let other = Journal::new(&t.path().join("state"));
@@ -536,12 +404,7 @@ mod tests {
 
     #[test]
     fn unreadable_journals_are_reported_and_kept() {
-        let t = tempfile::tempdir().unwrap();
-        let file = t.path().join("s.yaml");
-        std::fs::write(&file, "x").unwrap();
-        let j = Journal::new(&t.path().join("state"));
-        std::fs::create_dir_all(&j.folder).unwrap();
-        let junk = j.folder.join(format!("{}junk.yaml", prefix(&file)));
+        let (t, file, _, junk) = beside("junk");
         std::fs::write(&junk, b"\xff\xfe junk").unwrap();
         let (found, problems) = Journal::new(&t.path().join("state")).find(&file, &set());
         assert!(found.is_none());
@@ -551,9 +414,7 @@ mod tests {
 
     #[test]
     fn a_truncated_or_altered_journal_is_reported_and_never_offered() {
-        let t = tempfile::tempdir().unwrap();
-        let file = t.path().join("s.yaml");
-        std::fs::write(&file, "x").unwrap();
+        let (t, file) = set_file("x");
         let state = t.path().join("state");
         let mut j = Journal::new(&state);
         let mut s = set();
@@ -594,12 +455,7 @@ mod tests {
 
     #[test]
     fn a_journal_from_before_checksums_is_reported_not_offered() {
-        let t = tempfile::tempdir().unwrap();
-        let file = t.path().join("s.yaml");
-        std::fs::write(&file, "x").unwrap();
-        let j = Journal::new(&t.path().join("state"));
-        std::fs::create_dir_all(&j.folder).unwrap();
-        let old = j.folder.join(format!("{}old.yaml", prefix(&file)));
+        let (_t, file, j, old) = beside("old");
         let header = serde_json::json!({"path": canonical(&file), "len": null, "hash": null});
         std::fs::write(&old, format!("{MAGIC_1}\n# {header}\n{}", store::to_yaml(&set()))).unwrap();
         let (found, problems) = j.find(&file, &MessageSet::default());
@@ -624,9 +480,7 @@ mod tests {
     fn journals_and_their_folder_are_private() {
         use std::os::unix::fs::PermissionsExt;
         let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
-        let t = tempfile::tempdir().unwrap();
-        let file = t.path().join("s.yaml");
-        std::fs::write(&file, "x").unwrap();
+        let (t, file) = set_file("x");
         let state = t.path().join("state");
         let mut j = Journal::new(&state);
         let written = j.write(&file, None, &set()).unwrap();
@@ -642,30 +496,5 @@ mod tests {
         s.brand = "Other".into();
         let again = j.write(&file, None, &s).unwrap();
         assert_eq!(mode(&again), 0o600);
-    }
-
-    #[test]
-    fn diff_names_what_changed() {
-        let a = set();
-        let mut b = a.clone();
-        b.internal[0].text.push('!');
-        let removed = b.internal.remove(1);
-        b.internal.push(Message {
-            id: "fresh".into(),
-            ..Message::default()
-        });
-        b.external.story.push_str(" More.");
-        let d = Diff::between(&a, &b);
-        assert_eq!(d.changed, vec![a.internal[0].id.clone()]);
-        assert_eq!(d.added, vec!["fresh".to_string()]);
-        assert_eq!(d.removed, vec![removed.id]);
-        assert!(d.story && !d.pillars && !d.segments && !d.other && !d.reordered);
-        assert!(Diff::between(&a, &a).is_empty());
-        let mut c = a.clone();
-        c.internal.reverse();
-        c.brand = "Other".into();
-        let d = Diff::between(&a, &c);
-        assert!(d.reordered && d.other && d.changed.is_empty());
-        assert_eq!(d.lines(), vec!["messages reordered", "changed other fields"]);
     }
 }

@@ -120,7 +120,7 @@ pub fn detail_rows(message: &str, suggestion: Option<&str>, width: u16) -> u16 {
         let mut lines = 1;
         let mut used = 0;
         for word in s.split_whitespace() {
-            let w = crate::workbench::text::width(word);
+            let w = crate::workbench::glyphs::width(word);
             if used > 0 && used + 1 + w > width {
                 lines += 1 + (w.saturating_sub(1)) / width;
                 used = w % width;

@@ -12,10 +12,8 @@ use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use super::journal::{self, Journal};
+use super::journal;
 use super::private;
-use super::state::{App, Prompt};
-use super::text;
 
 /// Who holds the lock on a set, as its lock file says.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, Default)]
@@ -130,57 +128,6 @@ pub fn claim(state: &Path, path: &Path) -> io::Result<Claim> {
     }
 }
 
-/// Give `app` (just opened on its set) its place among the sessions:
-/// with the set's lock, its journal, and the unsaved edits a stopped
-/// session left (offered through the restore prompt). When another live
-/// session holds the set, the app is read-only and touches no journal,
-/// unless `force`: then it edits with a journal of its own but is offered
-/// none, since the live session's journal is not a stopped one. Without a
-/// state folder there is neither lock nor journal, as before.
-pub fn attach(app: &mut App, state: Option<&Path>, force: bool) {
-    let Some(state) = state else { return };
-    let claim = claim(state, &app.path);
-    let held = match claim {
-        Ok(Claim::Ours(lock)) => {
-            app.lock = Some(lock);
-            None
-        }
-        Ok(Claim::Held(holder)) => Some(holder),
-        // Locking is not possible here: go on as before locks existed.
-        Err(_) => None,
-    };
-    let name = text::visible(&app.file_name());
-    match held {
-        None => {
-            let journal = Journal::new(state);
-            let (found, problems) = journal.find(&app.path, &app.set);
-            app.journal = Some(journal);
-            if let Some(found) = found {
-                app.prompt = Some(Prompt::Restore(Box::new(found)));
-            } else if let Some(p) = problems.first() {
-                app.error(format!(
-                    "A journal of unsaved edits could not be read: {}",
-                    text::visible(p)
-                ));
-            }
-        }
-        Some(holder) if force => {
-            app.journal = Some(Journal::new(state));
-            app.error(format!(
-                "{name} is also open in another chorus ({}): a save there or here asks before overwriting the other",
-                text::visible(&holder.describe())
-            ));
-        }
-        Some(holder) => {
-            app.read_only = Some(text::visible(&holder.describe()));
-            app.error(format!(
-                "Read-only: already open in another chorus ({}). Quit that one to edit here, or start with --force",
-                text::visible(&holder.describe())
-            ));
-        }
-    }
-}
-
 /// Whether a process with this pid is running (on Linux, by /proc; where
 /// that cannot be told, it is assumed to be).
 pub fn alive(pid: u32) -> bool {
@@ -207,12 +154,11 @@ fn host() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::workbench::scratch::set_file;
 
     #[test]
     fn a_second_claim_sees_the_first_until_it_is_dropped() {
-        let t = tempfile::tempdir().unwrap();
-        let set = t.path().join("s.yaml");
-        std::fs::write(&set, "x").unwrap();
+        let (t, set) = set_file("x");
         let state = t.path().join("state");
         let Claim::Ours(first) = claim(&state, &set).unwrap() else {
             panic!("the first session gets the lock");

@@ -1,32 +1,49 @@
 //! The workbench: the terminal UI, a thin shell over the core in the Elm
-//! style. `state` is the model, `keys` turns terminal events into `action`s,
-//! `update` applies them, `view` draws the state; `run` is the event loop and
-//! `terminal` takes over and restores the terminal.
+//! style. `state` is the model, `keys` turns terminal events into `action`s
+//! by the key table (`keymap`), `update` applies them to the model and
+//! returns effects, `view` draws the model; `run` is the event loop, which
+//! alone carries effects out (`effects`), and `terminal` takes over and
+//! restores the terminal.
 //!
 //! Layout at 80×24 and up: the message list on the left; the selected
 //! message and the external story side by side; the checklist and its
 //! findings below; a status line at the foot.
+//!
+//! What it holds, by layer: plain data (`action`, `fingerprint`, `unsaved`,
+//! `keymap`, `input`, `form`, `marks`, `glyphs`, `layout`); the model
+//! (`state`, with `engine` reviewing through the core); `update`; the view;
+//! and the world (`effects`, `run`, `files`, `journal`, `lock`, `private`,
+//! `terminal`, `wake`). The workbench may import the core; the core never
+//! imports the workbench. The model, `update` and the view import nothing
+//! of the world.
 
 pub mod action;
+pub mod effects;
 pub mod engine;
 pub mod files;
+pub mod fingerprint;
 pub mod form;
+pub mod glyphs;
 pub mod input;
 pub mod journal;
+pub mod keymap;
 pub mod keys;
 pub mod layout;
 pub mod lock;
 pub mod marks;
 pub mod private;
 mod run;
+#[cfg(test)]
+mod scratch;
 pub mod state;
 pub mod terminal;
-pub mod text;
+
+pub mod unsaved;
 pub mod update;
 pub mod view;
 pub mod wake;
 
-pub use action::Action;
+pub use action::{Action, Effect};
 pub use state::App;
 pub use update::update;
 

@@ -11,16 +11,15 @@ use crossterm::event;
 use ratatui::DefaultTerminal;
 
 use super::action::Action;
+use super::effects::Runtime;
 use super::engine::CoreEngine;
 use super::files::{self, Dirs};
+use super::glyphs;
 #[cfg(test)]
 use super::journal::Journal;
 use super::keys;
-use super::lock;
 use super::state::App;
 use super::terminal;
-use super::text;
-use super::update::update;
 use super::view;
 use super::wake::{Waiter, Wake};
 use crate::core::lexicon::Lexicon;
@@ -80,8 +79,9 @@ pub fn run(path: Option<PathBuf>, force: bool) -> i32 {
     let mut app = App::new(set, path, disk, Box::new(engine));
     // The set's lock, its journal, and unsaved edits a stopped session left
     // (offered before anything else); read-only when another session has it.
-    lock::attach(&mut app, dirs.as_ref().map(|d| d.state.as_path()), force);
-    app.dirs = dirs;
+    let mut rt = Runtime::default();
+    rt.attach(&mut app, dirs.as_ref().map(|d| d.state.as_path()), force);
+    rt.dirs = dirs;
 
     // SIGHUP (a closed terminal) and SIGTERM leave the loop the way a
     // terminal error does, journaling unsaved edits, instead of killing chorus.
@@ -101,13 +101,13 @@ pub fn run(path: Option<PathBuf>, force: bool) -> i32 {
     };
     // A panic inside the loop is caught with the terminal still taken over,
     // so the edits are journaled before anything else happens.
-    let result = terminal::guarded(|| event_loop(&mut session.terminal, &mut waiter, &mut app));
+    let result = terminal::guarded(|| event_loop(&mut session.terminal, &mut waiter, &mut app, &mut rt));
     let outcome = match result {
         Ok(Ok(())) => Outcome::Quit,
         Ok(Err(e)) => Outcome::TerminalError(e.to_string()),
         Err(panic) => Outcome::Panicked(panic),
     };
-    finish(&mut app, outcome, || drop(session))
+    finish(&mut app, &mut rt, outcome, || drop(session))
 }
 
 /// How the event loop ended.
@@ -121,17 +121,17 @@ enum Outcome {
 /// After the loop: keep the unsaved edits (journal first, while the
 /// terminal is still ours), give the terminal back with `restore`, then say
 /// what happened. Returns the exit code.
-fn finish(app: &mut App, outcome: Outcome, restore: impl FnOnce()) -> i32 {
+fn finish(app: &mut App, rt: &mut Runtime, outcome: Outcome, restore: impl FnOnce()) -> i32 {
     let kept = match outcome {
         Outcome::Quit => None,
         // Even a bug in writing the journal must not keep the terminal.
-        _ => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| recover(app))).ok(),
+        _ => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| recover(app, rt))).ok(),
     };
     restore();
     let code = match outcome {
         Outcome::Quit => {
             // Quitting with edits means the user chose to discard them.
-            app.clear_journal();
+            rt.clear_journal(app);
             0
         }
         Outcome::TerminalError(e) => {
@@ -154,19 +154,19 @@ fn finish(app: &mut App, outcome: Outcome, restore: impl FnOnce()) -> i32 {
 /// The terminal may be gone (that may be why chorus stops): a failed write
 /// is no reason to panic once the edits are safe.
 fn say(msg: &str) {
-    let _ = writeln!(io::stderr(), "{}", text::visible(msg));
+    let _ = writeln!(io::stderr(), "{}", glyphs::visible(msg));
 }
 
 /// The workbench stopped without the user quitting (terminal error, bug):
 /// nobody could be asked, so journal the unsaved edits (offered again when
 /// the set is opened); without a journal, write them next to the file
 /// instead of over it. Returns what to tell the user.
-fn recover(app: &mut App) -> Option<String> {
+fn recover(app: &mut App, rt: &mut Runtime) -> Option<String> {
     if !app.dirty {
         return None;
     }
     let name = app.path.display().to_string();
-    let journal_error = match app.write_journal() {
+    let journal_error = match rt.write_journal(app) {
         Some(Ok(_)) => {
             return Some(format!(
                 "chorus: your unsaved changes are kept: open {name} again to restore them"
@@ -184,9 +184,9 @@ fn recover(app: &mut App) -> Option<String> {
     })
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, waiter: &mut Waiter, app: &mut App) -> io::Result<()> {
+fn event_loop(terminal: &mut DefaultTerminal, waiter: &mut Waiter, app: &mut App, rt: &mut Runtime) -> io::Result<()> {
     let size = terminal.size()?;
-    update(app, Action::Resize(size.width, size.height));
+    rt.apply(app, Action::Resize(size.width, size.height));
     let mut redraw = true;
     // When the set summary is to be refreshed, and the journal written.
     let mut refresh: Option<Instant> = None;
@@ -229,7 +229,7 @@ fn event_loop(terminal: &mut DefaultTerminal, waiter: &mut Waiter, app: &mut App
         match event {
             Some(ev) => {
                 if let Some(action) = keys::action_for(app, &ev) {
-                    update(app, action);
+                    rt.apply(app, action);
                     redraw = true;
                 }
             }
@@ -243,23 +243,21 @@ fn event_loop(terminal: &mut DefaultTerminal, waiter: &mut Waiter, app: &mut App
                 let now = Instant::now();
                 if refresh.is_some_and(|at| at <= now) {
                     refresh = None;
-                    update(app, Action::Tick);
+                    rt.apply(app, Action::Tick);
                     redraw = true;
                 }
                 if journal.is_some_and(|at| at <= now) {
                     journal = None;
                     // A failure shows with the next write (or the save).
-                    if let Some(e) = app.write_journal_in_background() {
-                        app.error(format!("Could not journal the unsaved edits: {e}"));
-                        redraw = true;
-                    }
+                    rt.write_journal_in_background(app);
+                    redraw = true;
                 }
             }
         }
         if app.summary_stale && refresh.is_none() {
             refresh = Some(Instant::now() + DEBOUNCE);
         }
-        if app.journal_due() && journal.is_none() {
+        if rt.journal_due(app) && journal.is_none() {
             journal = Some(Instant::now() + JOURNAL_EVERY);
         }
         if !app.dirty {
@@ -280,19 +278,49 @@ fn next_event() -> io::Result<Option<event::Event>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::model::MessageSet;
     use crate::core::store;
+    use crate::workbench::scratch::set_file;
+
+    /// A session on the template in a fresh folder, journaling into the
+    /// folder's `state`.
+    struct Session<'l> {
+        dir: tempfile::TempDir,
+        file: PathBuf,
+        app: App<'l>,
+        rt: Runtime,
+        set: MessageSet,
+    }
+
+    fn session(lexicon: &Lexicon) -> Session<'_> {
+        let (dir, file) = set_file(store::TEMPLATE);
+        let (set, disk) = files::load(&file).unwrap();
+        let engine = CoreEngine::new(&set, lexicon);
+        let app = App::new(set.clone(), file.clone(), disk, Box::new(engine));
+        let rt = Runtime {
+            journal: Some(Journal::new(&dir.path().join("state"))),
+            ..Runtime::default()
+        };
+        Session {
+            dir,
+            file,
+            app,
+            rt,
+            set,
+        }
+    }
 
     #[test]
     fn a_panic_is_journaled_before_the_terminal_is_restored() {
-        let t = tempfile::tempdir().unwrap();
-        let file = t.path().join("s.yaml");
-        std::fs::write(&file, store::TEMPLATE).unwrap();
-        let (set, disk) = files::load(&file).unwrap();
         let lexicon = Lexicon::builtin();
-        let engine = CoreEngine::new(&set, &lexicon);
-        let mut app = App::new(set.clone(), file.clone(), disk, Box::new(engine));
-        let state = t.path().join("state");
-        app.journal = Some(Journal::new(&state));
+        let Session {
+            dir,
+            file,
+            mut app,
+            mut rt,
+            set,
+        } = session(&lexicon);
+        let state = dir.path().join("state");
         let panic = terminal::guarded(|| {
             app.set.internal[0].text = "typed just before the bug".into();
             app.mark_dirty();
@@ -302,7 +330,7 @@ mod tests {
         assert!(panic.contains("boom"), "{panic}");
         let folder = state.join("journal");
         let mut journaled_first = false;
-        let code = finish(&mut app, Outcome::Panicked(panic), || {
+        let code = finish(&mut app, &mut rt, Outcome::Panicked(panic), || {
             journaled_first = std::fs::read_dir(&folder).map(|d| d.count() == 1).unwrap_or(false);
         });
         assert_eq!(code, 101);
@@ -319,24 +347,16 @@ mod tests {
 
     #[test]
     fn a_clean_quit_leaves_no_journal() {
-        let t = tempfile::tempdir().unwrap();
-        let file = t.path().join("s.yaml");
-        std::fs::write(&file, store::TEMPLATE).unwrap();
-        let (set, disk) = files::load(&file).unwrap();
         let lexicon = Lexicon::builtin();
-        let mut app = App::new(
-            set,
-            file,
-            disk,
-            Box::new(CoreEngine::new(&Default::default(), &lexicon)),
-        );
-        let state = t.path().join("state");
-        app.journal = Some(Journal::new(&state));
+        let Session {
+            dir, mut app, mut rt, ..
+        } = session(&lexicon);
+        let state = dir.path().join("state");
         app.mark_dirty();
-        app.write_journal().unwrap().unwrap();
+        rt.write_journal(&mut app).unwrap().unwrap();
         assert_eq!(std::fs::read_dir(state.join("journal")).unwrap().count(), 1);
         // q then d: the user discarded the edits.
-        assert_eq!(finish(&mut app, Outcome::Quit, || {}), 0);
+        assert_eq!(finish(&mut app, &mut rt, Outcome::Quit, || {}), 0);
         assert_eq!(std::fs::read_dir(state.join("journal")).unwrap().count(), 0);
     }
 }

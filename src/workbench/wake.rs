@@ -195,23 +195,27 @@ mod tests {
         assert!(start.elapsed() >= Duration::from_millis(30));
     }
 
+    /// A terminal watched by a waiter, with `keys` typed into it: (the
+    /// typing end, the terminal, the waiter).
+    fn typed(keys: &[u8]) -> (File, OwnedFd, Waiter) {
+        let (master, slave) = pty();
+        let w = Waiter::watching(slave.as_raw_fd(), &[]).unwrap();
+        let mut m = File::from(master);
+        io::Write::write_all(&mut m, keys).unwrap();
+        (m, slave, w)
+    }
+
     #[test]
     fn typing_wakes_the_loop_as_input() {
-        let (master, slave) = pty();
-        let mut w = Waiter::watching(slave.as_raw_fd(), &[]).unwrap();
-        let mut m = File::from(master);
         // A fresh pty is in line mode: a line is readable once it ends.
-        io::Write::write_all(&mut m, b"x\n").unwrap();
+        let (_m, _slave, mut w) = typed(b"x\n");
         assert_eq!(w.wait(Some(Duration::from_secs(5))).unwrap(), Wake::Input);
     }
 
     #[test]
     fn a_closed_terminal_is_gone_not_input() {
-        let (master, slave) = pty();
-        let mut w = Waiter::watching(slave.as_raw_fd(), &[]).unwrap();
         // Keys typed just before the window closed do not hide the hang-up.
-        let mut m = File::from(master);
-        io::Write::write_all(&mut m, b"abc").unwrap();
+        let (m, _slave, mut w) = typed(b"abc");
         drop(m);
         assert_eq!(w.wait(None).unwrap(), Wake::Gone);
         // And it stays gone: the loop can never spin on it.

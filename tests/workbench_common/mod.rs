@@ -12,11 +12,12 @@ use chorus::core::model::{Audience, Criterion, External, Message, MessageSet, Pi
 use chorus::core::verdict::{
     Alignment, Checklist, CriterionResult, Drift, DriftKind, Finding, MessageReview, SetSummary, Span, Tie,
 };
+use chorus::workbench::effects::Runtime;
 use chorus::workbench::engine::Engine;
 use chorus::workbench::keys;
 use chorus::workbench::marks::keyword_marks;
 use chorus::workbench::state::App;
-use chorus::workbench::{update, Action};
+use chorus::workbench::Action;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
@@ -261,7 +262,7 @@ pub fn app_with(set: MessageSet, path: PathBuf) -> (App<'static>, Counts) {
     let counts = Counts::default();
     let engine = FakeEngine::new(&set, counts.clone());
     let mut app = App::new(set, path, None, Box::new(engine));
-    update(&mut app, Action::Resize(80, 24));
+    step(&mut app, Action::Resize(80, 24));
     (app, counts)
 }
 
@@ -279,14 +280,88 @@ pub fn key_event(code: KeyCode, modifiers: KeyModifiers) -> Event {
     })
 }
 
-/// Feed a terminal event through the real key map and update.
-pub fn send(app: &mut App, event: Event) {
-    if let Some(a) = keys::action_for(app, &event) {
-        update(app, a);
+/// What the tests drive: an app alone (its effects carried out by a
+/// runtime with no journal, folders or lock, as in a session without a
+/// state folder), or a `Bench`, an app with its own runtime.
+pub trait Drive {
+    fn app(&self) -> &App<'_>;
+    /// Run `update` and carry out its effects, as the event loop does.
+    fn step(&mut self, action: Action);
+}
+
+impl Drive for App<'_> {
+    fn app(&self) -> &App<'_> {
+        self
+    }
+
+    fn step(&mut self, action: Action) {
+        Runtime::default().apply(self, action);
     }
 }
 
-pub fn press(app: &mut App, code: KeyCode) {
+/// An app and the runtime the event loop would own for it.
+pub struct Bench {
+    pub app: App<'static>,
+    pub rt: Runtime,
+}
+
+impl Bench {
+    pub fn new(app: App<'static>) -> Bench {
+        Bench {
+            app,
+            rt: Runtime::default(),
+        }
+    }
+
+    pub fn write_journal(&mut self) -> Option<std::io::Result<PathBuf>> {
+        self.rt.write_journal(&mut self.app)
+    }
+
+    pub fn clear_journal(&mut self) {
+        self.rt.clear_journal(&mut self.app);
+    }
+
+    pub fn journal_due(&self) -> bool {
+        self.rt.journal_due(&self.app)
+    }
+}
+
+impl std::ops::Deref for Bench {
+    type Target = App<'static>;
+    fn deref(&self) -> &App<'static> {
+        &self.app
+    }
+}
+
+impl std::ops::DerefMut for Bench {
+    fn deref_mut(&mut self) -> &mut App<'static> {
+        &mut self.app
+    }
+}
+
+impl Drive for Bench {
+    fn app(&self) -> &App<'_> {
+        &self.app
+    }
+
+    fn step(&mut self, action: Action) {
+        self.rt.apply(&mut self.app, action);
+    }
+}
+
+/// Run `update` with `action` and carry out the effects, as the loop does.
+pub fn step(app: &mut impl Drive, action: Action) {
+    app.step(action);
+}
+
+/// Feed a terminal event through the real key map and update.
+pub fn send(app: &mut impl Drive, event: Event) {
+    if let Some(a) = keys::action_for(app.app(), &event) {
+        app.step(a);
+    }
+}
+
+pub fn press(app: &mut impl Drive, code: KeyCode) {
     let m = match code {
         KeyCode::Char(c) if c.is_ascii_uppercase() => KeyModifiers::SHIFT,
         _ => KeyModifiers::NONE,
@@ -294,12 +369,12 @@ pub fn press(app: &mut App, code: KeyCode) {
     send(app, key_event(code, m));
 }
 
-pub fn ctrl(app: &mut App, c: char) {
+pub fn ctrl(app: &mut impl Drive, c: char) {
     send(app, key_event(KeyCode::Char(c), KeyModifiers::CONTROL));
 }
 
 /// Press a key per character of `s`.
-pub fn keys(app: &mut App, s: &str) {
+pub fn keys(app: &mut impl Drive, s: &str) {
     for c in s.chars() {
         press(app, KeyCode::Char(c));
     }
@@ -312,7 +387,7 @@ pub fn selected_id(app: &App) -> String {
 /// Draw the app into a TestBackend of `w`×`h` (telling it the size first,
 /// as the event loop does).
 pub fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
-    update(app, Action::Resize(w, h));
+    step(app, Action::Resize(w, h));
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| chorus::workbench::view::draw(f, app)).unwrap();
     t

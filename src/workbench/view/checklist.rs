@@ -12,10 +12,10 @@ use ratatui::Frame;
 use super::{pane, theme};
 use crate::core::model::Criterion;
 use crate::core::verdict::{CriterionResult, Span as TextSpan};
+use crate::workbench::glyphs;
 use crate::workbench::layout;
 use crate::workbench::marks::Source;
 use crate::workbench::state::{App, Focus};
-use crate::workbench::text;
 
 fn title_case(c: Criterion) -> String {
     let s = c.as_str();
@@ -90,7 +90,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         .iter()
         .map(|r| match r.applies {
             true => score_line(&title_case(r.criterion), r.score, verdict(r), width),
-            false => not_applying_line(&title_case(r.criterion), &text::visible(&review.kind)),
+            false => not_applying_line(&title_case(r.criterion), &glyphs::visible(&review.kind)),
         })
         .collect();
     let a = &review.alignment;
@@ -110,7 +110,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     align.push(Span::raw(format!("{:>3} ", a.score)));
     let used: usize = align.iter().map(|s| s.width()).sum();
     align.push(Span::styled(
-        text::truncate(&pillars, width.saturating_sub(used)),
+        glyphs::truncate(&pillars, width.saturating_sub(used)),
         if a.pillars.is_empty() {
             theme::waived()
         } else {
@@ -136,7 +136,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             let reason = r.waived.as_ref()?;
             Some(Line::from(vec![
                 Span::styled(format!("{} waived: ", r.criterion), theme::waived()),
-                Span::raw(text::visible(reason)),
+                Span::raw(glyphs::visible(reason)),
             ]))
         })
         .collect();
@@ -150,7 +150,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 
 fn quote(text_of: &str, span: Option<TextSpan>, max: usize) -> String {
     match span {
-        Some(s) if s.end > s.start => format!("“{}”", text::truncate(s.quote(text_of), max)),
+        Some(s) if s.end > s.start => format!("“{}”", glyphs::truncate(s.quote(text_of), max)),
         _ => "(whole message)".into(),
     }
 }
@@ -190,8 +190,8 @@ pub fn draw_findings(frame: &mut Frame, app: &App, area: Rect) {
                 Source::Criterion(c) => (c.as_str()[..1].to_uppercase(), theme::fail()),
                 Source::Drift(_) => ("≈".to_string(), theme::fail()),
             };
-            let rule = text::truncate(it.rule, width.saturating_sub(4) / 2);
-            let used = 2 + 2 + text::width(&rule);
+            let rule = glyphs::truncate(it.rule, width.saturating_sub(4) / 2);
+            let used = 2 + 2 + glyphs::width(&rule);
             let line = Line::from(vec![
                 Span::raw(if selected { "▸" } else { " " }),
                 Span::styled(tag, style),
@@ -212,10 +212,10 @@ pub fn draw_findings(frame: &mut Frame, app: &App, area: Rect) {
     let Some(it) = items.get(app.finding) else {
         return;
     };
-    let mut body = vec![Line::from(text::visible(it.message))];
+    let mut body = vec![Line::from(glyphs::visible(it.message))];
     if let Some(s) = it.suggestion {
         body.push(Line::from(Span::styled(
-            format!("→ {}", text::visible(s)),
+            format!("→ {}", glyphs::visible(s)),
             theme::pass(),
         )));
     }

@@ -9,9 +9,9 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 use ratatui::Frame;
 
 use super::{pane, theme};
+use crate::workbench::glyphs;
 use crate::workbench::layout::{centered, inner};
 use crate::workbench::state::App;
-use crate::workbench::text;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect, scroll: usize) {
     let (Some(m), Some(r)) = (app.current_message(), app.current_review()) else {
@@ -23,7 +23,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, scroll: usize) {
             lines.push(Line::from(vec![
                 Span::styled(format!("{:<13}", title(c.criterion.as_str())), theme::label()),
                 Span::styled(
-                    format!("n/a: not asked of a message of kind {}", text::visible(&r.kind)),
+                    format!("n/a: not asked of a message of kind {}", glyphs::visible(&r.kind)),
                     theme::dim(),
                 ),
             ]));
@@ -43,25 +43,25 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, scroll: usize) {
             Span::styled(format!("  (passes at {})", c.pass_mark), theme::dim()),
         ]));
         for b in &c.breakdown {
-            let mut spans = vec![Span::raw(format!("  {:+4} {}", b.points, text::visible(&b.label)))];
+            let mut spans = vec![Span::raw(format!("  {:+4} {}", b.points, glyphs::visible(&b.label)))];
             if let Some(s) = b.span {
                 let words = s.quote(&m.text);
-                spans.push(Span::raw(format!(" “{}”", text::visible(words))));
+                spans.push(Span::raw(format!(" “{}”", glyphs::visible(words))));
                 if let Some(e) = b.entry.as_deref().filter(|e| !e.eq_ignore_ascii_case(words)) {
-                    spans.push(Span::styled(format!(" [{}]", text::visible(e)), theme::dim()));
+                    spans.push(Span::styled(format!(" [{}]", glyphs::visible(e)), theme::dim()));
                 }
             }
             lines.push(Line::from(spans));
         }
         if let Some(reason) = &c.waived {
-            lines.push(Line::from(format!("  waived: {}", text::visible(reason))));
+            lines.push(Line::from(format!("  waived: {}", glyphs::visible(reason))));
         } else if !c.pass {
             // The way to a pass, so a writer knows what to add, not only what is wrong.
             let short = c.pass_mark.saturating_sub(c.score);
             let ways: Vec<String> = c
                 .could_gain
                 .iter()
-                .map(|g| format!("{:+} {}", g.points, text::visible(&g.label)))
+                .map(|g| format!("{:+} {}", g.points, glyphs::visible(&g.label)))
                 .collect();
             let line = if ways.is_empty() {
                 format!("  {short} short of a pass: remove what lowers it")
@@ -75,21 +75,21 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, scroll: usize) {
         format!(
             "Alignment    {:>3} {}",
             r.alignment.score,
-            text::visible(&r.alignment.pillars.join(", "))
+            glyphs::visible(&r.alignment.pillars.join(", "))
         ),
         theme::label(),
     )));
     for t in &r.alignment.ties {
         lines.push(Line::from(format!(
             "  {} “{}” [{}]",
-            text::visible(&t.pillar),
-            text::visible(t.span.quote(&m.text)),
-            text::visible(&t.keyword)
+            glyphs::visible(&t.pillar),
+            glyphs::visible(t.span.quote(&m.text)),
+            glyphs::visible(&t.keyword)
         )));
     }
     for d in &r.drift {
         lines.push(Line::from(Span::styled(
-            format!("  ≈ {}: {}", d.kind.as_str(), text::visible(&d.message)),
+            format!("  ≈ {}: {}", d.kind.as_str(), glyphs::visible(&d.message)),
             theme::fail(),
         )));
     }
@@ -102,7 +102,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect, scroll: usize) {
             .min(area.height.saturating_sub(2)),
     );
     frame.render_widget(Clear, box_);
-    let heading = format!(" Why these scores · {} · Esc closes ", text::visible(&m.id));
+    let heading = format!(" Why these scores · {} · Esc closes ", glyphs::visible(&m.id));
     frame.render_widget(pane(heading, theme::border(true)), box_);
     let body = inner(box_);
     let max = lines.len().saturating_sub(body.height as usize);

@@ -10,9 +10,9 @@ use ratatui::Frame;
 
 use super::{pane, theme};
 use crate::workbench::form::{self, Target};
+use crate::workbench::glyphs;
 use crate::workbench::layout::{centered, inner, scroll_for};
 use crate::workbench::state::{App, Form};
-use crate::workbench::text;
 
 const LABEL_W: usize = 20;
 
@@ -21,7 +21,7 @@ pub fn draw(frame: &mut Frame, app: &App, f: &Form, area: Rect) {
     let title = match f.target {
         Target::Message(i) => format!(
             " Details of {} ",
-            text::truncate(app.set.internal.get(i).map(|m| m.id.as_str()).unwrap_or(""), 30)
+            glyphs::truncate(app.set.internal.get(i).map(|m| m.id.as_str()).unwrap_or(""), 30)
         ),
         Target::Story => " Story, pillars and segments ".to_string(),
     };
@@ -47,13 +47,13 @@ pub fn draw(frame: &mut Frame, app: &App, f: &Form, area: Rect) {
                 let chars: Vec<char> = input.text.chars().collect();
                 let start = input.cursor.saturating_sub(value_w.saturating_sub(1));
                 let shown: String = chars[start..].iter().collect();
-                let x = text::width(&chars[start..input.cursor].iter().collect::<String>());
+                let x = glyphs::width(&chars[start..input.cursor].iter().collect::<String>());
                 let y = body.y + (k - offset) as u16;
                 let cx = body.x + (LABEL_W + 2 + x.min(value_w.saturating_sub(1))) as u16;
                 frame.set_cursor_position(Position::new(cx, y));
-                Span::styled(text::truncate(&shown, value_w), Style::new().fg(Color::Yellow))
+                Span::styled(glyphs::truncate(&shown, value_w), Style::new().fg(Color::Yellow))
             }
-            _ => Span::raw(text::truncate(&field.value, value_w)),
+            _ => Span::raw(glyphs::truncate(&field.value, value_w)),
         };
         let line = Line::from(vec![Span::styled(label, theme::label()), Span::raw(" "), value]);
         lines.push(if selected && f.input.is_none() {
@@ -82,7 +82,7 @@ pub fn draw(frame: &mut Frame, app: &App, f: &Form, area: Rect) {
         )));
     }
     if let Some(e) = &f.error {
-        foot_lines.push(Line::from(Span::styled(text::visible(e), theme::fail())));
+        foot_lines.push(Line::from(Span::styled(glyphs::visible(e), theme::fail())));
     }
     frame.render_widget(Paragraph::new(foot_lines).wrap(Wrap { trim: true }), foot);
 }

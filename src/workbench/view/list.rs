@@ -11,9 +11,9 @@ use ratatui::Frame;
 use super::{pane, theme};
 use crate::core::model::Criterion;
 use crate::core::verdict::MessageReview;
+use crate::workbench::glyphs;
 use crate::workbench::layout;
 use crate::workbench::state::{App, Focus};
-use crate::workbench::text;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let focused = app.focus == Focus::List;
@@ -24,7 +24,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         format!(
             " Messages {}/{total} /{} ",
             app.visible.len(),
-            text::visible(&app.filter)
+            glyphs::visible(&app.filter)
         )
     };
     let block = pane(title, theme::border(focused));
@@ -68,8 +68,8 @@ fn row(app: &App, i: usize, width: usize, focused: bool) -> Line<'static> {
     let used = 1 + 5 + 1;
     let rest = width.saturating_sub(used);
     // Ids get up to half the row on wide terminals (at least 12 columns).
-    let id = text::truncate(&m.id, (rest / 2).max(12).min(rest));
-    let after_id = rest.saturating_sub(text::width(&id) + 1);
+    let id = glyphs::truncate(&m.id, (rest / 2).max(12).min(rest));
+    let after_id = rest.saturating_sub(glyphs::width(&id) + 1);
     spans.push(Span::raw(" "));
     spans.push(Span::styled(id, theme::label()));
     spans.push(Span::raw(" "));
@@ -85,7 +85,7 @@ fn row(app: &App, i: usize, width: usize, focused: bool) -> Line<'static> {
             break;
         }
     }
-    spans.push(Span::raw(text::truncate(&flat, after_id)));
+    spans.push(Span::raw(glyphs::truncate(&flat, after_id)));
     let line = Line::from(spans);
     if selected {
         line.style(theme::selected_row(focused))

@@ -10,10 +10,10 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use super::{more_marker, pane, rich_lines, rich_rows, theme};
+use crate::workbench::glyphs;
 use crate::workbench::layout::{self, Panes};
 use crate::workbench::marks;
 use crate::workbench::state::{App, Focus};
-use crate::workbench::text;
 
 pub fn draw(frame: &mut Frame, app: &App, p: &Panes) {
     let area = p.message;
@@ -26,12 +26,12 @@ pub fn draw(frame: &mut Frame, app: &App, p: &Panes) {
     // Room in the top border for " id title ", the id getting at most half.
     let room = area.width.saturating_sub(4) as usize;
     let title = if editor.is_some() {
-        format!(" Editing {} ", text::truncate(&m.id, room.saturating_sub(8)))
+        format!(" Editing {} ", glyphs::truncate(&m.id, room.saturating_sub(8)))
     } else {
-        let id = text::truncate(&m.id, room / 2);
+        let id = glyphs::truncate(&m.id, room / 2);
         match m.title.as_deref().filter(|t| !t.trim().is_empty()) {
             Some(t) => {
-                let t = text::truncate(t, room.saturating_sub(text::width(&id) + 1));
+                let t = glyphs::truncate(t, room.saturating_sub(glyphs::width(&id) + 1));
                 format!(" {id} {t} ")
             }
             None => format!(" {id} "),
@@ -49,7 +49,7 @@ pub fn draw(frame: &mut Frame, app: &App, p: &Panes) {
     details.extend(m.channel.clone());
     details.extend(m.messenger.as_ref().map(|s| format!("by {s}")));
     details.extend(m.status.map(|s| s.as_str().to_string()));
-    let details = text::truncate(&details.join(" · "), inner.width as usize);
+    let details = glyphs::truncate(&details.join(" · "), inner.width as usize);
     frame.render_widget(Paragraph::new(details).style(theme::dim()), Rect { height: 1, ..inner });
 
     let body = p.message_text();

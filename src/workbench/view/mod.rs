@@ -1,5 +1,11 @@
-//! The view: state in, frame out. One file per pane; nothing here decides
-//! anything, it only draws what `state` and `marks` say.
+//! The view: state in, frame out. Nothing here decides anything, it only
+//! draws what `state` and `marks` say.
+//!
+//! Holds one file per pane (list, message, checklist, story), one per
+//! overlay (help, explain, form, prompt), the status line and the theme.
+//! May import the core's verdicts, the model (`state`), the key table
+//! (`keymap`) and the workbench's plain-data and layout modules; never
+//! `update`, `effects`, `journal`, `files` or `lock`.
 
 mod checklist;
 mod explain;
@@ -18,9 +24,9 @@ use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui::Frame;
 
+use super::glyphs;
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use super::state::{App, Mode};
-use super::text;
 use crate::core::verdict::Span;
 
 /// Draw the whole workbench.
@@ -68,7 +74,7 @@ fn more_marker(frame: &mut Frame, area: Rect, above: bool, below: bool) {
         (false, true) => " ↓ more ",
         (true, true) => " ↑↓ more ",
     };
-    let w = text::width(label) as u16;
+    let w = glyphs::width(label) as u16;
     if area.width < w + 4 || area.height < 2 {
         return;
     }
@@ -79,7 +85,7 @@ fn more_marker(frame: &mut Frame, area: Rect, above: bool, below: bool) {
 /// `text` wrapped to `width` cells, each glyph styled by `base` patched with
 /// every mark over it, in order. Returns the screen rows.
 fn rich_lines(text: &str, marks: &[(Span, Style)], base: Style, width: usize) -> Vec<Line<'static>> {
-    let layout = text::Layout::new(text, width);
+    let layout = glyphs::Layout::new(text, width);
     rich_rows(&layout.glyphs, &layout.rows, marks, base)
 }
 
@@ -88,7 +94,12 @@ fn rich_lines(text: &str, marks: &[(Span, Style)], base: Style, width: usize) ->
 /// order. Only these rows' glyphs are styled, by one sweep over the marks'
 /// starts and ends: the cost is the rows shown plus the marks, never the
 /// glyphs times the marks.
-fn rich_rows(glyphs: &[text::Glyph], rows: &[text::Row], marks: &[(Span, Style)], base: Style) -> Vec<Line<'static>> {
+fn rich_rows(
+    glyphs: &[glyphs::Glyph],
+    rows: &[glyphs::Row],
+    marks: &[(Span, Style)],
+    base: Style,
+) -> Vec<Line<'static>> {
     let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
         return vec![];
     };
@@ -108,7 +119,7 @@ fn rich_rows(glyphs: &[text::Glyph], rows: &[text::Row], marks: &[(Span, Style)]
     // The marks over the current glyph, in their order, and the style they make.
     let mut active = std::collections::BTreeSet::new();
     let mut style = base;
-    let mut style_at = |g: &text::Glyph| {
+    let mut style_at = |g: &glyphs::Glyph| {
         let mut changed = false;
         while let Some(&i) = starts.get(next_start) {
             if marks[i].0.start >= g.end {
@@ -137,11 +148,11 @@ fn rich_rows(glyphs: &[text::Glyph], rows: &[text::Row], marks: &[(Span, Style)]
         let mut cur = String::new();
         let mut cur_style = base;
         for g in &glyphs[r.start..r.end] {
-            if g.kind == text::GlyphKind::Newline {
+            if g.kind == glyphs::GlyphKind::Newline {
                 continue;
             }
             let mut st = style_at(g);
-            if g.kind == text::GlyphKind::Escaped {
+            if g.kind == glyphs::GlyphKind::Escaped {
                 st = st.patch(theme::escaped());
             }
             if st != cur_style && !cur.is_empty() {
@@ -165,20 +176,20 @@ mod tests {
 
     /// The plain reading: each glyph patched with every mark over it.
     fn naive(text: &str, marks: &[(Span, Style)], width: usize) -> Vec<Vec<(String, Style)>> {
-        let layout = text::Layout::new(text, width);
+        let layout = glyphs::Layout::new(text, width);
         layout
             .rows
             .iter()
             .map(|r| {
                 layout.glyphs[r.start..r.end]
                     .iter()
-                    .filter(|g| g.kind != text::GlyphKind::Newline)
+                    .filter(|g| g.kind != glyphs::GlyphKind::Newline)
                     .map(|g| {
                         let mut s = marks
                             .iter()
                             .filter(|(span, _)| span.start < g.end && g.start < span.end)
                             .fold(Style::new(), |s, (_, st)| s.patch(*st));
-                        if g.kind == text::GlyphKind::Escaped {
+                        if g.kind == glyphs::GlyphKind::Escaped {
                             s = s.patch(theme::escaped());
                         }
                         (g.display.to_string(), s)
@@ -224,7 +235,7 @@ mod tests {
             (Span::new(67, 69), red),
         ];
         for width in [1, 5, 9, 17, 80] {
-            let layout = text::Layout::new(text, width);
+            let layout = glyphs::Layout::new(text, width);
             let want = naive(text, &marks, width);
             assert_eq!(
                 cells(&rich_rows(&layout.glyphs, &layout.rows, &marks, Style::new())),

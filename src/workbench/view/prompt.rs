@@ -9,10 +9,11 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 use ratatui::Frame;
 
 use super::{pane, theme};
-use crate::workbench::journal::Found;
+use crate::workbench::glyphs;
+use crate::workbench::keymap::{self, Ask};
 use crate::workbench::layout::{centered, inner};
 use crate::workbench::state::{App, Prompt};
-use crate::workbench::text;
+use crate::workbench::unsaved::Found;
 
 fn choice(key: &str, what: &str) -> Line<'static> {
     Line::from(vec![
@@ -22,17 +23,11 @@ fn choice(key: &str, what: &str) -> Line<'static> {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, prompt: &Prompt, area: Rect) {
-    let name = text::visible(&app.file_name());
+    let name = glyphs::visible(&app.file_name());
     let (title, mut body): (&str, Vec<Line>) = match prompt {
         Prompt::Unsaved => (
             " Unsaved changes ",
-            vec![
-                Line::from(format!("{name} has unsaved changes.")),
-                Line::from(""),
-                choice("s", "save, then quit"),
-                choice("d", "discard the changes and quit"),
-                choice("Esc", "cancel: keep working"),
-            ],
+            vec![Line::from(format!("{name} has unsaved changes.")), Line::from("")],
         ),
         Prompt::Conflict => (
             " Changed on disk ",
@@ -41,44 +36,32 @@ pub fn draw(frame: &mut Frame, app: &App, prompt: &Prompt, area: Rect) {
                     "{name} changed on disk since it was opened; saving would overwrite that change."
                 )),
                 Line::from(""),
-                choice("r", "reload it (drops your unsaved changes)"),
-                choice("o", "overwrite it with your version"),
-                choice("w", "save yours as another file"),
-                choice("Esc", "cancel"),
             ],
         ),
         Prompt::Restore(found) => (" Unsaved edits found ", restore_body(app, &name, found)),
         Prompt::SaveFailed(msg) => (
             " Could not save ",
             vec![
-                Line::from(Span::styled(text::visible(msg), theme::fail())),
+                Line::from(Span::styled(glyphs::visible(msg), theme::fail())),
                 Line::from("Your changes are kept in the workbench."),
                 Line::from(""),
-                choice("w", "save as another file"),
-                choice("Esc", "keep working"),
             ],
         ),
-        Prompt::SaveAs(_) => (
-            " Save as ",
-            vec![
-                Line::from("Path:"),
-                Line::from(""),
-                Line::from(""),
-                choice("Enter", "save"),
-                choice("Esc", "cancel"),
-            ],
-        ),
+        Prompt::SaveAs(_) => (" Save as ", vec![Line::from("Path:"), Line::from(""), Line::from("")]),
         Prompt::Overwrite(p) => (
             " File exists ",
             vec![
-                Line::from(format!("{} already exists.", text::visible(&p.display().to_string()))),
+                Line::from(format!("{} already exists.", glyphs::visible(&p.display().to_string()))),
                 Line::from(""),
-                choice("y", "overwrite it"),
-                choice("n", "choose another path"),
-                choice("Esc", "cancel"),
             ],
         ),
     };
+    // The answers, as the key table lists them.
+    body.extend(
+        keymap::answers(ask(prompt))
+            .into_iter()
+            .map(|(k, what)| choice(k, what)),
+    );
     let width = area.width.saturating_sub(4).min(64);
     let height = if let Prompt::Restore(_) = prompt {
         // Every line may wrap: count the rows each takes.
@@ -100,10 +83,10 @@ pub fn draw(frame: &mut Frame, app: &App, prompt: &Prompt, area: Rect) {
         let chars: Vec<char> = input.text.chars().collect();
         let start = input.cursor.saturating_sub(w);
         let shown: String = chars[start..].iter().collect();
-        let shown = text::truncate(&shown, w + 1);
+        let shown = glyphs::truncate(&shown, w + 1);
         body[1] = Line::from(Span::styled(shown, Style::new().fg(ratatui::style::Color::Yellow)));
         let before: String = chars[start..input.cursor].iter().collect();
-        let x = text::width(&before).min(w) as u16;
+        let x = glyphs::width(&before).min(w) as u16;
         frame.set_cursor_position(Position::new(body_area.x + x, body_area.y + 1));
     }
     frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: false }), body_area);
@@ -127,7 +110,7 @@ fn restore_body(app: &App, name: &str, found: &Found) -> Vec<Line<'static>> {
     const MAX: usize = 6;
     let lines = found.diff.lines();
     for l in lines.iter().take(MAX) {
-        body.push(Line::from(format!("  • {}", text::visible(l))));
+        body.push(Line::from(format!("  • {}", glyphs::visible(l))));
     }
     if lines.len() > MAX {
         body.push(Line::from(format!("  • … {} more", lines.len() - MAX)));
@@ -143,8 +126,17 @@ fn restore_body(app: &App, name: &str, found: &Found) -> Vec<Line<'static>> {
         )));
     }
     body.push(Line::from(""));
-    body.push(choice("r", "restore them (still unsaved: ^S saves)"));
-    body.push(choice("d", "discard them"));
-    body.push(choice("Esc", "open the file as it is; keep them for later"));
     body
+}
+
+/// The key table's name for `prompt`.
+fn ask(prompt: &Prompt) -> Ask {
+    match prompt {
+        Prompt::Unsaved => Ask::Unsaved,
+        Prompt::Conflict => Ask::Conflict,
+        Prompt::Restore(_) => Ask::Restore,
+        Prompt::SaveFailed(_) => Ask::SaveFailed,
+        Prompt::SaveAs(_) => Ask::SaveAs,
+        Prompt::Overwrite(_) => Ask::Overwrite,
+    }
 }

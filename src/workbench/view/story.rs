@@ -10,10 +10,10 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use super::{more_marker, pane, rich_lines, rich_rows, theme};
+use crate::workbench::glyphs;
 use crate::workbench::layout;
 use crate::workbench::marks::{self, Para, StoryMark, Ties};
 use crate::workbench::state::{App, Focus};
-use crate::workbench::text;
 
 fn lines(paras: &[Para<StoryMark>], width: usize) -> Vec<Line<'static>> {
     paras
@@ -38,7 +38,7 @@ fn story_lines(app: &App, width: usize, from: usize, to: usize) -> Vec<Line<'sta
             .into_iter()
             .map(|(s, m)| (s, theme::story_mark(m)))
             .collect();
-        let layout = text::Layout::new(&p.text, width);
+        let layout = glyphs::Layout::new(&p.text, width);
         let rows = &layout.rows[rows.start.min(layout.rows.len())..rows.end.min(layout.rows.len())];
         out.extend(rich_rows(&layout.glyphs, rows, &styled, Style::new()));
     }
@@ -48,7 +48,7 @@ fn story_lines(app: &App, width: usize, from: usize, to: usize) -> Vec<Line<'sta
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let inner = layout::inner(area);
     let room = inner.width.saturating_sub(10) as usize;
-    let title = format!(" Story · {} ", text::truncate(&app.set.brand, room));
+    let title = format!(" Story · {} ", glyphs::truncate(&app.set.brand, room));
     frame.render_widget(pane(title, theme::border(app.focus == Focus::Story)), area);
     let width = inner.width.max(1) as usize;
     let (total, shown) = app.story_rows_in(inner);
