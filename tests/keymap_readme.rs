@@ -24,3 +24,23 @@ fn the_readme_key_table_is_the_key_table() {
         );
     }
 }
+
+/// The README names the actions a keys.yaml may bind: exactly those the
+/// key table lets a keymap file remap, in the table's order.
+#[test]
+fn the_readme_names_every_action_a_keymap_file_may_bind() {
+    let readme = include_str!("../README.md");
+    let start = readme
+        .find("The actions are named as in the code, in snake case: ")
+        .expect("the README lists the actions");
+    let rest = &readme[start..];
+    let list = &rest[..rest.find(". ").unwrap()];
+    let named: Vec<&str> = list.split('`').skip(1).step_by(2).collect();
+    let ours: Vec<String> = keymap::remappable().into_iter().map(|(n, _)| n).collect();
+    assert_eq!(
+        named,
+        ours,
+        "README.md should list: {}",
+        ours.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+    );
+}

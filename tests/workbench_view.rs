@@ -417,3 +417,57 @@ fn zero_width_characters_and_soft_hyphens_show_as_dim_markers_in_the_message() {
         ratatui::layout::Position::new(x + 4, y)
     );
 }
+
+/// The screen with its colours: the text, then each run of cells drawn in
+/// a colour or a weight other than the terminal's own, as `row col..col
+/// style "text"`.
+fn styled(t: &ratatui::Terminal<ratatui::backend::TestBackend>) -> String {
+    let buf = t.backend().buffer();
+    let area = buf.area;
+    let mut text = String::new();
+    let mut runs = String::new();
+    for y in 0..area.height {
+        let mut x = 0;
+        while x < area.width {
+            let cell = &buf[(x, y)];
+            let style = (cell.fg, cell.bg, cell.modifier);
+            let start = x;
+            let mut words = String::new();
+            while x < area.width && (buf[(x, y)].fg, buf[(x, y)].bg, buf[(x, y)].modifier) == style {
+                words.push_str(buf[(x, y)].symbol());
+                text.push_str(buf[(x, y)].symbol());
+                x += 1;
+            }
+            if style != (Color::Reset, Color::Reset, Modifier::empty()) && !words.trim().is_empty() {
+                runs.push_str(&format!(
+                    "{y:>2} {start:>2}..{:<2} fg={:?} bg={:?} {:?} {:?}\n",
+                    x - 1,
+                    style.0,
+                    style.1,
+                    style.2,
+                    words.trim_end()
+                ));
+            }
+        }
+        text.push('\n');
+    }
+    format!("{text}\n{runs}")
+}
+
+#[test]
+fn the_light_theme_draws_in_its_own_colours() {
+    use chorus::workbench::view::theme::{self, Palette};
+    // Drawing happens on this thread; the other tests keep the dark palette.
+    theme::set(Palette::LIGHT);
+    let mut app = app();
+    press(&mut app, KeyCode::Char('n'));
+    let t = draw(&mut app, 80, 24);
+    let shown = styled(&t);
+    theme::set(Palette::DARK);
+    // No colour of the dark palette that is hard to read on white is used.
+    for unreadable in ["fg=Yellow", "fg=Cyan", "fg=LightRed"] {
+        assert!(!shown.contains(unreadable), "{unreadable} in the light theme:\n{shown}");
+    }
+    assert!(shown.contains(&format!("fg={:?}", Palette::LIGHT.fail)));
+    insta::assert_snapshot!("light_theme_80x24", shown);
+}

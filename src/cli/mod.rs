@@ -27,6 +27,12 @@ pub struct Cli {
     /// Edit the set even when another chorus has it open (else it opens read-only).
     #[arg(long)]
     pub force: bool,
+    /// The workbench's colours: dark, light, or a theme file (default: theme.yaml in the config folder, else what suits the terminal's background).
+    #[arg(long, value_name = "NAME|FILE")]
+    pub theme: Option<String>,
+    /// Leave the mouse to the terminal, to select text with it.
+    #[arg(long)]
+    pub no_mouse: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -171,6 +177,13 @@ pub fn main() -> i32 {
                 2
             }
         },
-        None => crate::workbench::run(cli.file, cli.force),
+        None => crate::workbench::run(
+            cli.file,
+            cli.force,
+            crate::workbench::Look {
+                theme: cli.theme,
+                no_mouse: cli.no_mouse,
+            },
+        ),
     }
 }

@@ -4,7 +4,8 @@
 //! the view reads it to show the keys. Plain data over `action`; imports
 //! nothing else of the workbench.
 
-use std::sync::LazyLock;
+use std::borrow::Cow;
+use std::sync::{LazyLock, OnceLock};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{Input, Key as TextKey};
@@ -95,8 +96,9 @@ pub struct Key {
     /// Each chord and the action it asks for (none for what is not a key
     /// of ours: a click, a paste, a legend of the list).
     pub binds: Vec<(Chord, Action)>,
-    /// The keys as the help screen, the prompts and the README write them.
-    pub keys: &'static str,
+    /// The keys as the help screen, the prompts and the README write them
+    /// (written anew from the chords when a keymap file remaps them).
+    pub keys: Cow<'static, str>,
     /// What they do, as the help screen or a prompt says it; a `\n`
     /// continues it on the next row.
     pub label: &'static str,
@@ -111,7 +113,7 @@ impl Key {
         Key {
             scopes: scopes.to_vec(),
             binds: vec![],
-            keys,
+            keys: Cow::Borrowed(keys),
             label,
             help: None,
             doc: None,
@@ -162,8 +164,145 @@ fn ctrl_typed(c: char) -> Action {
     })
 }
 
-/// The table, in the order the help screen and the README list it.
+/// The built-in table, in the order the help screen and the README list it.
 pub static TABLE: LazyLock<Vec<Key>> = LazyLock::new(table);
+
+/// The table in force: the built-in one, or the one a keymap file made
+/// (installed once, before the workbench starts reading keys).
+static EFFECTIVE: OnceLock<Vec<Key>> = OnceLock::new();
+
+fn effective() -> &'static [Key] {
+    EFFECTIVE.get_or_init(|| TABLE.clone())
+}
+
+/// Put `rows` in force for the rest of the process. Only the first call
+/// counts (keys are read from then on); returns whether this one did.
+pub fn install(rows: Vec<Key>) -> bool {
+    EFFECTIVE.set(rows).is_ok()
+}
+
+/// The name a keymap file gives an action: its name in the code, in
+/// snake case (`NextProblem` → `next_problem`).
+pub fn action_name(a: &Action) -> String {
+    let debug = format!("{a:?}");
+    let mut out = String::new();
+    for (i, c) in debug.chars().take_while(|c| c.is_alphanumeric()).enumerate() {
+        if c.is_uppercase() && i > 0 {
+            out.push('_');
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
+}
+
+/// The actions a keymap file may bind: those of the panes (the forms,
+/// overlays, inputs and questions keep their keys), with their names.
+pub fn remappable() -> Vec<(String, Action)> {
+    let mut out: Vec<(String, Action)> = Vec::new();
+    // Esc closes and cancels wherever text is typed too: it stays Esc.
+    let remappable_row = |r: &&Key| {
+        r.scopes.iter().any(|s| matches!(s, Scope::Normal | Scope::Anywhere)) && !r.scopes.contains(&Scope::Typing)
+    };
+    for row in TABLE.iter().filter(remappable_row) {
+        for (_, a) in &row.binds {
+            let name = action_name(a);
+            if !out.iter().any(|(n, _)| *n == name) {
+                out.push((name, a.clone()));
+            }
+        }
+    }
+    out
+}
+
+/// The built-in table with each of `remaps` in force: the action's chords
+/// in the panes replaced by the given ones, and the keys the help screen
+/// shows written anew. A chord that would then mean two things in one
+/// place is refused: `Err` holds the index of the remap and why.
+pub fn remapped(remaps: &[(Action, Vec<Chord>)]) -> Result<Vec<Key>, (usize, String)> {
+    let mut rows: Vec<Key> = TABLE.clone();
+    let mut touched = vec![false; rows.len()];
+    for (action, chords) in remaps {
+        let mut first = None;
+        for (i, row) in rows.iter_mut().enumerate() {
+            let in_panes = row.scopes.iter().any(|s| matches!(s, Scope::Normal | Scope::Anywhere));
+            if in_panes && row.binds.iter().any(|(_, a)| a == action) {
+                row.binds.retain(|(_, a)| a != action);
+                touched[i] = true;
+                first.get_or_insert(i);
+            }
+        }
+        if let Some(i) = first {
+            // A key that also counts while typing (save) cannot be a
+            // character: typing it would save instead of writing it.
+            if rows[i].counts_in(Scope::Typing) {
+                if let Some(c) = chords.iter().find(|c| matches!(c, Chord::Key(KeyCode::Char(_)))) {
+                    let at = remaps.iter().position(|(a, _)| a == action).unwrap_or(0);
+                    return Err((
+                        at,
+                        format!(
+                            "`{}` would be typed as text; {} works while typing, so give it ctrl+ a key or a function key",
+                            c.name(),
+                            action_name(action)
+                        ),
+                    ));
+                }
+            }
+            rows[i].binds.extend(chords.iter().map(|c| (*c, action.clone())));
+        }
+    }
+    for (row, _) in rows.iter_mut().zip(&touched).filter(|(_, t)| **t) {
+        let names: Vec<String> = row.binds.iter().map(|(c, _)| c.name()).collect();
+        row.keys = Cow::Owned(names.join(" "));
+    }
+    if let Some((chord, a, b)) = clash(&rows) {
+        let at = remaps
+            .iter()
+            .position(|(r, chords)| chords.contains(&chord) && (*r == a || *r == b))
+            .unwrap_or(0);
+        let other = if remaps.get(at).is_some_and(|(r, _)| *r == a) {
+            &b
+        } else {
+            &a
+        };
+        return Err((
+            at,
+            format!(
+                "`{}` already means {} there; bind {} to another key too, or choose another",
+                chord.name(),
+                action_name(other),
+                action_name(other)
+            ),
+        ));
+    }
+    Ok(rows)
+}
+
+/// A chord that means two actions where the same scopes count.
+fn clash(rows: &[Key]) -> Option<(Chord, Action, Action)> {
+    let scopes = [
+        Scope::Normal,
+        Scope::Form,
+        Scope::Overlay,
+        Scope::Typing,
+        Scope::OneLine,
+        Scope::AnyPrompt,
+    ];
+    for scope in scopes {
+        let binds: Vec<&(Chord, Action)> = rows
+            .iter()
+            .filter(|r| r.counts_in(scope))
+            .flat_map(|r| r.binds.iter())
+            .collect();
+        for (i, (c, a)) in binds.iter().enumerate() {
+            for (d, b) in &binds[i + 1..] {
+                if c == d && a != b {
+                    return Some((*c, a.clone(), b.clone()));
+                }
+            }
+        }
+    }
+    None
+}
 
 fn table() -> Vec<Key> {
     use Column::{Left, Right};
@@ -319,7 +458,7 @@ fn prompts() -> Vec<Key> {
 /// The action `k` asks for where `scopes` count (first match in table order).
 pub fn lookup(scopes: &[Scope], k: &KeyEvent, lenient: bool) -> Option<Action> {
     let find = |lenient| {
-        TABLE
+        effective()
             .iter()
             .filter(|row| scopes.iter().any(|s| row.counts_in(*s)))
             .flat_map(|row| row.binds.iter())
@@ -333,7 +472,7 @@ pub fn lookup(scopes: &[Scope], k: &KeyEvent, lenient: bool) -> Option<Action> {
 /// as `name`, else the chord called `name` if one is bound there.
 pub fn chord_named(scopes: &[Scope], name: &str) -> Option<Chord> {
     let binds = || {
-        TABLE
+        effective()
             .iter()
             .filter(|row| scopes.iter().any(|s| row.counts_in(*s)))
             .flat_map(|row| row.binds.iter())
@@ -346,7 +485,7 @@ pub fn chord_named(scopes: &[Scope], name: &str) -> Option<Chord> {
 
 /// The rows the help screen lists in `column`, in order.
 pub fn help_rows(column: Column) -> impl Iterator<Item = (&'static str, &'static Key)> {
-    TABLE.iter().filter_map(move |row| match row.help {
+    effective().iter().filter_map(move |row| match row.help {
         Some((c, section)) if c == column => Some((section, row)),
         _ => None,
     })
@@ -354,10 +493,10 @@ pub fn help_rows(column: Column) -> impl Iterator<Item = (&'static str, &'static
 
 /// A question's answers: (keys, what they do), in order.
 pub fn answers(ask: Ask) -> Vec<(&'static str, &'static str)> {
-    TABLE
+    effective()
         .iter()
         .filter(|row| row.scopes.contains(&Scope::Prompt(ask)))
-        .map(|row| (row.keys, row.label))
+        .map(|row| (row.keys.as_ref(), row.label))
         .collect()
 }
 
@@ -381,26 +520,7 @@ mod tests {
     /// its meanings (the first in the table wins).
     #[test]
     fn no_chord_means_two_things_in_one_place() {
-        let scopes = [
-            Scope::Normal,
-            Scope::Form,
-            Scope::Overlay,
-            Scope::Typing,
-            Scope::OneLine,
-            Scope::AnyPrompt,
-        ];
-        for scope in scopes {
-            let binds: Vec<&(Chord, Action)> = TABLE
-                .iter()
-                .filter(|r| r.counts_in(scope))
-                .flat_map(|r| r.binds.iter())
-                .collect();
-            for (i, (c, a)) in binds.iter().enumerate() {
-                for (d, b) in &binds[i + 1..] {
-                    assert!(c != d || a == b, "{c:?} means {a:?} and {b:?} in {scope:?}");
-                }
-            }
-        }
+        assert_eq!(clash(&TABLE), None);
     }
 
     #[test]

@@ -12,8 +12,8 @@
 //! What it holds, by layer: plain data (`action`, `fingerprint`, `unsaved`,
 //! `keymap`, `input`, `form`, `marks`, `glyphs`, `layout`); the model
 //! (`state`, with `engine` reviewing through the core); `update`; the view;
-//! and the world (`effects`, `run`, `files`, `journal`, `lock`, `private`,
-//! `terminal`, `wake`). The workbench may import the core; the core never
+//! and the world (`effects`, `run`, `files`, `journal`, `lock`, `prefs`,
+//! `private`, `terminal`, `wake`). The workbench may import the core; the core never
 //! imports the workbench. The model, `update` and the view import nothing
 //! of the world.
 
@@ -31,6 +31,7 @@ pub mod keys;
 pub mod layout;
 pub mod lock;
 pub mod marks;
+pub mod prefs;
 pub mod private;
 mod run;
 #[cfg(test)]
@@ -56,6 +57,15 @@ use std::path::PathBuf;
 /// terminal was never touched), 1 when the terminal cannot be used.
 /// When another workbench has the set open, it opens read-only unless
 /// `force`.
-pub fn run(path: Option<PathBuf>, force: bool) -> i32 {
-    run::run(path, force)
+pub fn run(path: Option<PathBuf>, force: bool, look: Look) -> i32 {
+    run::run(path, force, look)
+}
+
+/// How the user asked the workbench to look and listen, on the command line.
+#[derive(Debug, Clone, Default)]
+pub struct Look {
+    /// `--theme`: `dark`, `light`, or a theme file.
+    pub theme: Option<String>,
+    /// `--no-mouse`: leave the mouse to the terminal (to select text).
+    pub no_mouse: bool,
 }

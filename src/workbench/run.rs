@@ -17,10 +17,13 @@ use super::files::{self, Dirs};
 use super::glyphs;
 #[cfg(test)]
 use super::journal::Journal;
+use super::keymap;
 use super::keys;
-use super::state::App;
+use super::prefs;
+use super::state::{App, Notice};
 use super::terminal;
 use super::view;
+use super::view::theme;
 use super::wake::{Waiter, Wake};
 use crate::core::lexicon::Lexicon;
 
@@ -47,7 +50,7 @@ const JOURNAL_EVERY: Duration = Duration::from_secs(2);
 /// quit, 2 when the set could not be loaded (reported on stderr before the
 /// terminal is touched), 1 on a terminal error. `force`: edit even when
 /// another session has the set open (else it opens read-only).
-pub fn run(path: Option<PathBuf>, force: bool) -> i32 {
+pub fn run(path: Option<PathBuf>, force: bool, look: super::Look) -> i32 {
     let dirs = Dirs::for_user();
     let path = match files::start_path(path, dirs.as_ref()) {
         Ok(p) => p,
@@ -75,8 +78,27 @@ pub fn run(path: Option<PathBuf>, force: bool) -> i32 {
             return 2;
         }
     };
+    // The user's keys and colours: a broken file is told in the status
+    // line, and the defaults stay.
+    let colorfgbg = std::env::var("COLORFGBG").ok();
+    let prefs = prefs::load(
+        prefs::config_dir().as_deref(),
+        look.theme.as_deref(),
+        look.no_mouse,
+        colorfgbg.as_deref(),
+    );
+    if let Some(rows) = prefs.keymap.clone() {
+        keymap::install(rows);
+    }
+    theme::set(prefs.palette);
     let engine = CoreEngine::new(&set, &lexicon);
     let mut app = App::new(set, path, disk, Box::new(engine));
+    if let Some(problem) = prefs.problems.first() {
+        app.notice = Some(Notice {
+            text: format!("{problem} (the defaults are used)"),
+            error: true,
+        });
+    }
     // The set's lock, its journal, and unsaved edits a stopped session left
     // (offered before anything else); read-only when another session has it.
     let mut rt = Runtime::default();
@@ -92,7 +114,7 @@ pub fn run(path: Option<PathBuf>, force: bool) -> i32 {
             return 1;
         }
     };
-    let mut session = match terminal::enter() {
+    let mut session = match terminal::enter(prefs.mouse) {
         Ok(s) => s,
         Err(e) => {
             say(&format!("chorus: cannot use this terminal: {e}"));

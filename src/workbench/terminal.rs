@@ -59,8 +59,9 @@ fn install_panic_hook() {
     });
 }
 
-/// Take over the terminal.
-pub fn enter() -> io::Result<Session> {
+/// Take over the terminal; `mouse`: take its clicks and wheel too (else
+/// the terminal keeps the mouse, to select text).
+pub fn enter(mouse: bool) -> io::Result<Session> {
     // ratatui's init installs its own hook; ours, installed after it, runs
     // first and also turns off paste and mouse reporting.
     let terminal = match ratatui::try_init() {
@@ -73,7 +74,14 @@ pub fn enter() -> io::Result<Session> {
     };
     ACTIVE.store(true, Ordering::SeqCst);
     install_panic_hook();
-    if let Err(e) = execute!(stdout(), EnableBracketedPaste, EnableMouseCapture) {
+    let taken = execute!(stdout(), EnableBracketedPaste).and_then(|()| {
+        if mouse {
+            execute!(stdout(), EnableMouseCapture)
+        } else {
+            Ok(())
+        }
+    });
+    if let Err(e) = taken {
         restore();
         return Err(e);
     }

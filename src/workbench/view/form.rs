@@ -3,7 +3,6 @@
 //! was refused underneath.
 
 use ratatui::layout::{Position, Rect};
-use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 use ratatui::Frame;
@@ -51,7 +50,7 @@ pub fn draw(frame: &mut Frame, app: &App, f: &Form, area: Rect) {
                 let y = body.y + (k - offset) as u16;
                 let cx = body.x + (LABEL_W + 2 + x.min(value_w.saturating_sub(1))) as u16;
                 frame.set_cursor_position(Position::new(cx, y));
-                Span::styled(glyphs::truncate(&shown, value_w), Style::new().fg(Color::Yellow))
+                Span::styled(glyphs::truncate(&shown, value_w), theme::typed())
             }
             _ => Span::raw(glyphs::truncate(&field.value, value_w)),
         };

@@ -2,7 +2,6 @@
 //! fit, else one column that scrolls.
 
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 use ratatui::Frame;
@@ -23,7 +22,7 @@ fn column(c: Column) -> Vec<(&'static str, &'static str)> {
             section = s;
         }
         for (n, part) in key.label.split('\n').enumerate() {
-            out.push((if n == 0 { key.keys } else { "" }, part));
+            out.push((if n == 0 { key.keys.as_ref() } else { "" }, part));
         }
     }
     out
@@ -39,7 +38,7 @@ fn lines(entries: &[(&str, &str)], width: usize) -> Vec<Line<'static>> {
                 let key = format!(" {k:<10}");
                 let rest = width.saturating_sub(glyphs::width(&key) + 1);
                 Line::from(vec![
-                    Span::styled(key, Style::new().fg(ratatui::style::Color::Cyan)),
+                    Span::styled(key, theme::key()),
                     Span::raw(" "),
                     Span::raw(glyphs::truncate(d, rest)),
                 ])

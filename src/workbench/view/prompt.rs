@@ -3,7 +3,6 @@
 //! answers; Esc always cancels.
 
 use ratatui::layout::{Position, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 use ratatui::Frame;
@@ -17,7 +16,7 @@ use crate::workbench::unsaved::Found;
 
 fn choice(key: &str, what: &str) -> Line<'static> {
     Line::from(vec![
-        Span::styled(format!("  {key:<5} "), theme::label().fg(ratatui::style::Color::Cyan)),
+        Span::styled(format!("  {key:<5} "), theme::label().patch(theme::key())),
         Span::raw(what.to_string()),
     ])
 }
@@ -84,7 +83,7 @@ pub fn draw(frame: &mut Frame, app: &App, prompt: &Prompt, area: Rect) {
         let start = input.cursor.saturating_sub(w);
         let shown: String = chars[start..].iter().collect();
         let shown = glyphs::truncate(&shown, w + 1);
-        body[1] = Line::from(Span::styled(shown, Style::new().fg(ratatui::style::Color::Yellow)));
+        body[1] = Line::from(Span::styled(shown, theme::typed()));
         let before: String = chars[start..input.cursor].iter().collect();
         let x = glyphs::width(&before).min(w) as u16;
         frame.set_cursor_position(Position::new(body_area.x + x, body_area.y + 1));
