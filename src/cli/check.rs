@@ -29,18 +29,42 @@ pub enum Format {
 }
 
 /// What the command line asked of one check.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, clap::Args)]
 pub struct Options {
+    /// Output format (default: the project's `format`, else text).
+    #[arg(long, value_enum)]
     pub format: Option<Format>,
+    /// Show how every score was reached, passing or not.
+    #[arg(long)]
     pub explain: bool,
+    /// What makes the exit status 1: fail (a failing criterion), drift, or none; comma-separated (default: fail,drift).
+    #[arg(long, value_delimiter = ',', value_parser = fail_on_word)]
     pub fail_on: Option<Vec<FailOn>>,
+    /// The pass mark of every criterion for this run (0 to 100).
+    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=100))]
     pub min_score: Option<u8>,
+    /// Report and fail only on problems not in this baseline file.
+    #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
+    /// Record today's problems in FILE (then check with --baseline FILE).
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
     pub write_baseline: Option<PathBuf>,
+    /// The config file to use (default: CHORUS_CONFIG, else the nearest .chorus.yaml above the first path).
+    #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Show the effective settings and where each comes from, and check nothing.
+    #[arg(long)]
     pub print_config: bool,
-    /// The name standard input (`-`) goes by in the output.
+    /// The name standard input (-) goes by in the output.
+    #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<PathBuf>,
+}
+
+fn fail_on_word(s: &str) -> Result<FailOn, String> {
+    FailOn::parse(s).ok_or_else(|| {
+        let all: Vec<&str> = FailOn::ALL.iter().map(|f| f.as_str()).collect();
+        format!("choose from {}", all.join(", "))
+    })
 }
 
 /// The path that stands for standard input.
@@ -177,13 +201,7 @@ fn write_baseline(reports: &[FileReport], target: &Path) -> i32 {
 }
 
 fn read_baseline(path: &Path) -> Result<Baseline, LoadError> {
-    let text = store::read_regular(path, store::MAX_FILE_BYTES).map_err(|e| match e.line {
-        0 => LoadError {
-            message: format!("cannot read the baseline: {}", e.message),
-            ..e
-        },
-        _ => e,
-    })?;
+    let text = store::read_named(path, store::MAX_FILE_BYTES, "baseline")?;
     Baseline::parse(&text, path).map_err(|(line, column, message)| LoadError {
         path: path.to_path_buf(),
         line,

@@ -12,8 +12,6 @@ use std::path::PathBuf;
 
 use clap::{CommandFactory, Parser, Subcommand};
 
-use crate::core::config::FailOn;
-
 #[derive(Debug, Parser)]
 #[command(
     name = "chorus",
@@ -44,33 +42,8 @@ pub enum Command {
         /// Set files, folders to search for *.yaml and *.yml, or - for standard input.
         #[arg(required_unless_present = "print_config")]
         paths: Vec<PathBuf>,
-        /// Output format (default: the project's `format`, else text).
-        #[arg(long, value_enum)]
-        format: Option<check::Format>,
-        /// Show how every score was reached, passing or not.
-        #[arg(long)]
-        explain: bool,
-        /// What makes the exit status 1: fail (a failing criterion), drift, or none; comma-separated (default: fail,drift).
-        #[arg(long, value_delimiter = ',', value_parser = fail_on)]
-        fail_on: Option<Vec<FailOn>>,
-        /// The pass mark of every criterion for this run (0 to 100).
-        #[arg(long, value_parser = clap::value_parser!(u8).range(0..=100))]
-        min_score: Option<u8>,
-        /// Report and fail only on problems not in this baseline file.
-        #[arg(long, value_name = "FILE")]
-        baseline: Option<PathBuf>,
-        /// Record today's problems in FILE (then check with --baseline FILE).
-        #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
-        write_baseline: Option<PathBuf>,
-        /// The config file to use (default: CHORUS_CONFIG, else the nearest .chorus.yaml above the first path).
-        #[arg(long, value_name = "FILE")]
-        config: Option<PathBuf>,
-        /// Show the effective settings and where each comes from, and check nothing.
-        #[arg(long)]
-        print_config: bool,
-        /// The name standard input (-) goes by in the output.
-        #[arg(long, value_name = "NAME")]
-        stdin_filename: Option<PathBuf>,
+        #[command(flatten)]
+        options: check::Options,
     },
     /// Show the effective lexicon (built-in, this machine's, and FILE's own) with where each entry comes from.
     Lexicon {
@@ -86,13 +59,6 @@ pub enum Command {
     Completions { shell: clap_complete::Shell },
     /// Print the manual page (roff), for example: chorus man > chorus.1
     Man,
-}
-
-fn fail_on(s: &str) -> Result<FailOn, String> {
-    FailOn::parse(s).ok_or_else(|| {
-        let all: Vec<&str> = FailOn::ALL.iter().map(|f| f.as_str()).collect();
-        format!("choose from {}", all.join(", "))
-    })
 }
 
 /// Run the command line; returns the process exit status.
@@ -113,31 +79,7 @@ pub fn main() -> i32 {
         Err(e) => e.exit(),
     };
     match cli.command {
-        Some(Command::Check {
-            paths,
-            format,
-            explain,
-            fail_on,
-            min_score,
-            baseline,
-            write_baseline,
-            config,
-            print_config,
-            stdin_filename,
-        }) => check::run(
-            &paths,
-            &check::Options {
-                format,
-                explain,
-                fail_on,
-                min_score,
-                baseline,
-                write_baseline,
-                config,
-                print_config,
-                stdin_filename,
-            },
-        ),
+        Some(Command::Check { paths, options }) => check::run(&paths, &options),
         Some(Command::Completions { shell }) => {
             let mut text = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "chorus", &mut text);

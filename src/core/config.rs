@@ -138,13 +138,7 @@ pub fn find(flag: Option<&Path>, env: Option<&std::ffi::OsStr>, start: &Path) ->
 
 /// Read the config file at `path`.
 pub fn load(path: &Path) -> Result<Config, LoadError> {
-    let source = store::read_regular(path, store::MAX_FILE_BYTES).map_err(|e| match e.line {
-        0 => LoadError {
-            message: format!("cannot read the config file: {}", e.message),
-            ..e
-        },
-        _ => e,
-    })?;
+    let source = store::read_named(path, store::MAX_FILE_BYTES, "config file")?;
     parse(&source, path)
 }
 

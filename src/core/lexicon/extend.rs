@@ -232,16 +232,7 @@ impl Lexicon {
 
     /// This lexicon extended by the extension file at `path`.
     pub fn extended_by_file(&self, path: &Path) -> Result<Lexicon, LoadError> {
-        let whole = |message: String| LoadError {
-            path: path.to_path_buf(),
-            line: 0,
-            column: 0,
-            message,
-        };
-        let source = store::read_regular(path, store::MAX_FILE_BYTES).map_err(|e| match e.line {
-            0 => whole(format!("cannot read the lexicon file: {}", e.message)),
-            _ => e,
-        })?;
+        let source = store::read_named(path, store::MAX_FILE_BYTES, "lexicon file")?;
         let value = yaml::parse(&source).map_err(|e| LoadError {
             path: path.to_path_buf(),
             line: e.line,

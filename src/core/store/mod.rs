@@ -44,7 +44,7 @@ pub use limits::{MAX_FILE_BYTES, MAX_MESSAGES, MAX_TEXT_CHARS, MAX_WRITTEN_BYTES
 pub use load::{load, parse};
 pub use path::{FieldPath, Step};
 pub use problem::{LoadError, Problem};
-pub use read::{read_bytes, read_regular, read_stream};
+pub use read::{read_bytes, read_named, read_regular, read_stream};
 pub use template::{CONFIG_SCHEMA, SET_SCHEMA, SET_SCHEMA_FILE, TEMPLATE};
 pub use validate::validate;
 pub use write::{is_changed_on_disk, write_atomic, write_atomic_with_mode, ChangedOnDisk};

@@ -27,6 +27,19 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<String, LoadError> {
     read_text(path, limit, "file")
 }
 
+/// `read_regular` for a file with a part to play (`what`: "config file",
+/// "baseline"): a problem with the whole file says which file it was
+/// meant to be; one inside it keeps its line and column.
+pub fn read_named(path: &Path, limit: u64, what: &str) -> Result<String, LoadError> {
+    read_regular(path, limit).map_err(|e| match e.line {
+        0 => LoadError {
+            message: format!("cannot read the {what}: {}", e.message),
+            ..e
+        },
+        _ => e,
+    })
+}
+
 fn read_text(path: &Path, limit: u64, noun: &str) -> Result<String, LoadError> {
     let bytes = read_limited(path, limit, noun).map_err(|e| LoadError {
         path: path.to_path_buf(),
