@@ -1,6 +1,7 @@
 //! The command line: `chorus`, `chorus FILE`, `chorus check`, `chorus new`,
 //! `chorus lexicon`, and `chorus completions` / `chorus man` made from the
-//! same definitions.
+//! same definitions. The top layer: it imports the core and starts the
+//! workbench; nothing imports it.
 
 pub mod check;
 pub mod lexicon;

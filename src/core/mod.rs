@@ -4,7 +4,8 @@
 //! (files), `text` (words, numbers, negation), `lexicon` (the words the
 //! rules look for), `analysis` (one message read once), `rules` (the
 //! checklist) and `drift` (the story), `review` (the only caller of rules
-//! and drift), and `report` (what `chorus check` prints). Nothing here
+//! and drift), and above the review `report` (what `chorus check` prints),
+//! `baseline` (known problems) and `config` (a project's settings). Nothing here
 //! names a terminal crate or the workbench (`tests/architecture.rs`).
 
 pub mod analysis;

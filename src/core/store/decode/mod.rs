@@ -7,6 +7,7 @@
 //! Here: the set, its story and pillars, its messages and their fields.
 //! `scalar.rs` reads a field that must be text or a list of texts, and
 //! `mapping.rs` one of the schema's mappings with its known and unknown keys.
+//! It imports the model and the store's `path` and `problem`.
 
 mod mapping;
 mod scalar;

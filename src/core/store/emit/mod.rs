@@ -1,8 +1,8 @@
 //! Writing YAML text, meant to be read in a diff: block style for the
 //! schema's own mappings and lists, flow style (`[a, b]`, wrapped) for lists
 //! of short words, folded block scalars (`>-`) for long prose, and quoting
-//! that reads every string back exactly as it was.
-//!
+//! that reads every string back exactly as it was. It imports the model
+//! alone.
 //!
 //! This writes a set afresh. Saving over a file keeps that file's own text,
 //! comments included, for what did not change (`splice.rs`). Which style a

@@ -1,8 +1,9 @@
-//! The one module that names serde_yaml (deprecated upstream, so replacing it
-//! must stay a change to this folder alone): YAML text → the model's `Value`, and the
-//! line and column of a node named by a `FieldPath`.
+//! The one module that names serde_yaml (deprecated upstream, so replacing
+//! it must stay a change to this folder alone): YAML text → the model's
+//! `Value`, and the line and column of a node named by a `FieldPath`. It
+//! imports the model and the store's `path` and `limits`, nothing else.
 //!
-//! Writing YAML is not done with serde_yaml (see `emit.rs`): its serializer
+//! Writing YAML is not done with serde_yaml (see `emit/`): its serializer
 //! has no folded block scalars and no way to keep our key order readable.
 //!
 //! Here: parsing with limits on size, depth and aliases. `value.rs` builds
