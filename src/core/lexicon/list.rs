@@ -38,10 +38,11 @@ pub enum List {
     Gratitude,
     Apologies,
     Dismissal,
+    SpeechActs,
 }
 
 impl List {
-    pub const ALL: [List; 35] = [
+    pub const ALL: [List; 36] = [
         List::Superlatives,
         List::Buzzwords,
         List::Beneficiaries,
@@ -77,6 +78,7 @@ impl List {
         List::Gratitude,
         List::Apologies,
         List::Dismissal,
+        List::SpeechActs,
     ];
 
     /// The list's key in lexicon files.
@@ -117,6 +119,7 @@ impl List {
             List::Gratitude => "gratitude",
             List::Apologies => "apologies",
             List::Dismissal => "dismissal",
+            List::SpeechActs => "speech_acts",
         }
     }
 

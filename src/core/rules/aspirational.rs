@@ -6,6 +6,7 @@
 
 use super::common::{distinct, orders, passive_at, sanctions};
 use super::context::RuleContext;
+use super::instruction::{instruction, sentence_start};
 use super::tally::Tally;
 use crate::core::analysis::Analysis;
 use crate::core::lexicon::{Lexicon, List, Rule};
@@ -131,12 +132,89 @@ fn is_goal(a: &Analysis, h: &Hit, ctx: &RuleContext) -> bool {
     if modal && (denied(a, h.last) || loses(a, h.last)) {
         return false;
     }
-    if modal && (passive_at(a, h.last + 1) || !people_act(a, h.first, ctx)) {
+    // "From June the rota will be published a week earlier": a change for
+    // the better, whoever brings it, is something to work toward; other
+    // passives make people the object of a plan.
+    if modal && passive_at(a, h.last + 1) {
+        return passive_improvement(a, h.last + 2);
+    }
+    if modal && (!people_act(a, h.first, ctx) || same_day_plan(a, h.last)) {
         return false;
+    }
+    // "I want to take a moment to reflect", "we'd like to thank": saying
+    // something is done in the saying; it is not a state to reach.
+    if !modal {
+        let next = if a.words.get(h.last + 1).is_some_and(|n| n.lower == "to") {
+            h.last + 2
+        } else {
+            h.last + 1
+        };
+        if a.cover(List::SpeechActs).starts_at(next) {
+            return false;
+        }
     }
     // "Aim to finish ..." opens an instruction; "We want ...", "Our goal
     // ...", "The target ..." open a goal.
     !(sentence_start(a, h.first) && !modal && !matches!(w[h.first].lower.as_str(), "we" | "our" | "the"))
+}
+
+/// "will be published a week earlier", "will be emailed the same afternoon
+/// instead of posted": a passive future (its participle at `participle`)
+/// that changes something for the better. Not one that takes something
+/// away ("will be closed", "will be cancelled").
+fn passive_improvement(a: &Analysis, participle: usize) -> bool {
+    let w = &a.words;
+    let Some(p) = w.get(participle) else { return false };
+    let taken = matches!(
+        p.lower.as_str(),
+        "closed"
+            | "shut"
+            | "cancelled"
+            | "canceled"
+            | "cut"
+            | "withdrawn"
+            | "stopped"
+            | "scrapped"
+            | "dropped"
+            | "removed"
+            | "suspended"
+            | "ended"
+            | "axed"
+            | "discontinued"
+            | "reduced"
+            | "delayed"
+            | "postponed"
+    );
+    let sentence = p.sentence;
+    let better = (participle + 1..w.len())
+        .take_while(|&j| w[j].sentence == sentence)
+        .any(|j| {
+            matches!(
+                w[j].lower.as_str(),
+                "earlier" | "sooner" | "faster" | "quicker" | "instead" | "rather" | "fewer"
+            ) || a.cover(List::Improvements).starts_at(j)
+        });
+    !taken && better
+}
+
+/// "We'll be herding passengers into two lines tonight": a plan for the
+/// same day (the modal ending at `last`, then "be" and a verb in -ing) is a
+/// schedule, not a state to work toward.
+fn same_day_plan(a: &Analysis, last: usize) -> bool {
+    let w = &a.words;
+    let progressive = w.get(last + 1).is_some_and(|b| b.lower == "be")
+        && w.get(last + 2)
+            .is_some_and(|v| v.lower.len() > 4 && v.lower.ends_with("ing"));
+    let sentence = w[last].sentence;
+    let sentences = sentence.saturating_sub(1)..=sentence;
+    let same_day = w.iter().enumerate().any(|(j, x)| {
+        sentences.contains(&x.sentence)
+            && (matches!(x.lower.as_str(), "tonight" | "today")
+                || (x.lower == "this"
+                    && w.get(j + 1)
+                        .is_some_and(|n| matches!(n.lower.as_str(), "morning" | "afternoon" | "evening"))))
+    });
+    progressive && same_day
 }
 
 /// "won't open on Sundays", "will no longer take": a future denied (the modal
@@ -229,10 +307,17 @@ fn people_act(a: &Analysis, will: usize, ctx: &RuleContext) -> bool {
 fn deadline(a: &Analysis) -> Option<crate::core::verdict::Span> {
     let effective = a.cover(List::EffectiveDates);
     let losses = losses(a);
+    // "tonight" dates a task for the same day: a timeframe, not a horizon
+    // ("from tonight" starts something that lasts).
+    let same_day = |h: &&Hit| {
+        h.first == h.last
+            && matches!(a.words[h.first].lower.as_str(), "tonight" | "today")
+            && !(h.first > 0 && matches!(a.words[h.first - 1].lower.as_str(), "from" | "starting" | "of"))
+    };
     let hit = a
         .hits(List::Deadlines)
         .iter()
-        .find(|h| !effective.overlaps(h.first, h.last) && !losses.contains(&a.words[h.first].sentence));
+        .find(|h| !effective.overlaps(h.first, h.last) && !losses.contains(&a.words[h.first].sentence) && !same_day(h));
     if let Some(h) = hit.filter(|h| !looks_back(a, h.first)) {
         return Some(a.hit_span(h));
     }
@@ -273,57 +358,14 @@ fn looks_back(a: &Analysis, i: usize) -> bool {
                             | "brought"
                     )
             });
-        perfect || matches!(x.lower.as_str(), "was" | "were" | "did")
+        // "what I achieved this year", "we delivered": a simple past with
+        // its subject.
+        let subject = j > 0 && matches!(w[j - 1].lower.as_str(), "i" | "we" | "you" | "they" | "he" | "she");
+        let past = x.lower.len() > 4 && x.lower.ends_with("ed")
+            || matches!(
+                x.lower.as_str(),
+                "made" | "built" | "won" | "kept" | "grew" | "took" | "gave" | "brought" | "ran" | "led" | "got"
+            );
+        perfect || matches!(x.lower.as_str(), "was" | "were" | "did") || (subject && past)
     })
-}
-
-/// The first word of an instruction: a sentence that opens with a bare
-/// imperative verb ("Keep telling ...", "Aim to ..."), after an optional
-/// address ("Drivers: ...") or a leading "when/if/each ..." clause.
-fn instruction(a: &Analysis, lexicon: &Lexicon) -> Option<usize> {
-    let w = &a.words;
-    // Only the bare verb as listed: "Starting tomorrow" is not "start".
-    let starts = a.cover(List::Imperatives);
-    let imperative = |i: usize| {
-        starts.starts_at(i)
-            && lexicon.imperative_head(&w[i].lower)
-            && !(w[i].lower == "let" && w.get(i + 1).is_some_and(|n| n.lower == "'s"))
-    };
-    (0..w.len())
-        .find(|&i| w[i].kind == Kind::Word && imperative(i) && (sentence_start(a, i) || after_opening_clause(a, i)))
-}
-
-fn sentence_start(a: &Analysis, i: usize) -> bool {
-    let w = &a.words;
-    i == 0
-        || w[i - 1].sentence != w[i].sentence
-        || matches!(w[i - 1].lower.as_str(), ":" | "," if i >= 2 && vocative(a, i - 1))
-}
-
-/// "Drivers:" or "Team," opening a sentence: at most three words before
-/// the mark, so only those are looked at, however long the sentence.
-fn vocative(a: &Analysis, punct: usize) -> bool {
-    let w = &a.words;
-    let sentence = w[punct].sentence;
-    if punct >= 4 && w[punct - 4].sentence == sentence {
-        return false;
-    }
-    let start = (punct.saturating_sub(3)..punct)
-        .find(|&j| w[j].sentence == sentence)
-        .unwrap_or(punct);
-    w[start..punct].iter().all(|x| x.kind == Kind::Word)
-}
-
-/// The word right after a leading subordinate clause: "When you quote a
-/// repair, promise ...", "Each month, show ...".
-fn after_opening_clause(a: &Analysis, i: usize) -> bool {
-    let w = &a.words;
-    if i < 2 || w[i - 1].lower != "," {
-        return false;
-    }
-    let start = a.sentence_start(i);
-    matches!(
-        w[start].lower.as_str(),
-        "when" | "if" | "each" | "every" | "before" | "after" | "whenever" | "once" | "in" | "for"
-    )
 }

@@ -39,7 +39,11 @@ pub fn orders(a: &Analysis) -> Vec<Hit> {
                 w[j].clause == clause && matches!(w[j].lower.as_str(), "fewer" | "less" | "nobody" | "no one")
             });
             let customer_subject = h.first > 0 && a.cover(List::Beneficiaries).ends_at(h.first - 1);
-            !inclusive_subject && !lessened && !customer_subject && a.negated_by[h.first].is_none()
+            // "skip the check if you need to", "unless you have to": a
+            // need left to the reader's judgement, not an order.
+            let conditional = (h.first.saturating_sub(4)..h.first)
+                .any(|j| w[j].clause == clause && matches!(w[j].lower.as_str(), "if" | "unless" | "whenever"));
+            !inclusive_subject && !lessened && !customer_subject && !conditional && a.negated_by[h.first].is_none()
         })
         .collect()
 }

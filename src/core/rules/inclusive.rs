@@ -5,6 +5,7 @@
 
 use super::common::{distinct, orders, passive_at, sanctions};
 use super::context::RuleContext;
+use super::instruction::instruction;
 use super::tally::Tally;
 use crate::core::analysis::Analysis;
 use crate::core::lexicon::{List, Rule};
@@ -14,14 +15,39 @@ use crate::core::text::phrases::Hit;
 use crate::core::text::tokens::Kind;
 
 pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) {
-    // A phrase quoted to ban or discuss it is mentioned, not said.
+    // A goal, or credit, belongs to one segment only in a message that sets
+    // goals: an update saying what the technicians will do on the open day
+    // is news, and a recognition may thank one team by name.
+    let sets_goals = t
+        .lexicon()
+        .kind(message.kind())
+        .is_none_or(|k| k.applies(crate::core::model::Criterion::Aspirational));
+    // A phrase quoted to ban or discuss it is mentioned, not said; one
+    // denied ("half our regulars aren't lads", "don't call anyone guys")
+    // addresses nobody.
     for h in distinct(a, &[List::Exclusionary]) {
-        if !crate::core::text::quotes::inside(&a.words, h.first) {
+        if !crate::core::text::quotes::inside(&a.words, h.first) && a.negated_by[h.first].is_none() {
             t.hit(Rule::ExclusionaryAddress, a, &h);
         }
     }
-    for h in orders(a) {
-        t.hit(Rule::Order, a, &h);
+    let ordered = orders(a);
+    for h in &ordered {
+        t.hit(Rule::Order, a, h);
+    }
+    // "Use the cheaper paint on every void." In a practical note (a kind
+    // that sets no goals), an instruction with neither a reason nor a date,
+    // and no "please", tells people what to do without saying why: it
+    // talks at them. With a reason, a date or a please it is a request
+    // ("please book rooms through the new calendar"). A story message
+    // giving only an instruction fails aspirational instead; a question
+    // asks ("share your ideas") and a recognition thanks, by their nature.
+    let asks_or_thanks = matches!(message.kind(), "question" | "recognition");
+    if ordered.is_empty() && !sets_goals && !asks_or_thanks {
+        if let Some(i) = instruction(a, t.lexicon()) {
+            if bare(a, i) {
+                t.add(Rule::Order, Some(a.span(i, i)), &[]);
+            }
+        }
     }
     for h in sanctions(a) {
         t.hit(Rule::Sanction, a, &h);
@@ -51,13 +77,6 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
             t.hit(Rule::SingledOut, a, h);
         }
     }
-    // A goal, or credit, belongs to one segment only in a message that sets
-    // goals: an update saying what the technicians will do on the open day
-    // is news, and a recognition may thank one team by name.
-    let sets_goals = t
-        .lexicon()
-        .kind(message.kind())
-        .is_none_or(|k| k.applies(crate::core::model::Criterion::Aspirational));
     // In a story message for everyone, thanks to one group ("three cheers
     // for the workshop crew") hands it the credit; a declared segment is
     // judged below, as the owner of the credit.
@@ -98,6 +117,33 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
             }
         }
     }
+}
+
+/// Does the message give the instruction at word `i` with nothing that
+/// makes it a request: no "please" or thanks, no reason, no date, time or
+/// figure, no condition ("if you need one")?
+fn bare(a: &Analysis, i: usize) -> bool {
+    let w = &a.words;
+    let polite = w.iter().any(|x| {
+        matches!(
+            x.lower.as_str(),
+            "please" | "thanks" | "thank" | "if" | "unless" | "when"
+        )
+    });
+    let why_or_when = super::specific::reason(a).is_some()
+        || a.quantities
+            .iter()
+            .any(|q| q.unit == crate::core::text::quantity::Unit::Hours)
+        || [
+            List::Deadlines,
+            List::EffectiveDates,
+            List::Calendar,
+            List::Frequencies,
+            List::Gratitude,
+        ]
+        .into_iter()
+        .any(|l| !a.hits(l).is_empty());
+    w[i].kind == Kind::Word && !polite && !why_or_when
 }
 
 /// "the rest of us will collect what guests say", "everyone else can help

@@ -8,6 +8,7 @@ mod aspirational;
 mod common;
 mod context;
 mod inclusive;
+mod instruction;
 mod realistic;
 mod specific;
 mod tally;

@@ -13,7 +13,7 @@ use crate::core::text::tokens::Kind;
 
 pub fn score(a: &Analysis, t: &mut Tally) {
     for h in distinct(a, &[List::Hyperbole, List::Absolutes]) {
-        if literal_zero(a, h.first, h.last) || conduct_rule(a, h.first, h.last) {
+        if literal_zero(a, h.first, h.last) || conduct_rule(a, h.first, h.last) || time_of_day(a, h.first, h.last) {
             continue;
         }
         let rule = if h.list == List::Hyperbole as usize {
@@ -23,6 +23,24 @@ pub fn score(a: &Analysis, t: &mut Tally) {
         };
         t.hit(rule, a, &h);
     }
+}
+
+/// "the overnight engineering checks", "an overnight stay": "overnight"
+/// naming when something happens, between a determiner and what it
+/// describes, is a time of day, not a claim that change comes at once.
+fn time_of_day(a: &Analysis, first: usize, last: usize) -> bool {
+    let w = &a.words;
+    if first != last || w[first].lower != "overnight" || first == 0 {
+        return false;
+    }
+    let determiner = matches!(
+        w[first - 1].lower.as_str(),
+        "the" | "an" | "our" | "this" | "that" | "every" | "each" | "tonight's" | "their" | "your"
+    );
+    let describes = w
+        .get(first + 1)
+        .is_some_and(|n| n.kind == Kind::Word && n.sentence == w[first].sentence);
+    determiner && describes
 }
 
 /// "we never pass a tenant's details to marketers", "we will never cut

@@ -83,7 +83,7 @@ fn figure(a: &Analysis, q: &crate::core::text::quantity::Quantity) -> bool {
 /// A means or reason: a phrase from the list, or "so" starting a clause of
 /// consequence ("..., so a slow visit is fine") rather than an intensifier
 /// ("so proud").
-fn reason(a: &Analysis) -> Option<Span> {
+pub(super) fn reason(a: &Analysis) -> Option<Span> {
     // "until further notice", "until then": a condition with nothing in it.
     let empty = |h: &&crate::core::text::phrases::Hit| {
         a.words

@@ -5,6 +5,7 @@
 //! it (it compiles its lists into a `phrases::PhraseIndex`).
 
 pub mod cover;
+pub mod english;
 pub mod language;
 pub mod negation;
 pub mod phrases;

@@ -104,8 +104,13 @@ pub fn matches(word: &[String], kw: &[String], loose: bool) -> bool {
         }
     }
     // A slip in an inflected word ("pushbaks" for "pushbacks"): its stem
-    // against the keyword.
-    typo(w, k) || word[1..].iter().any(|f| typo(f, k))
+    // against the keyword. A word of English is no slip: "barely" is not
+    // "barley" mistyped.
+    // ("guaranteed" is still "guarantee" with its ending.)
+    let ending = w
+        .strip_prefix(k.as_str())
+        .is_some_and(|e| matches!(e, "s" | "d" | "es" | "ed"));
+    (ending || !super::english::is_word(w)) && (typo(w, k) || word[1..].iter().any(|f| typo(f, k)))
 }
 
 /// A noun for the one who does something ("reader", "planners").
@@ -212,6 +217,8 @@ mod tests {
         assert!(m("certifed", "certified"));
         assert!(m("experiecne", "experience"));
         assert!(m("quikcly", "quickly"));
+        // A keyword with an ending the stems miss is still the keyword.
+        assert!(m("guaranteed", "guarantee"));
     }
 
     #[test]
@@ -235,6 +242,9 @@ mod tests {
             ("planter", "planner"),
             ("reading", "reader"),
             ("planning", "planners"),
+            // One swap from a keyword, but a word of English in its own right.
+            ("barely", "barley"),
+            ("untied", "united"),
         ] {
             assert!(!m(w, k), "{w} should not match {k}");
         }

@@ -1,0 +1,60 @@
+//! An instruction: a sentence that opens with a bare imperative verb
+//! ("Keep telling ...", "Use the ..."), after an optional address
+//! ("Drivers: ...") or a leading "when/if/each ..." clause. Aspirational
+//! reads it as a task rather than a destination; inclusive as an order
+//! when it gives neither a reason nor a date.
+
+use crate::core::analysis::Analysis;
+use crate::core::lexicon::{Lexicon, List};
+use crate::core::text::tokens::Kind;
+
+/// The first word of an instruction: a sentence that opens with a bare
+/// imperative verb ("Keep telling ...", "Aim to ..."), after an optional
+/// address ("Drivers: ...") or a leading "when/if/each ..." clause.
+pub fn instruction(a: &Analysis, lexicon: &Lexicon) -> Option<usize> {
+    let w = &a.words;
+    // Only the bare verb as listed: "Starting tomorrow" is not "start".
+    let starts = a.cover(List::Imperatives);
+    let imperative = |i: usize| {
+        starts.starts_at(i)
+            && lexicon.imperative_head(&w[i].lower)
+            && !(w[i].lower == "let" && w.get(i + 1).is_some_and(|n| n.lower == "'s"))
+    };
+    (0..w.len())
+        .find(|&i| w[i].kind == Kind::Word && imperative(i) && (sentence_start(a, i) || after_opening_clause(a, i)))
+}
+
+pub fn sentence_start(a: &Analysis, i: usize) -> bool {
+    let w = &a.words;
+    i == 0
+        || w[i - 1].sentence != w[i].sentence
+        || matches!(w[i - 1].lower.as_str(), ":" | "," if i >= 2 && vocative(a, i - 1))
+}
+
+/// "Drivers:" or "Team," opening a sentence: at most three words before
+/// the mark, so only those are looked at, however long the sentence.
+fn vocative(a: &Analysis, punct: usize) -> bool {
+    let w = &a.words;
+    let sentence = w[punct].sentence;
+    if punct >= 4 && w[punct - 4].sentence == sentence {
+        return false;
+    }
+    let start = (punct.saturating_sub(3)..punct)
+        .find(|&j| w[j].sentence == sentence)
+        .unwrap_or(punct);
+    w[start..punct].iter().all(|x| x.kind == Kind::Word)
+}
+
+/// The word right after a leading subordinate clause: "When you quote a
+/// repair, promise ...", "Each month, show ...".
+fn after_opening_clause(a: &Analysis, i: usize) -> bool {
+    let w = &a.words;
+    if i < 2 || w[i - 1].lower != "," {
+        return false;
+    }
+    let start = a.sentence_start(i);
+    matches!(
+        w[start].lower.as_str(),
+        "when" | "if" | "each" | "every" | "before" | "after" | "whenever" | "once" | "in" | "for"
+    )
+}
