@@ -298,6 +298,7 @@ fn people_act(a: &Analysis, will: usize, ctx: &RuleContext) -> bool {
                 ) || groups.overlaps(j, j)
                     || segments.overlaps(j, j)
                     || ctx.is_brand(&w[j].lower)
+                    || (j > 0 && matches!(w[j - 1].lower.as_str(), "the" | "our") && ctx.is_segment_head(&w[j].lower))
             })
 }
 

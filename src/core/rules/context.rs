@@ -43,6 +43,16 @@ impl RuleContext {
         self.brand.iter().any(|b| b == word)
     }
 
+    /// Is `word` the last word of a segment named in two words or more
+    /// ("workshop" of "bike workshop"), by which a team is often called
+    /// ("the workshop will post ...")?
+    pub fn is_segment_head(&self, word: &str) -> bool {
+        self.segments.iter().any(|s| {
+            s.rsplit_once(' ')
+                .is_some_and(|(_, last)| last.len() > 3 && last.eq_ignore_ascii_case(word))
+        })
+    }
+
     /// Segment mentions in a text: one hit per mention, `list` = segment index.
     pub fn segment_hits(&self, a: &Analysis) -> Vec<Hit> {
         self.segment_index

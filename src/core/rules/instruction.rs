@@ -20,8 +20,24 @@ pub fn instruction(a: &Analysis, lexicon: &Lexicon) -> Option<usize> {
             && lexicon.imperative_head(&w[i].lower)
             && !(w[i].lower == "let" && w.get(i + 1).is_some_and(|n| n.lower == "'s"))
     };
-    (0..w.len())
-        .find(|&i| w[i].kind == Kind::Word && imperative(i) && (sentence_start(a, i) || after_opening_clause(a, i)))
+    (0..w.len()).find(|&i| {
+        w[i].kind == Kind::Word
+            && imperative(i)
+            && (sentence_start(a, i) || after_opening_clause(a, i) || after_a_statement(a, i))
+    })
+}
+
+/// The word right after a comma that closes a statement of how things
+/// are: "the new scripts are on the drive, have a look before Thursday".
+fn after_a_statement(a: &Analysis, i: usize) -> bool {
+    let w = &a.words;
+    if i < 3 || w[i - 1].lower != "," {
+        return false;
+    }
+    let start = a.sentence_start(i);
+    w[start..i - 1]
+        .iter()
+        .any(|x| matches!(x.lower.as_str(), "is" | "are" | "'s" | "'re" | "was" | "were"))
 }
 
 pub fn sentence_start(a: &Analysis, i: usize) -> bool {
