@@ -179,7 +179,9 @@ fn skippable(w: &str) -> bool {
 /// last word used, and whether it was written as a number.
 fn read_number(words: &[Word], i: usize) -> Option<(f64, usize, bool)> {
     let w = &words[i];
-    let (mut value, mut last, explicit) = if w.kind == Kind::Number {
+    let (mut value, mut last, explicit) = if let Some(v) = abbreviated(&w.lower) {
+        (v, i, true)
+    } else if w.kind == Kind::Number {
         (w.lower.replace(',', "").parse::<f64>().ok()?, i, true)
     } else if let Some(v) = number_word(&w.lower) {
         let mut v = v;
@@ -223,6 +225,19 @@ fn read_number(words: &[Word], i: usize) -> Option<(f64, usize, bool)> {
         last += 1;
     }
     Some((value, last, explicit))
+}
+
+/// A figure with its size written as a letter, as money often is: "3m",
+/// "2.5bn", "40k".
+fn abbreviated(w: &str) -> Option<f64> {
+    let (digits, times) = [("bn", 1e9), ("m", 1e6), ("k", 1e3)]
+        .into_iter()
+        .find_map(|(s, t)| w.strip_suffix(s).map(|d| (d, t)))?;
+    let first = digits.chars().next()?;
+    if !first.is_ascii_digit() {
+        return None;
+    }
+    digits.replace(',', "").parse::<f64>().ok().map(|v| v * times)
 }
 
 /// Read the unit after a number ending at word `last`.
@@ -413,6 +428,10 @@ mod tests {
         );
         assert_eq!(q("from 98% to 99%").len(), 2);
         assert_eq!(q("$40 off")[0].2, Unit::Money("usd".into()));
+        // A size written as a letter.
+        assert_eq!(q("a £3m grant")[0].2, Unit::Money("gbp".into()));
+        assert_eq!(q("a £3m grant")[0].0, 3e6);
+        assert_eq!(q("$2.5bn of orders")[0].0, 2.5e9);
         let c = q("our fifty most frequent regulars");
         assert_eq!(c[0].0, 50.0);
         assert!(matches!(&c[0].2, Unit::Count(f) if f[0] == "regulars"));
