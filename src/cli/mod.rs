@@ -13,6 +13,7 @@ use std::path::PathBuf;
 use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::core::config::FailOn;
+use crate::core::model::Date;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -44,7 +45,7 @@ pub enum Command {
         /// Show how every score was reached, passing or not.
         #[arg(long)]
         explain: bool,
-        /// What makes the exit status 1: fail (a failing criterion), drift, or none; comma-separated (default: fail,drift).
+        /// What makes the exit status 1: fail (a failing criterion), drift, programme (a finding of the set as a whole), or none; comma-separated (default: fail,drift).
         #[arg(long, value_delimiter = ',', value_parser = fail_on)]
         fail_on: Option<Vec<FailOn>>,
         /// The pass mark of every criterion for this run (0 to 100).
@@ -65,6 +66,9 @@ pub enum Command {
         /// The name standard input (-) goes by in the output.
         #[arg(long, value_name = "NAME")]
         stdin_filename: Option<PathBuf>,
+        /// Read the programme's timeline as of this day, YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "DATE", value_parser = day)]
+        as_of: Option<Date>,
     },
     /// Show the effective lexicon (built-in, this machine's, and FILE's own) with where each entry comes from.
     Lexicon {
@@ -80,6 +84,10 @@ pub enum Command {
     Completions { shell: clap_complete::Shell },
     /// Print the manual page (roff), for example: chorus man > chorus.1
     Man,
+}
+
+fn day(s: &str) -> Result<Date, String> {
+    Date::parse(s)
 }
 
 fn fail_on(s: &str) -> Result<FailOn, String> {
@@ -118,6 +126,7 @@ pub fn main() -> i32 {
             config,
             print_config,
             stdin_filename,
+            as_of,
         }) => check::run(
             &paths,
             &check::Options {
@@ -130,6 +139,7 @@ pub fn main() -> i32 {
                 config,
                 print_config,
                 stdin_filename,
+                as_of,
             },
         ),
         Some(Command::Completions { shell }) => {

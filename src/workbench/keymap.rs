@@ -218,10 +218,10 @@ fn table() -> Vec<Key> {
             .bind(Chord::Ctrl('y'), ctrl_typed('y'))
             .help(Left, "EDIT"),
         Key::new(&[Typing], "paste", "inserts the pasted text").help(Left, "EDIT"),
-        Key::new(&[Normal], "f", "audience, title, channel,\nmessenger, status, waivers")
+        Key::new(&[Normal], "f", "audience, title, date,\nchannel, messenger, status")
             .bind(ch('f'), Action::EditFields)
             .help(Left, "EDIT")
-            .doc("edit the message's details: id, title, kind, audience, channel, messenger, status, waivers"),
+            .doc("edit the message's details: id, title, kind, audience, channel, messenger, status, date, waivers"),
         Key::new(&[Normal], "s", "story, pillars, segments")
             .bind(ch('s'), Action::EditStory)
             .help(Left, "EDIT")

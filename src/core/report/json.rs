@@ -1,7 +1,7 @@
 //! The JSON report of `chorus check --format json`: the contract in
 //! DESIGN.md. Fields may be added; the contract's fields are never renamed
 //! or removed. Added here: `waived`, `breakdown`, `ties`, `suggestion`,
-//! `segments`. Written straight from the reviews (no intermediate tree), so
+//! `segments`, and the programme under `set` (`programme_json`). Written straight from the reviews (no intermediate tree), so
 //! ten thousand messages cost little memory.
 
 use std::io::{self, Write};
@@ -9,6 +9,7 @@ use std::io::{self, Write};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
+use super::programme_json::{self, ProgrammeJson, SetFindingJson};
 use super::FileReport;
 use crate::core::model::Criterion;
 use crate::core::verdict::{Contribution, CriterionResult, Drift, MessageReview, Span};
@@ -31,6 +32,9 @@ struct FileJson<'a> {
 struct SetJson<'a> {
     uncovered_pillars: &'a [String],
     unaddressed_segments: &'a [String],
+    /// What the set as a whole should look at (the programme's findings).
+    findings: Vec<SetFindingJson<'a>>,
+    programme: ProgrammeJson<'a>,
 }
 
 #[derive(Serialize)]
@@ -207,7 +211,12 @@ pub fn write(files: &[FileReport], out: &mut impl Write) -> io::Result<()> {
     };
     for f in files {
         match f {
-            FileReport::Reviewed { path, set, review } => doc.files.push(FileJson {
+            FileReport::Reviewed {
+                path,
+                set,
+                review,
+                programme,
+            } => doc.files.push(FileJson {
                 path: path.display().to_string(),
                 brand: &set.brand,
                 messages: review
@@ -219,6 +228,8 @@ pub fn write(files: &[FileReport], out: &mut impl Write) -> io::Result<()> {
                 set: SetJson {
                     uncovered_pillars: &review.set.uncovered_pillars,
                     unaddressed_segments: &review.set.unaddressed_segments,
+                    findings: programme_json::findings(programme, set),
+                    programme: programme_json::programme(programme, set),
                 },
             }),
             FileReport::Failed(e) => doc.errors.push(ErrorJson {

@@ -10,11 +10,13 @@ pub mod escape;
 pub mod github;
 pub mod json;
 pub mod plain;
+pub mod programme_json;
 pub mod sarif;
 
 use std::path::PathBuf;
 
 use crate::core::model::MessageSet;
+use crate::core::programme::Programme;
 use crate::core::store::LoadError;
 use crate::core::verdict::SetReview;
 
@@ -24,6 +26,8 @@ pub enum FileReport {
         path: PathBuf,
         set: Box<MessageSet>,
         review: SetReview,
+        /// The set read as a whole: coverage, mix, timeline, findings.
+        programme: Box<Programme>,
     },
     Failed(LoadError),
 }
