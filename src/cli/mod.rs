@@ -1,10 +1,11 @@
-//! The command line: `chorus`, `chorus FILE`, `chorus check`, `chorus new`,
+//! The command line: `chorus`, `chorus FILE`, `chorus check`, `chorus report`, `chorus new`,
 //! `chorus lexicon`, and `chorus completions` / `chorus man` made from the
 //! same definitions.
 
 pub mod check;
 pub mod lexicon;
 pub mod out;
+pub mod report;
 pub mod settings;
 
 use std::io::Write as _;
@@ -66,6 +67,21 @@ pub enum Command {
         /// The name standard input (-) goes by in the output.
         #[arg(long, value_name = "NAME")]
         stdin_filename: Option<PathBuf>,
+        /// Read the programme's timeline as of this day, YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "DATE", value_parser = day)]
+        as_of: Option<Date>,
+    },
+    /// The sets as a report for people who never open a terminal: one self-contained HTML file, or Markdown. Exit 0: written; 2: an input could not be read (the others are still reported).
+    Report {
+        /// Set files, or folders to search for *.yaml and *.yml.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Write the report to FILE (default: standard output). An existing file is replaced only when it is a chorus report.
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// html (default) or md; without it, -o FILE.md means md.
+        #[arg(long, value_enum)]
+        format: Option<report::Format>,
         /// Read the programme's timeline as of this day, YYYY-MM-DD (default: today).
         #[arg(long, value_name = "DATE", value_parser = day)]
         as_of: Option<Date>,
@@ -142,6 +158,12 @@ pub fn main() -> i32 {
                 as_of,
             },
         ),
+        Some(Command::Report {
+            paths,
+            output,
+            format,
+            as_of,
+        }) => report::run(&paths, &report::Options { output, format, as_of }),
         Some(Command::Completions { shell }) => {
             let mut text = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "chorus", &mut text);

@@ -1,17 +1,23 @@
 //! Report formats for `chorus check`: the readable report (`plain`), the
 //! JSON contract (`json`), and the CI formats (`sarif`, `github`) written
-//! from placed alerts (`alerts`); none lets a control character through raw
-//! (`escape`). It imports the model, the store (for load errors and to
+//! from placed alerts (`alerts`); and for `chorus report`, the set for
+//! people who never open a terminal (`html`, `markdown`, from one reading in
+//! `digest`, with charts drawn in `svg`). None lets a control character or
+//! markup through raw (`escape`). It imports the model, the store (for load errors and to
 //! place words in a file), the lexicon (rule help), the baseline's
 //! fingerprint and the verdicts.
 
 pub mod alerts;
+pub mod digest;
 pub mod escape;
 pub mod github;
+pub mod html;
 pub mod json;
+pub mod markdown;
 pub mod plain;
 pub mod programme_json;
 pub mod sarif;
+pub mod svg;
 
 use std::path::PathBuf;
 
