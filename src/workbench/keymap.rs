@@ -189,10 +189,17 @@ fn table() -> Vec<Key> {
             .help(Left, "MOVE")
             .doc("next / previous pane (list, message, findings, story)"),
         Key::new(&[Normal], "click", "select; focus a pane").help(Left, "MOVE"),
-        Key::new(&[Normal], "/", "filter by text or id")
-            .bind(ch('/'), Action::Filter)
-            .help(Left, "MOVE")
-            .doc("filter messages by text or id"),
+        Key::new(
+            &[Normal],
+            "/",
+            "filter: text or segment:\nstatus: by: channel: kind:\ndate: (terms combine)",
+        )
+        .bind(ch('/'), Action::Filter)
+        .help(Left, "MOVE")
+        .doc(
+            "filter messages by text or id, and by detail: `segment:sales` `status:draft` `by:CEO` \
+                 `channel:email` `kind:update` `date:2026-10` (`date:>2026-10-01`); terms combine",
+        ),
         Key::new(&[Normal], "n N", "next / previous problem")
             .bind(ch('n'), Action::NextProblem)
             .bind(ch('N'), Action::PrevProblem)

@@ -24,6 +24,7 @@ use crate::core::model::{Message, MessageSet};
 use crate::core::verdict::{MessageReview, SetSummary, Span};
 
 use super::engine::Engine;
+use super::filter::Filter;
 use super::fingerprint::Fingerprint;
 use super::glyphs;
 use super::layout::{self, Panes};
@@ -186,21 +187,17 @@ impl<'e> App<'e> {
 
     // --- selection -------------------------------------------------------
 
-    /// Recompute which messages the filter lets through (id, title or text,
-    /// ignoring case), keeping the selection on a visible message.
+    /// Recompute which messages the filter lets through (its words in the
+    /// id, title or text, ignoring case; its `field:value` terms in the
+    /// details), keeping the selection on a visible message.
     pub fn refilter(&mut self) {
-        let f = self.filter.to_lowercase();
+        let f = Filter::parse(&self.filter);
         self.visible = self
             .set
             .internal
             .iter()
             .enumerate()
-            .filter(|(_, m)| {
-                f.is_empty()
-                    || m.id.to_lowercase().contains(&f)
-                    || m.text.to_lowercase().contains(&f)
-                    || m.title.as_deref().is_some_and(|t| t.to_lowercase().contains(&f))
-            })
+            .filter(|(_, m)| f.matches(m))
             .map(|(i, _)| i)
             .collect();
         if !self.selected.is_some_and(|s| self.visible.contains(&s)) {

@@ -11,6 +11,7 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use super::theme;
+use crate::workbench::filter::Filter;
 use crate::workbench::form::Target;
 use crate::workbench::glyphs;
 use crate::workbench::keymap::{self, Ask, Scope};
@@ -155,6 +156,14 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         return;
     }
 
+    if !app.filter.is_empty() {
+        // Which filter is on, said on every frame: a short list is no surprise.
+        let said = format!("filter: {}", Filter::parse(&app.filter).describe());
+        let t = glyphs::truncate(&glyphs::visible(&said), (width.saturating_sub(used)) / 2);
+        used += glyphs::width(&t) + 3;
+        spans.push(Span::styled(t, theme::label()));
+        spans.push(Span::styled(" │ ", theme::dim()));
+    }
     if let Some(n) = &app.notice {
         let style = if n.error { theme::error() } else { Style::new() };
         let t = glyphs::truncate(&n.text, width.saturating_sub(used));
