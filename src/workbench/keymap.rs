@@ -22,6 +22,8 @@ pub enum Scope {
     Form,
     /// Help and explain.
     Overlay,
+    /// The programme screen.
+    Programme,
     /// Any text being typed (a message, the filter, a field, a path).
     Typing,
     /// A one-line input (the filter, a field, the save-as path).
@@ -71,6 +73,8 @@ impl Chord {
                 KeyCode::Char(c) => c.to_string(),
                 KeyCode::Up => "↑".into(),
                 KeyCode::Down => "↓".into(),
+                KeyCode::Left => "←".into(),
+                KeyCode::Right => "→".into(),
                 KeyCode::BackTab => "S-Tab".into(),
                 KeyCode::PageUp => "PgUp".into(),
                 KeyCode::PageDown => "PgDn".into(),
@@ -168,7 +172,7 @@ pub static TABLE: LazyLock<Vec<Key>> = LazyLock::new(table);
 fn table() -> Vec<Key> {
     use Column::{Left, Right};
     use Scope::*;
-    let moving = [Normal, Form, Overlay];
+    let moving = [Normal, Form, Overlay, Programme];
     let mut t = vec![
         Key::new(&moving, "↑ ↓ k j", "move in the pane")
             .binds(&[key(KeyCode::Up), ch('k')], Action::Up)
@@ -209,6 +213,13 @@ fn table() -> Vec<Key> {
             .bind(ch('x'), Action::Explain)
             .help(Left, "MOVE")
             .doc("why these scores: every point gained and lost, with the words behind it"),
+        Key::new(&[Normal], "p", "the programme: coverage,\nmix, timeline, findings")
+            .bind(ch('p'), Action::Programme)
+            .help(Left, "MOVE")
+            .doc(
+                "the programme: segments × pillars coverage, channel and messenger mix, when each segment \
+                 last heard, findings across messages; Enter on a cell lists its messages, Enter again opens one",
+            ),
         Key::new(
             &[Normal],
             "Enter e",
@@ -286,6 +297,14 @@ fn table() -> Vec<Key> {
             .bind(key(KeyCode::Tab), Action::Down)
             .bind(key(KeyCode::BackTab), Action::Up),
         Key::new(&[Form], "Esc q", "close the form").binds(&[key(KeyCode::Esc), ch('q')], Action::Cancel),
+        Key::new(&[Programme], "← → h l", "across the coverage grid")
+            .binds(&[key(KeyCode::Left), ch('h')], Action::Left)
+            .binds(&[key(KeyCode::Right), ch('l')], Action::Right)
+            .help(Right, "PROGRAMME"),
+        Key::new(&[Programme], "Enter", "a cell's messages; open one")
+            .bind(key(KeyCode::Enter), Action::Confirm)
+            .help(Right, "PROGRAMME"),
+        Key::new(&[Programme], "Esc q", "back / close").binds(&[key(KeyCode::Esc), ch('q')], Action::Cancel),
         Key::new(&[Overlay], "Esc q ? x Enter", "close").binds(
             &[key(KeyCode::Esc), ch('q'), ch('?'), ch('x'), key(KeyCode::Enter)],
             Action::Cancel,

@@ -14,13 +14,14 @@ mod modes;
 mod scoring;
 mod sight;
 
-pub use modes::{AfterSave, Change, Editor, Focus, Form, Mode, Notice, Prompt};
+pub use modes::{AfterSave, Change, Editor, Focus, Form, Mode, Notice, ProgrammeView, Prompt};
 
 use std::path::PathBuf;
 
 use ratatui::layout::Rect;
 
-use crate::core::model::{Message, MessageSet};
+use crate::core::model::{Date, Message, MessageSet};
+use crate::core::programme::{self, Programme};
 use crate::core::verdict::{MessageReview, SetSummary, Span};
 
 use super::engine::Engine;
@@ -82,6 +83,9 @@ pub struct App<'e> {
     /// The home folder, for a save-as path typed as `~/…` (read once, so
     /// `update` never looks at the environment).
     pub home: Option<PathBuf>,
+    /// The day the programme's timeline is read on, taken once on opening
+    /// (so update never reads the clock).
+    pub today: Date,
     /// The selected message's text as last laid out, shared by `settle` and
     /// the view so a key lays the text out at most once.
     pub text_layout: glyphs::LayoutCache,
@@ -127,6 +131,7 @@ impl<'e> App<'e> {
             after_save: AfterSave::Nothing,
             read_only: None,
             home: std::env::var_os("HOME").map(PathBuf::from),
+            today: Date::today(),
             text_layout: glyphs::LayoutCache::default(),
             story_revision: 0,
             story_layout: glyphs::Memo::default(),
@@ -245,6 +250,12 @@ impl<'e> App<'e> {
     }
 
     /// The file name shown in the status line and prompts.
+    /// The set read as a programme, from the reviews held, as of `today`.
+    pub fn programme(&self) -> Programme {
+        let config = self.engine.programme_config();
+        programme::read(&self.set, &self.reviews, &config, self.today)
+    }
+
     pub fn file_name(&self) -> String {
         self.path
             .file_name()

@@ -37,6 +37,14 @@ static EDITING: Hints = Hints::new(
     "{Cancel} done · {^Z} undo · {^Y} redo · {Save} save",
 );
 static OVERLAY: Hints = Hints::new(&[Scope::Overlay], "{Up}{Down} scroll · {Cancel} close");
+static PROGRAMME: Hints = Hints::new(
+    &[Scope::Programme],
+    "{Up}{Down}{Left}{Right} cell · {Confirm} its messages · {Cancel} close",
+);
+static PROGRAMME_LIST: Hints = Hints::new(
+    &[Scope::Programme],
+    "{Up}{Down} message · {Confirm} open it · {Cancel} back",
+);
 static FILTER: Hints = Hints::new(&[Scope::Typing, Scope::OneLine], "{Confirm} keep · {Cancel} clear");
 static FIELD: Hints = Hints::new(
     &[Scope::Typing, Scope::OneLine],
@@ -117,6 +125,8 @@ pub fn hints(app: &App) -> String {
     line(&match &app.mode {
         Mode::Editing(_) => vec![&EDITING],
         Mode::Help { .. } | Mode::Explain { .. } => vec![&OVERLAY],
+        Mode::Programme(v) if v.listing.is_some() => vec![&PROGRAMME_LIST],
+        Mode::Programme(_) => vec![&PROGRAMME],
         Mode::Filter { .. } => vec![&FILTER],
         Mode::Form(f) if f.input.is_some() => vec![&FIELD],
         Mode::Form(f) if f.target == Target::Story => vec![&STORY_FORM],
