@@ -44,6 +44,17 @@ fn the_markdown_report_matches_the_golden_file() {
     );
 }
 
+/// The HTML read as strict XML (its doctype allowed).
+fn parse(html: &str) -> Result<roxmltree::Document<'_>, roxmltree::Error> {
+    roxmltree::Document::parse_with_options(
+        html,
+        roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..Default::default()
+        },
+    )
+}
+
 fn text_of(node: roxmltree::Node) -> String {
     node.descendants()
         .filter(|n| n.is_text())
@@ -59,14 +70,7 @@ fn squash(s: &str) -> String {
 fn the_html_report_is_well_formed_and_carries_every_message() {
     let (code, html, err) = report(&[PLAN]);
     assert_eq!(code, 0, "{err}");
-    let doc = roxmltree::Document::parse_with_options(
-        &html,
-        roxmltree::ParsingOptions {
-            allow_dtd: true,
-            ..Default::default()
-        },
-    )
-    .expect("the report is well formed");
+    let doc = parse(&html).expect("the report is well formed");
     let set = chorus::core::store::load(&root().join(PLAN)).unwrap();
     let articles: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("article")).collect();
     assert_eq!(articles.len(), set.internal.len());
@@ -107,14 +111,7 @@ fn a_hostile_set_is_escaped_in_both_formats() {
     let p = path.to_str().unwrap();
     let (code, html, err) = report(&[p]);
     assert_eq!(code, 0, "{err}");
-    let doc = roxmltree::Document::parse_with_options(
-        &html,
-        roxmltree::ParsingOptions {
-            allow_dtd: true,
-            ..Default::default()
-        },
-    )
-    .expect("still well formed");
+    let doc = parse(&html).expect("still well formed");
     let allowed = [
         "html",
         "head",

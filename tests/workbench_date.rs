@@ -9,35 +9,18 @@ use chorus::workbench::state::Mode;
 use crossterm::event::KeyCode;
 use workbench_common::*;
 
-fn set_date(app: &mut chorus::workbench::App, value: &str) {
-    let Mode::Form(f) = &app.mode else { panic!("no form") };
-    let fields = chorus::workbench::form::fields(&app.set, f.target);
-    let pos = fields
-        .iter()
-        .position(|x| x.key == FieldKey::Date)
-        .expect("the form has a date");
-    press(app, KeyCode::Home);
-    for _ in 0..pos {
-        press(app, KeyCode::Down);
-    }
-    press(app, KeyCode::Enter);
-    ctrl(app, 'u');
-    keys(app, value);
-    press(app, KeyCode::Enter);
-}
-
 #[test]
 fn the_details_form_sets_checks_and_clears_the_date() {
     let mut app = app();
     press(&mut app, KeyCode::Char('f'));
-    set_date(&mut app, "2026-10-14");
+    set_field(&mut app, FieldKey::Date, "2026-10-14");
     assert_eq!(
         app.current_message().unwrap().date,
         Some(Date::parse("2026-10-14").unwrap())
     );
     assert!(app.dirty);
 
-    set_date(&mut app, "2026-02-30");
+    set_field(&mut app, FieldKey::Date, "2026-02-30");
     match &app.mode {
         Mode::Form(f) => {
             assert!(f.input.is_some(), "the field stays open");
@@ -55,6 +38,6 @@ fn the_details_form_sets_checks_and_clears_the_date() {
         Some(Date::parse("2026-10-14").unwrap())
     );
 
-    set_date(&mut app, "");
+    set_field(&mut app, FieldKey::Date, "");
     assert_eq!(app.current_message().unwrap().date, None);
 }

@@ -53,19 +53,27 @@ pub fn visible(s: &str, keep_layout: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The entity HTML needs for `c`, if any.
+fn entity(c: char) -> Option<&'static str> {
+    match c {
+        '&' => Some("&amp;"),
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        '"' => Some("&quot;"),
+        '\'' => Some("&#39;"),
+        _ => None,
+    }
+}
+
 /// `s` for HTML text or a quoted attribute: controls made visible (line
 /// breaks kept), and `& < > " '` written as entities.
 pub fn html(s: &str) -> String {
     let shown = visible(s, true);
     let mut out = String::with_capacity(shown.len() + 16);
     for c in shown.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
+        match entity(c) {
+            Some(e) => out.push_str(e),
+            None => out.push(c),
         }
     }
     out
@@ -81,9 +89,7 @@ pub fn markdown(s: &str) -> String {
     let mut out = String::with_capacity(shown.len() + 16);
     for c in shown.chars() {
         match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
+            '&' | '<' | '>' => out.push_str(entity(c).unwrap_or_default()),
             // Parentheses and `!` mean something only beside `[`, which is escaped.
             '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' | '+' => {
                 out.push('\\');

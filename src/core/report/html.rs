@@ -55,7 +55,7 @@ ul.problems { margin: 4px 0; } .suggestion { color: var(--muted); }
 /// The whole report: each set read, the files that could not be, then `extra`.
 pub fn render(files: &[FileReport], extra: &[Section]) -> String {
     let mut out = String::with_capacity(64 * 1024);
-    let title = match files.iter().find_map(reviewed) {
+    let title = match files.iter().find_map(FileReport::reviewed) {
         Some((_, set, ..)) => format!("{} — internal messages", set.brand),
         None => "chorus report".to_string(),
     };
@@ -67,7 +67,7 @@ pub fn render(files: &[FileReport], extra: &[Section]) -> String {
         html(&title)
     );
     for f in files {
-        if let Some((path, set, review, programme)) = reviewed(f) {
+        if let Some((path, set, review, programme)) = f.reviewed() {
             set_report(&mut out, path, set, review, programme);
         }
     }
@@ -90,20 +90,6 @@ pub fn render(files: &[FileReport], extra: &[Section]) -> String {
     }
     out.push_str("<footer class=\"muted\"><p>Made by chorus.</p></footer>\n</body>\n</html>\n");
     out
-}
-
-type Reviewed<'a> = (&'a Path, &'a MessageSet, &'a SetReview, &'a Programme);
-
-fn reviewed(f: &FileReport) -> Option<Reviewed<'_>> {
-    match f {
-        FileReport::Reviewed {
-            path,
-            set,
-            review,
-            programme,
-        } => Some((path, set, review, programme)),
-        FileReport::Failed(_) => None,
-    }
 }
 
 fn set_report(out: &mut String, path: &Path, set: &MessageSet, review: &SetReview, p: &Programme) {

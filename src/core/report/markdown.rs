@@ -19,13 +19,7 @@ pub fn render(files: &[FileReport], extra: &[Section]) -> String {
     let mut out = String::with_capacity(64 * 1024);
     let _ = writeln!(out, "{GENERATOR}");
     for f in files {
-        if let FileReport::Reviewed {
-            path,
-            set,
-            review,
-            programme,
-        } = f
-        {
+        if let Some((path, set, review, programme)) = f.reviewed() {
             set_report(&mut out, &path.display().to_string(), set, review, programme);
         }
     }

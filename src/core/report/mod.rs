@@ -19,12 +19,15 @@ pub mod programme_json;
 pub mod sarif;
 pub mod svg;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::core::model::MessageSet;
 use crate::core::programme::Programme;
 use crate::core::store::LoadError;
 use crate::core::verdict::SetReview;
+
+/// A set that was read: its path, the set, its review and its programme.
+pub type Reviewed<'a> = (&'a Path, &'a MessageSet, &'a SetReview, &'a Programme);
 
 /// What `check` found for one input file.
 pub enum FileReport {
@@ -39,6 +42,19 @@ pub enum FileReport {
 }
 
 impl FileReport {
+    /// The set and what was found, when it could be read.
+    pub fn reviewed(&self) -> Option<Reviewed<'_>> {
+        match self {
+            FileReport::Reviewed {
+                path,
+                set,
+                review,
+                programme,
+            } => Some((path, set, review, programme)),
+            FileReport::Failed(_) => None,
+        }
+    }
+
     /// Exit status contribution: 0 clean, 1 fails or drifts, 2 unreadable.
     pub fn status(&self) -> i32 {
         match self {
