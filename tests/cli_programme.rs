@@ -26,6 +26,8 @@ fn the_json_carries_the_findings_and_the_tables_under_set() {
     let (code, out) = check(&["--format", "json", "--as-of", "2026-11-02"]);
     assert_eq!(code, 1);
     let v: Value = serde_json::from_str(&out).unwrap();
+    // Each message carries its send date.
+    assert_eq!(v["files"][0]["messages"][0]["date"], "2026-09-07");
     let set = &v["files"][0]["set"];
     // The contract's fields are still there.
     assert!(set["uncovered_pillars"].is_array() && set["unaddressed_segments"].is_array());

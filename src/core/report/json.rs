@@ -1,7 +1,7 @@
 //! The JSON report of `chorus check --format json`: the contract in
 //! DESIGN.md. Fields may be added; the contract's fields are never renamed
 //! or removed. Added here: `waived`, `breakdown`, `ties`, `suggestion`,
-//! `segments`, and the programme under `set` (`programme_json`). Written straight from the reviews (no intermediate tree), so
+//! `segments`, `date`, and the programme under `set` (`programme_json`). Written straight from the reviews (no intermediate tree), so
 //! ten thousand messages cost little memory.
 
 use std::io::{self, Write};
@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::programme_json::{self, ProgrammeJson, SetFindingJson};
 use super::FileReport;
-use crate::core::model::Criterion;
+use crate::core::model::{Criterion, Date};
 use crate::core::verdict::{Contribution, CriterionResult, Drift, MessageReview, Span};
 
 #[derive(Serialize)]
@@ -49,6 +49,9 @@ struct ErrorJson<'a> {
 struct MessageJson<'a> {
     id: &'a str,
     kind: &'a str,
+    /// The day the message goes out, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
     /// Set when the text is not English and was not scored.
     #[serde(skip_serializing_if = "Option::is_none")]
     language: Option<&'a str>,
@@ -176,8 +179,9 @@ fn drift(d: &Drift, text_len: usize) -> DriftJson<'_> {
     }
 }
 
-fn message<'a>(r: &'a MessageReview, text_len: usize) -> MessageJson<'a> {
+fn message<'a>(r: &'a MessageReview, text_len: usize, date: Option<Date>) -> MessageJson<'a> {
     MessageJson {
+        date: date.map(|d| d.to_string()),
         id: &r.id,
         kind: &r.kind,
         language: r.language.as_deref(),
@@ -223,7 +227,7 @@ pub fn write(files: &[FileReport], out: &mut impl Write) -> io::Result<()> {
                     .messages
                     .iter()
                     .zip(&set.internal)
-                    .map(|(r, m)| message(r, m.text.chars().count()))
+                    .map(|(r, m)| message(r, m.text.chars().count(), m.date))
                     .collect(),
                 set: SetJson {
                     uncovered_pillars: &review.set.uncovered_pillars,
