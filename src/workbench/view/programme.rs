@@ -21,8 +21,11 @@ pub fn draw(frame: &mut Frame, app: &App, view: &ProgrammeView, area: Rect) {
         ..area
     };
     let p = &view.programme;
+    // A large set is still being scored when the screen may first open:
+    // say the counts were read before every message was.
+    let partial = if app.scoring { " · read while scoring" } else { "" };
     let title = format!(
-        " Programme · {} · as of {} · Esc closes ",
+        " Programme · {} · as of {}{partial} · Esc closes ",
         glyphs::visible(&app.path.display().to_string()),
         p.today
     );
