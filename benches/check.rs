@@ -7,6 +7,8 @@ use std::hint::black_box;
 use std::process::Command;
 
 use chorus::core::lexicon::Lexicon;
+use chorus::core::model::Date;
+use chorus::core::programme;
 use chorus::core::report::{self, FileReport};
 use chorus::core::review::review_set;
 use chorus::core::store;
@@ -32,6 +34,12 @@ fn bench(c: &mut Criterion) {
     let reports = vec![FileReport::Reviewed {
         path: path.clone(),
         set: Box::new(set.clone()),
+        programme: Box::new(programme::read(
+            &set,
+            &review.messages,
+            lexicon.programme(),
+            Date::today(),
+        )),
         review,
     }];
     g.bench_function("json report", |b| {

@@ -169,7 +169,37 @@ fn fail_on_chooses_what_makes_the_exit_one() {
     assert_eq!(run(t.path(), &["check", "--fail-on", "none", "comms/broken.yaml"]).0, 2);
     let (code, _, err) = run(t.path(), &["check", "--fail-on", "typos", set]);
     assert_eq!(code, 2);
-    assert!(err.contains("choose from fail, drift, none"), "{err}");
+    assert!(err.contains("choose from fail, drift, programme, none"), "{err}");
+    // Programme findings fail the build only when asked: one messenger
+    // sending every message is one; the single message above is none.
+    assert_eq!(
+        run(t.path(), &["check", "--fail-on", "programme", "comms/fail.yaml"]).0,
+        0
+    );
+    let one_voice = t.path().join("comms/one-voice.yaml");
+    let mut yaml = String::from(
+        "version: 1\nbrand: B\nexternal:\n  story: We repair fast.\n  pillars:\n    - id: speed\n      claim: Fast \
+         repairs\n      keywords: [fast]\ninternal:\n",
+    );
+    for id in ["a", "b", "c"] {
+        yaml.push_str(&format!(
+            "  - id: {id}\n    messenger: CEO\n    text: Repairs are fast.\n"
+        ));
+    }
+    std::fs::write(&one_voice, yaml).unwrap();
+    assert_eq!(
+        run(t.path(), &["check", "--fail-on", "drift", "comms/one-voice.yaml"]).0,
+        0
+    );
+    assert_eq!(
+        run(t.path(), &["check", "--fail-on", "programme", "comms/one-voice.yaml"]).0,
+        1
+    );
+    let (_, out, _) = run(t.path(), &["check", "--fail-on", "none", "comms/one-voice.yaml"]);
+    assert!(
+        out.contains("programme one_messenger: CEO sends 100% of the messages"),
+        "{out}"
+    );
 }
 
 #[test]

@@ -100,7 +100,7 @@ impl Drop for Scratch {
     }
 }
 
-const VARIANTS: usize = 42;
+const VARIANTS: usize = 45;
 
 /// The number of `a`'s variant.
 fn variant(a: &Action) -> usize {
@@ -147,6 +147,9 @@ fn variant(a: &Action) -> usize {
         Action::ReloadFailed(_) => 39,
         Action::Journaled(_) => 40,
         Action::JournalFailed(_) => 41,
+        Action::Programme => 42,
+        Action::Left => 43,
+        Action::Right => 44,
     }
 }
 
@@ -219,6 +222,9 @@ fn every_action(s: &Scratch) -> Vec<Action> {
         Action::ReloadFailed("Could not reload: gone".into()),
         Action::Journaled(1),
         Action::JournalFailed("Could not journal the unsaved edits: no room".into()),
+        Action::Programme,
+        Action::Left,
+        Action::Right,
     ];
     all.extend("sdcrowynxDq".chars().map(Action::Choose));
     // Every variant is there: numbered by a match with no catch-all, so a

@@ -472,21 +472,6 @@ fn shift_j_and_shift_k_move_the_message_down_and_up() {
     assert_eq!(ids(&app).last().unwrap(), "training");
 }
 
-/// Open the details form, pick `key`, type `value`, Enter.
-fn set_field(app: &mut chorus::workbench::App, key: FieldKey, value: &str) {
-    let Mode::Form(f) = &app.mode else { panic!("no form") };
-    let fields = chorus::workbench::form::fields(&app.set, f.target);
-    let pos = fields.iter().position(|x| x.key == key).unwrap();
-    press(app, KeyCode::Home);
-    for _ in 0..pos {
-        press(app, KeyCode::Down);
-    }
-    press(app, KeyCode::Enter);
-    ctrl(app, 'u');
-    keys(app, value);
-    press(app, KeyCode::Enter);
-}
-
 #[test]
 fn f_edits_audience_title_channel_messenger_status_and_waivers() {
     let mut app = app();

@@ -11,7 +11,8 @@ use super::settings::Settings;
 use crate::core::baseline::Baseline;
 use crate::core::config::{self, FailOn};
 use crate::core::lexicon::{Lexicon, Origin};
-use crate::core::model::MessageSet;
+use crate::core::model::{Date, MessageSet};
+use crate::core::programme;
 use crate::core::report::alerts::alerts;
 use crate::core::report::{self, FileReport};
 use crate::core::review::review_set;
@@ -37,7 +38,7 @@ pub struct Options {
     /// Show how every score was reached, passing or not.
     #[arg(long)]
     pub explain: bool,
-    /// What makes the exit status 1: fail (a failing criterion), drift, or none; comma-separated (default: fail,drift).
+    /// What makes the exit status 1: fail (a failing criterion), drift, programme (a finding of the set as a whole), or none; comma-separated (default: fail,drift).
     #[arg(long, value_delimiter = ',', value_parser = fail_on_word)]
     pub fail_on: Option<Vec<FailOn>>,
     /// The pass mark of every criterion for this run (0 to 100).
@@ -58,6 +59,9 @@ pub struct Options {
     /// The name standard input (-) goes by in the output.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<PathBuf>,
+    /// Read the programme's timeline as of this day, YYYY-MM-DD (default: today).
+    #[arg(long, value_name = "DATE", value_parser = Date::parse)]
+    pub as_of: Option<Date>,
 }
 
 fn fail_on_word(s: &str) -> Result<FailOn, String> {
@@ -102,7 +106,8 @@ pub fn run(paths: &[PathBuf], opts: &Options) -> i32 {
         lexicon = lexicon.with_pass_mark(mark);
     }
     let stdin_name = opts.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("<stdin>"));
-    let (mut reports, stdin_text) = check_inputs(paths, &lexicon, &stdin_name);
+    let today = opts.as_of.unwrap_or_else(Date::today);
+    let (mut reports, stdin_text) = check_inputs(paths, &lexicon, &stdin_name, today);
     reports.extend(machine_error);
     if let Some(target) = &opts.write_baseline {
         return write_baseline(&reports, target);
@@ -113,7 +118,7 @@ pub fn run(paths: &[PathBuf], opts: &Options) -> i32 {
             Ok(baseline) => {
                 let name = path.display().to_string();
                 for r in reports.iter_mut() {
-                    if let FileReport::Reviewed { path, set, review } = r {
+                    if let FileReport::Reviewed { path, set, review, .. } = r {
                         known += baseline.apply(path, set, review, &name);
                     }
                 }
@@ -162,7 +167,7 @@ pub fn run(paths: &[PathBuf], opts: &Options) -> i32 {
 /// The exit status one file gives: 2 when it could not be read, 1 when
 /// it has a problem of a kind `fail_on` names, else 0.
 fn status(report: &FileReport, fail_on: &[FailOn]) -> i32 {
-    let FileReport::Reviewed { review, .. } = report else {
+    let FileReport::Reviewed { review, programme, .. } = report else {
         return 2;
     };
     let fails = review
@@ -170,7 +175,12 @@ fn status(report: &FileReport, fail_on: &[FailOn]) -> i32 {
         .iter()
         .any(|m| m.language.is_some() || m.checklist.results.iter().any(|r| r.applies && !r.pass));
     let drifts = review.messages.iter().any(|m| !m.drift.is_empty());
-    i32::from((fails && fail_on.contains(&FailOn::Fail)) || (drifts && fail_on.contains(&FailOn::Drift)))
+    let programme = !programme.findings.is_empty();
+    i32::from(
+        (fails && fail_on.contains(&FailOn::Fail))
+            || (drifts && fail_on.contains(&FailOn::Drift))
+            || (programme && fail_on.contains(&FailOn::Programme)),
+    )
 }
 
 fn write_baseline(reports: &[FileReport], target: &Path) -> i32 {
@@ -178,7 +188,7 @@ fn write_baseline(reports: &[FileReport], target: &Path) -> i32 {
     let mut status = 0;
     for r in reports {
         match r {
-            FileReport::Reviewed { path, set, review } => baseline.record(path, set, review),
+            FileReport::Reviewed { path, set, review, .. } => baseline.record(path, set, review),
             FileReport::Failed(e) => {
                 super::out::warn(&format!("error: {}", e));
                 status = 2;
@@ -212,7 +222,12 @@ fn read_baseline(path: &Path) -> Result<Baseline, LoadError> {
 
 /// Check every input: set files, folders of them, and `-` for standard
 /// input. Returns the reports and, when standard input was read, its text.
-fn check_inputs(paths: &[PathBuf], lexicon: &Lexicon, stdin_name: &Path) -> (Vec<FileReport>, Option<String>) {
+fn check_inputs(
+    paths: &[PathBuf],
+    lexicon: &Lexicon,
+    stdin_name: &Path,
+    today: Date,
+) -> (Vec<FileReport>, Option<String>) {
     let mut reports = Vec::new();
     let mut stdin_text = None;
     for p in paths {
@@ -220,35 +235,37 @@ fn check_inputs(paths: &[PathBuf], lexicon: &Lexicon, stdin_name: &Path) -> (Vec
             let read = store::read_stream(&mut std::io::stdin().lock(), stdin_name, store::MAX_FILE_BYTES);
             match read.and_then(|text| store::parse(&text, stdin_name).map(|set| (text, set))) {
                 Ok((text, set)) => {
-                    reports.push(review_one(stdin_name.to_path_buf(), set, lexicon));
+                    reports.push(review_one(stdin_name.to_path_buf(), set, lexicon, today));
                     stdin_text = Some(text);
                 }
                 Err(e) => reports.push(FileReport::Failed(e)),
             }
         } else {
-            reports.extend(check_paths(std::slice::from_ref(p), lexicon));
+            reports.extend(check_paths(std::slice::from_ref(p), lexicon, today));
         }
     }
     (reports, stdin_text)
 }
 
-fn review_one(path: PathBuf, set: MessageSet, lexicon: &Lexicon) -> FileReport {
+fn review_one(path: PathBuf, set: MessageSet, lexicon: &Lexicon, today: Date) -> FileReport {
     match lexicon.for_set(&set, &path) {
         Err(e) => FileReport::Failed(e),
         Ok(lexicon) => {
             let review = review_set(&set, &lexicon);
+            let programme = programme::read(&set, &review.messages, lexicon.programme(), today);
             FileReport::Reviewed {
                 path,
                 set: Box::new(set),
                 review,
+                programme: Box::new(programme),
             }
         }
     }
 }
 
 /// Load and review every set under `paths` (files, or folders searched
-/// for *.yaml and *.yml), in a stable order.
-pub fn check_paths(paths: &[PathBuf], lexicon: &Lexicon) -> Vec<FileReport> {
+/// for *.yaml and *.yml), in a stable order; the programme is read as of `today`.
+pub fn check_paths(paths: &[PathBuf], lexicon: &Lexicon, today: Date) -> Vec<FileReport> {
     let mut files = Vec::new();
     let mut reports = Vec::new();
     for p in paths {
@@ -271,7 +288,7 @@ pub fn check_paths(paths: &[PathBuf], lexicon: &Lexicon) -> Vec<FileReport> {
     }
     for path in files {
         reports.push(match store::load(&path) {
-            Ok(set) => review_one(path, set, lexicon),
+            Ok(set) => review_one(path, set, lexicon, today),
             Err(e) => FileReport::Failed(e),
         });
     }

@@ -1,4 +1,4 @@
-//! The command line: `chorus`, `chorus FILE`, `chorus check`, `chorus new`,
+//! The command line: `chorus`, `chorus FILE`, `chorus check`, `chorus report`, `chorus new`,
 //! `chorus lexicon`, and `chorus completions` / `chorus man` made from the
 //! same definitions. The top layer: it imports the core and starts the
 //! workbench; nothing imports it.
@@ -6,12 +6,15 @@
 pub mod check;
 pub mod lexicon;
 pub mod out;
+pub mod report;
 pub mod settings;
 
 use std::io::Write as _;
 use std::path::PathBuf;
 
 use clap::{CommandFactory, Parser, Subcommand};
+
+use crate::core::model::Date;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -46,6 +49,21 @@ pub enum Command {
         #[command(flatten)]
         options: check::Options,
     },
+    /// The sets as a report for people who never open a terminal: one self-contained HTML file, or Markdown. Exit 0: written; 2: an input could not be read (the others are still reported).
+    Report {
+        /// Set files, or folders to search for *.yaml and *.yml.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Write the report to FILE (default: standard output). An existing file is replaced only when it is a chorus report.
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// html (default) or md; without it, -o FILE.md means md.
+        #[arg(long, value_enum)]
+        format: Option<report::Format>,
+        /// Read the programme's timeline as of this day, YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "DATE", value_parser = day)]
+        as_of: Option<Date>,
+    },
     /// Show the effective lexicon (built-in, this machine's, and FILE's own) with where each entry comes from.
     Lexicon {
         /// A set whose `lexicon:` block to include.
@@ -60,6 +78,10 @@ pub enum Command {
     Completions { shell: clap_complete::Shell },
     /// Print the manual page (roff), for example: chorus man > chorus.1
     Man,
+}
+
+fn day(s: &str) -> Result<Date, String> {
+    Date::parse(s)
 }
 
 /// Run the command line; returns the process exit status.
@@ -81,6 +103,12 @@ pub fn main() -> i32 {
     };
     match cli.command {
         Some(Command::Check { paths, options }) => check::run(&paths, &options),
+        Some(Command::Report {
+            paths,
+            output,
+            format,
+            as_of,
+        }) => report::run(&paths, &report::Options { output, format, as_of }),
         Some(Command::Completions { shell }) => {
             let mut text = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "chorus", &mut text);

@@ -6,7 +6,7 @@
 //!
 //! ```yaml
 //! format: github            # text, json, sarif or github
-//! fail_on: [fail, drift]    # or none
+//! fail_on: [fail, drift]    # add programme, or none
 //! min_score: 70             # the pass mark of every criterion
 //! baseline: .chorus-baseline.json
 //! lexicon:                  # as in a machine lexicon.yaml
@@ -40,17 +40,21 @@ pub enum FailOn {
     Fail,
     /// Drift from the story: off story, a contradiction, a wrong figure, an avoided term.
     Drift,
+    /// A finding of the programme: the set read as a whole (figures that
+    /// differ between messages, a quiet segment, one messenger...).
+    Programme,
     /// Nothing: report only (an unreadable set still exits 2).
     None,
 }
 
 impl FailOn {
-    pub const ALL: [FailOn; 3] = [FailOn::Fail, FailOn::Drift, FailOn::None];
+    pub const ALL: [FailOn; 4] = [FailOn::Fail, FailOn::Drift, FailOn::Programme, FailOn::None];
 
     pub fn as_str(self) -> &'static str {
         match self {
             FailOn::Fail => "fail",
             FailOn::Drift => "drift",
+            FailOn::Programme => "programme",
             FailOn::None => "none",
         }
     }

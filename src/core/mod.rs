@@ -11,9 +11,11 @@
 pub mod analysis;
 pub mod baseline;
 pub mod config;
+pub mod date;
 pub mod drift;
 pub mod lexicon;
 pub mod model;
+pub mod programme;
 pub mod report;
 pub mod review;
 pub mod rules;

@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+pub use crate::core::date::Date;
+
 /// One YAML file: a brand, its external story, its segments and its internal messages.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MessageSet {
@@ -11,8 +13,27 @@ pub struct MessageSet {
     pub external: External,
     pub segments: Vec<String>,
     pub internal: Vec<Message>,
+    /// What the team allows before the programme flags it (`programme:`).
+    pub programme: ProgrammeSettings,
     /// Unknown top-level keys and the file's key order.
     pub extra: Extra,
+}
+
+/// A set's own limits for the programme signals; each unset one takes the
+/// lexicon's default.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ProgrammeSettings {
+    /// A segment with no message in this many weeks is flagged.
+    pub quiet_weeks: Option<u32>,
+    /// The share of talking-at messages (percent) above which the set is flagged.
+    pub talking_at_share: Option<u8>,
+    pub extra: Extra,
+}
+
+impl ProgrammeSettings {
+    pub fn is_empty(&self) -> bool {
+        self.quiet_weeks.is_none() && self.talking_at_share.is_none() && self.extra.unknown.is_empty()
+    }
 }
 
 /// The story the company tells the world, and the claims it rests on.
@@ -51,6 +72,8 @@ pub struct Message {
     pub channel: Option<String>,
     pub messenger: Option<String>,
     pub status: Option<Status>,
+    /// The day the message goes out (`date: 2026-10-14`).
+    pub date: Option<Date>,
     pub text: String,
     /// Criteria the team accepts failing, each with its reason.
     pub waive: Vec<Waiver>,

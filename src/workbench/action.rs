@@ -38,6 +38,11 @@ pub enum Action {
     /// `x`: the breakdown of the selected message's scores.
     Explain,
     Filter,
+    /// `p`: the programme screen (the set as a comms plan).
+    Programme,
+    /// Across the programme's coverage grid.
+    Left,
+    Right,
     NextProblem,
     PrevProblem,
     /// `a`: a new message (a new pillar in the story form).

@@ -2,7 +2,7 @@
 //! needs to score messages, behind a trait so tests can drive the UI with
 //! review results they chose (the real rules are written elsewhere).
 
-use crate::core::lexicon::Lexicon;
+use crate::core::lexicon::{Lexicon, ProgrammeConfig};
 use crate::core::model::{Message, MessageSet};
 use crate::core::review::Reviewer;
 use crate::core::verdict::{MessageReview, SetSummary};
@@ -21,6 +21,11 @@ pub trait Engine {
     fn summarize(&self, set: &MessageSet, reviews: &[MessageReview]) -> SetSummary;
     /// The kinds of message a message may be given (the built-in lexicon's
     /// unless the engine reads another).
+    /// Face-to-face channels and the programme's limits (the built-in
+    /// lexicon's unless the engine reads another).
+    fn programme_config(&self) -> ProgrammeConfig {
+        Lexicon::builtin().programme().clone()
+    }
     fn kinds(&self) -> Vec<String> {
         static BUILTIN: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
         BUILTIN
@@ -60,6 +65,10 @@ impl Engine for CoreEngine<'_> {
 
     fn summarize(&self, set: &MessageSet, reviews: &[MessageReview]) -> SetSummary {
         self.reviewer.summarize(set, reviews)
+    }
+
+    fn programme_config(&self) -> ProgrammeConfig {
+        self.lexicon.programme().clone()
     }
 
     fn kinds(&self) -> Vec<String> {

@@ -1,10 +1,10 @@
 //! The field editor: a message's details (id, kind, title, audience,
-//! channel, messenger, status, waivers) and the external story (brand, story, avoided
+//! channel, messenger, status, date, waivers) and the external story (brand, story, avoided
 //! terms, segments, pillars) as a list of one-line fields. Lists are typed
 //! comma-separated (facts, which may hold commas, are `;`-separated). Every
 //! value is checked before it reaches the set, so a saved file loads again.
 
-use crate::core::model::{Audience, Criterion, Message, MessageSet, Pillar, Status, Waiver};
+use crate::core::model::{Audience, Criterion, Date, Message, MessageSet, Pillar, Status, Waiver};
 
 /// What a form edits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +23,7 @@ pub enum FieldKey {
     Channel,
     Messenger,
     Status,
+    Date,
     Waiver(Criterion),
     Brand,
     Story,
@@ -125,6 +126,12 @@ pub fn fields(set: &MessageSet, target: Target) -> Vec<Field> {
                     "optional: who sends it, e.g. COO",
                 ),
                 f(FieldKey::Status, "status", status, "draft, review, approved, or empty"),
+                f(
+                    FieldKey::Date,
+                    "date",
+                    m.date.map(|d| d.to_string()).unwrap_or_default(),
+                    "the day it goes out, YYYY-MM-DD, or empty",
+                ),
             ];
             for c in Criterion::ALL {
                 v.push(f(
@@ -306,6 +313,10 @@ fn apply_message(
             } else {
                 Some(Status::parse(&v).ok_or_else(|| format!("{v} is not a status: draft, review or approved"))?)
             };
+        }
+        FieldKey::Date => {
+            let v = value.trim();
+            m.date = if v.is_empty() { None } else { Some(Date::parse(v)?) };
         }
         FieldKey::Waiver(c) => match (opt(value), m.waive.iter().position(|w| w.criterion == c)) {
             (None, Some(p)) => {

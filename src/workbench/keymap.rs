@@ -23,6 +23,8 @@ pub enum Scope {
     Form,
     /// Help and explain.
     Overlay,
+    /// The programme screen.
+    Programme,
     /// Any text being typed (a message, the filter, a field, a path).
     Typing,
     /// A one-line input (the filter, a field, the save-as path).
@@ -72,6 +74,8 @@ impl Chord {
                 KeyCode::Char(c) => c.to_string(),
                 KeyCode::Up => "↑".into(),
                 KeyCode::Down => "↓".into(),
+                KeyCode::Left => "←".into(),
+                KeyCode::Right => "→".into(),
                 KeyCode::BackTab => "S-Tab".into(),
                 KeyCode::PageUp => "PgUp".into(),
                 KeyCode::PageDown => "PgDn".into(),
@@ -307,7 +311,7 @@ fn clash(rows: &[Key]) -> Option<(Chord, Action, Action)> {
 fn table() -> Vec<Key> {
     use Column::{Left, Right};
     use Scope::*;
-    let moving = [Normal, Form, Overlay];
+    let moving = [Normal, Form, Overlay, Programme];
     let mut t = vec![
         Key::new(&moving, "↑ ↓ k j", "move in the pane")
             .binds(&[key(KeyCode::Up), ch('k')], Action::Up)
@@ -328,10 +332,17 @@ fn table() -> Vec<Key> {
             .help(Left, "MOVE")
             .doc("next / previous pane (list, message, findings, story)"),
         Key::new(&[Normal], "click", "select; focus a pane").help(Left, "MOVE"),
-        Key::new(&[Normal], "/", "filter by text or id")
-            .bind(ch('/'), Action::Filter)
-            .help(Left, "MOVE")
-            .doc("filter messages by text or id"),
+        Key::new(
+            &[Normal],
+            "/",
+            "filter: text or segment:\nstatus: by: channel: kind:\ndate: (terms combine)",
+        )
+        .bind(ch('/'), Action::Filter)
+        .help(Left, "MOVE")
+        .doc(
+            "filter messages by text or id, and by detail: `segment:sales` `status:draft` `by:CEO` \
+                 `channel:email` `kind:update` `date:2026-10` (`date:>2026-10-01`); terms combine",
+        ),
         Key::new(&[Normal], "n N", "next / previous problem")
             .bind(ch('n'), Action::NextProblem)
             .bind(ch('N'), Action::PrevProblem)
@@ -341,6 +352,13 @@ fn table() -> Vec<Key> {
             .bind(ch('x'), Action::Explain)
             .help(Left, "MOVE")
             .doc("why these scores: every point gained and lost, with the words behind it"),
+        Key::new(&[Normal], "p", "the programme: coverage,\nmix, timeline, findings")
+            .bind(ch('p'), Action::Programme)
+            .help(Left, "MOVE")
+            .doc(
+                "the programme: segments × pillars coverage, channel and messenger mix, when each segment \
+                 last heard, findings across messages; Enter on a cell lists its messages, Enter again opens one",
+            ),
         Key::new(
             &[Normal],
             "Enter e",
@@ -357,10 +375,10 @@ fn table() -> Vec<Key> {
             .bind(Chord::Ctrl('y'), ctrl_typed('y'))
             .help(Left, "EDIT"),
         Key::new(&[Typing], "paste", "inserts the pasted text").help(Left, "EDIT"),
-        Key::new(&[Normal], "f", "audience, title, channel,\nmessenger, status, waivers")
+        Key::new(&[Normal], "f", "audience, title, date,\nchannel, messenger, status")
             .bind(ch('f'), Action::EditFields)
             .help(Left, "EDIT")
-            .doc("edit the message's details: id, title, kind, audience, channel, messenger, status, waivers"),
+            .doc("edit the message's details: id, title, kind, audience, channel, messenger, status, date, waivers"),
         Key::new(&[Normal], "s", "story, pillars, segments")
             .bind(ch('s'), Action::EditStory)
             .help(Left, "EDIT")
@@ -418,6 +436,14 @@ fn table() -> Vec<Key> {
             .bind(key(KeyCode::Tab), Action::Down)
             .bind(key(KeyCode::BackTab), Action::Up),
         Key::new(&[Form], "Esc q", "close the form").binds(&[key(KeyCode::Esc), ch('q')], Action::Cancel),
+        Key::new(&[Programme], "← → h l", "across the coverage grid")
+            .binds(&[key(KeyCode::Left), ch('h')], Action::Left)
+            .binds(&[key(KeyCode::Right), ch('l')], Action::Right)
+            .help(Right, "PROGRAMME"),
+        Key::new(&[Programme], "Enter", "a cell's messages; open one")
+            .bind(key(KeyCode::Enter), Action::Confirm)
+            .help(Right, "PROGRAMME"),
+        Key::new(&[Programme], "Esc q", "back / close").binds(&[key(KeyCode::Esc), ch('q')], Action::Cancel),
         Key::new(&[Overlay], "Esc q ? x Enter", "close").binds(
             &[key(KeyCode::Esc), ch('q'), ch('?'), ch('x'), key(KeyCode::Enter)],
             Action::Cancel,

@@ -67,6 +67,7 @@ fn key_action(app: &App, k: KeyEvent) -> Option<Action> {
         Mode::Form(f) if f.input.is_some() => Some(typing(k, true)),
         Mode::Form(_) => keymap::lookup(&[Scope::Form], &k, true),
         Mode::Help { .. } | Mode::Explain { .. } => keymap::lookup(&[Scope::Overlay], &k, true),
+        Mode::Programme(_) => keymap::lookup(&[Scope::Programme], &k, true),
         // Ctrl with any other key means nothing here.
         Mode::Normal => keymap::lookup(&[Scope::Normal], &k, false),
     }

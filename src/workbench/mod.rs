@@ -21,6 +21,7 @@ pub mod action;
 pub mod effects;
 pub mod engine;
 pub mod files;
+pub mod filter;
 pub mod fingerprint;
 pub mod form;
 pub mod glyphs;

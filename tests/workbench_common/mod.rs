@@ -380,6 +380,23 @@ pub fn keys(app: &mut impl Drive, s: &str) {
     }
 }
 
+/// Open the details form's field `key`, type `value`, Enter.
+pub fn set_field(app: &mut App, key: chorus::workbench::form::FieldKey, value: &str) {
+    let chorus::workbench::state::Mode::Form(f) = &app.mode else {
+        panic!("no form")
+    };
+    let fields = chorus::workbench::form::fields(&app.set, f.target);
+    let pos = fields.iter().position(|x| x.key == key).unwrap();
+    press(app, KeyCode::Home);
+    for _ in 0..pos {
+        press(app, KeyCode::Down);
+    }
+    press(app, KeyCode::Enter);
+    ctrl(app, 'u');
+    keys(app, value);
+    press(app, KeyCode::Enter);
+}
+
 pub fn selected_id(app: &App) -> String {
     app.current_message().map(|m| m.id.clone()).unwrap_or_default()
 }

@@ -10,6 +10,7 @@
 pub mod extend;
 mod list;
 mod origin;
+pub mod programme;
 pub mod rule;
 
 use std::collections::BTreeMap;
@@ -22,6 +23,7 @@ use crate::core::text::phrases::PhraseIndex;
 use crate::core::verdict::DriftKind;
 pub use list::List;
 pub use origin::Origin;
+pub use programme::ProgrammeConfig;
 pub use rule::{DriftRule, Rule};
 
 /// Words given to a named thing (a segment, a pillar), each with its origin.
@@ -122,6 +124,9 @@ struct LexiconFile {
     drift: BTreeMap<String, DriftConfig>,
     #[serde(default)]
     alignment: Option<AlignmentConfig>,
+    /// Optional for serde, so the other checks speak first.
+    #[serde(default)]
+    programme: Option<ProgrammeConfig>,
 }
 
 /// The rules of a lexicon file, checked against the rules of the code:
@@ -204,6 +209,8 @@ pub struct Lexicon {
     rules: Rules,
     /// Kinds of message by name, each with where it comes from.
     kinds: BTreeMap<String, (KindConfig, Origin)>,
+    /// Face-to-face channels and the limits of the programme signals.
+    programme: ProgrammeConfig,
     index: PhraseIndex,
     /// The first word of each imperative ("keep" for "keep telling"),
     /// worked out once rather than for every message.
@@ -245,7 +252,10 @@ impl Lexicon {
         }
         let rules = Rules::check(&file.rules, &file.drift, file.alignment).map_err(bad)?;
         let kinds = file.kinds.into_iter().map(|(k, v)| (k, (v, Origin::Builtin))).collect();
-        Ok(Lexicon::compile(lists, criteria, rules, kinds))
+        let programme = file
+            .programme
+            .ok_or_else(|| bad("`programme` is missing".to_string()))?;
+        Ok(Lexicon::compile(lists, criteria, rules, kinds, programme))
     }
 
     fn compile(
@@ -253,6 +263,7 @@ impl Lexicon {
         criteria: [CriterionConfig; 4],
         rules: Rules,
         kinds: BTreeMap<String, (KindConfig, Origin)>,
+        programme: ProgrammeConfig,
     ) -> Lexicon {
         let origins = lists.iter().map(|l| vec![Origin::Builtin; l.len()]).collect();
         let mut lex = Lexicon {
@@ -264,6 +275,7 @@ impl Lexicon {
             criteria,
             rules,
             kinds,
+            programme,
             index: PhraseIndex::new(),
             imperative_heads: Default::default(),
         };
@@ -350,6 +362,11 @@ impl Lexicon {
     }
 
     /// The kind called `name`, if this lexicon knows it.
+    /// The words and limits of the programme signals.
+    pub fn programme(&self) -> &ProgrammeConfig {
+        &self.programme
+    }
+
     pub fn kind(&self, name: &str) -> Option<&KindConfig> {
         self.kinds.get(name).map(|(k, _)| k)
     }

@@ -72,7 +72,7 @@ pub fn alerts<'a>(files: &'a [FileReport], source_of: &dyn Fn(&Path) -> Option<S
                 message_id: None,
                 fingerprint: None,
             }),
-            FileReport::Reviewed { path, set, review } => {
+            FileReport::Reviewed { path, set, review, .. } => {
                 let source = source_of(path);
                 for (i, (r, m)) in review.messages.iter().zip(&set.internal).enumerate() {
                     let placer = Placer::new(source.as_deref(), i, &m.text);

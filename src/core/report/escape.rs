@@ -1,5 +1,7 @@
 //! Control characters never reach a terminal or a JSON reader raw: text
 //! output shows them as visible pictures, JSON escapes them as \u00XX.
+//! In the HTML and Markdown reports every text from a set is escaped too,
+//! so `<script>` or `**` in a message shows as the characters it is.
 
 use std::borrow::Cow;
 
@@ -51,9 +53,69 @@ pub fn visible(s: &str, keep_layout: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The entity HTML needs for `c`, if any.
+fn entity(c: char) -> Option<&'static str> {
+    match c {
+        '&' => Some("&amp;"),
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        '"' => Some("&quot;"),
+        '\'' => Some("&#39;"),
+        _ => None,
+    }
+}
+
+/// `s` for HTML text or a quoted attribute: controls made visible (line
+/// breaks kept), and `& < > " '` written as entities.
+pub fn html(s: &str) -> String {
+    let shown = visible(s, true);
+    let mut out = String::with_capacity(shown.len() + 16);
+    for c in shown.chars() {
+        match entity(c) {
+            Some(e) => out.push_str(e),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+/// `s` as literal Markdown text on one line: controls made visible, line
+/// breaks folded to spaces, every character Markdown would read as markup
+/// escaped with a backslash, and `& <` written as entities (Markdown
+/// renderers pass HTML through).
+pub fn markdown(s: &str) -> String {
+    let folded = s.replace(['\n', '\t'], " ");
+    let shown = visible(&folded, false);
+    let mut out = String::with_capacity(shown.len() + 16);
+    for c in shown.chars() {
+        match c {
+            '&' | '<' | '>' => out.push_str(entity(c).unwrap_or_default()),
+            // Parentheses and `!` mean something only beside `[`, which is escaped.
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' | '+' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_and_markdown_text_cannot_open_markup() {
+        assert_eq!(
+            html("<script>a&b</script>\u{1b}\"'"),
+            "&lt;script&gt;a&amp;b&lt;/script&gt;␛&quot;&#39;"
+        );
+        assert_eq!(
+            markdown("**x** <b>|`y`\n[z](u)"),
+            "\\*\\*x\\*\\* &lt;b&gt;\\|\\`y\\` \\[z\\](u)"
+        );
+    }
 
     #[test]
     fn text_shows_controls_visibly() {

@@ -1,7 +1,7 @@
 //! The JSON report of `chorus check --format json`: the contract in
 //! DESIGN.md. Fields may be added; the contract's fields are never renamed
 //! or removed. Added here: `waived`, `breakdown`, `ties`, `suggestion`,
-//! `segments`. Written straight from the reviews (no intermediate tree), so
+//! `segments`, `date`, and the programme under `set` (`programme_json`). Written straight from the reviews (no intermediate tree), so
 //! ten thousand messages cost little memory.
 
 use std::io::{self, Write};
@@ -9,8 +9,9 @@ use std::io::{self, Write};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
+use super::programme_json::{self, ProgrammeJson, SetFindingJson};
 use super::FileReport;
-use crate::core::model::Criterion;
+use crate::core::model::{Criterion, Date};
 use crate::core::verdict::{Contribution, CriterionResult, Drift, MessageReview, Span};
 
 #[derive(Serialize)]
@@ -31,6 +32,9 @@ struct FileJson<'a> {
 struct SetJson<'a> {
     uncovered_pillars: &'a [String],
     unaddressed_segments: &'a [String],
+    /// What the set as a whole should look at (the programme's findings).
+    findings: Vec<SetFindingJson<'a>>,
+    programme: ProgrammeJson<'a>,
 }
 
 #[derive(Serialize)]
@@ -45,6 +49,9 @@ struct ErrorJson<'a> {
 struct MessageJson<'a> {
     id: &'a str,
     kind: &'a str,
+    /// The day the message goes out, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
     /// Set when the text is not English and was not scored.
     #[serde(skip_serializing_if = "Option::is_none")]
     language: Option<&'a str>,
@@ -172,8 +179,9 @@ fn drift(d: &Drift, text_len: usize) -> DriftJson<'_> {
     }
 }
 
-fn message<'a>(r: &'a MessageReview, text_len: usize) -> MessageJson<'a> {
+fn message<'a>(r: &'a MessageReview, text_len: usize, date: Option<Date>) -> MessageJson<'a> {
     MessageJson {
+        date: date.map(|d| d.to_string()),
         id: &r.id,
         kind: &r.kind,
         language: r.language.as_deref(),
@@ -207,18 +215,25 @@ pub fn write(files: &[FileReport], out: &mut impl Write) -> io::Result<()> {
     };
     for f in files {
         match f {
-            FileReport::Reviewed { path, set, review } => doc.files.push(FileJson {
+            FileReport::Reviewed {
+                path,
+                set,
+                review,
+                programme,
+            } => doc.files.push(FileJson {
                 path: path.display().to_string(),
                 brand: &set.brand,
                 messages: review
                     .messages
                     .iter()
                     .zip(&set.internal)
-                    .map(|(r, m)| message(r, m.text.chars().count()))
+                    .map(|(r, m)| message(r, m.text.chars().count(), m.date))
                     .collect(),
                 set: SetJson {
                     uncovered_pillars: &review.set.uncovered_pillars,
                     unaddressed_segments: &review.set.unaddressed_segments,
+                    findings: programme_json::findings(programme, set),
+                    programme: programme_json::programme(programme, set),
                 },
             }),
             FileReport::Failed(e) => doc.errors.push(ErrorJson {

@@ -52,7 +52,12 @@ pub fn render(files: &[FileReport], style: Style) -> String {
                 failed_files += 1;
                 let _ = writeln!(out, "{} {}\n", p.bad("error:"), visible(&e.to_string(), false));
             }
-            FileReport::Reviewed { path, set, review } => {
+            FileReport::Reviewed {
+                path,
+                set,
+                review,
+                programme,
+            } => {
                 let n_clean = review.messages.iter().filter(|m| m.is_clean()).count();
                 total += review.messages.len();
                 clean += n_clean;
@@ -80,6 +85,15 @@ pub fn render(files: &[FileReport], style: Style) -> String {
                         out,
                         "  set: segments with no message of their own (by audience or by name): {}",
                         visible(&review.set.unaddressed_segments.join(", "), false)
+                    );
+                }
+                for f in &programme.findings {
+                    let _ = writeln!(
+                        out,
+                        "  {} {}: {}",
+                        p.bad("programme"),
+                        f.kind.as_str(),
+                        visible(&f.message, false)
                     );
                 }
                 out.push('\n');

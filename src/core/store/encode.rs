@@ -4,9 +4,9 @@
 
 use std::borrow::Cow;
 
-use super::decode::{EXTERNAL_KEYS, MESSAGE_KEYS, PILLAR_KEYS, TOP_KEYS, WAIVER_KEYS};
+use super::decode::{EXTERNAL_KEYS, MESSAGE_KEYS, PILLAR_KEYS, PROGRAMME_KEYS, TOP_KEYS, WAIVER_KEYS};
 use super::emit::{self, Node};
-use crate::core::model::{Audience, External, Extra, Message, MessageSet, Pillar, Value, Waiver};
+use crate::core::model::{Audience, External, Extra, Message, MessageSet, Pillar, ProgrammeSettings, Value, Waiver};
 
 /// The whole set, ready for `emit::document`.
 pub fn message_set(set: &MessageSet) -> Node<'_> {
@@ -17,6 +17,7 @@ pub fn message_set(set: &MessageSet) -> Node<'_> {
             Field::set("brand", text(&set.brand)),
             Field::set("external", external(&set.external)),
             Field::list("segments", words(&set.segments), !set.segments.is_empty()),
+            Field::list("programme", programme(&set.programme), !set.programme.is_empty()),
             Field::list(
                 "internal",
                 Node::List(set.internal.iter().map(message).collect()),
@@ -40,6 +41,21 @@ fn external(external: &External) -> Node<'_> {
             Field::list("avoid", words(&external.avoid), !external.avoid.is_empty()),
         ],
         &external.extra,
+    )
+}
+
+fn programme(settings: &ProgrammeSettings) -> Node<'_> {
+    let number = |name, n: Option<u32>| {
+        let node = n.map_or(Node::Empty, |n| value(Value::Number(n.to_string())));
+        Field::list(name, node, n.is_some())
+    };
+    mapping(
+        PROGRAMME_KEYS,
+        vec![
+            number("quiet_weeks", settings.quiet_weeks),
+            number("talking_at_share", settings.talking_at_share.map(u32::from)),
+        ],
+        &settings.extra,
     )
 }
 
@@ -75,6 +91,13 @@ fn message(message: &Message) -> Node<'_> {
             Field::optional("channel", message.channel.as_deref()),
             Field::optional("messenger", message.messenger.as_deref()),
             Field::optional("status", message.status.map(|s| s.as_str())),
+            Field::list(
+                "date",
+                message
+                    .date
+                    .map_or(Node::Empty, |d| value(Value::String(d.to_string()))),
+                message.date.is_some(),
+            ),
             Field::set("text", text(&message.text)),
             Field::list(
                 "waive",

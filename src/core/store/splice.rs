@@ -147,6 +147,7 @@ fn same_but_messages(a: &MessageSet, b: &MessageSet) -> bool {
         && a.brand == b.brand
         && a.external == b.external
         && a.segments == b.segments
+        && a.programme == b.programme
         && a.extra == b.extra
 }
 
@@ -157,6 +158,7 @@ fn shell(set: &MessageSet) -> MessageSet {
         brand: set.brand.clone(),
         external: set.external.clone(),
         segments: set.segments.clone(),
+        programme: set.programme.clone(),
         internal: Vec::new(),
         extra: set.extra.clone(),
     }

@@ -14,16 +14,18 @@ mod modes;
 mod scoring;
 mod sight;
 
-pub use modes::{AfterSave, Change, Editor, Focus, Form, Mode, Notice, Prompt};
+pub use modes::{AfterSave, Change, Editor, Focus, Form, Mode, Notice, ProgrammeView, Prompt};
 
 use std::path::PathBuf;
 
 use ratatui::layout::Rect;
 
-use crate::core::model::{Message, MessageSet};
+use crate::core::model::{Date, Message, MessageSet};
+use crate::core::programme::{self, Programme};
 use crate::core::verdict::{MessageReview, SetSummary, Span};
 
 use super::engine::Engine;
+use super::filter::Filter;
 use super::fingerprint::Fingerprint;
 use super::glyphs;
 use super::layout::{self, Panes};
@@ -81,6 +83,9 @@ pub struct App<'e> {
     /// The home folder, for a save-as path typed as `~/…` (read once, so
     /// `update` never looks at the environment).
     pub home: Option<PathBuf>,
+    /// The day the programme's timeline is read on, taken once on opening
+    /// (so update never reads the clock).
+    pub today: Date,
     /// The selected message's text as last laid out, shared by `settle` and
     /// the view so a key lays the text out at most once.
     pub text_layout: glyphs::LayoutCache,
@@ -126,6 +131,7 @@ impl<'e> App<'e> {
             after_save: AfterSave::Nothing,
             read_only: None,
             home: std::env::var_os("HOME").map(PathBuf::from),
+            today: Date::today(),
             text_layout: glyphs::LayoutCache::default(),
             story_revision: 0,
             story_layout: glyphs::Memo::default(),
@@ -186,21 +192,17 @@ impl<'e> App<'e> {
 
     // --- selection -------------------------------------------------------
 
-    /// Recompute which messages the filter lets through (id, title or text,
-    /// ignoring case), keeping the selection on a visible message.
+    /// Recompute which messages the filter lets through (its words in the
+    /// id, title or text, ignoring case; its `field:value` terms in the
+    /// details), keeping the selection on a visible message.
     pub fn refilter(&mut self) {
-        let f = self.filter.to_lowercase();
+        let f = Filter::parse(&self.filter);
         self.visible = self
             .set
             .internal
             .iter()
             .enumerate()
-            .filter(|(_, m)| {
-                f.is_empty()
-                    || m.id.to_lowercase().contains(&f)
-                    || m.text.to_lowercase().contains(&f)
-                    || m.title.as_deref().is_some_and(|t| t.to_lowercase().contains(&f))
-            })
+            .filter(|(_, m)| f.matches(m))
             .map(|(i, _)| i)
             .collect();
         if !self.selected.is_some_and(|s| self.visible.contains(&s)) {
@@ -248,6 +250,12 @@ impl<'e> App<'e> {
     }
 
     /// The file name shown in the status line and prompts.
+    /// The set read as a programme, from the reviews held, as of `today`.
+    pub fn programme(&self) -> Programme {
+        let config = self.engine.programme_config();
+        programme::read(&self.set, &self.reviews, &config, self.today)
+    }
+
     pub fn file_name(&self) -> String {
         self.path
             .file_name()

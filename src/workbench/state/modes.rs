@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use ratatui_textarea::TextArea;
 
 use crate::core::model::{Message, MessageSet};
+use crate::core::programme::Programme;
 use crate::workbench::form::Target;
 use crate::workbench::input::LineInput;
 use crate::workbench::unsaved::Found;
@@ -107,6 +108,31 @@ pub enum Mode {
         before: String,
     },
     Form(Form),
+    /// `p`: the set as a comms plan, read when opened.
+    Programme(Box<ProgrammeView>),
+}
+
+/// The programme screen: the programme read when it was opened, the
+/// selected cell of the coverage grid, and the cell's messages when listed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgrammeView {
+    pub programme: Programme,
+    /// Segment (row) and pillar (column) of the selected cell.
+    pub row: usize,
+    pub col: usize,
+    /// The selected message of the cell, while its messages are listed.
+    pub listing: Option<usize>,
+}
+
+impl ProgrammeView {
+    /// The messages behind the selected cell.
+    pub fn cell(&self) -> &[usize] {
+        self.programme
+            .coverage
+            .get(self.row)
+            .and_then(|r| r.get(self.col))
+            .map_or(&[], Vec::as_slice)
+    }
 }
 
 /// A question that takes the keyboard until it is answered or cancelled.

@@ -43,6 +43,7 @@ pub(super) fn action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         }
         Action::Help => app.mode = Mode::Help { scroll: 0 },
         Action::Explain if app.current_message().is_some() => app.mode = Mode::Explain { scroll: 0 },
+        Action::Programme => super::programme::open(app),
         Action::Filter => {
             app.mode = Mode::Filter {
                 input: LineInput::new(app.filter.clone()),

@@ -5,7 +5,7 @@
 //! Every path that could drop an edit asks first.
 //!
 //! Holds one file per mode: `browse` (the panes), `edit` (a message's text),
-//! `form` (the field editor), `overlay` (help, explain, filter) and `prompt`
+//! `form` (the field editor), `programme` (the programme screen), `overlay` (help, explain, filter) and `prompt`
 //! (the questions, saving, and the outcomes of effects), plus `history`
 //! (changes to the set and the one history `u` takes back). May import the
 //! core and the workbench's model and plain-data modules; never `effects`,
@@ -16,6 +16,7 @@ mod edit;
 mod form;
 mod history;
 mod overlay;
+mod programme;
 mod prompt;
 
 use super::action::{Action, Effect};
@@ -68,6 +69,7 @@ fn apply(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
                     Mode::Help { .. } | Mode::Explain { .. } => overlay::scrolling(app, action, fx),
                     Mode::Filter { .. } => overlay::filter(app, action, fx),
                     Mode::Form(_) => form::action(app, action, fx),
+                    Mode::Programme(_) => programme::action(app, action, fx),
                 }
             }
         }
@@ -92,6 +94,6 @@ fn changes_the_set(app: &App, action: &Action) -> bool {
         Mode::Editing(_) => *action != Action::Cancel,
         Mode::Form(f) if f.input.is_some() => *action != Action::Cancel,
         Mode::Form(_) => matches!(action, Action::Edit | Action::Add | Action::Delete | Action::Undo),
-        Mode::Help { .. } | Mode::Explain { .. } | Mode::Filter { .. } => false,
+        Mode::Help { .. } | Mode::Explain { .. } | Mode::Filter { .. } | Mode::Programme(_) => false,
     }
 }

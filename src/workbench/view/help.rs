@@ -10,6 +10,7 @@ use super::{pane, theme};
 use crate::workbench::glyphs;
 use crate::workbench::keymap::{self, Column};
 use crate::workbench::layout::{centered, inner};
+use crate::workbench::state::App;
 
 /// The help screen's rows of one column, from the key table: (keys, what
 /// they do); `#` marks a heading, empty keys a continued line.
@@ -47,12 +48,19 @@ fn lines(entries: &[(&str, &str)], width: usize) -> Vec<Line<'static>> {
         .collect()
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, scroll: usize) {
+pub fn draw(frame: &mut Frame, app: &App, area: Rect, scroll: usize) {
     let (left, right) = (column(Column::Left), column(Column::Right));
     let rows = left.len().max(right.len()) as u16;
     let box_ = centered(area, 80, rows + 2);
     frame.render_widget(Clear, box_);
-    frame.render_widget(pane(" Keys · Esc closes ".into(), theme::border(true)), box_);
+    // The open set's path, so a user can find the file (the built-in
+    // example's copy too).
+    let title = format!(
+        " Keys · {} · Esc closes ",
+        glyphs::visible(&app.path.display().to_string())
+    );
+    let title = glyphs::truncate(&title, box_.width.saturating_sub(2) as usize);
+    frame.render_widget(pane(title, theme::border(true)), box_);
     let body = inner(box_);
     let two_columns = body.width >= 72 && body.height >= rows;
     if two_columns {

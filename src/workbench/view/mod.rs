@@ -13,6 +13,7 @@ mod form;
 mod help;
 mod list;
 mod message;
+mod programme;
 mod prompt;
 mod status;
 mod story;
@@ -43,9 +44,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
     checklist::draw_findings(frame, app, p.findings);
     status::draw(frame, app, p.status);
     match &app.mode {
-        Mode::Help { scroll } => help::draw(frame, area, *scroll),
+        Mode::Help { scroll } => help::draw(frame, app, area, *scroll),
         Mode::Explain { scroll } => explain::draw(frame, app, area, *scroll),
         Mode::Form(f) => form::draw(frame, app, f, area),
+        Mode::Programme(v) => programme::draw(frame, app, v, area),
         _ => {}
     }
     if let Some(pr) = &app.prompt {

@@ -11,6 +11,7 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use super::theme;
+use crate::workbench::filter::Filter;
 use crate::workbench::form::Target;
 use crate::workbench::glyphs;
 use crate::workbench::keymap::{self, Ask, Scope};
@@ -36,6 +37,14 @@ static EDITING: Hints = Hints::new(
     "{Cancel} done · {^Z} undo · {^Y} redo · {Save} save",
 );
 static OVERLAY: Hints = Hints::new(&[Scope::Overlay], "{Up}{Down} scroll · {Cancel} close");
+static PROGRAMME: Hints = Hints::new(
+    &[Scope::Programme],
+    "{Up}{Down}{Left}{Right} cell · {Confirm} its messages · {Cancel} close",
+);
+static PROGRAMME_LIST: Hints = Hints::new(
+    &[Scope::Programme],
+    "{Up}{Down} message · {Confirm} open it · {Cancel} back",
+);
 static FILTER: Hints = Hints::new(&[Scope::Typing, Scope::OneLine], "{Confirm} keep · {Cancel} clear");
 static FIELD: Hints = Hints::new(
     &[Scope::Typing, Scope::OneLine],
@@ -116,6 +125,8 @@ pub fn hints(app: &App) -> String {
     line(&match &app.mode {
         Mode::Editing(_) => vec![&EDITING],
         Mode::Help { .. } | Mode::Explain { .. } => vec![&OVERLAY],
+        Mode::Programme(v) if v.listing.is_some() => vec![&PROGRAMME_LIST],
+        Mode::Programme(_) => vec![&PROGRAMME],
         Mode::Filter { .. } => vec![&FILTER],
         Mode::Form(f) if f.input.is_some() => vec![&FIELD],
         Mode::Form(f) if f.target == Target::Story => vec![&STORY_FORM],
@@ -155,6 +166,14 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         return;
     }
 
+    if !app.filter.is_empty() {
+        // Which filter is on, said on every frame: a short list is no surprise.
+        let said = format!("filter: {}", Filter::parse(&app.filter).describe());
+        let t = glyphs::truncate(&glyphs::visible(&said), (width.saturating_sub(used)) / 2);
+        used += glyphs::width(&t) + 3;
+        spans.push(Span::styled(t, theme::label()));
+        spans.push(Span::styled(" │ ", theme::dim()));
+    }
     if let Some(n) = &app.notice {
         let style = if n.error { theme::error() } else { Style::new() };
         let t = glyphs::truncate(&n.text, width.saturating_sub(used));

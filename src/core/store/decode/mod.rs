@@ -16,13 +16,16 @@ mod tests;
 
 use super::path::FieldPath;
 use super::problem::{describe, Problem};
-use crate::core::model::{Audience, Criterion, External, Message, MessageSet, Pillar, Status, Value, Waiver};
+use crate::core::model::{
+    Audience, Criterion, Date, External, Message, MessageSet, Pillar, ProgrammeSettings, Status, Value, Waiver,
+};
 
 use mapping::Mapping;
 use scalar::{text, words};
 
 /// The fields chorus knows in each mapping, in the order it writes them.
-pub const TOP_KEYS: &[&str] = &["version", "brand", "external", "segments", "internal"];
+pub const TOP_KEYS: &[&str] = &["version", "brand", "external", "segments", "programme", "internal"];
+pub const PROGRAMME_KEYS: &[&str] = &["quiet_weeks", "talking_at_share"];
 pub const EXTERNAL_KEYS: &[&str] = &["story", "pillars", "avoid"];
 pub const PILLAR_KEYS: &[&str] = &["id", "claim", "keywords", "facts", "opposites"];
 pub const MESSAGE_KEYS: &[&str] = &[
@@ -33,6 +36,7 @@ pub const MESSAGE_KEYS: &[&str] = &[
     "channel",
     "messenger",
     "status",
+    "date",
     "text",
     "waive",
 ];
@@ -74,6 +78,10 @@ pub fn message_set(value: Value) -> Result<MessageSet, Problem> {
         Some((v, path)) => words(v, &path, "", "segments", "[sales, support, IT]")?,
         None => Vec::new(),
     };
+    let programme = match top.take("programme") {
+        Some((Value::Null, _)) | None => ProgrammeSettings::default(),
+        Some((v, path)) => programme(v, &path)?,
+    };
     let internal = items(top.take("internal"), message, |found| {
         format!("`internal` should be a list of messages (`- id: ...`), found {found}")
     })?;
@@ -82,6 +90,7 @@ pub fn message_set(value: Value) -> Result<MessageSet, Problem> {
         brand,
         external,
         segments,
+        programme,
         internal,
         extra: top.extra(),
     })
@@ -197,6 +206,10 @@ fn message(value: Value, path: &FieldPath, index: usize) -> Result<Message, Prob
         Some((Value::Null, _)) | None => None,
         Some((v, p)) => Some(status(v, p, &ctx)?),
     };
+    let date = match map.take("date") {
+        Some((Value::Null, _)) | None => None,
+        Some((v, p)) => Some(date(v, p, &ctx)?),
+    };
     let text_value = map.required_text("text", &ctx, || {
         format!("message `{id}` has no `text`: every message needs the words it says")
     })?;
@@ -218,6 +231,7 @@ fn message(value: Value, path: &FieldPath, index: usize) -> Result<Message, Prob
         channel,
         messenger,
         status,
+        date,
         text: text_value,
         waive,
         extra: map.extra(),
@@ -273,6 +287,59 @@ fn audience(value: Value, path: &FieldPath, ctx: &str) -> Result<Audience, Probl
             ),
         )),
     }
+}
+
+fn date(value: Value, path: FieldPath, ctx: &str) -> Result<Date, Problem> {
+    let Value::String(s) = &value else {
+        return Err(Problem::new(
+            path,
+            format!(
+                "{ctx}`date` should be a day written YYYY-MM-DD, found {}",
+                describe(&value)
+            ),
+        ));
+    };
+    Date::parse(s).map_err(|why| Problem::new(path, format!("{ctx}`date`: {why}")))
+}
+
+/// `programme:` the set's own limits for the programme signals.
+fn programme(value: Value, path: &FieldPath) -> Result<ProgrammeSettings, Problem> {
+    let mut map = Mapping::read(
+        value,
+        path,
+        PROGRAMME_KEYS,
+        "the programme's limits: a mapping with `quiet_weeks` and `talking_at_share`",
+    )?;
+    let mut number = |key: &str, max: u64, meaning: &str| -> Result<Option<u64>, Problem> {
+        match map.take(key) {
+            Some((Value::Null, _)) | None => Ok(None),
+            Some((Value::Number(n), p)) => match n.parse::<u64>() {
+                Ok(v) if v <= max => Ok(Some(v)),
+                _ => Err(Problem::new(
+                    p,
+                    format!("`{key}` should be a whole number from 0 to {max} ({meaning}), found {n}"),
+                )),
+            },
+            Some((other, p)) => Err(Problem::new(
+                p,
+                format!(
+                    "`{key}` should be a whole number ({meaning}), found {}",
+                    describe(&other)
+                ),
+            )),
+        }
+    };
+    let quiet_weeks = number(
+        "quiet_weeks",
+        520,
+        "weeks without a message before a segment is flagged",
+    )?;
+    let talking_at_share = number("talking_at_share", 100, "percent of messages that may talk at people")?;
+    Ok(ProgrammeSettings {
+        quiet_weeks: quiet_weeks.map(|v| v as u32),
+        talking_at_share: talking_at_share.map(|v| v as u8),
+        extra: map.extra(),
+    })
 }
 
 fn status(value: Value, path: FieldPath, ctx: &str) -> Result<Status, Problem> {
