@@ -5,6 +5,7 @@
 pub mod check;
 pub mod lexicon;
 pub mod out;
+pub mod pulse;
 pub mod settings;
 
 use std::io::Write as _;
@@ -27,6 +28,9 @@ pub struct Cli {
     /// Edit the set even when another chorus has it open (else it opens read-only).
     #[arg(long)]
     pub force: bool,
+    /// A survey export (CSV) to open the pulse screen on: what employees said back.
+    #[arg(long, value_name = "ANSWERS.csv")]
+    pub pulse: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -75,6 +79,29 @@ pub enum Command {
     New {
         /// Where to write the new set.
         file: PathBuf,
+    },
+    /// What employees said back (a survey export, CSV), read against the story; with two rounds, what moved.
+    Pulse {
+        /// The message set whose story the answers are read against.
+        set: PathBuf,
+        /// The survey export, and optionally a later round to compare it with.
+        #[arg(required = true, num_args = 1..=2)]
+        answers: Vec<PathBuf>,
+        /// The header of the open question ("in your words").
+        #[arg(long, value_name = "HEADER")]
+        text_column: Option<String>,
+        /// The header of the segment (department, team) column.
+        #[arg(long, value_name = "HEADER")]
+        segment_column: Option<String>,
+        /// The header of a scale question (1-5, 1-7 or labels such as "Agree"); repeat for more.
+        #[arg(long, value_name = "HEADER")]
+        scale_column: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: pulse::Format,
+        /// Keep the columns used in a pulse file beside the CSV, so the next round needs no flags.
+        #[arg(long)]
+        save_columns: bool,
     },
     /// Print a completion script for a shell (for example: chorus completions bash > ~/.local/share/bash-completion/completions/chorus).
     Completions { shell: clap_complete::Shell },
@@ -147,6 +174,27 @@ pub fn main() -> i32 {
                 }
             }
         }
+        Some(Command::Pulse {
+            set,
+            answers,
+            text_column,
+            segment_column,
+            scale_column,
+            format,
+            save_columns,
+        }) => pulse::run(
+            &set,
+            &answers,
+            &pulse::Options {
+                format,
+                choice: crate::core::pulse::Choice {
+                    text: text_column,
+                    segment: segment_column,
+                    scales: scale_column,
+                },
+                save_columns,
+            },
+        ),
         Some(Command::Lexicon { file }) => lexicon::run(file.as_deref()),
         Some(Command::New { file }) => match crate::core::store::new_file(&file) {
             Ok(schema) => {

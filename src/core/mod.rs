@@ -13,6 +13,7 @@ pub mod config;
 pub mod drift;
 pub mod lexicon;
 pub mod model;
+pub mod pulse;
 pub mod report;
 pub mod review;
 pub mod rules;
