@@ -20,11 +20,26 @@ fn labels() -> &'static Labels {
     LABELS.get_or_init(|| yaml::from_str(include_str!("scales.yaml")).expect("the built-in scale labels parse"))
 }
 
-/// The number an answer is written with ("4", "4 - Agree", "Agree (4)").
+/// The number an answer is written with: "4", "4 - Agree" or "Agree (4)";
+/// a number inside a sentence ("ticket 4") is no point of a scale.
 fn number(s: &str) -> Option<u32> {
-    let start = s.find(|c: char| c.is_ascii_digit())?;
-    let digits: String = s[start..].chars().take_while(char::is_ascii_digit).collect();
-    digits.parse().ok()
+    let s = s.trim();
+    let digits = |t: &str| -> Option<u32> {
+        t.chars()
+            .take_while(char::is_ascii_digit)
+            .collect::<String>()
+            .parse()
+            .ok()
+    };
+    if s.starts_with(|c: char| c.is_ascii_digit()) {
+        return digits(s);
+    }
+    let inner = s.strip_suffix(')')?.rsplit_once('(')?.1.trim();
+    inner
+        .chars()
+        .all(|c| c.is_ascii_digit())
+        .then(|| digits(inner))
+        .flatten()
 }
 
 fn label(s: &str) -> String {
@@ -92,6 +107,8 @@ mod tests {
         assert_eq!(value("Strongly agree", 5), Some(5));
         assert_eq!(value("9", 7), None);
         assert_eq!(value("maybe", 5), None);
+        assert_eq!(value("Agree (4)", 5), Some(4));
+        assert_eq!(points_of(["love it 1", "call 2", "job 3"].into_iter()), None);
     }
 
     #[test]
