@@ -100,7 +100,7 @@ impl Drop for Scratch {
     }
 }
 
-const VARIANTS: usize = 42;
+const VARIANTS: usize = 44;
 
 /// The number of `a`'s variant.
 fn variant(a: &Action) -> usize {
@@ -147,6 +147,8 @@ fn variant(a: &Action) -> usize {
         Action::ReloadFailed(_) => 39,
         Action::Journaled(_) => 40,
         Action::JournalFailed(_) => 41,
+        Action::Pulse => 42,
+        Action::PulseLoaded(_) => 43,
     }
 }
 
@@ -219,6 +221,9 @@ fn every_action(s: &Scratch) -> Vec<Action> {
         Action::ReloadFailed("Could not reload: gone".into()),
         Action::Journaled(1),
         Action::JournalFailed("Could not journal the unsaved edits: no room".into()),
+        Action::Pulse,
+        Action::PulseLoaded(Ok(Box::default())),
+        Action::PulseLoaded(Err("answers.csv: row 4: this row has 1 fields".into())),
     ];
     all.extend("sdcrowynxDq".chars().map(Action::Choose));
     // Every variant is there: numbered by a match with no catch-all, so a
@@ -239,10 +244,11 @@ enum Where {
     Help,
     Explain,
     Filter,
+    Pulse,
     Asked(Ask),
 }
 
-const EVERYWHERE: [Where; 14] = [
+const EVERYWHERE: [Where; 16] = [
     Where::Normal,
     Where::Editing,
     Where::Details,
@@ -251,12 +257,14 @@ const EVERYWHERE: [Where; 14] = [
     Where::Help,
     Where::Explain,
     Where::Filter,
+    Where::Pulse,
     Where::Asked(Ask::Unsaved),
     Where::Asked(Ask::Conflict),
     Where::Asked(Ask::Restore),
     Where::Asked(Ask::SaveFailed),
     Where::Asked(Ask::SaveAs),
     Where::Asked(Ask::Overwrite),
+    Where::Asked(Ask::PulsePath),
 ];
 
 /// An app on the scratch set file, with an unsaved edit, put `at` a place
@@ -276,6 +284,10 @@ fn app_at(s: &Scratch, at: Where) -> App<'static> {
         Where::Help => &[KeyCode::Char('?')],
         Where::Explain => &[KeyCode::Char('x')],
         Where::Filter => &[KeyCode::Char('/')],
+        Where::Pulse => {
+            app.pulse = Some(Box::default());
+            &[KeyCode::Char('p')]
+        }
         Where::Normal | Where::Asked(_) => &[],
     };
     for k in keys {
@@ -301,6 +313,7 @@ fn app_at(s: &Scratch, at: Where) -> App<'static> {
         Ask::SaveFailed => Prompt::SaveFailed("Could not save: disk full".into()),
         Ask::SaveAs => Prompt::SaveAs(LineInput::new(other.display().to_string())),
         Ask::Overwrite => Prompt::Overwrite(other),
+        Ask::PulsePath => Prompt::PulsePath(LineInput::new(s.root().join("answers.csv").display().to_string())),
     });
     app
 }
@@ -332,7 +345,8 @@ fn expected(s: &Scratch, at: Where, action: &Action) -> Vec<Effect> {
             | Where::Typing
             | Where::Help
             | Where::Explain
-            | Where::Filter,
+            | Where::Filter
+            | Where::Pulse,
             Action::Save,
         ) => vec![save(file, true, true)],
         (Where::Asked(Ask::Unsaved), Action::Save | Action::Choose('s')) => vec![save(file, true, true)],
@@ -345,6 +359,7 @@ fn expected(s: &Scratch, at: Where, action: &Action) -> Vec<Effect> {
         (Where::Asked(Ask::Restore), Action::Choose('d')) => vec![Effect::DiscardJournal(s.journal.clone())],
         (Where::Asked(Ask::SaveAs), Action::Confirm | Action::Save) => vec![save(&other, false, false)],
         (Where::Asked(Ask::Overwrite), Action::Choose('y' | 'o')) => vec![save(&other, false, true)],
+        (Where::Asked(Ask::PulsePath), Action::Confirm) => vec![Effect::LoadPulse(s.root().join("answers.csv"))],
         _ => vec![],
     }
 }

@@ -219,6 +219,6 @@ pub fn main() -> i32 {
                 2
             }
         },
-        None => crate::workbench::run(cli.file, cli.force),
+        None => crate::workbench::run(cli.file, cli.force, cli.pulse),
     }
 }

@@ -38,6 +38,8 @@ pub enum Action {
     /// `x`: the breakdown of the selected message's scores.
     Explain,
     Filter,
+    /// `p`: the pulse screen (asks for a survey export when none is loaded).
+    Pulse,
     NextProblem,
     PrevProblem,
     /// `a`: a new message (a new pillar in the story form).
@@ -95,6 +97,8 @@ pub enum Action {
     Journaled(u64),
     /// Writing the journal failed; the message says why.
     JournalFailed(String),
+    /// A survey export was read (or why it could not be).
+    PulseLoaded(Result<Box<crate::core::pulse::Pulse>, String>),
 }
 
 impl Action {
@@ -111,6 +115,7 @@ impl Action {
                 | Action::ReloadFailed(_)
                 | Action::Journaled(_)
                 | Action::JournalFailed(_)
+                | Action::PulseLoaded(_)
         )
     }
 }
@@ -137,6 +142,9 @@ pub enum Effect {
     /// Journal the unsaved edits now (`Journaled`), then remove `replacing`
     /// (a stopped session's journal whose edits are this session's now).
     WriteJournal { replacing: Option<PathBuf> },
+    /// Read the survey export at this path for the pulse screen (answered
+    /// by `PulseLoaded`). Nothing of it is written anywhere.
+    LoadPulse(PathBuf),
     /// Remember this set as the one to open next time.
     RememberPath(PathBuf),
     /// End the session.

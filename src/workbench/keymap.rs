@@ -43,6 +43,7 @@ pub enum Ask {
     SaveFailed,
     SaveAs,
     Overwrite,
+    PulsePath,
 }
 
 /// A key as the terminal reports it.
@@ -193,6 +194,10 @@ fn table() -> Vec<Key> {
             .bind(ch('/'), Action::Filter)
             .help(Left, "MOVE")
             .doc("filter messages by text or id"),
+        Key::new(&[Normal], "p", "pulse: what employees said")
+            .bind(ch('p'), Action::Pulse)
+            .help(Left, "MOVE")
+            .doc("the pulse screen: what employees said back in a survey, read against the story (asks for the survey export, CSV, unless opened with --pulse)"),
         Key::new(&[Normal], "n N", "next / previous problem")
             .bind(ch('n'), Action::NextProblem)
             .bind(ch('N'), Action::PrevProblem)
@@ -279,8 +284,8 @@ fn table() -> Vec<Key> {
             .bind(key(KeyCode::Tab), Action::Down)
             .bind(key(KeyCode::BackTab), Action::Up),
         Key::new(&[Form], "Esc q", "close the form").binds(&[key(KeyCode::Esc), ch('q')], Action::Cancel),
-        Key::new(&[Overlay], "Esc q ? x Enter", "close").binds(
-            &[key(KeyCode::Esc), ch('q'), ch('?'), ch('x'), key(KeyCode::Enter)],
+        Key::new(&[Overlay], "Esc q ? x p Enter", "close").binds(
+            &[key(KeyCode::Esc), ch('q'), ch('?'), ch('x'), ch('p'), key(KeyCode::Enter)],
             Action::Cancel,
         ),
         Key::new(&[OneLine], "Enter", "keep what was typed").bind(key(KeyCode::Enter), Action::Confirm),
@@ -313,6 +318,8 @@ fn prompts() -> Vec<Key> {
         answer(Overwrite, 'y', "y", "overwrite it"),
         answer(Overwrite, 'n', "n", "choose another path"),
         esc(Overwrite, "cancel"),
+        Key::new(&[Scope::Prompt(PulsePath)], "Enter", "read it").bind(key(KeyCode::Enter), Action::Confirm),
+        esc(PulsePath, "cancel"),
     ]
 }
 
@@ -436,7 +443,7 @@ mod tests {
     #[test]
     fn every_question_lists_its_answers_and_esc_last() {
         use Ask::*;
-        for ask in [Unsaved, Conflict, Restore, SaveFailed, SaveAs, Overwrite] {
+        for ask in [Unsaved, Conflict, Restore, SaveFailed, SaveAs, Overwrite, PulsePath] {
             let answers = answers(ask);
             assert!(answers.len() >= 2, "{ask:?}");
             assert_eq!(answers.last().map(|a| a.0), Some("Esc"), "{ask:?}");

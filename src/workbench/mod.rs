@@ -55,7 +55,8 @@ use std::path::PathBuf;
 /// loaded (the error, `file:line:column: message`, is on stderr and the
 /// terminal was never touched), 1 when the terminal cannot be used.
 /// When another workbench has the set open, it opens read-only unless
-/// `force`.
-pub fn run(path: Option<PathBuf>, force: bool) -> i32 {
-    run::run(path, force)
+/// `force`. With `pulse`, a survey export (CSV), it opens on the pulse
+/// screen (an export that cannot be read is reported like a set: exit 2).
+pub fn run(path: Option<PathBuf>, force: bool, pulse: Option<PathBuf>) -> i32 {
+    run::run(path, force, pulse)
 }

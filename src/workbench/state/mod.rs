@@ -87,6 +87,9 @@ pub struct App<'e> {
     /// Bumped whenever the story, pillars or segments change (`rebuild`,
     /// `replace_set`): the story pane's layout is kept until then.
     pub story_revision: u64,
+    /// What employees said back (a survey round), for the pulse screen:
+    /// figures and the quotes the anonymity rules allow, in memory only.
+    pub pulse: Option<Box<crate::core::pulse::Pulse>>,
     /// The story pane laid out, keyed on `story_revision` and the width.
     story_layout: glyphs::Memo<(u64, usize), glyphs::DocLayout<marks::StoryMark>>,
 }
@@ -129,6 +132,7 @@ impl<'e> App<'e> {
             text_layout: glyphs::LayoutCache::default(),
             story_revision: 0,
             story_layout: glyphs::Memo::default(),
+            pulse: None,
         };
         app.rescore_all();
         app.refilter();
@@ -248,6 +252,11 @@ impl<'e> App<'e> {
     }
 
     /// The file name shown in the status line and prompts.
+    /// Read the survey export at `csv` against the set as it is now.
+    pub fn read_pulse(&self, csv: &std::path::Path) -> Result<crate::core::pulse::Pulse, String> {
+        self.engine.read_pulse(&self.set, csv)
+    }
+
     pub fn file_name(&self) -> String {
         self.path
             .file_name()

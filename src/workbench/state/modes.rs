@@ -107,6 +107,10 @@ pub enum Mode {
         before: String,
     },
     Form(Form),
+    /// `p`: what employees said back, read against the story.
+    Pulse {
+        scroll: usize,
+    },
 }
 
 /// A question that takes the keyboard until it is answered or cancelled.
@@ -123,6 +127,8 @@ pub enum Prompt {
     SaveFailed(String),
     /// Typing the path to save as.
     SaveAs(LineInput),
+    /// Typing the path of a survey export (CSV) for the pulse screen.
+    PulsePath(LineInput),
     /// The save-as target exists and is another file: overwrite it?
     Overwrite(PathBuf),
 }

@@ -14,6 +14,7 @@ mod help;
 mod list;
 mod message;
 mod prompt;
+mod pulse;
 mod status;
 mod story;
 pub mod theme;
@@ -46,6 +47,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Mode::Help { scroll } => help::draw(frame, area, *scroll),
         Mode::Explain { scroll } => explain::draw(frame, app, area, *scroll),
         Mode::Form(f) => form::draw(frame, app, f, area),
+        Mode::Pulse { scroll } => {
+            if let Some(p) = &app.pulse {
+                pulse::draw(frame, p, area, *scroll);
+            }
+        }
         _ => {}
     }
     if let Some(pr) = &app.prompt {

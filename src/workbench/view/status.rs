@@ -115,7 +115,7 @@ pub fn hints(app: &App) -> String {
     }
     line(&match &app.mode {
         Mode::Editing(_) => vec![&EDITING],
-        Mode::Help { .. } | Mode::Explain { .. } => vec![&OVERLAY],
+        Mode::Help { .. } | Mode::Explain { .. } | Mode::Pulse { .. } => vec![&OVERLAY],
         Mode::Filter { .. } => vec![&FILTER],
         Mode::Form(f) if f.input.is_some() => vec![&FIELD],
         Mode::Form(f) if f.target == Target::Story => vec![&STORY_FORM],

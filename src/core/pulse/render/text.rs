@@ -112,7 +112,7 @@ pub fn grid(p: &Pulse, style: Style) -> String {
 }
 
 /// The depth, for whoever reads on.
-fn depth(p: &Pulse) -> String {
+pub fn depth(p: &Pulse) -> String {
     let v = |s: &str| visible(s, false).into_owned();
     let mut out = String::new();
     let listed = |list: &[(String, usize)]| {
