@@ -220,12 +220,12 @@ fn answers_in_another_language_are_named_and_not_scored() {
     let round = &v["rounds"][0];
     assert_eq!(
         round["not_english"],
-        serde_json::json!([{"language": "French", "answers": 5}])
+        serde_json::json!([{"language": "French", "answers": 5, "first_row": 8}])
     );
     assert_eq!(round["overall"]["read"], 6, "only the English answers are read");
     let (_, text, _) = pulse(&[path(&set()), path(&fixture("french.csv"))]);
     assert!(
-        text.contains("5 answers in French: chorus reads English, so they are not scored."),
+        text.contains("5 answers in French (the first at row 8): chorus reads English, so they are not scored."),
         "{text}"
     );
 }
@@ -341,4 +341,17 @@ fn nothing_of_the_answers_is_in_any_file_chorus_writes() {
         written.iter().any(|(p, _)| p.ends_with(".chorus-pulse.yaml")),
         "the pulse file was written"
     );
+}
+
+#[test]
+fn fewer_than_5_answers_show_nothing() {
+    let t = tempfile::tempdir().unwrap();
+    let csv = t.path().join("few.csv");
+    std::fs::write(&csv, "Team,\"What is Lemonad.ly about, in your words?\"\nSales,Fast repairs by Ann\nIT,Quick\nIT,Certified crews\nSales,Trained\n").unwrap();
+    for format in ["text", "json", "md"] {
+        let (code, out, err) = pulse(&[path(&set()), path(&csv), "--format", format]);
+        assert_eq!(code, 0, "{err}");
+        assert!(out.contains("fewer than 5 answers"), "{out}");
+        assert!(!out.contains("Ann") && !out.contains('%'), "{format}: {out}");
+    }
 }

@@ -172,8 +172,9 @@ pub struct Pulse {
     pub other: Option<Other>,
     /// Segment values that match no segment of the set.
     pub unmatched: Vec<String>,
-    /// Answers in another language, not read: language and count.
-    pub foreign: Vec<(String, usize)>,
+    /// Answers in another language, not read: language, count and the
+    /// first row holding one.
+    pub foreign: Vec<(String, usize, usize)>,
     pub blank: usize,
     /// Per pillar: the words used most by the answers echoing it.
     pub words: Vec<Vec<(String, usize)>>,
@@ -204,7 +205,7 @@ pub fn summarize(
     let ids: Vec<String> = set.external.pillars.iter().map(|p| p.id.clone()).collect();
     let scales = columns.scales.len();
     let mut figures = vec![Figures::new(ids.len(), scales); groups.names.len()];
-    let mut foreign: BTreeMap<String, usize> = BTreeMap::new();
+    let mut foreign: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut blank = 0;
     for a in answers {
         figures[a.group].add(a, &ids);
@@ -217,7 +218,7 @@ pub fn summarize(
         }
         blank += usize::from(a.is_blank());
         if let Some(l) = a.reading.language.filter(|_| !a.is_blank()) {
-            *foreign.entry(l.to_string()).or_default() += 1;
+            foreign.entry(l.to_string()).or_insert((0, a.row)).0 += 1;
         }
     }
     let sizes: Vec<usize> = figures.iter().map(|f| f.respondents).collect();
@@ -252,7 +253,7 @@ pub fn summarize(
         ));
         return pulse;
     }
-    pulse.foreign = foreign.into_iter().collect();
+    pulse.foreign = foreign.into_iter().map(|(l, (n, row))| (l, n, row)).collect();
     pulse.blank = blank;
     pulse.unmatched = groups.unmatched.clone();
     let mut overall = Figures::new(ids.len(), scales);

@@ -94,9 +94,9 @@ pub fn notes(p: &Pulse) -> Vec<String> {
             p.unmatched.join(", ")
         ));
     }
-    for (language, n) in &p.foreign {
+    for (language, n, row) in &p.foreign {
         out.push(format!(
-            "{n} answer{} in {language}: chorus reads English, so {} not scored.",
+            "{n} answer{} in {language} (the first at row {row}): chorus reads English, so {} not scored.",
             if *n == 1 { "" } else { "s" },
             if *n == 1 { "it is" } else { "they are" }
         ));
@@ -130,4 +130,45 @@ pub fn columns_said(p: &Pulse) -> String {
         s.push_str(" Guessed from the headers: name them with --text-column, --segment-column and --scale-column, or keep these with --save-columns.");
     }
     s
+}
+
+/// "42 answers, 40 read against the story."
+pub fn counts(p: &Pulse) -> String {
+    format!(
+        "{} answers, {} read against the story.",
+        p.overall.respondents, p.overall.read
+    )
+}
+
+pub const WORDS_TITLE: &str = "Words employees use for each pillar";
+pub const PHRASES_TITLE: &str = "What answers that echo no pillar say instead";
+pub const EXAMPLES_TITLE: &str = "Example answers";
+
+/// The depth as parts each rendering marks up, every text through `esc`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Depth {
+    /// Per pillar with words: its id and "fast (12), hours (8)".
+    pub words: Vec<(String, String)>,
+    /// The phrases of answers echoing no pillar, listed; empty for none.
+    pub phrases: String,
+    /// (finding, answer) per example.
+    pub examples: Vec<(String, String)>,
+}
+
+pub fn depth(p: &Pulse, esc: impl Fn(&str) -> String) -> Depth {
+    let listed = |list: &[(String, usize)]| {
+        let items: Vec<String> = list.iter().map(|(w, n)| format!("{} ({n})", esc(w))).collect();
+        items.join(", ")
+    };
+    Depth {
+        words: p
+            .pillars
+            .iter()
+            .zip(&p.words)
+            .filter(|(_, w)| !w.is_empty())
+            .map(|(pl, w)| (esc(&pl.id), listed(w)))
+            .collect(),
+        phrases: listed(&p.phrases),
+        examples: p.examples.iter().map(|e| (esc(&e.finding), esc(&e.text))).collect(),
+    }
 }

@@ -30,18 +30,17 @@ pub fn section(p: &Pulse) -> String {
         escape(&p.brand)
     );
     if p.too_few {
-        for n in cells::notes(p) {
-            out.push_str(&format!("<p>{}</p>\n", escape(&n)));
-        }
+        cells::notes(p)
+            .iter()
+            .for_each(|n| out.push_str(&format!("<p>{}</p>\n", escape(n))));
         out.push_str("</section>\n");
         return out;
     }
-    out.push_str(&format!("<p class=\"headline\">{}</p>\n", escape(&cells::headline(p))));
+    let said = escape(&cells::columns_said(p));
+    let headline = escape(&cells::headline(p));
     out.push_str(&format!(
-        "<p>{} answers, {} read against the story. {}</p>\n",
-        p.overall.respondents,
-        p.overall.read,
-        escape(&cells::columns_said(p))
+        "<p class=\"headline\">{headline}</p>\n<p>{} {said}</p>\n",
+        cells::counts(p)
     ));
     let cols = cells::columns(p);
     out.push_str("<table>\n<tr><th>segment</th><th>answers</th>");
@@ -71,36 +70,88 @@ pub fn section(p: &Pulse) -> String {
         out.push_str(&format!("<li>{}</li>\n", escape(&n)));
     }
     out.push_str("</ul>\n");
-    let listed = |list: &[(String, usize)]| {
-        list.iter()
-            .map(|(w, n)| format!("{} ({n})", escape(w)))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    if p.words.iter().any(|w| !w.is_empty()) {
-        out.push_str("<h3>Words employees use for each pillar</h3>\n<ul>\n");
-        for (pl, words) in p.pillars.iter().zip(&p.words).filter(|(_, w)| !w.is_empty()) {
-            out.push_str(&format!("<li><b>{}</b>: {}</li>\n", escape(&pl.id), listed(words)));
-        }
+    let d = cells::depth(p, escape);
+    if !d.words.is_empty() {
+        out.push_str(&format!("<h3>{}</h3>\n<ul>\n", cells::WORDS_TITLE));
+        d.words
+            .iter()
+            .for_each(|(id, w)| out.push_str(&format!("<li><b>{id}</b>: {w}</li>\n")));
         out.push_str("</ul>\n");
     }
-    if !p.phrases.is_empty() {
-        out.push_str(&format!(
-            "<h3>What answers that echo no pillar say instead</h3>\n<p>{}</p>\n",
-            listed(&p.phrases)
-        ));
+    if !d.phrases.is_empty() {
+        out.push_str(&format!("<h3>{}</h3>\n<p>{}</p>\n", cells::PHRASES_TITLE, d.phrases));
     }
-    if !p.examples.is_empty() {
-        out.push_str("<h3>Example answers</h3>\n<ul>\n");
-        for e in &p.examples {
-            out.push_str(&format!(
-                "<li>{}: <q>{}</q></li>\n",
-                escape(&e.finding),
-                escape(&e.text)
-            ));
-        }
+    if !d.examples.is_empty() {
+        out.push_str(&format!("<h3>{}</h3>\n<ul>\n", cells::EXAMPLES_TITLE));
+        d.examples
+            .iter()
+            .for_each(|(f, t)| out.push_str(&format!("<li>{f}: <q>{t}</q></li>\n")));
         out.push_str("</ul>\n");
     }
     out.push_str("</section>\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::pulse::summary::{Example, Figures, PillarName};
+
+    fn pulse() -> Pulse {
+        Pulse {
+            brand: "A&B <Co>".into(),
+            pillars: vec![PillarName {
+                id: "speed".into(),
+                claim: "Fast".into(),
+            }],
+            overall: Figures {
+                respondents: 12,
+                read: 12,
+                echo: vec![6],
+                any: 6,
+                ..Figures::default()
+            },
+            words: vec![vec![("<i>fast</i>".into(), 4)]],
+            examples: vec![Example {
+                finding: "echoes speed".into(),
+                text: "We are fast <script>alert(1)</script> \"always\"\u{1b}[31m".into(),
+            }],
+            ..Pulse::default()
+        }
+    }
+
+    #[test]
+    fn every_text_is_escaped() {
+        let html = section(&pulse());
+        assert!(
+            html.starts_with("<section class=\"chorus-pulse\">\n<h2>A&amp;B &lt;Co&gt; pulse</h2>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<q>We are fast &lt;script&gt;alert(1)&lt;/script&gt; &quot;always&quot;␛[31m</q>"),
+            "{html}"
+        );
+        assert!(html.contains("&lt;i&gt;fast&lt;/i&gt; (4)"));
+        assert!(html.contains("<td class=\"fair\">50%</td>"), "{html}");
+        assert!(!html.contains("<script>") && !html.contains('\u{1b}'));
+    }
+
+    #[test]
+    fn markdown_escapes_too() {
+        let md = super::super::markdown::render(&pulse());
+        assert!(md.contains("\\<script\\>"), "{md}");
+        assert!(md.contains("\\<i\\>fast\\</i\\> (4)"), "{md}");
+        assert!(!md.contains('\u{1b}'));
+    }
+
+    #[test]
+    fn too_few_answers_show_nothing_but_the_notice() {
+        let mut p = pulse();
+        p.too_few = true;
+        p.notices
+            .push("fewer than 5 answers: chorus shows nothing of so few".into());
+        let html = section(&p);
+        assert!(!html.contains("We are fast") && !html.contains("<table>"), "{html}");
+        assert!(html.contains("fewer than 5 answers"));
+    }
 }

@@ -76,7 +76,7 @@ pub fn to_json(p: &Pulse) -> Value {
             v
         }),
         "unmatched_segments": p.unmatched,
-        "not_english": p.foreign.iter().map(|(l, n)| json!({"language": l, "answers": n})).collect::<Vec<_>>(),
+        "not_english": p.foreign.iter().map(|(l, n, row)| json!({"language": l, "answers": n, "first_row": row})).collect::<Vec<_>>(),
         "empty": p.blank,
         "words": words,
         "off_story_phrases": list(&p.phrases),

@@ -24,17 +24,16 @@ pub fn escape(s: &str) -> String {
 pub fn render(p: &Pulse) -> String {
     let mut out = format!("## {} pulse\n\n", escape(&p.brand));
     if p.too_few {
-        for n in cells::notes(p) {
-            out.push_str(&format!("{}\n", escape(&n)));
-        }
+        cells::notes(p)
+            .iter()
+            .for_each(|n| out.push_str(&format!("{}\n", escape(n))));
         return out;
     }
-    out.push_str(&format!("**{}**\n\n", escape(&cells::headline(p))));
+    let said = escape(&cells::columns_said(p));
     out.push_str(&format!(
-        "{} answers, {} read against the story. {}\n\n",
-        p.overall.respondents,
-        p.overall.read,
-        escape(&cells::columns_said(p))
+        "**{}**\n\n{} {said}\n\n",
+        escape(&cells::headline(p)),
+        cells::counts(p)
     ));
     let cols = cells::columns(p);
     out.push_str("| segment | answers |");
@@ -55,29 +54,21 @@ pub fn render(p: &Pulse) -> String {
     for n in cells::notes(p) {
         out.push_str(&format!("- {}\n", escape(&n)));
     }
-    let listed = |list: &[(String, usize)]| {
-        list.iter()
-            .map(|(w, n)| format!("{} ({n})", escape(w)))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    if p.words.iter().any(|w| !w.is_empty()) {
-        out.push_str("\n### Words employees use for each pillar\n\n");
-        for (pl, words) in p.pillars.iter().zip(&p.words).filter(|(_, w)| !w.is_empty()) {
-            out.push_str(&format!("- **{}**: {}\n", escape(&pl.id), listed(words)));
-        }
+    let d = cells::depth(p, escape);
+    if !d.words.is_empty() {
+        out.push_str(&format!("\n### {}\n\n", cells::WORDS_TITLE));
+        d.words
+            .iter()
+            .for_each(|(id, w)| out.push_str(&format!("- **{id}**: {w}\n")));
     }
-    if !p.phrases.is_empty() {
-        out.push_str(&format!(
-            "\n### What answers that echo no pillar say instead\n\n{}\n",
-            listed(&p.phrases)
-        ));
+    if !d.phrases.is_empty() {
+        out.push_str(&format!("\n### {}\n\n{}\n", cells::PHRASES_TITLE, d.phrases));
     }
-    if !p.examples.is_empty() {
-        out.push_str("\n### Example answers\n\n");
-        for e in &p.examples {
-            out.push_str(&format!("- {}: > {}\n", escape(&e.finding), escape(&e.text)));
-        }
+    if !d.examples.is_empty() {
+        out.push_str(&format!("\n### {}\n\n", cells::EXAMPLES_TITLE));
+        d.examples
+            .iter()
+            .for_each(|(f, t)| out.push_str(&format!("- {f}: > {t}\n")));
     }
     out
 }

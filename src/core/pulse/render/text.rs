@@ -60,17 +60,12 @@ pub fn render(p: &Pulse, style: Style) -> String {
     let v = |s: &str| visible(s, false).into_owned();
     let mut out = format!("{} pulse: {}\n", v(&p.brand), v(&p.source.display().to_string()));
     if p.too_few {
-        for n in cells::notes(p) {
-            out.push_str(&format!("{}\n", v(&n)));
-        }
+        cells::notes(p)
+            .iter()
+            .for_each(|n| out.push_str(&format!("{}\n", v(n))));
         return out;
     }
-    let o = &p.overall;
-    out.push_str(&format!(
-        "{} answers, {} read against the story.\n",
-        o.respondents, o.read
-    ));
-    out.push_str(&format!("{}\n\n", v(&cells::columns_said(p))));
+    out.push_str(&format!("{}\n{}\n\n", cells::counts(p), v(&cells::columns_said(p))));
     out.push_str(&format!("  {}\n\n", cells::headline(p)));
     out.push_str(&grid(p, style));
     for n in cells::notes(p) {
@@ -113,29 +108,25 @@ pub fn grid(p: &Pulse, style: Style) -> String {
 
 /// The depth, for whoever reads on.
 pub fn depth(p: &Pulse) -> String {
-    let v = |s: &str| visible(s, false).into_owned();
+    let d = cells::depth(p, |s| visible(s, false).into_owned());
     let mut out = String::new();
-    let listed = |list: &[(String, usize)]| {
-        list.iter()
-            .map(|(w, n)| format!("{} ({n})", v(w)))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    if p.words.iter().any(|w| !w.is_empty()) {
-        out.push_str("\nWords employees use for each pillar (words to borrow in the next messages):\n");
-        for (pl, words) in p.pillars.iter().zip(&p.words).filter(|(_, w)| !w.is_empty()) {
-            out.push_str(&format!("  {}: {}\n", v(&pl.id), listed(words)));
-        }
+    if !d.words.is_empty() {
+        out.push_str(&format!(
+            "\n{} (words to borrow in the next messages):\n",
+            cells::WORDS_TITLE
+        ));
+        d.words
+            .iter()
+            .for_each(|(id, w)| out.push_str(&format!("  {id}: {w}\n")));
     }
-    if !p.phrases.is_empty() {
-        out.push_str("\nWhat answers that echo no pillar say instead:\n");
-        out.push_str(&format!("  {}\n", listed(&p.phrases)));
+    if !d.phrases.is_empty() {
+        out.push_str(&format!("\n{}:\n  {}\n", cells::PHRASES_TITLE, d.phrases));
     }
-    if !p.examples.is_empty() {
-        out.push_str("\nExample answers:\n");
-        for e in &p.examples {
-            out.push_str(&format!("  {}: \"{}\"\n", e.finding, v(&e.text)));
-        }
+    if !d.examples.is_empty() {
+        out.push_str(&format!("\n{}:\n", cells::EXAMPLES_TITLE));
+        d.examples
+            .iter()
+            .for_each(|(f, t)| out.push_str(&format!("  {f}: \"{t}\"\n")));
     }
     out
 }
