@@ -122,7 +122,16 @@ pub fn is_personal(table: &Table, i: usize) -> bool {
     mails > 0 && mails * 5 >= filled
 }
 
-fn values(table: &Table, i: usize) -> impl Iterator<Item = &str> {
+/// How many rows a guess looks at: enough to tell a department column
+/// from open answers, without reading a large export once per column.
+const GUESS_ROWS: usize = 2000;
+
+/// Column `i` of the first `GUESS_ROWS` rows.
+fn sample(table: &Table, i: usize) -> impl Iterator<Item = &str> {
+    table.records.iter().take(GUESS_ROWS).map(move |r| r.fields[i].as_str())
+}
+
+fn values(table: &Table, i: usize) -> impl ExactSizeIterator<Item = &str> {
     table.records.iter().map(move |r| r.fields[i].as_str())
 }
 
@@ -242,12 +251,13 @@ pub fn choose(table: &Table, choice: &Choice, segments: &[String], path: &Path) 
 
 fn guess_segment(table: &Table, segments: &[String], personal: &[usize]) -> Option<usize> {
     let candidates = (0..table.headers.len()).filter(|i| !personal.contains(i));
-    let matched = |i: usize| values(table, i).filter(|v| segments.contains(&segment_key(v))).count();
+    let rows = table.records.len().min(GUESS_ROWS);
+    let matched = |i: usize| sample(table, i).filter(|v| segments.contains(&segment_key(v))).count();
     let mut best: Option<(usize, usize)> = None;
     for i in candidates {
         let hits = matched(i);
         let cue = has_cue(&table.headers[i], SEGMENT_CUES);
-        if (cue || hits * 2 >= table.records.len()) && best.is_none_or(|(_, b)| hits > b) {
+        if (cue || hits * 2 >= rows) && best.is_none_or(|(_, b)| hits > b) {
             best = Some((i, hits));
         }
     }
@@ -255,10 +265,8 @@ fn guess_segment(table: &Table, segments: &[String], personal: &[usize]) -> Opti
 }
 
 fn guess_text(table: &Table, allowed: impl Fn(usize) -> bool) -> Option<usize> {
-    let mean_len = |i: usize| {
-        let total: usize = values(table, i).map(|v| v.chars().count()).sum();
-        total / table.records.len().max(1)
-    };
+    let rows = table.records.len().min(GUESS_ROWS).max(1);
+    let mean_len = |i: usize| sample(table, i).map(|v| v.chars().count()).sum::<usize>() / rows;
     let open: Vec<usize> = (0..table.headers.len())
         .filter(|&i| allowed(i) && scale::points_of(values(table, i)).is_none())
         .collect();

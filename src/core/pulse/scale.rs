@@ -47,11 +47,17 @@ fn label(s: &str) -> String {
 }
 
 /// The size of scale (5 or 7) a column's values use, if they are a scale:
-/// at least four in five of its non-empty values read as one.
-pub fn points_of<'a>(values: impl Iterator<Item = &'a str>) -> Option<u8> {
+/// at least four in five of its non-empty values read as one. A column of
+/// open answers is given up as soon as more than a fifth of all its values
+/// are off every scale, so guessing costs little on a large export.
+pub fn points_of<'a>(values: impl ExactSizeIterator<Item = &'a str>) -> Option<u8> {
+    let total = values.len();
     let (mut filled, mut read, mut seven) = (0usize, 0usize, false);
     for v in values.map(str::trim).filter(|v| !v.is_empty()) {
         filled += 1;
+        if (filled - 1 - read) * 5 > total {
+            return None;
+        }
         match number(v) {
             Some(1..=5) => read += 1,
             Some(6..=7) => {

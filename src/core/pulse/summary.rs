@@ -291,8 +291,13 @@ pub fn summarize(
 fn words(text: &str, skip: &HashSet<String>) -> Vec<String> {
     let mut seen = Vec::new();
     for w in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')) {
-        let w = w.trim_matches(|c| c == '\'' || c == '-').to_lowercase();
-        if w.chars().count() < 3 || is_function_word(&w) || FILLER.contains(&w.as_str()) || skip.contains(&w) {
+        let w = w.trim_matches(|c| c == '\'' || c == '-');
+        // A number ("call 12", "24") is no word to borrow.
+        if w.chars().count() < 3 || w.contains(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let w = w.to_lowercase();
+        if is_function_word(&w) || FILLER.contains(&w.as_str()) || skip.contains(&w) {
             continue;
         }
         if !seen.contains(&w) {
@@ -309,7 +314,13 @@ fn phrases(text: &str, skip: &HashSet<String>) -> Vec<String> {
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
         .filter(|w| !w.is_empty())
         .collect();
-    let content = |w: &str| w.chars().count() >= 3 && !is_function_word(w) && !FILLER.contains(&w) && !skip.contains(w);
+    let content = |w: &str| {
+        w.chars().count() >= 3
+            && !w.contains(|c: char| c.is_ascii_digit())
+            && !is_function_word(w)
+            && !FILLER.contains(&w)
+            && !skip.contains(w)
+    };
     let mut out: Vec<String> = Vec::new();
     for pair in tokens.windows(2) {
         if content(pair[0]) && content(pair[1]) {
@@ -342,6 +353,9 @@ fn depth(pulse: &mut Pulse, quoted: &[&Answer], set: &MessageSet) {
     let mut examples: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut order = Vec::new();
     let mut example = |finding: String, text: &str| {
+        if examples.get(&finding).is_some_and(|l| l.len() >= QUOTES) {
+            return;
+        }
         let list = examples.entry(finding.clone()).or_default();
         if list.is_empty() {
             order.push(finding);
