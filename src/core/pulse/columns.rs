@@ -265,7 +265,7 @@ fn guess_segment(table: &Table, segments: &[String], personal: &[usize]) -> Opti
 }
 
 fn guess_text(table: &Table, allowed: impl Fn(usize) -> bool) -> Option<usize> {
-    let rows = table.records.len().min(GUESS_ROWS).max(1);
+    let rows = table.records.len().clamp(1, GUESS_ROWS);
     let mean_len = |i: usize| sample(table, i).map(|v| v.chars().count()).sum::<usize>() / rows;
     let open: Vec<usize> = (0..table.headers.len())
         .filter(|&i| allowed(i) && scale::points_of(values(table, i)).is_none())
