@@ -44,6 +44,9 @@ fn yaml_files(dir: &Path) -> Vec<PathBuf> {
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        // Hidden files are no sets (`chorus check` skips them too): the
+        // pulse file beside an example survey export, for one.
+        .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
         .collect();
     out.sort();
     out

@@ -100,7 +100,7 @@ impl Drop for Scratch {
     }
 }
 
-const VARIANTS: usize = 45;
+const VARIANTS: usize = 47;
 
 /// The number of `a`'s variant.
 fn variant(a: &Action) -> usize {
@@ -150,6 +150,8 @@ fn variant(a: &Action) -> usize {
         Action::Programme => 42,
         Action::Left => 43,
         Action::Right => 44,
+        Action::Pulse => 45,
+        Action::PulseLoaded(_) => 46,
     }
 }
 
@@ -225,6 +227,9 @@ fn every_action(s: &Scratch) -> Vec<Action> {
         Action::Programme,
         Action::Left,
         Action::Right,
+        Action::Pulse,
+        Action::PulseLoaded(Ok(Box::default())),
+        Action::PulseLoaded(Err("answers.csv: row 4: this row has 1 fields".into())),
     ];
     all.extend("sdcrowynxDq".chars().map(Action::Choose));
     // Every variant is there: numbered by a match with no catch-all, so a
@@ -245,10 +250,11 @@ enum Where {
     Help,
     Explain,
     Filter,
+    Pulse,
     Asked(Ask),
 }
 
-const EVERYWHERE: [Where; 14] = [
+const EVERYWHERE: [Where; 16] = [
     Where::Normal,
     Where::Editing,
     Where::Details,
@@ -257,12 +263,14 @@ const EVERYWHERE: [Where; 14] = [
     Where::Help,
     Where::Explain,
     Where::Filter,
+    Where::Pulse,
     Where::Asked(Ask::Unsaved),
     Where::Asked(Ask::Conflict),
     Where::Asked(Ask::Restore),
     Where::Asked(Ask::SaveFailed),
     Where::Asked(Ask::SaveAs),
     Where::Asked(Ask::Overwrite),
+    Where::Asked(Ask::PulsePath),
 ];
 
 /// An app on the scratch set file, with an unsaved edit, put `at` a place
@@ -282,6 +290,10 @@ fn app_at(s: &Scratch, at: Where) -> App<'static> {
         Where::Help => &[KeyCode::Char('?')],
         Where::Explain => &[KeyCode::Char('x')],
         Where::Filter => &[KeyCode::Char('/')],
+        Where::Pulse => {
+            app.pulse = Some(Box::default());
+            &[KeyCode::Char('p')]
+        }
         Where::Normal | Where::Asked(_) => &[],
     };
     for k in keys {
@@ -307,6 +319,7 @@ fn app_at(s: &Scratch, at: Where) -> App<'static> {
         Ask::SaveFailed => Prompt::SaveFailed("Could not save: disk full".into()),
         Ask::SaveAs => Prompt::SaveAs(LineInput::new(other.display().to_string())),
         Ask::Overwrite => Prompt::Overwrite(other),
+        Ask::PulsePath => Prompt::PulsePath(LineInput::new(s.root().join("answers.csv").display().to_string())),
     });
     app
 }
@@ -338,7 +351,8 @@ fn expected(s: &Scratch, at: Where, action: &Action) -> Vec<Effect> {
             | Where::Typing
             | Where::Help
             | Where::Explain
-            | Where::Filter,
+            | Where::Filter
+            | Where::Pulse,
             Action::Save,
         ) => vec![save(file, true, true)],
         (Where::Asked(Ask::Unsaved), Action::Save | Action::Choose('s')) => vec![save(file, true, true)],
@@ -351,6 +365,7 @@ fn expected(s: &Scratch, at: Where, action: &Action) -> Vec<Effect> {
         (Where::Asked(Ask::Restore), Action::Choose('d')) => vec![Effect::DiscardJournal(s.journal.clone())],
         (Where::Asked(Ask::SaveAs), Action::Confirm | Action::Save) => vec![save(&other, false, false)],
         (Where::Asked(Ask::Overwrite), Action::Choose('y' | 'o')) => vec![save(&other, false, true)],
+        (Where::Asked(Ask::PulsePath), Action::Confirm) => vec![Effect::LoadPulse(s.root().join("answers.csv"))],
         _ => vec![],
     }
 }

@@ -6,6 +6,7 @@
 pub mod check;
 pub mod lexicon;
 pub mod out;
+pub mod pulse;
 pub mod report;
 pub mod settings;
 
@@ -35,6 +36,9 @@ pub struct Cli {
     /// Leave the mouse to the terminal, to select text with it.
     #[arg(long)]
     pub no_mouse: bool,
+    /// A survey export (CSV) to open the pulse screen on: what employees said back.
+    #[arg(long, value_name = "ANSWERS.csv")]
+    pub pulse: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -73,6 +77,29 @@ pub enum Command {
     New {
         /// Where to write the new set.
         file: PathBuf,
+    },
+    /// What employees said back (a survey export, CSV), read against the story; with two rounds, what moved.
+    Pulse {
+        /// The message set whose story the answers are read against.
+        set: PathBuf,
+        /// The survey export, and optionally a later round to compare it with.
+        #[arg(required = true, num_args = 1..=2)]
+        answers: Vec<PathBuf>,
+        /// The header of the open question ("in your words").
+        #[arg(long, value_name = "HEADER")]
+        text_column: Option<String>,
+        /// The header of the segment (department, team) column.
+        #[arg(long, value_name = "HEADER")]
+        segment_column: Option<String>,
+        /// The header of a scale question (1-5, 1-7 or labels such as "Agree"); repeat for more.
+        #[arg(long, value_name = "HEADER")]
+        scale_column: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: pulse::Format,
+        /// Keep the columns used in a pulse file beside the CSV, so the next round needs no flags.
+        #[arg(long)]
+        save_columns: bool,
     },
     /// Print a completion script for a shell (for example: chorus completions bash > ~/.local/share/bash-completion/completions/chorus).
     Completions { shell: clap_complete::Shell },
@@ -124,6 +151,27 @@ pub fn main() -> i32 {
                 }
             }
         }
+        Some(Command::Pulse {
+            set,
+            answers,
+            text_column,
+            segment_column,
+            scale_column,
+            format,
+            save_columns,
+        }) => pulse::run(
+            &set,
+            &answers,
+            &pulse::Options {
+                format,
+                choice: crate::core::pulse::Choice {
+                    text: text_column,
+                    segment: segment_column,
+                    scales: scale_column,
+                },
+                save_columns,
+            },
+        ),
         Some(Command::Lexicon { file }) => lexicon::run(file.as_deref()),
         Some(Command::New { file }) => match crate::core::store::new_file(&file) {
             Ok(schema) => {
@@ -155,6 +203,7 @@ pub fn main() -> i32 {
                 theme: cli.theme,
                 no_mouse: cli.no_mouse,
             },
+            cli.pulse,
         ),
     }
 }

@@ -16,6 +16,7 @@ pub mod drift;
 pub mod lexicon;
 pub mod model;
 pub mod programme;
+pub mod pulse;
 pub mod report;
 pub mod review;
 pub mod rules;

@@ -8,7 +8,7 @@ use crate::core::lexicon::Lexicon;
 use crate::core::model::{Audience, Message, MessageSet};
 use crate::core::rules::{self, RuleContext};
 use crate::core::text::language;
-use crate::core::verdict::{DriftKind, MessageReview, SetReview, SetSummary};
+use crate::core::verdict::{DriftKind, MessageReview, Reading, SetReview, SetSummary};
 
 /// Reviews messages of one set. Build it once per set (it prepares the
 /// pillar and segment matchers), then review any message in microseconds:
@@ -67,6 +67,25 @@ impl<'a> Reviewer<'a> {
             segments: self.rules.segments_named(&analysis),
             pending: false,
             language: None,
+        }
+    }
+
+    /// Read a text against the story as a message is read (pillars echoed,
+    /// drift), without the checklist: for what employees say back. A text
+    /// that is not English is not read at all, only named.
+    pub fn read(&self, text: &str) -> Reading {
+        if let Some(language) = language::foreign(text) {
+            return Reading {
+                language: Some(language),
+                ..Reading::default()
+            };
+        }
+        let analysis = Analysis::new(text, self.lexicon);
+        let (alignment, drift) = self.drift.check(&analysis);
+        Reading {
+            language: None,
+            alignment,
+            drift,
         }
     }
 

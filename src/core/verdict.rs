@@ -220,3 +220,14 @@ impl SetReview {
         self.messages.iter().all(MessageReview::is_clean)
     }
 }
+
+/// What chorus reads in a short text that is not a message of the set (an
+/// employee's answer to a survey): the story it echoes and how it drifts,
+/// without the checklist, which judges messages the team writes.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Reading {
+    /// Not read because the text is not English: the language it looks like.
+    pub language: Option<&'static str>,
+    pub alignment: Alignment,
+    pub drift: Vec<Drift>,
+}

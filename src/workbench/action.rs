@@ -43,6 +43,8 @@ pub enum Action {
     /// Across the programme's coverage grid.
     Left,
     Right,
+    /// `p`: the pulse screen (asks for a survey export when none is loaded).
+    Pulse,
     NextProblem,
     PrevProblem,
     /// `a`: a new message (a new pillar in the story form).
@@ -100,6 +102,8 @@ pub enum Action {
     Journaled(u64),
     /// Writing the journal failed; the message says why.
     JournalFailed(String),
+    /// A survey export was read (or why it could not be).
+    PulseLoaded(Result<Box<crate::core::pulse::Pulse>, String>),
 }
 
 impl Action {
@@ -116,6 +120,7 @@ impl Action {
                 | Action::ReloadFailed(_)
                 | Action::Journaled(_)
                 | Action::JournalFailed(_)
+                | Action::PulseLoaded(_)
         )
     }
 }
@@ -142,6 +147,9 @@ pub enum Effect {
     /// Journal the unsaved edits now (`Journaled`), then remove `replacing`
     /// (a stopped session's journal whose edits are this session's now).
     WriteJournal { replacing: Option<PathBuf> },
+    /// Read the survey export at this path for the pulse screen (answered
+    /// by `PulseLoaded`). Nothing of it is written anywhere.
+    LoadPulse(PathBuf),
     /// Remember this set as the one to open next time.
     RememberPath(PathBuf),
     /// End the session.

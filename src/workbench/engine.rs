@@ -2,8 +2,11 @@
 //! needs to score messages, behind a trait so tests can drive the UI with
 //! review results they chose (the real rules are written elsewhere).
 
+use std::path::Path;
+
 use crate::core::lexicon::{Lexicon, ProgrammeConfig};
 use crate::core::model::{Message, MessageSet};
+use crate::core::pulse::{read_round, Choice, Pulse};
 use crate::core::review::Reviewer;
 use crate::core::verdict::{MessageReview, SetSummary};
 
@@ -19,6 +22,14 @@ pub trait Engine {
     }
     /// What the set as a whole leaves out.
     fn summarize(&self, set: &MessageSet, reviews: &[MessageReview]) -> SetSummary;
+    /// A survey export read against `set` (the pulse screen), with the
+    /// columns of the pulse file beside it or guessed; the built-in
+    /// lexicon's words unless the engine reads another.
+    fn read_pulse(&self, set: &MessageSet, csv: &Path) -> Result<Pulse, String> {
+        read_round(set, &Lexicon::builtin(), csv, &Choice::default())
+            .map(|(p, _)| p)
+            .map_err(|e| e.to_string())
+    }
     /// The kinds of message a message may be given (the built-in lexicon's
     /// unless the engine reads another).
     /// Face-to-face channels and the programme's limits (the built-in
@@ -69,6 +80,12 @@ impl Engine for CoreEngine<'_> {
 
     fn programme_config(&self) -> ProgrammeConfig {
         self.lexicon.programme().clone()
+    }
+
+    fn read_pulse(&self, set: &MessageSet, csv: &Path) -> Result<Pulse, String> {
+        read_round(set, self.lexicon, csv, &Choice::default())
+            .map(|(p, _)| p)
+            .map_err(|e| e.to_string())
     }
 
     fn kinds(&self) -> Vec<String> {

@@ -46,6 +46,7 @@ pub enum Ask {
     SaveFailed,
     SaveAs,
     Overwrite,
+    PulsePath,
 }
 
 /// A key as the terminal reports it.
@@ -343,6 +344,10 @@ fn table() -> Vec<Key> {
             "filter messages by text or id, and by detail: `segment:sales` `status:draft` `by:CEO` \
                  `channel:email` `kind:update` `date:2026-10` (`date:>2026-10-01`); terms combine",
         ),
+        Key::new(&[Normal], "v", "pulse: what employees said")
+            .bind(ch('v'), Action::Pulse)
+            .help(Left, "MOVE")
+            .doc("the pulse screen: what employees said back in a survey, read against the story (asks for the survey export, CSV, unless opened with --pulse)"),
         Key::new(&[Normal], "n N", "next / previous problem")
             .bind(ch('n'), Action::NextProblem)
             .bind(ch('N'), Action::PrevProblem)
@@ -444,8 +449,8 @@ fn table() -> Vec<Key> {
             .bind(key(KeyCode::Enter), Action::Confirm)
             .help(Right, "PROGRAMME"),
         Key::new(&[Programme], "Esc q", "back / close").binds(&[key(KeyCode::Esc), ch('q')], Action::Cancel),
-        Key::new(&[Overlay], "Esc q ? x Enter", "close").binds(
-            &[key(KeyCode::Esc), ch('q'), ch('?'), ch('x'), key(KeyCode::Enter)],
+        Key::new(&[Overlay], "Esc q ? x v Enter", "close").binds(
+            &[key(KeyCode::Esc), ch('q'), ch('?'), ch('x'), ch('v'), key(KeyCode::Enter)],
             Action::Cancel,
         ),
         Key::new(&[OneLine], "Enter", "keep what was typed").bind(key(KeyCode::Enter), Action::Confirm),
@@ -478,6 +483,8 @@ fn prompts() -> Vec<Key> {
         answer(Overwrite, 'y', "y", "overwrite it"),
         answer(Overwrite, 'n', "n", "choose another path"),
         esc(Overwrite, "cancel"),
+        Key::new(&[Scope::Prompt(PulsePath)], "Enter", "read it").bind(key(KeyCode::Enter), Action::Confirm),
+        esc(PulsePath, "cancel"),
     ]
 }
 
@@ -582,7 +589,7 @@ mod tests {
     #[test]
     fn every_question_lists_its_answers_and_esc_last() {
         use Ask::*;
-        for ask in [Unsaved, Conflict, Restore, SaveFailed, SaveAs, Overwrite] {
+        for ask in [Unsaved, Conflict, Restore, SaveFailed, SaveAs, Overwrite, PulsePath] {
             let answers = answers(ask);
             assert!(answers.len() >= 2, "{ask:?}");
             assert_eq!(answers.last().map(|a| a.0), Some("Esc"), "{ask:?}");

@@ -50,7 +50,7 @@ fn typing(k: KeyEvent, one_line: bool) -> Action {
 
 fn key_action(app: &App, k: KeyEvent) -> Option<Action> {
     if let Some(p) = &app.prompt {
-        if let Prompt::SaveAs(_) = p {
+        if let Prompt::SaveAs(_) | Prompt::PulsePath(_) = p {
             return Some(typing(k, true));
         }
         // Any letter answers; the prompt lists the ones that mean something.
@@ -66,7 +66,7 @@ fn key_action(app: &App, k: KeyEvent) -> Option<Action> {
         Mode::Filter { .. } => Some(typing(k, true)),
         Mode::Form(f) if f.input.is_some() => Some(typing(k, true)),
         Mode::Form(_) => keymap::lookup(&[Scope::Form], &k, true),
-        Mode::Help { .. } | Mode::Explain { .. } => keymap::lookup(&[Scope::Overlay], &k, true),
+        Mode::Help { .. } | Mode::Explain { .. } | Mode::Pulse { .. } => keymap::lookup(&[Scope::Overlay], &k, true),
         Mode::Programme(_) => keymap::lookup(&[Scope::Programme], &k, true),
         // Ctrl with any other key means nothing here.
         Mode::Normal => keymap::lookup(&[Scope::Normal], &k, false),

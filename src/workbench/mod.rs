@@ -57,9 +57,10 @@ use std::path::PathBuf;
 /// loaded (the error, `file:line:column: message`, is on stderr and the
 /// terminal was never touched), 1 when the terminal cannot be used.
 /// When another workbench has the set open, it opens read-only unless
-/// `force`.
-pub fn run(path: Option<PathBuf>, force: bool, look: Look) -> i32 {
-    run::run(path, force, look)
+/// `force`. With `pulse`, a survey export (CSV), it opens on the pulse
+/// screen (an export that cannot be read is reported like a set: exit 2).
+pub fn run(path: Option<PathBuf>, force: bool, look: Look, pulse: Option<PathBuf>) -> i32 {
+    run::run(path, force, look, pulse)
 }
 
 /// How the user asked the workbench to look and listen, on the command line.

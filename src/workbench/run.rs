@@ -50,7 +50,7 @@ const JOURNAL_EVERY: Duration = Duration::from_secs(2);
 /// quit, 2 when the set could not be loaded (reported on stderr before the
 /// terminal is touched), 1 on a terminal error. `force`: edit even when
 /// another session has the set open (else it opens read-only).
-pub fn run(path: Option<PathBuf>, force: bool, look: super::Look) -> i32 {
+pub fn run(path: Option<PathBuf>, force: bool, look: super::Look, pulse: Option<PathBuf>) -> i32 {
     let dirs = Dirs::for_user();
     let path = match files::start_path(path, dirs.as_ref()) {
         Ok(p) => p,
@@ -93,6 +93,14 @@ pub fn run(path: Option<PathBuf>, force: bool, look: super::Look) -> i32 {
     theme::set(prefs.palette);
     let engine = CoreEngine::new(&set, &lexicon);
     let mut app = App::new(set, path, disk, Box::new(engine));
+    // The answers, read before the terminal is touched, like the set.
+    let pulse = match pulse.map(|csv| app.read_pulse(&csv)).transpose() {
+        Ok(p) => p,
+        Err(e) => {
+            say(&e);
+            return 2;
+        }
+    };
     if let Some(problem) = prefs.problems.first() {
         app.notice = Some(Notice {
             text: format!("{problem} (the defaults are used)"),
@@ -104,6 +112,9 @@ pub fn run(path: Option<PathBuf>, force: bool, look: super::Look) -> i32 {
     let mut rt = Runtime::default();
     rt.attach(&mut app, dirs.as_ref().map(|d| d.state.as_path()), force);
     rt.dirs = dirs;
+    if let Some(p) = pulse {
+        rt.apply(&mut app, Action::PulseLoaded(Ok(Box::new(p))));
+    }
 
     // SIGHUP (a closed terminal) and SIGTERM leave the loop the way a
     // terminal error does, journaling unsaved edits, instead of killing chorus.

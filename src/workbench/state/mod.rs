@@ -92,6 +92,9 @@ pub struct App<'e> {
     /// Bumped whenever the story, pillars or segments change (`rebuild`,
     /// `replace_set`): the story pane's layout is kept until then.
     pub story_revision: u64,
+    /// What employees said back (a survey round), for the pulse screen:
+    /// figures and the quotes the anonymity rules allow, in memory only.
+    pub pulse: Option<Box<crate::core::pulse::Pulse>>,
     /// The story pane laid out, keyed on `story_revision` and the width.
     story_layout: glyphs::Memo<(u64, usize), glyphs::DocLayout<marks::StoryMark>>,
 }
@@ -135,6 +138,7 @@ impl<'e> App<'e> {
             text_layout: glyphs::LayoutCache::default(),
             story_revision: 0,
             story_layout: glyphs::Memo::default(),
+            pulse: None,
         };
         app.rescore_all();
         app.refilter();
@@ -254,6 +258,11 @@ impl<'e> App<'e> {
     pub fn programme(&self) -> Programme {
         let config = self.engine.programme_config();
         programme::read(&self.set, &self.reviews, &config, self.today)
+    }
+
+    /// Read the survey export at `csv` against the set as it is now.
+    pub fn read_pulse(&self, csv: &std::path::Path) -> Result<crate::core::pulse::Pulse, String> {
+        self.engine.read_pulse(&self.set, csv)
     }
 
     pub fn file_name(&self) -> String {

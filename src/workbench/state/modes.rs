@@ -110,6 +110,10 @@ pub enum Mode {
     Form(Form),
     /// `p`: the set as a comms plan, read when opened.
     Programme(Box<ProgrammeView>),
+    /// `v`: what employees said back, read against the story.
+    Pulse {
+        scroll: usize,
+    },
 }
 
 /// The programme screen: the programme read when it was opened, the
@@ -149,6 +153,8 @@ pub enum Prompt {
     SaveFailed(String),
     /// Typing the path to save as.
     SaveAs(LineInput),
+    /// Typing the path of a survey export (CSV) for the pulse screen.
+    PulsePath(LineInput),
     /// The save-as target exists and is another file: overwrite it?
     Overwrite(PathBuf),
 }

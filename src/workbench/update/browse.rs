@@ -42,6 +42,8 @@ pub(super) fn action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
             }
         }
         Action::Help => app.mode = Mode::Help { scroll: 0 },
+        Action::Pulse if app.pulse.is_some() => app.mode = Mode::Pulse { scroll: 0 },
+        Action::Pulse => super::prompt::open_pulse_path(app),
         Action::Explain if app.current_message().is_some() => app.mode = Mode::Explain { scroll: 0 },
         Action::Programme => super::programme::open(app),
         Action::Filter => {

@@ -66,7 +66,9 @@ fn apply(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
                 match app.mode {
                     Mode::Normal => browse::action(app, action, fx),
                     Mode::Editing(_) => edit::action(app, action, fx),
-                    Mode::Help { .. } | Mode::Explain { .. } => overlay::scrolling(app, action, fx),
+                    Mode::Help { .. } | Mode::Explain { .. } | Mode::Pulse { .. } => {
+                        overlay::scrolling(app, action, fx)
+                    }
                     Mode::Filter { .. } => overlay::filter(app, action, fx),
                     Mode::Form(_) => form::action(app, action, fx),
                     Mode::Programme(_) => programme::action(app, action, fx),
@@ -94,6 +96,8 @@ fn changes_the_set(app: &App, action: &Action) -> bool {
         Mode::Editing(_) => *action != Action::Cancel,
         Mode::Form(f) if f.input.is_some() => *action != Action::Cancel,
         Mode::Form(_) => matches!(action, Action::Edit | Action::Add | Action::Delete | Action::Undo),
-        Mode::Help { .. } | Mode::Explain { .. } | Mode::Filter { .. } | Mode::Programme(_) => false,
+        Mode::Help { .. } | Mode::Explain { .. } | Mode::Filter { .. } | Mode::Programme(_) | Mode::Pulse { .. } => {
+            false
+        }
     }
 }

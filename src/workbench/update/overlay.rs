@@ -1,4 +1,4 @@
-//! The overlays: help and explain (scrolled, closed with Esc) and the filter
+//! The overlays: help, explain and the pulse (scrolled, closed with Esc) and the filter
 //! being typed (the list follows every key; Esc puts back the one before).
 
 use super::prompt::save;
@@ -7,7 +7,7 @@ use crate::workbench::state::{App, Mode};
 
 /// An action in help or explain: scroll, save, or close.
 pub(super) fn scrolling(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
-    let (Mode::Help { scroll } | Mode::Explain { scroll }) = &mut app.mode else {
+    let (Mode::Help { scroll } | Mode::Explain { scroll } | Mode::Pulse { scroll }) = &mut app.mode else {
         return;
     };
     match action {

@@ -15,6 +15,11 @@ pub(super) fn open_save_as(app: &mut App) {
     app.prompt = Some(Prompt::SaveAs(LineInput::new(app.path.display().to_string())));
 }
 
+/// Ask for the survey export to read for the pulse screen.
+pub(super) fn open_pulse_path(app: &mut App) {
+    app.prompt = Some(Prompt::PulsePath(LineInput::new(String::new())));
+}
+
 /// Save to the set's file, unless someone else changed it since we read it
 /// (the loop checks, and answers `ChangedOnDisk`).
 pub(super) fn save(app: &mut App, fx: &mut Vec<Effect>) {
@@ -113,6 +118,22 @@ pub(super) fn answer(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
             }
             _ => {}
         },
+        Prompt::PulsePath(input) => match action {
+            Action::Type(k) => {
+                input.input(k);
+            }
+            Action::Paste(s) => input.insert_str(&s),
+            Action::Confirm => {
+                let csv = expand(&input.text, app.home.as_ref());
+                if csv.as_os_str().is_empty() {
+                    app.error("Type the path of a survey export (CSV)");
+                } else {
+                    app.prompt = None;
+                    fx.push(Effect::LoadPulse(csv));
+                }
+            }
+            _ => {}
+        },
         Prompt::Overwrite(target) => match action {
             Action::Choose('y') | Action::Choose('o') => write_to(fx, target.clone()),
             Action::Choose('n') => {
@@ -191,6 +212,12 @@ pub(super) fn outcome(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
             app.prompt = Some(Prompt::SaveFailed(msg));
         }
         Action::ChangedOnDisk => app.prompt = Some(Prompt::Conflict),
+        Action::PulseLoaded(Ok(pulse)) => {
+            app.info(format!("Pulse: {} answers read", pulse.overall.respondents));
+            app.pulse = Some(pulse);
+            app.mode = Mode::Pulse { scroll: 0 };
+        }
+        Action::PulseLoaded(Err(e)) => app.error(e),
         Action::Exists(target) => app.prompt = Some(Prompt::Overwrite(target)),
         Action::Reloaded { set, disk } => {
             app.mode = Mode::Normal;

@@ -15,6 +15,7 @@ mod list;
 mod message;
 mod programme;
 mod prompt;
+mod pulse;
 mod status;
 mod story;
 pub mod theme;
@@ -48,6 +49,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Mode::Explain { scroll } => explain::draw(frame, app, area, *scroll),
         Mode::Form(f) => form::draw(frame, app, f, area),
         Mode::Programme(v) => programme::draw(frame, app, v, area),
+        Mode::Pulse { scroll } => {
+            if let Some(p) = &app.pulse {
+                pulse::draw(frame, p, area, *scroll);
+            }
+        }
         _ => {}
     }
     if let Some(pr) = &app.prompt {

@@ -1,5 +1,6 @@
 //! The questions: unsaved changes on quit, a file changed on disk, a failed
-//! save, the save-as path and overwriting an existing file. Each names its
+//! save, the save-as path, overwriting an existing file and the path of a
+//! survey export for the pulse. Each names its
 //! answers; Esc always cancels.
 
 use ratatui::layout::{Position, Rect};
@@ -47,6 +48,15 @@ pub fn draw(frame: &mut Frame, app: &App, prompt: &Prompt, area: Rect) {
             ],
         ),
         Prompt::SaveAs(_) => (" Save as ", vec![Line::from("Path:"), Line::from(""), Line::from("")]),
+        Prompt::PulsePath(_) => (
+            " Pulse ",
+            vec![
+                Line::from("Survey export (CSV):"),
+                Line::from(""),
+                Line::from("Answers are read in memory only, never saved."),
+                Line::from(""),
+            ],
+        ),
         Prompt::Overwrite(p) => (
             " File exists ",
             vec![
@@ -76,7 +86,7 @@ pub fn draw(frame: &mut Frame, app: &App, prompt: &Prompt, area: Rect) {
     frame.render_widget(Clear, box_);
     frame.render_widget(pane(title.into(), theme::border(true)), box_);
     let body_area = inner(box_);
-    if let Prompt::SaveAs(input) = prompt {
+    if let Prompt::SaveAs(input) | Prompt::PulsePath(input) = prompt {
         // The path being typed, scrolled so the cursor stays in sight.
         let w = body_area.width.saturating_sub(1) as usize;
         let chars: Vec<char> = input.text.chars().collect();
@@ -136,6 +146,7 @@ fn ask(prompt: &Prompt) -> Ask {
         Prompt::Restore(_) => Ask::Restore,
         Prompt::SaveFailed(_) => Ask::SaveFailed,
         Prompt::SaveAs(_) => Ask::SaveAs,
+        Prompt::PulsePath(_) => Ask::PulsePath,
         Prompt::Overwrite(_) => Ask::Overwrite,
     }
 }

@@ -124,7 +124,7 @@ pub fn hints(app: &App) -> String {
     }
     line(&match &app.mode {
         Mode::Editing(_) => vec![&EDITING],
-        Mode::Help { .. } | Mode::Explain { .. } => vec![&OVERLAY],
+        Mode::Help { .. } | Mode::Explain { .. } | Mode::Pulse { .. } => vec![&OVERLAY],
         Mode::Programme(v) if v.listing.is_some() => vec![&PROGRAMME_LIST],
         Mode::Programme(_) => vec![&PROGRAMME],
         Mode::Filter { .. } => vec![&FILTER],
