@@ -16,7 +16,7 @@ use workbench_common::*;
 const ANSWERS: &str = "tests/fixtures/pulse/anonymity.csv";
 
 fn open_pulse(app: &mut impl Drive, path: &str) {
-    press(app, KeyCode::Char('p'));
+    press(app, KeyCode::Char('v'));
     keys(app, path);
     press(app, KeyCode::Enter);
 }
@@ -24,7 +24,7 @@ fn open_pulse(app: &mut impl Drive, path: &str) {
 #[test]
 fn p_asks_for_the_export_and_opens_the_pulse_screen() {
     let mut app = app();
-    press(&mut app, KeyCode::Char('p'));
+    press(&mut app, KeyCode::Char('v'));
     assert!(matches!(app.prompt, Some(Prompt::PulsePath(_))));
     for (w, h) in [(80, 24), (120, 40)] {
         insta::assert_snapshot!(format!("pulse_prompt_{w}x{h}"), draw(&mut app, w, h).backend());
@@ -39,7 +39,7 @@ fn p_asks_for_the_export_and_opens_the_pulse_screen() {
     // Esc closes it; p opens it again without asking.
     press(&mut app, KeyCode::Esc);
     assert!(matches!(app.mode, Mode::Normal));
-    press(&mut app, KeyCode::Char('p'));
+    press(&mut app, KeyCode::Char('v'));
     assert!(app.prompt.is_none() && matches!(app.mode, Mode::Pulse { .. }));
 }
 
@@ -75,7 +75,7 @@ fn an_export_that_cannot_be_read_is_said_in_the_status_line() {
     assert!(notice.error);
     assert!(notice.text.contains("ragged.csv: row 4"), "{}", notice.text);
     // Esc on the prompt reads nothing.
-    press(&mut app, KeyCode::Char('p'));
+    press(&mut app, KeyCode::Char('v'));
     press(&mut app, KeyCode::Esc);
     assert!(app.prompt.is_none() && app.pulse.is_none());
 }
