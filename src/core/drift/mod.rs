@@ -267,16 +267,18 @@ impl DriftEngine {
                 }
             }
             let Some((_, fact, fq)) = best else { continue };
-            if q.agrees_with(fq) {
+            if q.agrees_with(fq) || measures_other(a, q, fact, &hits[self.pillars[fact.pillar].keywords]) {
                 continue;
             }
             // The correct figure stated anywhere in the message makes the
             // other a target or a comparison ("within 24 hours today; by
-            // autumn we want 8"). Worked out once per fact figure.
+            // autumn we want 8"). It must be the fact's own figure: "three
+            // days before the van arrives" is inside an 8-week bound but
+            // states nothing about it. Worked out once per fact figure.
             let current_beside = *stated.entry(fq as *const _ as usize).or_insert_with(|| {
                 a.quantities
                     .iter()
-                    .any(|o| o.explicit && o.unit.same_dimension(&fq.unit) && o.agrees_with(fq))
+                    .any(|o| o.explicit && o.unit.same_dimension(&fq.unit) && o.states(fq))
             });
             if current_beside {
                 continue;
@@ -298,7 +300,8 @@ impl DriftEngine {
 
 /// "the other thirteen hotels", "another 5 stores", "20 more riders",
 /// "15 minutes longer", "an hour earlier": an amount relative to something
-/// else, not a statement of the total.
+/// else, not a statement of the total. "Twenty years ago" dates an event;
+/// it measures nothing the story promises.
 fn relative(a: &Analysis, q: &Quantity) -> bool {
     let before = q.first.checked_sub(1).map(|i| a.words[i].lower.as_str());
     let after = a.words.get(q.last + 1).map(|w| w.lower.as_str());
@@ -316,8 +319,34 @@ fn relative(a: &Analysis, q: &Quantity) -> bool {
                     | "sooner"
                     | "less"
                     | "fewer"
+                    | "ago"
             )
         )
+}
+
+/// "callers will be offered a 5-minute survey": a measure glued before a
+/// noun measures that noun. When neither the noun nor the word after it is
+/// one of the fact's words or its pillar's keywords, the figure is about
+/// something else, whatever stands nearby ("our 48-hour reply promise"
+/// still measures the reply).
+fn measures_other(a: &Analysis, q: &Quantity, fact: &Fact, keywords: &[Hit]) -> bool {
+    let w = &a.words;
+    let attributive = w[q.last].glued && q.unit == crate::core::text::quantity::Unit::Hours;
+    if !attributive {
+        return false;
+    }
+    let clause = w[q.last].clause;
+    let phrase: Vec<usize> = (q.last + 1..(q.last + 3).min(w.len()))
+        .take_while(|&i| w[i].clause == clause && w[i].kind == Kind::Word)
+        .collect();
+    !phrase.is_empty()
+        && !phrase.iter().any(|&i| {
+            // Either way round: "repair" is a form of the fact's "repaired".
+            fact.context
+                .iter()
+                .any(|c| stem::matches(&w[i].forms, c, false) || w[i].forms.iter().any(|f| c.contains(f)))
+                || keywords.iter().any(|h| (h.first..=h.last).contains(&i))
+        })
 }
 
 /// How many words either side of a figure may say what it is about.
@@ -365,7 +394,33 @@ fn contrary_negation(a: &Analysis, h: &Hit, negative_sense: bool) -> Option<usiz
     let manner = verb_negated
         && (h.last + 1..(h.last + 6).min(w.len()))
             .any(|j| w[j].clause == clause && matches!(w[j].lower.as_str(), "from" | "with" | "using"));
-    (!double && !negative_after && !manner && !describes_object(a, neg, h)).then_some(neg)
+    (!double && !negative_after && !manner && !describes_object(a, neg, h) && !(neg < h.first && placed(a, neg, h)))
+        .then_some(neg)
+}
+
+/// "please stop calling shoppers 'my lovely' at the till": a keyword that
+/// only says where the denied act happens (after "at", "in", "on" and
+/// the like, with a verb and its object between) is not itself denied.
+fn placed(a: &Analysis, neg: usize, h: &Hit) -> bool {
+    let w = &a.words;
+    let det = |j: usize| {
+        matches!(
+            w[j].lower.as_str(),
+            "the" | "a" | "an" | "our" | "your" | "their" | "its" | "this"
+        )
+    };
+    let Some(prep) = h
+        .first
+        .checked_sub(1)
+        .map(|p| if p > neg && det(p) { p - 1 } else { p })
+    else {
+        return false;
+    };
+    prep > neg + 2
+        && matches!(
+            w[prep].lower.as_str(),
+            "at" | "in" | "on" | "behind" | "near" | "beside" | "inside" | "outside" | "around"
+        )
 }
 
 /// "never reuse a cooking oil drum": the keyword sits inside the object of

@@ -14,6 +14,7 @@ pub enum List {
     Frequencies,
     Exclusionary,
     Orders,
+    Obligations,
     Sanctions,
     SelfCongratulation,
     SinglingOut,
@@ -42,7 +43,7 @@ pub enum List {
 }
 
 impl List {
-    pub const ALL: [List; 36] = [
+    pub const ALL: [List; 37] = [
         List::Superlatives,
         List::Buzzwords,
         List::Beneficiaries,
@@ -54,6 +55,7 @@ impl List {
         List::Frequencies,
         List::Exclusionary,
         List::Orders,
+        List::Obligations,
         List::Sanctions,
         List::SelfCongratulation,
         List::SinglingOut,
@@ -95,6 +97,7 @@ impl List {
             List::Frequencies => "frequencies",
             List::Exclusionary => "exclusionary",
             List::Orders => "orders",
+            List::Obligations => "obligations",
             List::Sanctions => "sanctions",
             List::SelfCongratulation => "self_congratulation",
             List::SinglingOut => "singling_out",

@@ -60,7 +60,7 @@ rule_table! {
         NoConcreteDetail = "no-concrete-detail" => (Specific, &[]);
         ExclusionaryAddress = "exclusionary-address" => (Inclusive, &[Exclusionary]);
         OneSegmentGoal = "one-segment-goal" => (Inclusive, &[GroupNouns, SegmentVerbs, Universal]);
-        Order = "order" => (Inclusive, &[Orders]);
+        Order = "order" => (Inclusive, &[Orders, Obligations]);
         Sanction = "sanction" => (Inclusive, &[Sanctions]);
         SelfCongratulation = "self-congratulation" => (Inclusive, &[SelfCongratulation]);
         SingledOut = "singled-out" => (Inclusive, &[SinglingOut, Gratitude, GroupNouns]);
@@ -69,11 +69,11 @@ rule_table! {
         FutureTimeframe = "future-timeframe" => (Aspirational, &[Deadlines, Calendar]);
         NoContentGoal = "no-content-goal" => (Aspirational, &[Deadlines, EffectiveDates, Calendar, Frequencies]);
         InstructionOnly = "instruction-only" => (Aspirational, &[Imperatives]);
-        OrderOnly = "order-only" => (Aspirational, &[Orders]);
+        OrderOnly = "order-only" => (Aspirational, &[Orders, Obligations]);
         InspirationOnly = "inspiration-only" => (Aspirational, &[Inspiration]);
         LookingBack = "looking-back" => (Aspirational, &[LookingBack]);
         NoDestination = "no-destination" => (Aspirational, &[]);
-        KindSuggestion = "kind-suggestion" => (Aspirational, &[Gratitude, Apologies, EffectiveDates, Orders, Imperatives]);
+        KindSuggestion = "kind-suggestion" => (Aspirational, &[Gratitude, Apologies, EffectiveDates, Orders, Obligations, Imperatives]);
         Hyperbole = "hyperbole" => (Realistic, &[Hyperbole]);
         Absolute = "absolute" => (Realistic, &[Absolutes]);
     }

@@ -18,10 +18,13 @@ use crate::core::text::tokens::Kind;
 pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) {
     let threats = Cover::new(&sanctions(a));
     let buzz = a.cover(List::Buzzwords);
+    let aftermath = aftermath(a);
     let goal = a
         .hits(List::Future)
         .iter()
-        .find(|h| !threats.overlaps(h.first, h.last) && is_goal(a, h, ctx))
+        .find(|h| {
+            !threats.overlaps(h.first, h.last) && !aftermath.contains(&a.words[h.first].sentence) && is_goal(a, h, ctx)
+        })
         .or_else(|| {
             // "let's make", "let's become"; not "let's double down", a slogan.
             a.hits(List::ChangeVerbs).iter().find(|h| {
@@ -101,7 +104,8 @@ fn reads_like(a: &Analysis, lexicon: &Lexicon) -> Option<&'static str> {
     }
     let apology = !a.hits(List::Apologies).is_empty();
     let dated = !a.hits(List::EffectiveDates).is_empty();
-    let told = instruction(a, lexicon).is_some() || !a.hits(List::Orders).is_empty();
+    let told =
+        instruction(a, lexicon).is_some() || !(a.hits(List::Orders).is_empty() && a.hits(List::Obligations).is_empty());
     // "Payslips will be sent on the 28th": a plan done to people, announced.
     let announced = a
         .hits(List::Future)
@@ -260,10 +264,48 @@ fn losses(a: &Analysis) -> std::collections::HashSet<usize> {
         .hits(List::Acceptance)
         .iter()
         .filter(|h| a.negated_by[h.first].is_none());
-    denied_future
+    let mut set: std::collections::HashSet<usize> = denied_future
         .chain(accepted)
         .map(|h| a.words[h.first].sentence)
-        .collect()
+        .collect();
+    set.extend(aftermath(a));
+    set
+}
+
+/// "In April we will close the Plymouth office. HR will meet each of them
+/// before February": the sentences after a loss that point back at it
+/// ("them", "there", "its", "from then on") arrange the loss; their futures
+/// and dates are part of the news, not a destination.
+fn aftermath(a: &Analysis) -> std::collections::HashSet<usize> {
+    let w = &a.words;
+    // Only what takes something away ("close the office") has an
+    // aftermath; a denied future is often a promise ("we will never ...").
+    let mut set: std::collections::HashSet<usize> = a
+        .hits(List::Future)
+        .iter()
+        .filter(|h| matches!(w[h.first].lower.as_str(), "will" | "'ll" | "shall") && loses(a, h.last))
+        .map(|h| w[h.first].sentence)
+        .collect();
+    let origins = set.clone();
+    let Some(last) = w.last().map(|x| x.sentence) else {
+        return set;
+    };
+    for s in 1..=last {
+        if set.contains(&s) || !set.contains(&(s - 1)) {
+            continue;
+        }
+        let points_back = w.iter().filter(|x| x.sentence == s).any(|x| {
+            matches!(
+                x.lower.as_str(),
+                "them" | "there" | "its" | "then" | "those" | "affected"
+            )
+        });
+        if points_back {
+            set.insert(s);
+        }
+    }
+    set.retain(|s| !origins.contains(s));
+    set
 }
 
 /// A goal is something people work toward: "we'll", "every team will",

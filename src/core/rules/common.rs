@@ -27,7 +27,7 @@ pub fn distinct(a: &Analysis, lists: &[List]) -> Vec<Hit> {
 /// ("we need to", "let's"), not negated ("you don't have to"), and not
 /// the needs of customers ("fewer patients have to drive").
 pub fn orders(a: &Analysis) -> Vec<Hit> {
-    distinct(a, &[List::Orders])
+    distinct(a, &[List::Orders, List::Obligations])
         .into_iter()
         .filter(|h| {
             let w = &a.words;

@@ -30,7 +30,14 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
             t.hit(Rule::ExclusionaryAddress, a, &h);
         }
     }
-    let ordered = orders(a);
+    // In a practical note, an obligation with its reason or its date is a
+    // clear instruction ("everyone must finish the refresher by 12 May: it
+    // keeps the building safe"); a harder order ("no exceptions") is not.
+    let explained = !sets_goals && explained(a);
+    let ordered: Vec<Hit> = orders(a)
+        .into_iter()
+        .filter(|h| !(explained && h.list == List::Obligations as usize))
+        .collect();
     for h in &ordered {
         t.hit(Rule::Order, a, h);
     }
@@ -130,7 +137,12 @@ fn bare(a: &Analysis, i: usize) -> bool {
             "please" | "thanks" | "thank" | "if" | "unless" | "when"
         )
     });
-    let why_or_when = super::specific::reason(a).is_some()
+    w[i].kind == Kind::Word && !polite && !explained(a)
+}
+
+/// Does the message give a reason or a date for what it asks?
+fn explained(a: &Analysis) -> bool {
+    super::specific::reason(a).is_some()
         || a.quantities
             .iter()
             .any(|q| q.unit == crate::core::text::quantity::Unit::Hours)
@@ -142,8 +154,7 @@ fn bare(a: &Analysis, i: usize) -> bool {
             List::Gratitude,
         ]
         .into_iter()
-        .any(|l| !a.hits(l).is_empty());
-    w[i].kind == Kind::Word && !polite && !why_or_when
+        .any(|l| !a.hits(l).is_empty())
 }
 
 /// "the rest of us will collect what guests say", "everyone else can help

@@ -158,7 +158,8 @@ impl PhraseIndex {
                 let k = p.parts[0][0].as_str();
                 self.fuzzy_prefixes.extend(prefix(k));
                 let n = k.chars().count();
-                if n >= 6 {
+                // Five letters reach a swap ("cliam"), six any slip (see `stem::typo`).
+                if n >= 5 {
                     let (pk, sk) = typo_keys(k, n, n);
                     self.fuzzy_typos.push((pk, id.0, id.1));
                     self.fuzzy_typos.push((sk, id.0, id.1));
@@ -207,7 +208,7 @@ impl PhraseIndex {
         for form in std::iter::once(&w.lower).chain(w.forms.iter().skip(1)) {
             let n = form.chars().count();
             for lk in [n.saturating_sub(1), n, n + 1] {
-                if lk < 6 || n < 6 {
+                if lk < 5 || n < 5 || (lk != n && (lk < 6 || n < 6)) {
                     continue;
                 }
                 let (pk, sk) = typo_keys(form, n, lk);
@@ -258,7 +259,7 @@ impl PhraseIndex {
                     }
                 }
             }
-            if !self.fuzzy_prefixes.is_empty() && w.kind == Kind::Word && w.lower.len() >= 6 {
+            if !self.fuzzy_prefixes.is_empty() && w.kind == Kind::Word && w.lower.len() >= 5 {
                 // Typos and derivations ("expertise" for "expert") of fuzzy phrases.
                 self.fuzzy_candidates(w, hashes.of(i), &mut seen);
             }
@@ -488,12 +489,12 @@ mod tests {
             .map(|h| (h.first, h.phrase))
             .collect();
         // The reference: every keyword sharing a form with the word, and, for
-        // words of six bytes or more, every keyword with its first two letters.
+        // words of five bytes or more, every keyword with its first two letters.
         let mut scan = Vec::new();
         for (i, w) in words.iter().enumerate() {
             for (pi, p) in ix.lists[l].iter().enumerate() {
                 let shares = p.parts[0].iter().any(|f| w.forms.contains(f));
-                let bucket = w.kind == Kind::Word && w.lower.len() >= 6 && prefix(&w.lower) == prefix(&p.parts[0][0]);
+                let bucket = w.kind == Kind::Word && w.lower.len() >= 5 && prefix(&w.lower) == prefix(&p.parts[0][0]);
                 if (shares || bucket) && ix.match_at(&words, i, l, pi).is_some() {
                     scan.push((i, pi));
                 }

@@ -46,6 +46,9 @@ pub struct Quantity {
     pub bound: Bound,
     /// Written as a figure or a number word ("a month" is not explicit).
     pub explicit: bool,
+    /// Counted in working days ("10 working days"): a working week is five
+    /// of them, so the same span also reads as 7/5 as many calendar days.
+    pub working_days: bool,
     /// Words `first..=last` of the text, bound words included.
     pub first: usize,
     pub last: usize,
@@ -55,6 +58,29 @@ impl Quantity {
     /// Does this figure say the same as `fact`? A figure inside a fact's
     /// bound ("0.5%" against "less than 1%") agrees with it.
     pub fn agrees_with(&self, fact: &Quantity) -> bool {
+        // "two weeks" says the same as "10 working days": compare on the
+        // calendar too when only one side counts working days.
+        let calendar = |q: &Quantity| {
+            let scale = if q.working_days { 7.0 / 5.0 } else { 1.0 };
+            Quantity {
+                value: q.value * scale,
+                high: q.high.map(|h| h * scale),
+                working_days: false,
+                ..q.clone()
+            }
+        };
+        self.agrees_as_written(fact)
+            || (self.working_days != fact.working_days && calendar(self).agrees_as_written(&calendar(fact)))
+    }
+
+    /// Is this the fact's own figure ("24 hours" for "within 24 hours"),
+    /// whatever its bound? Not merely a figure inside the fact's bound.
+    pub fn states(&self, fact: &Quantity) -> bool {
+        let eq = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0);
+        eq(self.value, fact.value) && eq(self.high.unwrap_or(self.value), fact.high.unwrap_or(fact.value))
+    }
+
+    fn agrees_as_written(&self, fact: &Quantity) -> bool {
         let eq = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0);
         let (lo, hi) = (self.value, self.high.unwrap_or(self.value));
         if self.bound == fact.bound && eq(lo, fact.value) && eq(hi, fact.high.unwrap_or(fact.value)) {
@@ -359,6 +385,7 @@ pub fn find(words: &[Word]) -> Vec<Quantity> {
                     unit: Unit::Count(Vec::new()),
                     bound: Bound::Exact,
                     explicit,
+                    working_days: false,
                     first: i,
                     last: num_last,
                 });
@@ -380,12 +407,16 @@ pub fn find(words: &[Word]) -> Vec<Quantity> {
             bound = Bound::AtLeast;
             last += 1;
         }
+        let working_days = unit == Unit::Hours
+            && unit_last > 0
+            && matches!(words[unit_last - 1].lower.as_str(), "working" | "business");
         out.push(Quantity {
             value: value * factor,
             high: high.map(|h| h * factor),
             unit,
             bound,
             explicit,
+            working_days,
             first,
             last,
         });
@@ -450,6 +481,20 @@ mod tests {
             q("within three working days"),
             [(72.0, None, Unit::Hours, Bound::AtMost)]
         );
+    }
+
+    #[test]
+    fn working_days_meet_calendar_weeks() {
+        let one = |t: &str| {
+            let words = tokenize(t);
+            find(&words).remove(0)
+        };
+        let fact = one("settled within 10 working days");
+        assert!(one("settled in two weeks").agrees_with(&fact));
+        assert!(one("settled within 10 working days").agrees_with(&fact));
+        assert!(!one("settled in three weeks").agrees_with(&fact));
+        // Only one side in working days is converted: ten days are ten days.
+        assert!(!one("settled in 10 days").agrees_with(&one("settled in two weeks")));
     }
 
     #[test]

@@ -3,10 +3,11 @@
 //!
 //! The typo threshold, documented because it decides what counts as support
 //! for a pillar: two words of six letters or more that share their first
-//! two letters match when one edit apart (insert, delete, substitute or swap two
-//! neighbours: optimal string alignment distance 1). Shorter words must
-//! match exactly after inflection, because one edit turns "fresh" into
-//! "flesh" and "late" into "lane".
+//! two letters match when one letter is dropped, doubled or added; words
+//! of five letters or more also match with two neighbours swapped ("cliam"
+//! for "claim"), which is a slip of the keys and not another word. Other
+//! short words must match exactly after inflection, because one edit turns
+//! "fresh" into "flesh" and "late" into "lane".
 
 /// The word and the forms it may have had before inflection, so forms of
 /// one word meet: "baked" → [baked, bak, bake], "tried" → [tried, try].
@@ -118,15 +119,17 @@ fn agent_noun(w: &str) -> bool {
     w.len() > 4 && (w.ends_with("er") || w.ends_with("ers"))
 }
 
-/// A slip of the keys: both six letters or more, same first two letters
-/// ("writing" is one edit from "waiting", but nobody mistypes the second
-/// letter of a word and keeps the rest), and one letter dropped, doubled or
-/// added ("certifed", "apointment") or two swapped ("expereinced"). One
-/// letter put for another is not taken for a slip: that is how a different
-/// word looks ("planter" is not "planner").
+/// A slip of the keys: same first two letters ("writing" is one edit from
+/// "waiting", but nobody mistypes the second letter of a word and keeps the
+/// rest), and one letter dropped, doubled or added ("certifed",
+/// "apointment") in words of six letters or more, or two neighbours swapped
+/// ("expereinced", "cliam") in words of five or more. One letter put for
+/// another is not taken for a slip: that is how a different word looks
+/// ("planter" is not "planner").
 pub fn typo(w: &str, k: &str) -> bool {
     let (lw, lk) = (w.chars().count(), k.chars().count());
-    if lw < 6 || lk < 6 || lw.abs_diff(lk) > 1 || w.chars().take(2).ne(k.chars().take(2)) {
+    let shortest = if lw == lk { 5 } else { 6 };
+    if lw < shortest || lk < shortest || lw.abs_diff(lk) > 1 || w.chars().take(2).ne(k.chars().take(2)) {
         return false;
     }
     if lw != lk {
@@ -217,6 +220,7 @@ mod tests {
         assert!(m("certifed", "certified"));
         assert!(m("experiecne", "experience"));
         assert!(m("quikcly", "quickly"));
+        assert!(m("cliam", "claim"), "two neighbours swapped in a short word");
         // A keyword with an ending the stems miss is still the keyword.
         assert!(m("guaranteed", "guarantee"));
     }
@@ -225,6 +229,8 @@ mod tests {
     fn near_misses_do_not_match() {
         for (w, k) in [
             ("flesh", "fresh"),
+            ("trail", "trial"),
+            ("form", "from"),
             ("lane", "late"),
             ("bakers", "baked"),
             ("bakery", "baked"),
