@@ -34,7 +34,7 @@ impl Fact {
         let in_figure = |i: usize| {
             a.quantities
                 .iter()
-                .any(|q| matches!(q.unit, Unit::Hours | Unit::Percent) && (q.first..=q.last).contains(&i))
+                .any(|q| matches!(q.unit, Unit::Hours | Unit::Percent | Unit::Clock) && (q.first..=q.last).contains(&i))
         };
         let kept: Vec<usize> = (0..a.words.len())
             .filter(|&i| {
@@ -81,6 +81,22 @@ fn duration(hours: f64) -> String {
 }
 
 /// Render a figure for an explanation: "48 hours", "3%", "up to 24 hours".
+/// A time of day as people write it: "2 a.m.", "6:30 p.m.".
+fn clock_time(hours: f64) -> String {
+    let h = hours.rem_euclid(24.0);
+    let (whole, minutes) = (h.trunc() as i64, ((h.fract() * 60.0).round()) as i64);
+    let half = if whole < 12 { "a.m." } else { "p.m." };
+    let shown = match whole % 12 {
+        0 => 12,
+        n => n,
+    };
+    if minutes == 0 {
+        format!("{shown} {half}")
+    } else {
+        format!("{shown}:{minutes:02} {half}")
+    }
+}
+
 pub fn describe(q: &Quantity) -> String {
     use crate::core::text::quantity::Bound;
     let num = |v: f64| {
@@ -94,6 +110,7 @@ pub fn describe(q: &Quantity) -> String {
         Unit::Percent => format!("{}%", num(q.value)),
         Unit::Hours => duration(q.value),
         Unit::Money(c) => format!("{} {}", num(q.value), c.to_uppercase()),
+        Unit::Clock => clock_time(q.value),
         Unit::Count(f) => format!("{} {}", num(q.value), f.first().map(String::as_str).unwrap_or(""))
             .trim_end()
             .to_string(),
@@ -101,6 +118,7 @@ pub fn describe(q: &Quantity) -> String {
     let value = match (q.high, &q.unit) {
         (Some(h), Unit::Hours) => format!("{}–{}", duration(q.value), duration(h)),
         (Some(h), Unit::Percent) => format!("{}–{}%", num(q.value), num(h)),
+        (Some(h), Unit::Clock) => format!("{}–{}", clock_time(q.value), clock_time(h)),
         (Some(h), _) => format!("{}–{}", num(q.value), num(h)),
         (None, _) => value,
     };

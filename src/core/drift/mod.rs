@@ -190,8 +190,11 @@ impl DriftEngine {
         }
         drift.extend(mismatches);
         for h in &hits[self.avoid] {
-            let span = a.hit_span(h);
             let term = &self.index.phrase(self.avoid, h.phrase).text;
+            if another_sense(a, h, term) {
+                continue;
+            }
+            let span = a.hit_span(h);
             let vars = [("quote", a.quote(span)), ("term", term.as_str())];
             drift.push(self.drift(DriftRule::AvoidedTerm, None, Some(span), &vars));
         }
@@ -267,6 +270,11 @@ impl DriftEngine {
                 }
             }
             let Some((_, fact, fq)) = best else { continue };
+            // "under two minutes" is no misremembered "within 3 days": a
+            // duration in another order of size measures something else.
+            if q.unit == crate::core::text::quantity::Unit::Hours && far_apart(q.value, fq.value) {
+                continue;
+            }
             if q.agrees_with(fq) || measures_other(a, q, fact, &hits[self.pillars[fact.pillar].keywords]) {
                 continue;
             }
@@ -347,6 +355,44 @@ fn measures_other(a: &Analysis, q: &Quantity, fact: &Fact, keywords: &[Hit]) -> 
                 .any(|c| stem::matches(&w[i].forms, c, false) || w[i].forms.iter().any(|f| c.contains(f)))
                 || keywords.iter().any(|h| (h.first..=h.last).contains(&i))
         })
+}
+
+/// "the new scanners are fine", "it's fine to": an avoided plural noun
+/// ("fines") met by its singular right after a verb of being is that
+/// word's other sense, an adjective, and not the term.
+fn another_sense(a: &Analysis, h: &Hit, term: &str) -> bool {
+    let w = &a.words;
+    let word = w[h.first].lower.as_str();
+    let term = term.to_lowercase();
+    let singular = h.first == h.last
+        && term.len() > 3
+        && (term.strip_suffix('s') == Some(word) || term.strip_suffix("es") == Some(word));
+    singular
+        && h.first > 0
+        && matches!(
+            w[h.first - 1].lower.as_str(),
+            "is" | "are"
+                | "'s"
+                | "'re"
+                | "was"
+                | "were"
+                | "be"
+                | "been"
+                | "seems"
+                | "seem"
+                | "looks"
+                | "look"
+                | "feel"
+                | "feels"
+        )
+}
+
+/// Durations more than a day's worth of hours apart (minutes against
+/// days, days against years): a misremembered figure is off by a little or
+/// a few times, not by a unit of time.
+fn far_apart(a: f64, b: f64) -> bool {
+    let (lo, hi) = (a.min(b), a.max(b));
+    lo > 0.0 && hi / lo > 24.0
 }
 
 /// How many words either side of a figure may say what it is about.
@@ -441,7 +487,7 @@ fn describes_object(a: &Analysis, neg: usize, h: &Hit) -> bool {
         j > neg + 1
             && matches!(
                 w[j].lower.as_str(),
-                "a" | "an" | "the" | "any" | "our" | "their" | "your" | "its"
+                "a" | "an" | "the" | "any" | "our" | "their" | "your" | "its" | "'s"
             )
     });
     let head_after = w

@@ -143,9 +143,12 @@ fn bare(a: &Analysis, i: usize) -> bool {
 /// Does the message give a reason or a date for what it asks?
 fn explained(a: &Analysis) -> bool {
     super::specific::reason(a).is_some()
-        || a.quantities
-            .iter()
-            .any(|q| q.unit == crate::core::text::quantity::Unit::Hours)
+        || a.quantities.iter().any(|q| {
+            matches!(
+                q.unit,
+                crate::core::text::quantity::Unit::Hours | crate::core::text::quantity::Unit::Clock
+            )
+        })
         || [
             List::Deadlines,
             List::EffectiveDates,

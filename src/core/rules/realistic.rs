@@ -12,8 +12,15 @@ use crate::core::lexicon::{List, Rule};
 use crate::core::text::tokens::Kind;
 
 pub fn score(a: &Analysis, t: &mut Tally) {
+    // "Be legendary!" is a slogan (aspirational says so), not a claim that
+    // something will happen.
+    let slogans = a.cover(List::Inspiration);
     for h in distinct(a, &[List::Hyperbole, List::Absolutes]) {
-        if literal_zero(a, h.first, h.last) || conduct_rule(a, h.first, h.last) || time_of_day(a, h.first, h.last) {
+        if slogans.overlaps(h.first, h.last)
+            || literal_zero(a, h.first, h.last)
+            || conduct_rule(a, h.first, h.last)
+            || time_of_day(a, h.first, h.last)
+        {
             continue;
         }
         let rule = if h.list == List::Hyperbole as usize {

@@ -30,7 +30,7 @@ pub fn score(a: &Analysis, t: &mut Tally) {
     .or_else(|| {
         a.quantities
             .iter()
-            .find(|q| q.unit == Unit::Hours)
+            .find(|q| matches!(q.unit, Unit::Hours | Unit::Clock))
             .map(|q| a.span(q.first, q.last))
     });
     if let Some(span) = time {

@@ -10,6 +10,9 @@ pub enum Unit {
     /// A duration, in hours.
     Hours,
     Money(String),
+    /// A time of day, in hours after midnight ("2 a.m." is 2, "6 p.m." 18):
+    /// compared only with another time of day.
+    Clock,
     /// A count of something: the forms of the counted noun.
     Count(Vec<String>),
 }
@@ -19,7 +22,7 @@ impl Unit {
     /// same currency, or counts of the same thing.
     pub fn same_dimension(&self, other: &Unit) -> bool {
         match (self, other) {
-            (Unit::Percent, Unit::Percent) | (Unit::Hours, Unit::Hours) => true,
+            (Unit::Percent, Unit::Percent) | (Unit::Hours, Unit::Hours) | (Unit::Clock, Unit::Clock) => true,
             (Unit::Money(a), Unit::Money(b)) => a == b,
             // A bare figure ("rated 4.9") says nothing about what it counts.
             (Unit::Count(a), Unit::Count(b)) => !a.is_empty() && !b.is_empty() && super::stem::matches(a, b, true),
@@ -140,6 +143,15 @@ fn multiplier(w: &str) -> Option<f64> {
         "billion" | "bn" => 1e9,
         _ => return None,
     })
+}
+
+/// "a.m." or "p.m." after a figure: the hours to add for it (12 after noon).
+fn clock(w: &str) -> Option<f64> {
+    match w {
+        "a.m." | "a.m" | "am" => Some(0.0),
+        "p.m." | "p.m" | "pm" => Some(12.0),
+        _ => None,
+    }
 }
 
 /// Hours in one of a time unit, by any of its forms.
@@ -278,6 +290,9 @@ fn read_unit(words: &[Word], first: usize, last: usize) -> Option<(Unit, f64, us
     if next.lower == "per" && words.get(last + 2).is_some_and(|w| w.lower == "cent") {
         return Some((Unit::Percent, 1.0, last + 2));
     }
+    if clock(&next.lower).is_some() {
+        return Some((Unit::Clock, 1.0, last + 1));
+    }
     if let Some(h) = hours_per(&next.forms) {
         return Some((Unit::Hours, h, last + 1));
     }
@@ -407,6 +422,14 @@ pub fn find(words: &[Word]) -> Vec<Quantity> {
             bound = Bound::AtLeast;
             last += 1;
         }
+        // "6 p.m." is 18 hours after midnight; "12 p.m." is noon.
+        let after_noon = if unit == Unit::Clock {
+            clock(&words[unit_last].lower).unwrap_or(0.0)
+        } else {
+            0.0
+        };
+        let on_clock = |v: f64| if v < 12.0 { v + after_noon } else { v };
+        let (value, high) = (on_clock(value), high.map(on_clock));
         let working_days = unit == Unit::Hours
             && unit_last > 0
             && matches!(words[unit_last - 1].lower.as_str(), "working" | "business");
@@ -481,6 +504,16 @@ mod tests {
             q("within three working days"),
             [(72.0, None, Unit::Hours, Bound::AtMost)]
         );
+    }
+
+    #[test]
+    fn times_of_day_are_clock_times() {
+        assert_eq!(
+            q("open until 2 a.m. on weekdays"),
+            [(2.0, None, Unit::Clock, Bound::Exact)]
+        );
+        assert_eq!(q("down 6-10 p.m."), [(18.0, Some(22.0), Unit::Clock, Bound::Exact)]);
+        assert!(!Unit::Clock.same_dimension(&Unit::Hours));
     }
 
     #[test]
