@@ -179,3 +179,25 @@ fn save_as_never_writes_over_a_set_open_in_another_session() {
     assert_eq!(second.path, other);
     assert!(second.dirty);
 }
+
+#[test]
+fn a_forced_session_still_running_is_no_stopped_session_to_the_next() {
+    let p = place();
+    let first = open(&p, false);
+    let mut forced = open(&p, true);
+    edit_and_journal(&mut forced, " forced and still open");
+    // The lock holder quits; the forced session goes on editing.
+    drop(first);
+    let next = open(&p, false);
+    assert!(next.rt.lock.is_some(), "the lock is free again");
+    assert!(
+        next.prompt.is_none(),
+        "the forced session's live journal is not offered as a stopped one's"
+    );
+    assert_eq!(journals(&p.state).len(), 1, "and it is left alone");
+    // Once the forced session has stopped too, its edits are offered.
+    drop(forced);
+    drop(next);
+    let after = open(&p, false);
+    assert!(matches!(after.prompt, Some(Prompt::Restore(_))));
+}

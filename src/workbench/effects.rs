@@ -70,12 +70,12 @@ impl Runtime {
                 None
             }
             Effect::DiscardJournal(file) => {
-                let _ = std::fs::remove_file(file);
+                journal::remove(&file);
                 None
             }
             Effect::WriteJournal { replacing } => {
                 if let (Some(Ok(_)), Some(old)) = (self.write_journal(app), replacing) {
-                    let _ = std::fs::remove_file(old);
+                    journal::remove(&old);
                 }
                 None
             }

@@ -103,6 +103,33 @@ pub struct Journal {
     pub written: Option<PathBuf>,
     /// A write in progress on another thread.
     pending: Option<std::thread::JoinHandle<io::Result<PathBuf>>>,
+    /// Held locked while this session runs, beside its journal: another
+    /// session (one opened with --force, or the next after the lock holder
+    /// quit) then knows the journal is live and never offers or removes it.
+    live: Option<(PathBuf, std::fs::File)>,
+}
+
+/// The marker beside a journal that its session holds locked while it runs.
+fn live_marker(journal: &Path) -> PathBuf {
+    let mut name = journal.as_os_str().to_owned();
+    name.push(".live");
+    PathBuf::from(name)
+}
+
+/// Is the session that wrote `journal` still running? Its marker is locked.
+/// A marker that cannot be opened says nothing: the journal is offered as
+/// before markers existed.
+pub fn live_elsewhere(journal: &Path) -> bool {
+    let Ok(file) = std::fs::File::open(live_marker(journal)) else {
+        return false;
+    };
+    matches!(file.try_lock_shared(), Err(std::fs::TryLockError::WouldBlock))
+}
+
+/// Remove a journal another session left, with its marker.
+pub fn remove(journal: &Path) {
+    let _ = std::fs::remove_file(journal);
+    let _ = std::fs::remove_file(live_marker(journal));
 }
 
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -217,6 +244,34 @@ impl Journal {
             session: format!("{}{:08x}", std::process::id(), nanos),
             written: None,
             pending: None,
+            live: None,
+        }
+    }
+
+    /// Mark this session's journal for `path` live before it is first
+    /// written. Failing to is no reason to stop journaling.
+    fn mark_live(&mut self, path: &Path) {
+        let marker = live_marker(&self.file_for(path));
+        match &self.live {
+            Some((m, _)) if *m == marker => return,
+            // Saved under another name: the old marker goes with its journal.
+            Some((m, _)) => {
+                let _ = std::fs::remove_file(m);
+            }
+            None => {}
+        }
+        if private::folder(&self.folder).is_err() {
+            return;
+        }
+        let opened = private::options()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&marker);
+        if let Ok(file) = opened {
+            if file.try_lock().is_ok() {
+                self.live = Some((marker, file));
+            }
         }
     }
 
@@ -229,6 +284,7 @@ impl Journal {
     /// returns the journal's path.
     pub fn write(&mut self, path: &Path, base: Option<&Fingerprint>, set: &MessageSet) -> io::Result<PathBuf> {
         let _ = self.settle();
+        self.mark_live(path);
         let file = self.file_for(path);
         write_file(&self.folder, &file, self.written.as_deref(), &render(path, base, set))?;
         self.written = Some(file.clone());
@@ -244,6 +300,7 @@ impl Journal {
         set: MessageSet,
     ) -> Option<io::Error> {
         let previous = self.settle();
+        self.mark_live(path);
         let (folder, file, old) = (self.folder.clone(), self.file_for(path), self.written.clone());
         let canon = path.to_path_buf();
         self.pending = Some(std::thread::spawn(move || {
@@ -266,12 +323,23 @@ impl Journal {
         }
     }
 
+    /// The session is over and its journal stays for the next one: let go
+    /// of the marker, so the next session offers the edits even while this
+    /// process is still printing its last words.
+    pub fn release(&mut self) {
+        let _ = self.settle();
+        if let Some((marker, _file)) = self.live.take() {
+            let _ = std::fs::remove_file(marker);
+        }
+    }
+
     /// Remove this session's journal (after a clean save or a discard).
     pub fn clear(&mut self) {
         let _ = self.settle();
         if let Some(f) = self.written.take() {
             let _ = std::fs::remove_file(f);
         }
+        self.release();
     }
 
     /// The journals other sessions left for the set at `path`, newest first.
@@ -288,7 +356,10 @@ impl Journal {
             .filter(|e| {
                 let name = e.file_name();
                 let name = name.to_string_lossy();
-                name.starts_with(&prefix) && name.ends_with(".yaml") && Some(e.path()) != self.written
+                name.starts_with(&prefix)
+                    && name.ends_with(".yaml")
+                    && Some(e.path()) != self.written
+                    && !live_elsewhere(&e.path())
             })
             .map(|e| {
                 let _ = private::tighten(&e.path(), private::FILE_MODE);
@@ -309,9 +380,7 @@ impl Journal {
             match parse(&file) {
                 // A hash collision or a renamed folder: not this set's journal.
                 Ok((p, _, _)) if p != canon => {}
-                Ok((_, _, j)) if j == *set => {
-                    let _ = std::fs::remove_file(&file);
-                }
+                Ok((_, _, j)) if j == *set => remove(&file),
                 Ok((_, base, j)) => {
                     let diff = Diff::between(set, &j);
                     let modified = std::fs::metadata(&file).and_then(|m| m.modified()).ok();
@@ -362,8 +431,13 @@ mod tests {
         assert_eq!(back, s);
         // The journal is itself a set file.
         assert_eq!(store::load(&written).unwrap(), s);
-        // Another session finds it; its own session does not offer it.
+        // While its session runs, no other session sees it ...
         let other = Journal::new(&t.path().join("state"));
+        assert!(other.find(&file, &set()).0.is_none());
+        assert!(live_elsewhere(&written));
+        // ... and once it has stopped (its marker unlocked), another session
+        // finds it; its own session does not offer it.
+        j.live = None;
         let (found, problems) = other.find(&file, &set());
         assert!(problems.is_empty());
         let found = found.unwrap();
@@ -397,9 +471,11 @@ mod tests {
         let (t, file) = set_file("x");
         let mut j = Journal::new(&t.path().join("state"));
         let written = j.write(&file, None, &set()).unwrap();
+        j.live = None;
         let other = Journal::new(&t.path().join("state"));
         assert!(other.find(&file, &set()).0.is_none());
         assert!(!written.exists());
+        assert!(!live_marker(&written).exists(), "the marker goes with it");
     }
 
     #[test]
@@ -420,6 +496,7 @@ mod tests {
         let mut s = set();
         s.internal[0].text = "changed".into();
         let written = j.write(&file, None, &s).unwrap();
+        j.release();
         let whole = std::fs::read(&written).unwrap();
         let header = whole.iter().take_while(|b| **b != b'\n').count() + 1;
         let header = header + whole[header..].iter().take_while(|b| **b != b'\n').count() + 1;

@@ -160,6 +160,9 @@ fn finish(app: &mut App, rt: &mut Runtime, outcome: Outcome, restore: impl FnOnc
         // Even a bug in writing the journal must not keep the terminal.
         _ => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| recover(app, rt))).ok(),
     };
+    if let Some(j) = rt.journal.as_mut() {
+        j.release();
+    }
     restore();
     let code = match outcome {
         Outcome::Quit => {
@@ -387,7 +390,8 @@ mod tests {
         let state = dir.path().join("state");
         app.mark_dirty();
         rt.write_journal(&mut app).unwrap().unwrap();
-        assert_eq!(std::fs::read_dir(state.join("journal")).unwrap().count(), 1);
+        // The journal and the marker that says its session is running.
+        assert_eq!(std::fs::read_dir(state.join("journal")).unwrap().count(), 2);
         // q then d: the user discarded the edits.
         assert_eq!(finish(&mut app, &mut rt, Outcome::Quit, || {}), 0);
         assert_eq!(std::fs::read_dir(state.join("journal")).unwrap().count(), 0);

@@ -440,8 +440,9 @@ fn contrary_negation(a: &Analysis, h: &Hit, negative_sense: bool) -> Option<usiz
     let manner = verb_negated
         && (h.last + 1..(h.last + 6).min(w.len()))
             .any(|j| w[j].clause == clause && matches!(w[j].lower.as_str(), "from" | "with" | "using"));
-    (!double && !negative_after && !manner && !describes_object(a, neg, h) && !(neg < h.first && placed(a, neg, h)))
-        .then_some(neg)
+    let located = neg < h.first && placed(a, neg, h);
+    let kept = double || negative_after || manner || located || describes_object(a, neg, h);
+    (!kept).then_some(neg)
 }
 
 /// "please stop calling shoppers 'my lovely' at the till": a keyword that
