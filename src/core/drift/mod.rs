@@ -240,7 +240,7 @@ impl DriftEngine {
                                 // plural ("bike" for "bikes").
                                 near(i)
                                     && (stem::matches(&a.words[i].forms, &f.context[k], false)
-                                        || f.context[k][1..].contains(&a.words[i].lower))
+                                        || singular_of(&a.words[i].lower, &f.context[k][0]))
                             })
                         })
                         .collect();
@@ -259,11 +259,13 @@ impl DriftEngine {
                         .iter()
                         .take_while(|h| h.first <= q.last + WINDOW)
                         .any(|h| near(h.first));
-                    let about = if on_topic[f.pillar] {
-                        context + usize::from(keyword)
-                    } else {
-                        context
-                    };
+                    // A figure that keeps the fact's bound ("answer every
+                    // call within 30 seconds" under "no caller waits more
+                    // than 2 minutes on hold") may well measure another
+                    // step of the same work: only the fact's own words
+                    // make it a misstatement of the fact.
+                    let lends = on_topic[f.pillar] && !q.keeps_bound(fq);
+                    let about = context + usize::from(lends && keyword);
                     if about > 0 && best.is_none_or(|(b, _, _)| about > b) {
                         best = Some((about, f, fq));
                     }
@@ -304,6 +306,16 @@ impl DriftEngine {
         }
         out
     }
+}
+
+/// "bike" for the fact's "bikes", "delivery" for "deliveries"; not "call"
+/// for "caller", which names someone else.
+fn singular_of(word: &str, plural: &str) -> bool {
+    plural.strip_suffix('s') == Some(word)
+        || plural.strip_suffix("es") == Some(word)
+        || plural
+            .strip_suffix("ies")
+            .is_some_and(|s| word.strip_suffix('y') == Some(s))
 }
 
 /// "the other thirteen hotels", "another 5 stores", "20 more riders",

@@ -221,6 +221,31 @@ fn same_day_plan(a: &Analysis, last: usize) -> bool {
     progressive && same_day
 }
 
+/// A word that counts things: "two", "several", "both".
+fn number_word(w: &str) -> bool {
+    matches!(
+        w,
+        "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "a"
+            | "few"
+            | "several"
+            | "some"
+            | "both"
+            | "all"
+            | "many"
+            | "most"
+    )
+}
+
 /// "won't open on Sundays", "will no longer take": a future denied (the modal
 /// ending at `last`) is a loss or a restriction, not a state to work toward.
 fn denied(a: &Analysis, last: usize) -> bool {
@@ -237,9 +262,26 @@ fn loses(a: &Analysis, last: usize) -> bool {
     let Some(v) = w.get(last + 1) else { return false };
     // What is taken away is a thing that exists ("close the office", "end
     // our Friday run"); "close more deals" takes nothing away.
-    let existing = w
-        .get(last + 2)
-        .is_some_and(|d| matches!(d.lower.as_str(), "the" | "our" | "its" | "their" | "this" | "that"));
+    // "close two of our branches", "shut both depots", "close Millbrook":
+    // a share of what is ours, all of a known set, or a place by name.
+    let mut at = last + 2;
+    let mut counted = false;
+    while w
+        .get(at)
+        .is_some_and(|x| x.kind == Kind::Number || number_word(&x.lower) || x.lower == "of")
+    {
+        counted |= w[at].lower != "of";
+        at += 1;
+    }
+    let existing = w.get(at).is_some_and(|d| {
+        let shared = at > last + 2 && w[at - 1].lower == "of";
+        matches!(
+            d.lower.as_str(),
+            "the" | "our" | "its" | "their" | "this" | "that" | "these" | "those"
+        ) && (!counted || shared)
+            || (counted && matches!(w[last + 2].lower.as_str(), "both" | "all"))
+            || (d.kind == Kind::Word && d.capital && !d.acronym && d.sentence == v.sentence)
+    });
     let loss = existing
         && matches!(
             v.lower.as_str(),

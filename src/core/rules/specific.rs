@@ -118,9 +118,10 @@ fn scoped(a: &Analysis, first: usize, last: usize) -> bool {
             return true;
         }
     }
-    w.iter()
-        .skip(last + 1)
-        .take(4)
-        .take_while(|n| n.clause == w[last].clause)
-        .any(|n| matches!(n.lower.as_str(), "in" | "at" | "for" | "among" | "across"))
+    // "the best-loved grocer in the world": a scope as wide as the world
+    // narrows nothing.
+    let boundless = a.cover(List::Hyperbole);
+    (last + 1..(last + 5).min(w.len()))
+        .take_while(|&j| w[j].clause == w[last].clause)
+        .any(|j| matches!(w[j].lower.as_str(), "in" | "at" | "for" | "among" | "across") && !boundless.starts_at(j + 1))
 }

@@ -83,6 +83,18 @@ impl Quantity {
         eq(self.value, fact.value) && eq(self.high.unwrap_or(self.value), fact.high.unwrap_or(fact.value))
     }
 
+    /// A ceiling under the fact's ceiling ("within 30 seconds" against "no
+    /// more than 2 minutes"), or a floor over its floor: whoever meets this
+    /// figure keeps the fact.
+    pub fn keeps_bound(&self, fact: &Quantity) -> bool {
+        let top = self.high.unwrap_or(self.value);
+        match (self.bound, fact.bound) {
+            (Bound::AtMost, Bound::AtMost) => top <= fact.high.unwrap_or(fact.value) + 1e-9,
+            (Bound::AtLeast, Bound::AtLeast) => self.value + 1e-9 >= fact.value,
+            _ => false,
+        }
+    }
+
     fn agrees_as_written(&self, fact: &Quantity) -> bool {
         let eq = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0);
         let (lo, hi) = (self.value, self.high.unwrap_or(self.value));
