@@ -191,7 +191,7 @@ impl DriftEngine {
         drift.extend(mismatches);
         for h in &hits[self.avoid] {
             let term = &self.index.phrase(self.avoid, h.phrase).text;
-            if another_sense(a, h, term) {
+            if another_sense(a, h, term) || banned(a, h) {
                 continue;
             }
             let span = a.hit_span(h);
@@ -306,6 +306,21 @@ impl DriftEngine {
         }
         out
     }
+}
+
+/// "please don't call the guest beers a 'gimmick'", "stop calling the
+/// team 'skivvies'": a term quoted in order to ban it is mentioned, not used.
+fn banned(a: &Analysis, h: &Hit) -> bool {
+    let w = &a.words;
+    let sentence = w[h.first].sentence;
+    crate::core::text::quotes::inside(w, h.first)
+        && (a.negated_by[h.first].is_some()
+            || (0..h.first).rev().take_while(|&j| w[j].sentence == sentence).any(|j| {
+                matches!(
+                    w[j].lower.as_str(),
+                    "stop" | "avoid" | "ban" | "banned" | "quit" | "n't" | "not" | "never"
+                )
+            }))
 }
 
 /// "bike" for the fact's "bikes", "delivery" for "deliveries"; not "call"

@@ -133,7 +133,8 @@ fn is_goal(a: &Analysis, h: &Hit, ctx: &RuleContext) -> bool {
     if subordinate && modal {
         return false;
     }
-    if modal && (denied(a, h.last) || loses(a, h.last)) {
+    // "we'll live with the backlog": a future that accepts falling short.
+    if modal && (denied(a, h.last) || loses(a, h.last) || a.cover(List::Acceptance).overlaps(h.first, h.last + 1)) {
         return false;
     }
     // "From June the rota will be published a week earlier": a change for
@@ -347,6 +348,26 @@ fn aftermath(a: &Analysis) -> std::collections::HashSet<usize> {
         }
     }
     set.retain(|s| !origins.contains(s));
+    // "side rooms will no longer be cleaned at weekends; the Monday team
+    // will catch up": what a semicolon joins to a loss arranges it.
+    let lost: Vec<usize> = a
+        .hits(List::Future)
+        .iter()
+        .filter(|h| {
+            // "will no longer": a denied future that takes away ("we will
+            // never cut corners" is a promise).
+            matches!(w[h.first].lower.as_str(), "will" | "'ll" | "shall")
+                && w.get(h.last + 1).is_some_and(|n| n.lower == "no")
+                && w.get(h.last + 2).is_some_and(|n| n.lower == "longer")
+        })
+        .map(|h| w[h.first].sentence)
+        .collect();
+    for (i, x) in w.iter().enumerate().skip(1) {
+        let joined = x.sentence != w[i - 1].sentence && w[i - 1].lower == ";";
+        if joined && (origins.contains(&w[i - 1].sentence) || lost.contains(&w[i - 1].sentence)) {
+            set.insert(x.sentence);
+        }
+    }
     set
 }
 

@@ -196,8 +196,13 @@ fn owner(a: &Analysis, h: &Hit) -> Option<usize> {
     let acts = at(a.hits(List::SegmentVerbs), end + 1)
         .iter()
         .any(|v| !passive_at(a, v.last + 1));
-    let named_team =
-        group.is_some() && h.first > 0 && matches!(w[h.first - 1].lower.as_str(), "our" | "the" | "your" | "my");
+    // "a brew day with the brewhouse team": a team others join is company
+    // in the goal, not its owner.
+    let beside = h.first > 1 && matches!(w[h.first - 2].lower.as_str(), "with" | "alongside" | "beside");
+    let named_team = group.is_some()
+        && h.first > 0
+        && matches!(w[h.first - 1].lower.as_str(), "our" | "the" | "your" | "my")
+        && !beside;
     let sentence = w[h.first].sentence;
     let thanked = a
         .hits_in(List::Gratitude, h.first.saturating_sub(8), h.first)

@@ -1,6 +1,8 @@
 //! Negation scope: which words a "not", "no longer" or "never" turns around.
-//! A negator reaches forward to the end of its clause ("we don't bake fresh");
-//! a trailing one ("... anymore") reaches back to the clause's start.
+//! A negator reaches forward to the end of its clause ("we don't bake fresh"),
+//! or to a subordinate clause it does not reach into ("no phones in the cab
+//! while the dray is moving"); a trailing one ("... anymore") reaches back
+//! to the clause's start.
 
 use super::phrases::Hit;
 use super::tokens::Word;
@@ -17,7 +19,7 @@ pub fn scope(words: &[Word], before: &[Hit], after: &[Hit]) -> Vec<Option<usize>
     for h in before {
         let clause = words[h.first].clause;
         for (j, w) in words.iter().enumerate().skip(h.last + 1) {
-            if w.clause != clause || neg[j].is_some() {
+            if w.clause != clause || neg[j].is_some() || subordinator(w) {
                 break;
             }
             neg[j] = Some(h.first);
@@ -37,6 +39,30 @@ pub fn scope(words: &[Word], before: &[Hit], after: &[Hit]) -> Vec<Option<usize>
     neg
 }
 
+/// A word that opens a clause of time, condition or cause: what follows is
+/// said of the negated act, not negated with it ("no bike leaves before it
+/// is checked" denies leaving, not the check).
+fn subordinator(w: &Word) -> bool {
+    matches!(
+        w.lower.as_str(),
+        "while"
+            | "whilst"
+            | "when"
+            | "whenever"
+            | "if"
+            | "unless"
+            | "because"
+            | "before"
+            | "after"
+            | "until"
+            | "till"
+            | "once"
+            | "although"
+            | "though"
+            | "whereas"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -48,7 +74,7 @@ mod tests {
         for h in before {
             let clause = words[h.first].clause;
             for (j, w) in words.iter().enumerate().skip(h.last + 1) {
-                if w.clause != clause {
+                if w.clause != clause || subordinator(w) {
                     break;
                 }
                 neg[j].get_or_insert(h.first);
@@ -64,6 +90,16 @@ mod tests {
             }
         }
         neg
+    }
+
+    #[test]
+    fn a_subordinate_clause_is_not_negated_with_the_act() {
+        let words = tokenize("no phones in the cab while the dray is moving");
+        let neg = scope(&words, &[Hit::words(0, 0)], &[]);
+        assert_eq!(neg[4], Some(0), "the cab is in the denied act");
+        assert_eq!(neg[7], None, "the dray is when, not what is denied");
+        let words = tokenize("we never leave a bike unchecked");
+        assert_eq!(scope(&words, &[Hit::words(1, 1)], &[])[5], Some(1));
     }
 
     #[test]
