@@ -161,11 +161,18 @@ impl<'t> Analysis<'t> {
     }
 
     /// A fragment with no concrete what: fewer than two words that are
-    /// neither grammar nor a date ("More soon!", "By May, 15%.", "Be epic.").
+    /// neither grammar, nor a date, nor a slogan or teaser ("More soon!",
+    /// "By May, 15%.", "Be epic.", "Porters. Next year. Watch this space!").
     pub fn no_content(&self) -> bool {
         // One pass over the date hits, one over the words.
         let mut dated = vec![false; self.words.len()];
-        for l in [List::Deadlines, List::Calendar, List::EffectiveDates, List::Frequencies] {
+        for l in [
+            List::Deadlines,
+            List::Calendar,
+            List::EffectiveDates,
+            List::Frequencies,
+            List::Inspiration,
+        ] {
             for h in self.hits(l) {
                 dated[h.first..=h.last].iter_mut().for_each(|d| *d = true);
             }

@@ -7,6 +7,7 @@
 //! compiled matchers and its facts (`facts.rs`), and imports the analysis,
 //! the text layer, the lexicon, the model and the verdicts.
 
+mod assertion;
 mod facts;
 
 use crate::core::analysis::Analysis;
@@ -15,9 +16,10 @@ use crate::core::lexicon::{AlignmentConfig, DriftConfig, DriftRule, Lexicon, Lis
 use crate::core::model::MessageSet;
 use crate::core::text::phrases::{Hit, PhraseIndex};
 use crate::core::text::quantity::Quantity;
+use crate::core::text::stem;
 use crate::core::text::tokens::Kind;
-use crate::core::text::{is_function_word, stem};
 use crate::core::verdict::{Alignment, Drift, DriftKind, Span, Tie};
+use assertion::{asserted, contrary_negation, dismissed};
 use facts::Fact;
 use std::collections::HashSet;
 
@@ -424,201 +426,3 @@ fn far_apart(a: f64, b: f64) -> bool {
 
 /// How many words either side of a figure may say what it is about.
 const WINDOW: usize = 6;
-
-/// A keyword under negation contradicts its pillar ("we don't bake fresh
-/// anymore"), unless the keyword names something bad whose negation is the
-/// promise ("never make a customer wait"), or a second negative word turns
-/// it back ("never compromise on freshness", "so that no patient leaves
-/// without a date", "no van leaves with a brake fault"), or the keyword
-/// only describes the thing the negation is about ("we never reuse a
-/// cooking oil drum": it is the reuse that is denied, not cooking).
-/// Returns the negator.
-fn contrary_negation(a: &Analysis, h: &Hit, negative_sense: bool) -> Option<usize> {
-    let neg = a.negated_by[h.first]?;
-    if negative_sense {
-        return None;
-    }
-    // "guests who have never stayed with us": a description of someone,
-    // not a claim about the company.
-    let w = &a.words;
-    if (neg.saturating_sub(3)..neg)
-        .any(|j| w[j].clause == w[neg].clause && matches!(w[j].lower.as_str(), "who" | "which" | "that" | "whom"))
-    {
-        return None;
-    }
-    let (lo, hi) = (neg.min(h.first), neg.max(h.first));
-    let double = a.cover(List::NegativeSense).within(lo + 1, hi);
-    // A negative word after the keyword, in its clause, is what is negated:
-    // "no van leaves with a brake fault", "not one trained mechanic will
-    // be late".
-    let clause = w[h.first].clause;
-    let negative_after = neg < h.first
-        && [List::NegativeSense, List::Negators].iter().any(|l| {
-            a.hits_in(*l, h.last + 1, h.last + 7)
-                .iter()
-                .any(|n| w[n.first].clause == clause)
-        });
-    // "we never brew from extract", "never bake with frozen dough": with the
-    // keyword itself the negated verb, the negation falls on how it is done,
-    // which keeps the promise ("no longer offer a check with each service"
-    // still takes the check away).
-    let verb_negated = neg < h.first
-        && (neg + 1..h.first).all(|j| matches!(w[j].lower.as_str(), "will" | "'ll" | "be" | "longer" | "ever" | "do"));
-    let manner = verb_negated
-        && (h.last + 1..(h.last + 6).min(w.len()))
-            .any(|j| w[j].clause == clause && matches!(w[j].lower.as_str(), "from" | "with" | "using"));
-    let located = neg < h.first && placed(a, neg, h);
-    let kept = double || negative_after || manner || located || describes_object(a, neg, h);
-    (!kept).then_some(neg)
-}
-
-/// "please stop calling shoppers 'my lovely' at the till": a keyword that
-/// only says where the denied act happens (after "at", "in", "on" and
-/// the like, with a verb and its object between) is not itself denied.
-fn placed(a: &Analysis, neg: usize, h: &Hit) -> bool {
-    let w = &a.words;
-    let det = |j: usize| {
-        matches!(
-            w[j].lower.as_str(),
-            "the" | "a" | "an" | "our" | "your" | "their" | "its" | "this"
-        )
-    };
-    let Some(prep) = h
-        .first
-        .checked_sub(1)
-        .map(|p| if p > neg && det(p) { p - 1 } else { p })
-    else {
-        return false;
-    };
-    prep > neg + 2
-        && matches!(
-            w[prep].lower.as_str(),
-            "at" | "in" | "on" | "behind" | "near" | "beside" | "inside" | "outside" | "around"
-        )
-}
-
-/// "never reuse a cooking oil drum": the keyword sits inside the object of
-/// another verb (after a determiner, the verb between it and the negator)
-/// and describes the noun after it. The negation falls on the verb, unless
-/// the verb is one of having or giving ("won't need the training course",
-/// "no longer offer a safety check"): denying those takes the thing away.
-fn describes_object(a: &Analysis, neg: usize, h: &Hit) -> bool {
-    let w = &a.words;
-    if neg >= h.first || h.first - neg < 3 {
-        return false;
-    }
-    let verb = (neg + 1..h.first).find(|&j| !matches!(w[j].lower.as_str(), "will" | "'ll" | "be" | "longer" | "more"));
-    if verb.is_some_and(|v| HAVING.contains(&w[v].lower.as_str())) {
-        return false;
-    }
-    let det = (h.first.saturating_sub(2)..h.first).any(|j| {
-        j > neg + 1
-            && matches!(
-                w[j].lower.as_str(),
-                "a" | "an" | "the" | "any" | "our" | "their" | "your" | "its" | "'s"
-            )
-    });
-    let head_after = w
-        .get(h.last + 1)
-        .is_some_and(|n| n.kind == Kind::Word && n.clause == w[h.first].clause && !is_function_word(&n.lower));
-    det && head_after
-}
-
-/// Verbs of having, needing and giving: negating one denies its object.
-const HAVING: &[&str] = &[
-    "need", "needs", "require", "requires", "offer", "offers", "provide", "provides", "include", "includes", "get",
-    "gets", "have", "has", "give", "gives", "keep", "keeps", "use", "uses", "run", "runs", "hold", "holds", "do",
-    "does", "want", "wants",
-];
-
-/// Is a pillar's opposite asserted, or only mentioned? "Late deliveries are
-/// fine", "it's fine if a call is slow", "we are often late", "ignore the
-/// queue" and "from March the range will be made overseas" assert it; "a
-/// call about a late pallet", "fewer delays", "if an order is late" and
-/// "never late" only mention it.
-fn asserted(a: &Analysis, h: &Hit, accepting: &HashSet<usize>) -> bool {
-    let w = &a.words;
-    if a.negated_by[h.first].is_some() {
-        return false;
-    }
-    let clause = w[h.first].clause;
-    let sentence = w[h.first].sentence;
-    let accepted = accepting.contains(&sentence);
-    // A mention is looked for near the opposite (a clause is short in what
-    // people write; a bound window keeps a hostile text from costing hits
-    // times hits).
-    let mentioned = a
-        .hits_in(List::Mention, h.first.saturating_sub(REACH), h.first)
-        .iter()
-        .any(|m| {
-            if m.last >= h.first || w[m.first].clause != clause {
-                return false;
-            }
-            match w[m.first].lower.as_str() {
-                // "it is fine if a call is slow": what is accepted is the condition.
-                "if" | "when" | "whenever" | "in" => !accepted,
-                // A preposition speaks of the phrase right after it ("a call
-                // about a late pallet"), not of the whole clause ("From March
-                // the range will be made overseas").
-                "about" | "from" | "against" | "without" | "instead" | "rather" | "reason" | "cause" | "causes" => {
-                    h.first - m.last <= 3
-                }
-                _ => true,
-            }
-        });
-    if mentioned {
-        return false;
-    }
-    accepted || a.preceded_by(List::Assertion, h.first, 2) || commanded(a, h) || planned(a, h)
-}
-
-/// A dismissal right after a keyword, in its clause and not itself negated
-/// ("decisions can wait"; not "decisions can't wait"): its last word.
-fn dismissed(a: &Analysis, h: &Hit) -> Option<usize> {
-    let w = &a.words;
-    // The keyword may head a longer subject: "assistance requests at the
-    // gates can wait".
-    a.hits_in(List::Dismissal, h.last + 1, h.last + 8)
-        .iter()
-        .find(|d| w[d.first].clause == w[h.last].clause && a.negated_by[d.first].is_none())
-        .map(|d| d.last)
-}
-
-/// How far before an opposite a mention of it is looked for.
-const REACH: usize = 16;
-
-/// "Ignore the hold queue when the rush starts", "just rush it": an
-/// imperative whose verb is the opposite tells people to do it.
-fn commanded(a: &Analysis, h: &Hit) -> bool {
-    let w = &a.words;
-    // From the start of its clause, so an address before it ("Planners:
-    // please postpone ...") or a leading condition ("If it's busy, skip
-    // ...") still leaves an imperative; at most a few softening words
-    // before the verb.
-    let start = a.clause_start(h.first);
-    h.first - start <= 4
-        && (start..h.first).all(|j| {
-            matches!(
-                w[j].lower.as_str(),
-                "please" | "just" | "simply" | "then" | "so" | "and"
-            )
-        })
-}
-
-/// "the range will be made overseas", "we'll move to subscription-only",
-/// "we have decided to outsource": the opposite is what a plan or a
-/// decision brings about.
-fn planned(a: &Analysis, h: &Hit) -> bool {
-    let w = &a.words;
-    let clause = w[h.first].clause;
-    (h.first.saturating_sub(6)..h.first).any(|j| {
-        w[j].clause == clause
-            && (matches!(
-                w[j].lower.as_str(),
-                "will" | "'ll" | "shall" | "decided" | "plan" | "plans" | "planning"
-                    // A change made: "moving enquiries online-only", "we
-                    // switched the range to imported malt".
-                    | "move" | "moving" | "moved" | "switch" | "switching" | "switched"
-            ) || (w[j].lower == "going" && w.get(j + 1).is_some_and(|n| n.lower == "to")))
-    })
-}

@@ -93,6 +93,14 @@ pub(super) fn reason(a: &Analysis) -> Option<Span> {
     if let Some(h) = a.hits(List::Reasons).iter().find(|h| !empty(h)) {
         return Some(a.hit_span(h));
     }
+    // "ideas for making the new mop system work": "for" and a gerund say
+    // what the thing is for.
+    let purpose = a.words.windows(2).position(|p| {
+        p[0].lower == "for" && p[1].clause == p[0].clause && p[1].lower.len() > 5 && p[1].lower.ends_with("ing")
+    });
+    if let Some(i) = purpose {
+        return Some(a.span(i, i + 1));
+    }
     let intensified = a.cover(List::SoIntensified);
     a.words.iter().enumerate().find_map(|(i, w)| {
         let next = a.words.get(i + 1)?;
