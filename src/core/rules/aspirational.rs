@@ -199,7 +199,10 @@ fn passive_improvement(a: &Analysis, participle: usize) -> bool {
                 "earlier" | "sooner" | "faster" | "quicker" | "instead" | "rather" | "fewer"
             ) || a.cover(List::Improvements).starts_at(j)
         });
-    !taken && better
+    // "every fault will be fixed", "the form will be simplified": the
+    // participle itself may be the improvement.
+    let improved = a.cover(List::Improvements).starts_at(participle);
+    !taken && (better || improved)
 }
 
 /// "We'll be herding passengers into two lines tonight": a plan for the
