@@ -20,6 +20,15 @@ pub struct Fact {
     /// the first figure. A verb says what is done, not to what, so it is no
     /// evidence on its own ("the staff shuttle runs every 20 minutes").
     pub verb: Option<usize>,
+    /// For each of `quantities`: a length of time something lasts ("booked
+    /// for 15 minutes"), not a time within which it is done.
+    pub lasting: Vec<bool>,
+}
+
+/// "for 48 hours", "booked for 15 minutes": a duration after "for" is how
+/// long something lasts.
+pub fn lasting(words: &[crate::core::text::tokens::Word], q: &Quantity) -> bool {
+    q.unit == Unit::Hours && q.first > 0 && words[q.first - 1].lower == "for"
 }
 
 /// Words too common to tell what a figure is about.
@@ -44,12 +53,14 @@ impl Fact {
             .collect();
         let first_figure = a.quantities.iter().filter(|q| q.explicit).map(|q| q.first).min();
         let verb = first_figure.and_then(|f| kept.iter().rposition(|&i| i < f));
+        let quantities: Vec<Quantity> = a.quantities.iter().filter(|q| q.explicit).cloned().collect();
         Fact {
             pillar,
             text: text.to_string(),
             context: kept.iter().map(|&i| a.words[i].forms.clone()).collect(),
             verb,
-            quantities: a.quantities.into_iter().filter(|q| q.explicit).collect(),
+            lasting: quantities.iter().map(|q| lasting(&a.words, q)).collect(),
+            quantities,
         }
     }
 }

@@ -16,8 +16,8 @@ use crate::core::lexicon::{AlignmentConfig, DriftConfig, DriftRule, Lexicon, Lis
 use crate::core::model::MessageSet;
 use crate::core::text::phrases::{Hit, PhraseIndex};
 use crate::core::text::quantity::Quantity;
-use crate::core::text::stem;
 use crate::core::text::tokens::Kind;
+use crate::core::text::{is_function_word, stem};
 use crate::core::verdict::{Alignment, Drift, DriftKind, Span, Tie};
 use assertion::{asserted, contrary_negation, dismissed};
 use facts::Fact;
@@ -229,8 +229,14 @@ impl DriftEngine {
         for q in a.quantities.iter().filter(|q| q.explicit && !relative(a, q)) {
             let sentence = a.words[q.first].sentence;
             let mut best: Option<(usize, &Fact, &Quantity)> = None;
+            // "borrow a laptop for 48 hours" says how long a loan lasts,
+            // not how soon anything is done.
+            let lasts = facts::lasting(&a.words, q);
             for f in &self.facts {
-                for fq in f.quantities.iter().filter(|fq| fq.unit.same_dimension(&q.unit)) {
+                let comparable = |(k, fq): &(usize, &Quantity)| {
+                    fq.unit.same_dimension(&q.unit) && (lasts == f.lasting[*k] || q.bound == fq.bound)
+                };
+                for (_, fq) in f.quantities.iter().enumerate().filter(comparable) {
                     // What a figure is about is said close to it: "sold within
                     // 24 hours of baking", not anywhere in a long sentence.
                     let near =
@@ -266,7 +272,7 @@ impl DriftEngine {
                     // than 2 minutes on hold") may well measure another
                     // step of the same work: only the fact's own words
                     // make it a misstatement of the fact.
-                    let lends = on_topic[f.pillar] && !q.keeps_bound(fq);
+                    let lends = on_topic[f.pillar] && !q.keeps_bound(fq) && !another_act(a, q);
                     let about = context + usize::from(lends && keyword);
                     if about > 0 && best.is_none_or(|(b, _, _)| about > b) {
                         best = Some((about, f, fq));
@@ -325,6 +331,38 @@ fn banned(a: &Analysis, h: &Hit) -> bool {
             }))
 }
 
+/// "refunds paid within 48 hours": a figure right after a participle
+/// measures that act. With nothing but the pillar's keywords to tie it to
+/// a fact about another act ("dispatched within 24 hours"), it is not read
+/// as that fact.
+fn another_act(a: &Analysis, q: &Quantity) -> bool {
+    let Some(p) = q.first.checked_sub(1).map(|i| &a.words[i]) else {
+        return false;
+    };
+    let participle = (p.lower.len() > 4 && p.lower.ends_with("ed"))
+        || matches!(
+            p.lower.as_str(),
+            "paid"
+                | "sent"
+                | "made"
+                | "done"
+                | "given"
+                | "taken"
+                | "seen"
+                | "met"
+                | "kept"
+                | "sold"
+                | "told"
+                | "held"
+                | "built"
+                | "brought"
+                | "found"
+                | "shown"
+                | "run"
+        );
+    p.kind == Kind::Word && p.sentence == a.words[q.first].sentence && participle
+}
+
 /// "bike" for the fact's "bikes", "delivery" for "deliveries"; not "call"
 /// for "caller", which names someone else.
 fn singular_of(word: &str, plural: &str) -> bool {
@@ -372,18 +410,25 @@ fn measures_other(a: &Analysis, q: &Quantity, fact: &Fact, keywords: &[Hit]) -> 
     if !attributive {
         return false;
     }
+    // The noun phrase the measure heads, up to its noun: "a 24-hour
+    // turnaround", "the one-hour fear-free handling session".
     let clause = w[q.last].clause;
-    let phrase: Vec<usize> = (q.last + 1..(q.last + 3).min(w.len()))
-        .take_while(|&i| w[i].clause == clause && w[i].kind == Kind::Word)
+    let phrase: Vec<usize> = (q.last + 1..(q.last + 5).min(w.len()))
+        .take_while(|&i| w[i].clause == clause && w[i].kind == Kind::Word && !is_function_word(&w[i].lower))
         .collect();
-    !phrase.is_empty()
-        && !phrase.iter().any(|&i| {
-            // Either way round: "repair" is a form of the fact's "repaired".
-            fact.context
-                .iter()
-                .any(|c| stem::matches(&w[i].forms, c, false) || w[i].forms.iter().any(|f| c.contains(f)))
-                || keywords.iter().any(|h| (h.first..=h.last).contains(&i))
-        })
+    let Some(&noun) = phrase.last() else {
+        return false;
+    };
+    // Either way round: "repair" is a form of the fact's "repaired".
+    let of_fact = phrase.iter().any(|&i| {
+        fact.context
+            .iter()
+            .any(|c| stem::matches(&w[i].forms, c, false) || w[i].forms.iter().any(|f| c.contains(f)))
+    });
+    // A pillar keyword says what is measured only as the noun itself: the
+    // session is not the consultation for being fear-free.
+    let keyword_noun = keywords.iter().any(|h| (h.first..=h.last).contains(&noun));
+    !of_fact && !keyword_noun
 }
 
 /// "the new scanners are fine", "it's fine to": an avoided plural noun

@@ -41,6 +41,9 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
     if let Some(h) = goal {
         t.hit(Rule::Future, a, h);
         heading = true;
+    } else if let Some(i) = scheduled(a) {
+        t.add(Rule::Future, Some(a.span(i, i)), &[]);
+        heading = true;
     }
     if let Some(span) = deadline(a) {
         t.add(Rule::FutureTimeframe, Some(span), &[]);
@@ -297,6 +300,67 @@ fn loses(a: &Analysis, last: usize) -> bool {
         .any(|n| w[n.first].sentence == v.sentence)
 }
 
+/// Where an effective date starts something ("from April", "from 1 April").
+fn effective_starts(a: &Analysis) -> Vec<usize> {
+    let w = &a.words;
+    let calendar = a.cover(List::Calendar);
+    let day_dated = (0..w.len().saturating_sub(2)).filter(|&i| {
+        matches!(w[i].lower.as_str(), "from" | "starting") && w[i + 1].kind == Kind::Number && calendar.starts_at(i + 2)
+    });
+    a.hits(List::EffectiveDates)
+        .iter()
+        .map(|h| h.first)
+        .chain(day_dated)
+        .collect()
+}
+
+/// "From October every first-year can borrow a laptop", "from February the
+/// staff room gets a new kettle": the present tense after an effective
+/// date schedules something new for people; with "can" or "gets" it is a
+/// gain to look forward to, as "will" would say. Not in a loss.
+fn scheduled(a: &Analysis) -> Option<usize> {
+    let w = &a.words;
+    let losses = losses(a);
+    let sentences: std::collections::HashSet<usize> = effective_starts(a)
+        .into_iter()
+        .map(|i| w[i].sentence)
+        .filter(|s| !losses.contains(s))
+        .collect();
+    (0..w.len()).find(|&i| {
+        sentences.contains(&w[i].sentence)
+            && a.negated_by[i].is_none()
+            && match w[i].lower.as_str() {
+                "can" => !w
+                    .get(i + 1)
+                    .is_some_and(|n| matches!(n.lower.as_str(), "n't" | "not" | "no" | "never" | "only")),
+                "gets" | "get" | "receives" | "receive" => true,
+                _ => false,
+            }
+    })
+}
+
+/// "From 1 April the Ashby branch closes overnight": a present tense that
+/// takes something away from a date on is a loss announced.
+fn dated_losses(a: &Analysis) -> Vec<usize> {
+    let w = &a.words;
+    // One pass over the words, then one look per date.
+    let taking: std::collections::HashSet<usize> = w
+        .iter()
+        .filter(|x| {
+            matches!(
+                x.lower.as_str(),
+                "closes" | "shuts" | "ends" | "stops" | "closing" | "shutting" | "ending" | "stopping"
+            )
+        })
+        .map(|x| x.sentence)
+        .collect();
+    effective_starts(a)
+        .into_iter()
+        .map(|i| w[i].sentence)
+        .filter(|s| taking.contains(s))
+        .collect()
+}
+
 /// The sentences that announce a loss ("next spring we will no longer
 /// ...") or accept falling short ("this month a few late deliveries are
 /// fine"): their date is when the loss comes or how long the slack lasts,
@@ -314,6 +378,7 @@ fn losses(a: &Analysis) -> std::collections::HashSet<usize> {
         .chain(accepted)
         .map(|h| a.words[h.first].sentence)
         .collect();
+    set.extend(dated_losses(a));
     set.extend(aftermath(a));
     set
 }
@@ -332,6 +397,7 @@ fn aftermath(a: &Analysis) -> std::collections::HashSet<usize> {
         .filter(|h| matches!(w[h.first].lower.as_str(), "will" | "'ll" | "shall") && loses(a, h.last))
         .map(|h| w[h.first].sentence)
         .collect();
+    set.extend(dated_losses(a));
     let origins = set.clone();
     let Some(last) = w.last().map(|x| x.sentence) else {
         return set;
@@ -343,7 +409,7 @@ fn aftermath(a: &Analysis) -> std::collections::HashSet<usize> {
         let points_back = w.iter().filter(|x| x.sentence == s).any(|x| {
             matches!(
                 x.lower.as_str(),
-                "them" | "there" | "its" | "then" | "those" | "affected"
+                "them" | "there" | "its" | "then" | "those" | "affected" | "instead"
             )
         });
         if points_back {

@@ -20,6 +20,7 @@ pub fn score(a: &Analysis, t: &mut Tally) {
             || literal_zero(a, h.first, h.last)
             || conduct_rule(a, h.first, h.last)
             || time_of_day(a, h.first, h.last)
+            || kept_rule(a, h.first, h.last)
         {
             continue;
         }
@@ -47,7 +48,64 @@ fn time_of_day(a: &Analysis, first: usize, last: usize) -> bool {
     let describes = w
         .get(first + 1)
         .is_some_and(|n| n.kind == Kind::Word && n.sentence == w[first].sentence);
-    determiner && describes
+    // "the branch closes overnight", "vans stay overnight": how long
+    // something is open, shut or left, through the night.
+    let through = matches!(
+        w[first - 1].lower.as_str(),
+        "open"
+            | "opens"
+            | "close"
+            | "closes"
+            | "closed"
+            | "shut"
+            | "shuts"
+            | "stay"
+            | "stays"
+            | "stayed"
+            | "left"
+            | "leave"
+            | "parked"
+            | "kept"
+            | "charge"
+            | "charged"
+            | "charging"
+            | "run"
+            | "runs"
+            | "work"
+            | "works"
+            | "working"
+            | "sleep"
+    );
+    (determiner && describes) || through
+}
+
+/// "library assistants must wear their lanyards at all times", "wear
+/// gloves every time": an absolute on what people are told to do is a rule
+/// anyone can keep, as "always wear gloves" is.
+fn kept_rule(a: &Analysis, first: usize, last: usize) -> bool {
+    let w = &a.words;
+    let phrase = w[first..=last]
+        .iter()
+        .map(|x| x.lower.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if !matches!(
+        phrase.as_str(),
+        "at all times" | "every time" | "every single time" | "without fail"
+    ) {
+        return false;
+    }
+    let clause = w[first].clause;
+    let start = a.clause_start(first);
+    let told = (start..first).any(|j| {
+        matches!(w[j].lower.as_str(), "must" | "please" | "required")
+            || (matches!(w[j].lower.as_str(), "need" | "needs" | "have" | "has")
+                && w.get(j + 1).is_some_and(|n| n.lower == "to"))
+    }) || (start == 0 || w[start - 1].sentence != w[start].sentence)
+        && a.cover(List::Imperatives).starts_at(start);
+    // "must be perfect at all times" asks for a state, not a deed.
+    let state = (start..first).any(|j| w[j].clause == clause && matches!(w[j].lower.as_str(), "be" | "feel" | "look"));
+    told && !state
 }
 
 /// "we never pass a tenant's details to marketers", "we will never cut
