@@ -355,3 +355,75 @@ fn fewer_than_5_answers_show_nothing() {
         assert!(!out.contains("Ann") && !out.contains('%'), "{format}: {out}");
     }
 }
+
+/// The names of the segments a round shows on its own, and the fold.
+fn shown_and_folded(round: &Value) -> (Vec<String>, Value) {
+    let names = round["segments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap().to_string())
+        .collect();
+    (names, round["other_segments"]["folded"].clone())
+}
+
+#[test]
+fn two_rounds_fold_alike_so_neither_can_be_subtracted_from_the_other() {
+    let t = tempfile::tempdir().unwrap();
+    let spring = t.path().join("spring.csv");
+    let autumn = t.path().join("autumn.csv");
+    let text = std::fs::read_to_string(fixture("anonymity.csv")).unwrap();
+    std::fs::write(&spring, &text).unwrap();
+    // By autumn payroll has 6 answers: alone, it and IT are shown.
+    let grown = format!(
+        "{text}Payroll,Agree,\"Spreadsheet season again, week 4.\"\nPayroll,Agree,\"Spreadsheet season again, week 5.\"\n"
+    );
+    std::fs::write(&autumn, grown).unwrap();
+    let alone = json(&autumn, &[]);
+    let (names, _) = shown_and_folded(&alone["rounds"][0]);
+    assert!(names.contains(&"payroll".to_string()) && names.contains(&"IT".to_string()));
+
+    let both = json(&spring, &[path(&autumn)]);
+    let folds: Vec<_> = (0..2).map(|i| shown_and_folded(&both["rounds"][i])).collect();
+    for (names, folded) in &folds {
+        assert!(!names.iter().any(|n| n == "payroll" || n == "IT"), "{names:?}");
+        assert_eq!(*folded, serde_json::json!(["payroll", "IT"]));
+    }
+    assert!(
+        both["rounds"][1]["notices"].as_array().unwrap().iter().any(|n| n
+            .as_str()
+            .unwrap()
+            .contains("as in the other")
+            && n.as_str().unwrap().contains("payroll, IT")),
+        "the autumn round says why it folds more: {}",
+        both["rounds"][1]["notices"]
+    );
+    assert!(
+        !both["moved"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["group"] == "payroll" || m["group"] == "IT"),
+        "no move of a folded group"
+    );
+    // The other order folds alike too.
+    let back = json(&autumn, &[path(&spring)]);
+    assert_eq!(shown_and_folded(&back["rounds"][0]), folds[1]);
+    // The report compares the rounds under the same folds.
+    let home = tempfile::tempdir().unwrap();
+    let out = chorus(home.path())
+        .args(["report", path(&set()), "--format", "md", "--pulse"])
+        .args([path(&spring), path(&autumn)])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).unwrap();
+    let pulse = md.split("\n## What employees said back").skip(1).collect::<String>();
+    assert!(
+        !pulse
+            .lines()
+            .any(|l| l.starts_with("| payroll") || l.starts_with("| IT ")),
+        "{pulse}"
+    );
+    assert!(md.contains("## What moved from spring.csv to autumn.csv"), "{md}");
+}

@@ -13,7 +13,7 @@ use super::out;
 use crate::core::lexicon::Lexicon;
 use crate::core::model::MessageSet;
 use crate::core::pulse::render::{self, text::Style};
-use crate::core::pulse::round::{choice_text, pulse_file_for};
+use crate::core::pulse::round::{choice_text, pulse_file_for, read_rounds};
 use crate::core::pulse::{compare, read_round, Choice, Pulse};
 use crate::core::store;
 
@@ -48,16 +48,14 @@ pub fn load(set_path: &Path, csv: &Path, choice: &Choice) -> Result<(Pulse, Choi
 }
 
 /// Read each round in `csvs` against `set`, with the columns `choice`
-/// names; the first that cannot be read is the message.
-pub fn read_rounds(
+/// names, folded alike; the first that cannot be read is the message.
+pub fn read_all(
     set: &MessageSet,
     lexicon: &Lexicon,
     csvs: &[PathBuf],
     choice: &Choice,
 ) -> Result<Vec<(Pulse, Choice)>, String> {
-    csvs.iter()
-        .map(|csv| read_round(set, lexicon, csv, choice).map_err(|e| e.to_string()))
-        .collect()
+    read_rounds(set, lexicon, csvs, choice).map_err(|e| e.to_string())
 }
 
 pub fn run(set_path: &Path, rounds: &[PathBuf], opts: &Options) -> i32 {
@@ -68,7 +66,7 @@ pub fn run(set_path: &Path, rounds: &[PathBuf], opts: &Options) -> i32 {
             return 2;
         }
     };
-    let read = match read_rounds(&set, &lexicon, rounds, &opts.choice) {
+    let read = match read_all(&set, &lexicon, rounds, &opts.choice) {
         Ok(r) => r,
         Err(e) => {
             out::warn(&e);

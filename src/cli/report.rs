@@ -113,7 +113,7 @@ fn pulse_sections(reports: &[FileReport], opts: &Options) -> Result<Vec<Section>
         .map(|(path, ..)| path.to_path_buf())
         .ok_or("--pulse needs a set that could be read: its story is what the answers are read against")?;
     let (set, lexicon) = super::pulse::open_set(&path)?;
-    let rounds = super::pulse::read_rounds(&set, &lexicon, &opts.pulse, &opts.choice)?;
+    let rounds = super::pulse::read_all(&set, &lexicon, &opts.pulse, &opts.choice)?;
     let pulses: Vec<Pulse> = rounds.into_iter().map(|(p, _)| p).collect();
     let mut sections: Vec<Section> = pulses
         .iter()
