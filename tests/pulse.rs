@@ -427,3 +427,27 @@ fn two_rounds_fold_alike_so_neither_can_be_subtracted_from_the_other() {
     );
     assert!(md.contains("## What moved from spring.csv to autumn.csv"), "{md}");
 }
+
+#[test]
+fn a_short_answer_guesses_no_language_and_a_long_one_is_not_scored_as_english() {
+    let csv = fixture("short-foreign.csv");
+    let round = json(&csv, &[])["rounds"][0].clone();
+    // "Très rapide, merci !", "Muy rápido, gracias.", "Schnell und gut.":
+    // a handful of words names no language; they are read, and echo nothing.
+    assert_eq!(
+        round["not_english"],
+        serde_json::json!([{"language": "French", "answers": 3, "first_row": 11}]),
+        "only the long French answers are named"
+    );
+    assert_eq!(round["overall"]["read"], 9, "6 English and 3 short answers are read");
+    // The long French answers hold the English "fast", but are not scored.
+    assert_eq!(round["overall"]["echo"]["speed"]["count"], 6);
+    let (_, text, _) = pulse(&[path(&set()), path(&csv)]);
+    assert!(text.contains("3 answers in French (the first at row 11)"), "{text}");
+    for other in ["Spanish", "German"] {
+        assert!(
+            !text.contains(other),
+            "a language guessed from a handful of words: {text}"
+        );
+    }
+}
