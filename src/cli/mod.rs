@@ -53,7 +53,7 @@ pub enum Command {
         #[command(flatten)]
         options: check::Options,
     },
-    /// The sets as a report for people who never open a terminal: one self-contained HTML file, or Markdown. Exit 0: written; 2: an input could not be read (the others are still reported).
+    /// The sets (and, with --pulse, what employees said back) as a report for people who never open a terminal: one self-contained HTML file, or Markdown. Exit 0: written; 2: an input could not be read (the others are still reported).
     Report {
         /// Set files, or folders to search for *.yaml and *.yml.
         #[arg(required = true)]
