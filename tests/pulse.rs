@@ -355,3 +355,99 @@ fn fewer_than_5_answers_show_nothing() {
         assert!(!out.contains("Ann") && !out.contains('%'), "{format}: {out}");
     }
 }
+
+/// The names of the segments a round shows on its own, and the fold.
+fn shown_and_folded(round: &Value) -> (Vec<String>, Value) {
+    let names = round["segments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap().to_string())
+        .collect();
+    (names, round["other_segments"]["folded"].clone())
+}
+
+#[test]
+fn two_rounds_fold_alike_so_neither_can_be_subtracted_from_the_other() {
+    let t = tempfile::tempdir().unwrap();
+    let spring = t.path().join("spring.csv");
+    let autumn = t.path().join("autumn.csv");
+    let text = std::fs::read_to_string(fixture("anonymity.csv")).unwrap();
+    std::fs::write(&spring, &text).unwrap();
+    // By autumn payroll has 6 answers: alone, it and IT are shown.
+    let grown = format!(
+        "{text}Payroll,Agree,\"Spreadsheet season again, week 4.\"\nPayroll,Agree,\"Spreadsheet season again, week 5.\"\n"
+    );
+    std::fs::write(&autumn, grown).unwrap();
+    let alone = json(&autumn, &[]);
+    let (names, _) = shown_and_folded(&alone["rounds"][0]);
+    assert!(names.contains(&"payroll".to_string()) && names.contains(&"IT".to_string()));
+
+    let both = json(&spring, &[path(&autumn)]);
+    let folds: Vec<_> = (0..2).map(|i| shown_and_folded(&both["rounds"][i])).collect();
+    for (names, folded) in &folds {
+        assert!(!names.iter().any(|n| n == "payroll" || n == "IT"), "{names:?}");
+        assert_eq!(*folded, serde_json::json!(["payroll", "IT"]));
+    }
+    assert!(
+        both["rounds"][1]["notices"].as_array().unwrap().iter().any(|n| n
+            .as_str()
+            .unwrap()
+            .contains("as in the other")
+            && n.as_str().unwrap().contains("payroll, IT")),
+        "the autumn round says why it folds more: {}",
+        both["rounds"][1]["notices"]
+    );
+    assert!(
+        !both["moved"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["group"] == "payroll" || m["group"] == "IT"),
+        "no move of a folded group"
+    );
+    // The other order folds alike too.
+    let back = json(&autumn, &[path(&spring)]);
+    assert_eq!(shown_and_folded(&back["rounds"][0]), folds[1]);
+    // The report compares the rounds under the same folds.
+    let home = tempfile::tempdir().unwrap();
+    let out = chorus(home.path())
+        .args(["report", path(&set()), "--format", "md", "--pulse"])
+        .args([path(&spring), path(&autumn)])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).unwrap();
+    let pulse = md.split("\n## What employees said back").skip(1).collect::<String>();
+    assert!(
+        !pulse
+            .lines()
+            .any(|l| l.starts_with("| payroll") || l.starts_with("| IT ")),
+        "{pulse}"
+    );
+    assert!(md.contains("## What moved from spring.csv to autumn.csv"), "{md}");
+}
+
+#[test]
+fn a_short_answer_guesses_no_language_and_a_long_one_is_not_scored_as_english() {
+    let csv = fixture("short-foreign.csv");
+    let round = json(&csv, &[])["rounds"][0].clone();
+    // "Très rapide, merci !", "Muy rápido, gracias.", "Schnell und gut.":
+    // a handful of words names no language; they are read, and echo nothing.
+    assert_eq!(
+        round["not_english"],
+        serde_json::json!([{"language": "French", "answers": 3, "first_row": 11}]),
+        "only the long French answers are named"
+    );
+    assert_eq!(round["overall"]["read"], 9, "6 English and 3 short answers are read");
+    // The long French answers hold the English "fast", but are not scored.
+    assert_eq!(round["overall"]["echo"]["speed"]["count"], 6);
+    let (_, text, _) = pulse(&[path(&set()), path(&csv)]);
+    assert!(text.contains("3 answers in French (the first at row 11)"), "{text}");
+    for other in ["Spanish", "German"] {
+        assert!(
+            !text.contains(other),
+            "a language guessed from a handful of words: {text}"
+        );
+    }
+}

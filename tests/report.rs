@@ -224,3 +224,128 @@ fn an_unreadable_set_is_named_and_the_others_are_still_reported() {
     assert!(html.contains("Sets that could not be read") && html.contains("Lemonad.ly"));
     assert!(Path::new(&root().join(PLAN)).exists());
 }
+
+const SET: &str = "messages/lemonadly.yaml";
+const ANONYMITY: &str = "tests/fixtures/pulse/anonymity.csv";
+
+/// The rows of the pulse table in an HTML report: each row's header.
+fn pulse_rows(doc: &roxmltree::Document) -> Vec<String> {
+    doc.descendants()
+        .filter(|n| n.has_tag_name("table") && n.attribute("class") == Some("pulse"))
+        .flat_map(|t| t.children().filter(|r| r.has_tag_name("tr")).skip(1))
+        .filter_map(|r| r.children().find(|c| c.has_tag_name("th")).map(text_of))
+        .collect()
+}
+
+#[test]
+fn the_pulse_section_appears_in_both_formats() {
+    let (code, html, err) = report(&[SET, "--pulse", "messages/lemonadly-pulse.csv"]);
+    assert_eq!(code, 0, "{err}");
+    let doc = parse(&html).expect("the report with a pulse is well formed");
+    let body = squash(&text_of(doc.root_element()));
+    assert!(body.contains("What employees said back: lemonadly-pulse.csv"), "{body}");
+    assert!(body.contains("say they believe the story;"), "{body}");
+    let rows = pulse_rows(&doc);
+    assert_eq!(
+        rows,
+        ["repair crews", "sales", "support", "IT", "other segments", "everyone"]
+    );
+    let (code, md, err) = report(&[SET, "--pulse", "messages/lemonadly-pulse.csv", "--format", "md"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        md.contains("\n## What employees said back: lemonadly-pulse.csv\n"),
+        "{md}"
+    );
+    assert!(md.contains("| repair crews | 18 |"), "{md}");
+    // Without --pulse the report has no pulse.
+    let (_, plain, _) = report(&[SET]);
+    assert!(!plain.contains("What employees said back"));
+}
+
+#[test]
+fn a_small_segment_is_never_shown_in_the_report() {
+    for format in ["html", "md"] {
+        let (code, out, err) = report(&[SET, "--pulse", ANONYMITY, "--format", format]);
+        assert_eq!(code, 0, "{err}");
+        assert!(
+            out.contains("Folded into") && out.contains("other segments"),
+            "the fold is said ({format})"
+        );
+        assert!(!out.contains("Spreadsheet season"), "a payroll answer ({format})");
+        if format == "html" {
+            let rows = pulse_rows(&parse(&out).unwrap());
+            assert_eq!(
+                rows,
+                ["repair crews", "sales", "support", "other segments", "everyone"],
+                "payroll (4) and IT (6), which would be a fold of one, are not rows"
+            );
+        } else {
+            let pulse = out.split("\n## What employees said back").nth(1).expect("the pulse");
+            assert!(!pulse
+                .lines()
+                .any(|l| l.starts_with("| payroll") || l.starts_with("| IT ")));
+        }
+    }
+}
+
+#[test]
+fn no_answer_text_is_in_the_report_for_a_group_of_9() {
+    for format in ["html", "md"] {
+        let (code, out, err) = report(&[SET, "--pulse", ANONYMITY, "--format", format]);
+        assert_eq!(code, 0, "{err}");
+        assert!(out.contains("| support | 9 |") || out.contains("<th>support</th><td>9</td>"));
+        assert!(!out.contains("headset"), "support (9) is quoted ({format})");
+        assert!(
+            out.contains("Certified repairers on job"),
+            "repair crews (11) are ({format})"
+        );
+    }
+}
+
+#[test]
+fn hostile_answer_text_is_escaped_in_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("answers.csv");
+    let hostile =
+        "Fast repairs <script>alert(1)</script> & <img src=x onerror=alert(2)> ]]> <!-- c --> **bold** | pipe \u{7}";
+    let mut text = String::from("Team,\"What is Lemonad.ly about, in your words?\"\n");
+    for _ in 0..12 {
+        text.push_str(&format!("Sales,\"{hostile}\"\n"));
+    }
+    std::fs::write(&csv, text).unwrap();
+    let csv = csv.to_str().unwrap();
+    let (code, html, err) = report(&[SET, "--pulse", csv]);
+    assert_eq!(code, 0, "{err}");
+    let doc = parse(&html).expect("still well formed");
+    for n in doc.descendants().filter(|n| n.is_element()) {
+        assert!(
+            !matches!(n.tag_name().name(), "script" | "img"),
+            "an element from an answer: {n:?}"
+        );
+    }
+    assert!(!doc.descendants().any(|n| n.is_comment()), "a comment from an answer");
+    let body = text_of(doc.root_element());
+    assert!(
+        body.contains("Fast repairs <script>alert(1)</script> & <img src=x onerror=alert(2)>"),
+        "the answer is quoted as text"
+    );
+    assert!(!html.contains('\u{7}'), "a raw control character");
+    let (code, md, err) = report(&[SET, "--pulse", csv, "--format", "md"]);
+    assert_eq!(code, 0, "{err}");
+    let md = md.split("\n## What employees said back").nth(1).expect("the pulse");
+    // Markup characters are backslash-escaped (CommonMark), never raw.
+    for raw in ["<script", "<img", "<!--", "**bold**", " | pipe", "\u{7}"] {
+        assert!(
+            !md.replace(&format!("\\{raw}"), "").contains(raw),
+            "raw {raw} in the Markdown"
+        );
+    }
+    assert!(md.contains("\\<script\\>"), "{md}");
+}
+
+#[test]
+fn a_pulse_that_cannot_be_read_is_named_and_no_report_written() {
+    let (code, out, err) = report(&[SET, "--pulse", "tests/fixtures/pulse/names.csv"]);
+    assert_eq!((code, out.as_str()), (2, ""), "{err}");
+    assert!(err.contains("names.csv"), "{err}");
+}

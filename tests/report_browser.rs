@@ -1,6 +1,6 @@
 //! The HTML report in a real browser: Debian's chromium renders it headless
 //! and off the network to a screenshot and a PDF; the screenshot is not
-//! blank and the PDF holds the report's summary. `.ci/run` installs
+//! blank and the PDF holds the report's summary and its pulse. `.ci/run` installs
 //! chromium and poppler-utils; without them here the test says why it skips.
 //! `CHORUS_BLESS=1 cargo test --test report_browser` also writes the
 //! screenshot the README shows (docs/report-first-screen.png).
@@ -11,6 +11,7 @@ use std::process::Command;
 const CHROMIUM: &str = "/usr/bin/chromium";
 const PLAN: &str = "tests/fixtures/programme/lemonadly-plan.yaml";
 /// The summary of the plan's first screen.
+const PULSE: &str = "messages/lemonadly-pulse.csv";
 const SUMMARY: &str = "3 of 5 messages pass the checklist and stay on story";
 
 fn root() -> PathBuf {
@@ -68,7 +69,7 @@ fn the_report_renders_in_a_real_browser_to_a_screenshot_and_a_pdf() {
     let page = dir.path().join("report.html");
     let status = Command::new(env!("CARGO_BIN_EXE_chorus"))
         .current_dir(root())
-        .args(["report", "--as-of", "2026-11-02", PLAN, "-o"])
+        .args(["report", "--as-of", "2026-11-02", PLAN, "--pulse", PULSE, "-o"])
         .arg(&page)
         .status()
         .unwrap();
@@ -109,6 +110,10 @@ fn the_report_renders_in_a_real_browser_to_a_screenshot_and_a_pdf() {
     assert!(text.contains(SUMMARY), "the PDF lacks the summary: {text}");
     assert!(text.contains("At a glance") && text.contains("In depth"), "{text}");
     assert!(text.contains("sales-turnaround"), "the PDF lacks a message: {text}");
+    assert!(
+        text.contains("What employees said back") && text.contains("say they believe the story"),
+        "the PDF lacks the pulse: {text}"
+    );
 
     if std::env::var_os("CHORUS_BLESS").is_some() {
         std::fs::copy(&shot, root().join("docs/report-first-screen.png")).unwrap();

@@ -53,7 +53,7 @@ pub enum Command {
         #[command(flatten)]
         options: check::Options,
     },
-    /// The sets as a report for people who never open a terminal: one self-contained HTML file, or Markdown. Exit 0: written; 2: an input could not be read (the others are still reported).
+    /// The sets (and, with --pulse, what employees said back) as a report for people who never open a terminal: one self-contained HTML file, or Markdown. Exit 0: written; 2: an input could not be read (the others are still reported).
     Report {
         /// Set files, or folders to search for *.yaml and *.yml.
         #[arg(required = true)]
@@ -67,6 +67,18 @@ pub enum Command {
         /// Read the programme's timeline as of this day, YYYY-MM-DD (default: today).
         #[arg(long, value_name = "DATE", value_parser = day)]
         as_of: Option<Date>,
+        /// Add what employees said back: a survey export (CSV), and optionally a later round to compare it with, read against the first set's story.
+        #[arg(long, value_name = "ANSWERS.csv", num_args = 1..=2)]
+        pulse: Vec<PathBuf>,
+        /// With --pulse: the header of the open question (default: the pulse file beside the CSV, else guessed).
+        #[arg(long, value_name = "HEADER", requires = "pulse")]
+        text_column: Option<String>,
+        /// With --pulse: the header of the segment (department, team) column.
+        #[arg(long, value_name = "HEADER", requires = "pulse")]
+        segment_column: Option<String>,
+        /// With --pulse: the header of a scale question; repeat for more.
+        #[arg(long, value_name = "HEADER", requires = "pulse")]
+        scale_column: Vec<String>,
     },
     /// Show the effective lexicon (built-in, this machine's, and FILE's own) with where each entry comes from.
     Lexicon {
@@ -135,7 +147,24 @@ pub fn main() -> i32 {
             output,
             format,
             as_of,
-        }) => report::run(&paths, &report::Options { output, format, as_of }),
+            pulse,
+            text_column,
+            segment_column,
+            scale_column,
+        }) => report::run(
+            &paths,
+            &report::Options {
+                output,
+                format,
+                as_of,
+                pulse,
+                choice: crate::core::pulse::Choice {
+                    text: text_column,
+                    segment: segment_column,
+                    scales: scale_column,
+                },
+            },
+        ),
         Some(Command::Completions { shell }) => {
             let mut text = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "chorus", &mut text);

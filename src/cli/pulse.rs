@@ -13,7 +13,7 @@ use super::out;
 use crate::core::lexicon::Lexicon;
 use crate::core::model::MessageSet;
 use crate::core::pulse::render::{self, text::Style};
-use crate::core::pulse::round::{choice_text, pulse_file_for};
+use crate::core::pulse::round::{choice_text, pulse_file_for, read_rounds};
 use crate::core::pulse::{compare, read_round, Choice, Pulse};
 use crate::core::store;
 
@@ -47,6 +47,17 @@ pub fn load(set_path: &Path, csv: &Path, choice: &Choice) -> Result<(Pulse, Choi
     read_round(&set, &lexicon, csv, choice).map_err(|e| e.to_string())
 }
 
+/// Read each round in `csvs` against `set`, with the columns `choice`
+/// names, folded alike; the first that cannot be read is the message.
+pub fn read_all(
+    set: &MessageSet,
+    lexicon: &Lexicon,
+    csvs: &[PathBuf],
+    choice: &Choice,
+) -> Result<Vec<(Pulse, Choice)>, String> {
+    read_rounds(set, lexicon, csvs, choice).map_err(|e| e.to_string())
+}
+
 pub fn run(set_path: &Path, rounds: &[PathBuf], opts: &Options) -> i32 {
     let (set, lexicon) = match open_set(set_path) {
         Ok(s) => s,
@@ -55,28 +66,27 @@ pub fn run(set_path: &Path, rounds: &[PathBuf], opts: &Options) -> i32 {
             return 2;
         }
     };
+    let read = match read_all(&set, &lexicon, rounds, &opts.choice) {
+        Ok(r) => r,
+        Err(e) => {
+            out::warn(&e);
+            return 2;
+        }
+    };
     let mut pulses = Vec::new();
-    for csv in rounds {
-        match read_round(&set, &lexicon, csv, &opts.choice) {
-            Ok((pulse, used)) => {
-                if opts.save_columns {
-                    let file = pulse_file_for(csv);
-                    if let Err(e) = store::write_atomic(&file, choice_text(&used).as_bytes()) {
-                        out::warn(&format!("{}: cannot save the columns: {e}", file.display()));
-                        return 2;
-                    }
-                    out::warn(&format!(
-                        "columns saved in {}: the next round needs no flags",
-                        file.display()
-                    ));
-                }
-                pulses.push(pulse);
-            }
-            Err(e) => {
-                out::warn(&e.to_string());
+    for (csv, (pulse, used)) in rounds.iter().zip(read) {
+        if opts.save_columns {
+            let file = pulse_file_for(csv);
+            if let Err(e) = store::write_atomic(&file, choice_text(&used).as_bytes()) {
+                out::warn(&format!("{}: cannot save the columns: {e}", file.display()));
                 return 2;
             }
+            out::warn(&format!(
+                "columns saved in {}: the next round needs no flags",
+                file.display()
+            ));
         }
+        pulses.push(pulse);
     }
     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let moves = match pulses.as_slice() {

@@ -23,8 +23,19 @@ pub struct Fold {
 
 /// Fold groups of these sizes.
 pub fn fold(sizes: &[usize]) -> Fold {
+    fold_with(sizes, &[])
+}
+
+/// Fold groups of these sizes, and the groups `forced` marks whatever
+/// their size: a group folded in another round is folded in this one too,
+/// so neither round can be subtracted from the other.
+pub fn fold_with(sizes: &[usize], forced: &[bool]) -> Fold {
     let total: usize = sizes.iter().sum();
-    let mut shown: Vec<bool> = sizes.iter().map(|&n| n >= MIN_GROUP).collect();
+    let mut shown: Vec<bool> = sizes
+        .iter()
+        .enumerate()
+        .map(|(i, &n)| n >= MIN_GROUP && !forced.get(i).copied().unwrap_or(false))
+        .collect();
     let mut folded: Vec<usize> = (0..sizes.len()).filter(|&i| sizes[i] > 0 && !shown[i]).collect();
     // The next-smallest shown group joins until the fold hides every group
     // in it: two groups at least, and MIN_GROUP people at least.
@@ -79,6 +90,19 @@ mod tests {
             "a fold of 3 people would show a small group: the 12 joins"
         );
         assert_eq!(fold(&[5, 5, 6]).folded, Vec::<usize>::new());
+    }
+
+    #[test]
+    fn a_forced_group_is_folded_and_takes_the_next_smallest_when_alone() {
+        let f = fold_with(&[20, 8, 9, 12], &[false, true, false, false]);
+        assert_eq!(
+            f.folded,
+            [1, 2],
+            "the forced 8 alone would be a fold of one: the 9 joins"
+        );
+        let f = fold_with(&[20, 4, 8, 12], &[false, false, true, false]);
+        assert_eq!(f.folded, [1, 2], "a forced group fills a fold of one");
+        assert_eq!(fold_with(&[20, 8], &[false, false]), fold(&[20, 8]));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! answers read and summed up. The pulse file holds only column headers,
 //! never an answer, so the next round in the same folder needs no flags.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -69,15 +70,17 @@ pub fn choice_text(choice: &Choice) -> String {
     out
 }
 
-/// Read the round in `csv` against `set`, with the columns `flags` name
-/// (when it names none: the pulse file's, else guessed). Returns the
-/// summary and the columns used, by header.
-pub fn read_round(
-    set: &MessageSet,
-    lexicon: &Lexicon,
-    csv: &Path,
-    flags: &Choice,
-) -> Result<(Pulse, Choice), PulseError> {
+/// A round read and its columns chosen, before it is summed up.
+struct Read {
+    table: table::Table,
+    columns: columns::Columns,
+    answers: Vec<reading::Answer>,
+    groups: reading::Groups,
+    notices: Vec<String>,
+    used: Choice,
+}
+
+fn read(set: &MessageSet, lexicon: &Lexicon, csv: &Path, flags: &Choice) -> Result<Read, PulseError> {
     let table = table::read_file(csv)?;
     let mut notices = table.notices.clone();
     let pulse_file = pulse_file_for(csv);
@@ -95,12 +98,106 @@ pub fn read_round(
     let keys: Vec<String> = reading::segment_keys(set, lexicon).into_keys().collect();
     let columns = columns::choose(&table, &choice, &keys, csv)?;
     let (answers, groups) = reading::read_answers(&table, &columns, set, lexicon, &mut notices);
-    let mut pulse = summary::summarize(set, &table, &columns, &answers, &groups, notices);
-    pulse.source = csv.to_path_buf();
     let used = Choice {
         text: Some(table.headers[columns.text].clone()),
         segment: columns.segment.map(|i| table.headers[i].clone()),
         scales: columns.scales.iter().map(|s| s.header.clone()).collect(),
     };
-    Ok((pulse, used))
+    Ok(Read {
+        table,
+        columns,
+        answers,
+        groups,
+        notices,
+        used,
+    })
+}
+
+fn summarize(set: &MessageSet, r: &Read, csv: &Path, forced: &BTreeSet<String>) -> Pulse {
+    let mut pulse = summary::summarize(
+        set,
+        &r.table,
+        &r.columns,
+        &r.answers,
+        &r.groups,
+        r.notices.clone(),
+        forced,
+    );
+    pulse.source = csv.to_path_buf();
+    pulse
+}
+
+/// Read the round in `csv` against `set`, with the columns `flags` name
+/// (when it names none: the pulse file's, else guessed). Returns the
+/// summary and the columns used, by header.
+pub fn read_round(
+    set: &MessageSet,
+    lexicon: &Lexicon,
+    csv: &Path,
+    flags: &Choice,
+) -> Result<(Pulse, Choice), PulseError> {
+    let r = read(set, lexicon, csv, flags)?;
+    let pulse = summarize(set, &r, csv, &BTreeSet::new());
+    Ok((pulse, r.used))
+}
+
+/// The groups folded in any of `pulses`.
+fn folded(pulses: &[Pulse]) -> BTreeSet<String> {
+    pulses
+        .iter()
+        .filter_map(|p| p.other.as_ref())
+        .flat_map(|o| o.names.iter().cloned())
+        .collect()
+}
+
+/// Read rounds to compare, folding consistently: a group folded in one
+/// round is folded in every round, so no one can be worked out by
+/// subtracting one round's figures from another's. A forced fold may take
+/// the next-smallest group with it, which is then folded everywhere too,
+/// until the folds agree.
+pub fn read_rounds(
+    set: &MessageSet,
+    lexicon: &Lexicon,
+    csvs: &[PathBuf],
+    flags: &Choice,
+) -> Result<Vec<(Pulse, Choice)>, PulseError> {
+    let reads = csvs
+        .iter()
+        .map(|csv| read(set, lexicon, csv, flags))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut forced = BTreeSet::new();
+    let sum = |forced: &BTreeSet<String>| -> Vec<Pulse> {
+        reads
+            .iter()
+            .zip(csvs)
+            .map(|(r, csv)| summarize(set, r, csv, forced))
+            .collect()
+    };
+    let mut pulses = sum(&forced);
+    let alone: Vec<BTreeSet<String>> = pulses.iter().map(|p| folded(std::slice::from_ref(p))).collect();
+    // The folds only grow, and there are finitely many groups: this ends.
+    loop {
+        let all = folded(&pulses);
+        if all == forced {
+            break;
+        }
+        forced = all;
+        pulses = sum(&forced);
+    }
+    for (p, alone) in pulses.iter_mut().zip(&alone) {
+        let more: Vec<String> = p
+            .other
+            .iter()
+            .flat_map(|o| o.names.iter())
+            .filter(|n| !alone.contains(*n))
+            .cloned()
+            .collect();
+        if !more.is_empty() {
+            p.notices.push(format!(
+                "also folded in this round, as in the other, so one round cannot be subtracted from the other: {}",
+                more.join(", ")
+            ));
+        }
+    }
+    Ok(pulses.into_iter().zip(reads).map(|(p, r)| (p, r.used)).collect())
 }

@@ -6,7 +6,7 @@
 //! per finding, quoted only from groups large enough to keep people
 //! anonymous.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::PathBuf;
 
 use super::anonymity::{self, Fold};
@@ -193,7 +193,9 @@ impl Pulse {
     }
 }
 
-/// Sum up `answers` of `set`, read from `table` with `columns`.
+/// Sum up `answers` of `set`, read from `table` with `columns`, folding
+/// the groups named in `forced` whatever their size (they are folded in
+/// another round).
 pub fn summarize(
     set: &MessageSet,
     table: &Table,
@@ -201,6 +203,7 @@ pub fn summarize(
     answers: &[Answer],
     groups: &Groups,
     notices: Vec<String>,
+    forced: &BTreeSet<String>,
 ) -> Pulse {
     let ids: Vec<String> = set.external.pillars.iter().map(|p| p.id.clone()).collect();
     let scales = columns.scales.len();
@@ -222,7 +225,8 @@ pub fn summarize(
         }
     }
     let sizes: Vec<usize> = figures.iter().map(|f| f.respondents).collect();
-    let Fold { shown, folded, too_few } = anonymity::fold(&sizes);
+    let forced: Vec<bool> = groups.names.iter().map(|n| forced.contains(n)).collect();
+    let Fold { shown, folded, too_few } = anonymity::fold_with(&sizes, &forced);
     let mut pulse = Pulse {
         source: PathBuf::new(),
         brand: set.brand.clone(),

@@ -34,6 +34,8 @@ table { border-collapse: collapse; }
 th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
 table.grid td { text-align: center; min-width: 64px; font-weight: 600; color: #fff; }
 td.none { background: var(--none); } td.thin { background: var(--thin); } td.good { background: var(--good); }
+table.pulse td.good, table.pulse td.fair, table.pulse td.poor { color: #fff; font-weight: 600; text-align: center; }
+td.fair { background: var(--thin); } td.poor { background: var(--none); }
 .findings li { margin-bottom: 4px; }
 article { border-top: 1px solid var(--line); padding: 8px 0 12px; break-inside: avoid; }
 dl.details { display: flex; flex-wrap: wrap; gap: 2px 18px; margin: 4px 0; }
@@ -48,7 +50,7 @@ ul.problems { margin: 4px 0; } .suggestion { color: var(--muted); }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }
   h2 { break-after: avoid; } .glance { break-after: page; }
-  td.none, td.thin, td.good, mark, svg rect { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  td.none, td.thin, td.good, td.fair, td.poor, mark, svg rect { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 "#;
 

@@ -182,5 +182,14 @@ mod tests {
     fn a_handful_of_words_decides_nothing() {
         assert_eq!(foreign("Hola, equipo: ¡gracias!"), None);
         assert_eq!(foreign("Merci à tous !"), None);
+        // Survey answers of a few words, as in tests/fixtures/pulse/short-foreign.csv.
+        assert_eq!(foreign("Muy rápido, gracias."), None);
+        assert_eq!(foreign("Schnell und gut."), None);
+        assert_eq!(
+            foreign(
+                "Nous sommes fast et nous réparons les stands de la ville très vite, avec les meilleurs de la région."
+            ),
+            Some("French")
+        );
     }
 }

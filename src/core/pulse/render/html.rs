@@ -25,15 +25,21 @@ pub fn escape(s: &str) -> String {
 
 /// One `<section>` holding the pulse.
 pub fn section(p: &Pulse) -> String {
-    let mut out = format!(
-        "<section class=\"chorus-pulse\">\n<h2>{} pulse</h2>\n",
-        escape(&p.brand)
-    );
+    format!(
+        "<section class=\"chorus-pulse\">\n<h2>{} pulse</h2>\n{}</section>\n",
+        escape(&p.brand),
+        body(p)
+    )
+}
+
+/// The pulse without a heading of its own, for a page that gives it one
+/// (the report).
+pub fn body(p: &Pulse) -> String {
+    let mut out = String::new();
     if p.too_few {
         cells::notes(p)
             .iter()
             .for_each(|n| out.push_str(&format!("<p>{}</p>\n", escape(n))));
-        out.push_str("</section>\n");
         return out;
     }
     let said = escape(&cells::columns_said(p));
@@ -43,7 +49,7 @@ pub fn section(p: &Pulse) -> String {
         cells::counts(p)
     ));
     let cols = cells::columns(p);
-    out.push_str("<table>\n<tr><th>segment</th><th>answers</th>");
+    out.push_str("<table class=\"pulse\">\n<tr><th>segment</th><th>answers</th>");
     for c in &cols {
         out.push_str(&format!("<th>{}</th>", escape(&c.title)));
     }
@@ -88,7 +94,6 @@ pub fn section(p: &Pulse) -> String {
             .for_each(|(f, t)| out.push_str(&format!("<li>{f}: <q>{t}</q></li>\n")));
         out.push_str("</ul>\n");
     }
-    out.push_str("</section>\n");
     out
 }
 
@@ -151,7 +156,7 @@ mod tests {
         p.notices
             .push("fewer than 5 answers: chorus shows nothing of so few".into());
         let html = section(&p);
-        assert!(!html.contains("We are fast") && !html.contains("<table>"), "{html}");
+        assert!(!html.contains("We are fast") && !html.contains("<table"), "{html}");
         assert!(html.contains("fewer than 5 answers"));
     }
 }

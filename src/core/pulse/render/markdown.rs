@@ -22,7 +22,13 @@ pub fn escape(s: &str) -> String {
 }
 
 pub fn render(p: &Pulse) -> String {
-    let mut out = format!("## {} pulse\n\n", escape(&p.brand));
+    format!("## {} pulse\n\n{}", escape(&p.brand), body(p))
+}
+
+/// The pulse without a heading of its own, for a page that gives it one
+/// (the report).
+pub fn body(p: &Pulse) -> String {
+    let mut out = String::new();
     if p.too_few {
         cells::notes(p)
             .iter()
