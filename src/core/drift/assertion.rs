@@ -30,7 +30,13 @@ pub(super) fn contrary_negation(a: &Analysis, h: &Hit, negative_sense: bool) -> 
         return None;
     }
     let (lo, hi) = (neg.min(h.first), neg.max(h.first));
-    let double = a.cover(List::NegativeSense).within(lo + 1, hi);
+    // Two negations turn the keyword back: a negative word or a second
+    // negator between ("never send water the lab hasn't tested"), or a
+    // negator itself under negation ("no shut-off goes ahead without
+    // notice").
+    let double = a.cover(List::NegativeSense).within(lo + 1, hi)
+        || a.cover(List::Negators).within(lo + 1, hi)
+        || a.negated_by[neg].is_some_and(|outer| outer < neg);
     // A negative word after the keyword, in its clause, is what is negated:
     // "no van leaves with a brake fault", "not one trained mechanic will
     // be late".

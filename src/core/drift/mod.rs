@@ -317,19 +317,40 @@ impl DriftEngine {
 }
 
 /// "please don't call the guest beers a 'gimmick'", "stop calling the
-/// team 'skivvies'": a term quoted in order to ban it is mentioned, not used.
+/// team 'skivvies'", "if a customer says 'hosepipe ban'": a term quoted in
+/// order to ban it, or as someone else's words, is mentioned, not used.
 fn banned(a: &Analysis, h: &Hit) -> bool {
     let w = &a.words;
     let sentence = w[h.first].sentence;
-    crate::core::text::quotes::inside(w, h.first)
-        && (a.negated_by[h.first].is_some()
-            || (0..h.first).rev().take_while(|&j| w[j].sentence == sentence).any(|j| {
-                matches!(
-                    w[j].lower.as_str(),
-                    "stop" | "avoid" | "ban" | "banned" | "quit" | "n't" | "not" | "never"
-                )
-            }))
+    // A ban or a speaker comes before the term, in its sentence; a short
+    // look back keeps a long text from costing hits times words.
+    let before = || {
+        (h.first.saturating_sub(REPORT_REACH)..h.first)
+            .rev()
+            .take_while(|&j| w[j].sentence == sentence)
+    };
+    let ban = || {
+        before().any(|j| {
+            matches!(
+                w[j].lower.as_str(),
+                "stop" | "avoid" | "ban" | "banned" | "quit" | "n't" | "not" | "never"
+            )
+        })
+    };
+    // Said by someone other than the writer: "a customer says", "they call it".
+    let reported = || {
+        before().take(6).any(|j| {
+            matches!(
+                w[j].lower.as_str(),
+                "says" | "said" | "asks" | "asked" | "calls" | "called" | "writes" | "wrote"
+            ) && !(j > 0 && matches!(w[j - 1].lower.as_str(), "we" | "i"))
+        })
+    };
+    crate::core::text::quotes::inside(w, h.first) && (a.negated_by[h.first].is_some() || ban() || reported())
 }
+
+/// How far before a quoted term a ban or a speaker is looked for.
+const REPORT_REACH: usize = 16;
 
 /// "refunds paid within 48 hours": a figure right after a participle
 /// measures that act. With nothing but the pillar's keywords to tie it to

@@ -330,9 +330,15 @@ fn read_unit(words: &[Word], first: usize, last: usize) -> Option<(Unit, f64, us
         if STOP.contains(&w.lower.as_str()) && !skippable_only(&w.lower) {
             return None;
         }
+        // "250 sampling points": a gerund before a noun qualifies it.
+        let gerund = w.lower.len() > 5
+            && w.lower.ends_with("ing")
+            && words
+                .get(j + 1)
+                .is_some_and(|n| n.kind == Kind::Word && n.clause == w.clause && !STOP.contains(&n.lower.as_str()));
         if w.kind == Kind::Word
             && !skippable(&w.lower)
-            && !(j + 1 < words.len() && j < last + 3 && is_modifier(&w.lower))
+            && !(j + 1 < words.len() && j < last + 3 && (is_modifier(&w.lower) || gerund))
         {
             return Some((Unit::Count(w.forms.clone()), 1.0, last));
         }
@@ -501,6 +507,9 @@ mod tests {
         let c = q("our fifty most frequent regulars");
         assert_eq!(c[0].0, 50.0);
         assert!(matches!(&c[0].2, Unit::Count(f) if f[0] == "regulars"));
+        // A gerund qualifies the counted noun; it is not what is counted.
+        assert!(matches!(&q("at 250 sampling points a week")[0].2, Unit::Count(f) if f[0] == "points"));
+        assert!(matches!(&q("40 waiting riders")[0].2, Unit::Count(f) if f[0] == "riders"));
         assert_eq!(q("at least 200 stores")[0].3, Bound::AtLeast);
     }
 
