@@ -48,7 +48,12 @@ impl Fact {
         let kept: Vec<usize> = (0..a.words.len())
             .filter(|&i| {
                 let w = &a.words[i];
-                w.kind == Kind::Word && w.lower.len() > 2 && !COMMON.contains(&w.lower.as_str()) && !in_figure(i)
+                // Grammar says nothing of what a figure is about ("any").
+                w.kind == Kind::Word
+                    && w.lower.len() > 2
+                    && !COMMON.contains(&w.lower.as_str())
+                    && !crate::core::text::is_function_word(&w.lower)
+                    && !in_figure(i)
             })
             .collect();
         let first_figure = a.quantities.iter().filter(|q| q.explicit).map(|q| q.first).min();
@@ -137,5 +142,27 @@ pub fn describe(q: &Quantity) -> String {
         Bound::Exact => value,
         Bound::AtMost => format!("at most {value}"),
         Bound::AtLeast => format!("at least {value}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grammar_is_not_what_a_fact_is_about() {
+        let lexicon = Lexicon::builtin();
+        let f = Fact::new(
+            0,
+            "Customers get 48 hours' notice of any planned supply interruption",
+            &lexicon,
+        );
+        let heads: Vec<&str> = f.context.iter().map(|c| c[0].as_str()).collect();
+        assert!(heads.contains(&"notice") && heads.contains(&"planned"), "{heads:?}");
+        assert!(!heads.contains(&"any"), "{heads:?}");
+        assert_eq!(f.quantities.len(), 1);
+        assert_eq!(f.lasting, [false]);
+        let booked = Fact::new(0, "Every standard consultation is booked for 15 minutes", &lexicon);
+        assert_eq!(booked.lasting, [true], "a length of time, not a time within which");
     }
 }
