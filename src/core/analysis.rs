@@ -50,6 +50,23 @@ impl<'t> Analysis<'t> {
             }
         }
         hits[List::Literal as usize] = literal;
+        // "stop" turns round only what it stops ("stop greeting", "we
+        // stopped baking", "stop the checks"); "the stop on line 4 will have
+        // a raised kerb" and "the library stop will lend tablets" deny
+        // nothing.
+        hits[List::Negators as usize].retain(|h| {
+            let verb =
+                h.first == h.last && matches!(words[h.first].lower.as_str(), "stop" | "stops" | "stopped" | "quit");
+            // What it stops: a doing, or a thing ("stop the safety checks").
+            !verb
+                || words.get(h.last + 1).is_some_and(|n| {
+                    (n.lower.len() > 4 && n.lower.ends_with("ing"))
+                        || matches!(
+                            n.lower.as_str(),
+                            "the" | "our" | "all" | "any" | "their" | "your" | "its" | "this" | "these" | "those"
+                        )
+                })
+        });
         let negated_by = negation::scope(
             &words,
             &hits[List::Negators as usize],

@@ -334,6 +334,14 @@ fn scheduled(a: &Analysis) -> Option<usize> {
                     .get(i + 1)
                     .is_some_and(|n| matches!(n.lower.as_str(), "n't" | "not" | "no" | "never" | "only")),
                 "gets" | "get" | "receives" | "receive" => true,
+                // "from January we're renting 30 spaces": a plan in the
+                // present progressive.
+                "'re" | "are" => {
+                    i > 0
+                        && matches!(w[i - 1].lower.as_str(), "we" | "you" | "they")
+                        && w.get(i + 1)
+                            .is_some_and(|n| n.lower.len() > 5 && n.lower.ends_with("ing"))
+                }
                 _ => false,
             }
     })
