@@ -289,11 +289,17 @@ fn loses(a: &Analysis, last: usize) -> bool {
             || (counted && matches!(w[last + 2].lower.as_str(), "both" | "all"))
             || (d.kind == Kind::Word && d.capital && !d.acronym && d.sentence == v.sentence)
     });
-    let loss = existing
-        && matches!(
-            v.lower.as_str(),
-            "close" | "shut" | "scrap" | "axe" | "withdraw" | "discontinue" | "cancel" | "drop" | "end" | "stop"
-        );
+    // "we'll stop covering the villages", "will end offering": ceasing a
+    // doing takes it away.
+    let ceasing = matches!(v.lower.as_str(), "stop" | "end" | "cease" | "quit")
+        && w.get(last + 2)
+            .is_some_and(|n| n.lower.len() > 4 && n.lower.ends_with("ing"));
+    let loss = ceasing
+        || existing
+            && matches!(
+                v.lower.as_str(),
+                "close" | "shut" | "scrap" | "axe" | "withdraw" | "discontinue" | "cancel" | "drop" | "end" | "stop"
+            );
     loss && !a
         .hits_in(List::NegativeSense, last + 2, last + 7)
         .iter()

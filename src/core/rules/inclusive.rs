@@ -193,9 +193,15 @@ fn owner(a: &Analysis, h: &Hit) -> Option<usize> {
     let starts_sentence =
         h.first == 0 || w[h.first - 1].sentence != w[h.first].sentence || w[h.first - 1].kind == Kind::Punct;
     let vocative = starts_sentence && next.is_some_and(|n| matches!(n.lower.as_str(), "," | ":" | "!"));
+    // "every carer will get a half-day of training": a team that receives
+    // something is given to, it does not own the goal.
+    let receives = |i: usize| {
+        w.get(i)
+            .is_some_and(|n| matches!(n.lower.as_str(), "get" | "receive" | "have"))
+    };
     let acts = at(a.hits(List::SegmentVerbs), end + 1)
         .iter()
-        .any(|v| !passive_at(a, v.last + 1));
+        .any(|v| !passive_at(a, v.last + 1) && !receives(v.last + 1));
     // "a brew day with the brewhouse team": a team others join is company
     // in the goal, not its owner.
     let beside = h.first > 1 && matches!(w[h.first - 2].lower.as_str(), "with" | "alongside" | "beside");

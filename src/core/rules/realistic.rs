@@ -16,7 +16,16 @@ pub fn score(a: &Analysis, t: &mut Tally) {
     // something will happen.
     let slogans = a.cover(List::Inspiration);
     for h in distinct(a, &[List::Hyperbole, List::Absolutes]) {
+        // "Dignity. Always.": an absolute standing alone as a sentence is
+        // a value, a slogan's word, not a claim about what will happen.
+        let alone = |i: usize| {
+            a.words
+                .get(i)
+                .is_none_or(|x| x.sentence != a.words[h.first].sentence || x.kind == Kind::Punct)
+        };
+        let standalone = (h.first == 0 || alone(h.first - 1)) && alone(h.last + 1);
         if slogans.overlaps(h.first, h.last)
+            || standalone
             || literal_zero(a, h.first, h.last)
             || conduct_rule(a, h.first, h.last)
             || time_of_day(a, h.first, h.last)
