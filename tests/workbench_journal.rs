@@ -36,7 +36,12 @@ fn open(p: &Place) -> Bench {
 
 fn journals(p: &Place) -> Vec<PathBuf> {
     match std::fs::read_dir(p.state.join("journal")) {
-        Ok(d) => d.flatten().map(|e| e.path()).collect(),
+        // Journals only: a running session's live marker sits beside its own.
+        Ok(d) => d
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+            .collect(),
         Err(_) => vec![],
     }
 }

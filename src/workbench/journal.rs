@@ -120,10 +120,27 @@ fn live_marker(journal: &Path) -> PathBuf {
 /// A marker that cannot be opened says nothing: the journal is offered as
 /// before markers existed.
 pub fn live_elsewhere(journal: &Path) -> bool {
-    let Ok(file) = std::fs::File::open(live_marker(journal)) else {
+    // Only a regular file is a marker: opening a FIFO put there would block.
+    let marker = live_marker(journal);
+    if !std::fs::symlink_metadata(&marker).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
+    let Ok(file) = std::fs::File::open(marker) else {
         return false;
     };
     matches!(file.try_lock_shared(), Err(std::fs::TryLockError::WouldBlock))
+}
+
+/// Remove markers whose session died before its journal was written (or
+/// after it was removed): nothing beside them, and nobody holds them.
+fn clean_markers(folder: &Path) {
+    for e in std::fs::read_dir(folder).into_iter().flatten().flatten() {
+        let path = e.path();
+        let journal = path.to_str().and_then(|p| p.strip_suffix(".live")).map(Path::new);
+        if journal.is_some_and(|j| !j.exists() && e.file_type().is_ok_and(|t| t.is_file()) && !live_elsewhere(j)) {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
 }
 
 /// Remove a journal another session left, with its marker.
@@ -263,6 +280,10 @@ impl Journal {
         if private::folder(&self.folder).is_err() {
             return;
         }
+        // Never open something else put in the marker's place (a FIFO would block).
+        if std::fs::symlink_metadata(&marker).is_ok_and(|m| !m.is_file()) {
+            return;
+        }
         let opened = private::options()
             .write(true)
             .create(true)
@@ -348,6 +369,7 @@ impl Journal {
         // An older chorus made the folder and its files readable by all.
         let _ = private::tighten(&self.folder, private::FOLDER_MODE);
         private::clean_temps(&self.folder);
+        clean_markers(&self.folder);
         let Ok(entries) = std::fs::read_dir(&self.folder) else {
             return vec![];
         };

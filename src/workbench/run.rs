@@ -160,8 +160,12 @@ fn finish(app: &mut App, rt: &mut Runtime, outcome: Outcome, restore: impl FnOnc
         // Even a bug in writing the journal must not keep the terminal.
         _ => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| recover(app, rt))).ok(),
     };
-    if let Some(j) = rt.journal.as_mut() {
-        j.release();
+    // The journal kept for the next session is let go of before the
+    // terminal is given back; a quit clears it (and its marker) below.
+    if !matches!(outcome, Outcome::Quit) {
+        if let Some(j) = rt.journal.as_mut() {
+            j.release();
+        }
     }
     restore();
     let code = match outcome {

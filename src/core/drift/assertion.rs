@@ -201,7 +201,8 @@ fn commanded(a: &Analysis, h: &Hit) -> bool {
 fn handed_on(a: &Analysis, h: &Hit) -> bool {
     let w = &a.words;
     let start = a.clause_start(h.first);
-    let Some(verb) = (start..h.first).find(|&j| {
+    // The verb comes within the first few words of the clause.
+    let Some(verb) = (start..h.first.min(start + 4)).find(|&j| {
         !matches!(
             w[j].lower.as_str(),
             "please" | "just" | "simply" | "then" | "so" | "and"

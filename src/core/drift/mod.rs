@@ -228,7 +228,7 @@ impl DriftEngine {
         let mut stated: std::collections::HashMap<usize, bool> = std::collections::HashMap::new();
         for q in a.quantities.iter().filter(|q| q.explicit && !relative(a, q)) {
             let sentence = a.words[q.first].sentence;
-            let mut best: Option<(usize, &Fact, &Quantity)> = None;
+            let mut best: Option<(usize, &Fact, &Quantity, usize)> = None;
             // "borrow a laptop for 48 hours" says how long a loan lasts,
             // not how soon anything is done.
             let lasts = facts::lasting(&a.words, q);
@@ -274,18 +274,22 @@ impl DriftEngine {
                     // make it a misstatement of the fact.
                     let lends = on_topic[f.pillar] && !q.keeps_bound(fq) && !another_act(a, q);
                     let about = context + usize::from(lends && keyword);
-                    if about > 0 && best.is_none_or(|(b, _, _)| about > b) {
-                        best = Some((about, f, fq));
+                    if about > 0 && best.is_none_or(|(b, _, _, _)| about > b) {
+                        best = Some((about, f, fq, context));
                     }
                 }
             }
-            let Some((_, fact, fq)) = best else { continue };
+            let Some((_, fact, fq, context)) = best else { continue };
             // "under two minutes" is no misremembered "within 3 days": a
             // duration in another order of size measures something else.
-            if q.unit == crate::core::text::quantity::Unit::Hours && far_apart(q.value, fq.value) {
+            // Unless the fact's own words say it is the same thing ("every
+            // bike is repaired within 60 days").
+            if context == 0 && q.unit == crate::core::text::quantity::Unit::Hours && far_apart(q.value, fq.value) {
                 continue;
             }
-            if q.agrees_with(fq) || measures_other(a, q, fact, &hits[self.pillars[fact.pillar].keywords]) {
+            if q.agrees_with(fq)
+                || (context == 0 && measures_other(a, q, fact, &hits[self.pillars[fact.pillar].keywords]))
+            {
                 continue;
             }
             // The correct figure stated anywhere in the message makes the
@@ -329,11 +333,34 @@ fn banned(a: &Analysis, h: &Hit) -> bool {
             .rev()
             .take_while(|&j| w[j].sentence == sentence)
     };
+    // A ban on saying it: a denial and a verb of saying ("don't call them",
+    // "stop calling", "avoid describing"), not any "not" before ("don't
+    // miss our 'cheap' tune-ups" uses the term).
     let ban = || {
         before().any(|j| {
             matches!(
                 w[j].lower.as_str(),
                 "stop" | "avoid" | "ban" | "banned" | "quit" | "n't" | "not" | "never"
+            )
+        }) && before().any(|j| {
+            matches!(
+                w[j].lower.as_str(),
+                "call"
+                    | "calling"
+                    | "say"
+                    | "saying"
+                    | "describe"
+                    | "describing"
+                    | "use"
+                    | "using"
+                    | "write"
+                    | "writing"
+                    | "refer"
+                    | "referring"
+                    | "name"
+                    | "tell"
+                    | "telling"
+                    | "word"
             )
         })
     };
@@ -448,7 +475,12 @@ fn measures_other(a: &Analysis, q: &Quantity, fact: &Fact, keywords: &[Hit]) -> 
     });
     // A pillar keyword says what is measured only as the noun itself: the
     // session is not the consultation for being fear-free.
-    let keyword_noun = keywords.iter().any(|h| (h.first..=h.last).contains(&noun));
+    // Hits are in text order: only those starting near the noun can hold it.
+    let from = keywords.partition_point(|h| h.first + MAX_PHRASE < noun);
+    let keyword_noun = keywords[from..]
+        .iter()
+        .take_while(|h| h.first <= noun)
+        .any(|h| (h.first..=h.last).contains(&noun));
     !of_fact && !keyword_noun
 }
 
@@ -489,6 +521,9 @@ fn far_apart(a: f64, b: f64) -> bool {
     let (lo, hi) = (a.min(b), a.max(b));
     lo > 0.0 && hi / lo > 24.0
 }
+
+/// The longest keyword phrase, in words, looked back over for a noun.
+const MAX_PHRASE: usize = 8;
 
 /// How many words either side of a figure may say what it is about.
 const WINDOW: usize = 6;

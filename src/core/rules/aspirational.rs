@@ -194,7 +194,7 @@ fn passive_improvement(a: &Analysis, participle: usize) -> bool {
             | "postponed"
     );
     let sentence = p.sentence;
-    let better = (participle + 1..w.len())
+    let better = (participle + 1..(participle + 16).min(w.len()))
         .take_while(|&j| w[j].sentence == sentence)
         .any(|j| {
             matches!(
@@ -216,17 +216,25 @@ fn same_day_plan(a: &Analysis, last: usize) -> bool {
     let progressive = w.get(last + 1).is_some_and(|b| b.lower == "be")
         && w.get(last + 2)
             .is_some_and(|v| v.lower.len() > 4 && v.lower.ends_with("ing"));
+    if !progressive {
+        return false;
+    }
+    // Near the plan only, so a long text costs no more than its length.
     let sentence = w[last].sentence;
     let sentences = sentence.saturating_sub(1)..=sentence;
-    let same_day = w.iter().enumerate().any(|(j, x)| {
+    let near = last.saturating_sub(SAME_DAY_REACH)..(last + SAME_DAY_REACH).min(w.len());
+    let same_day = near.clone().zip(&w[near]).any(|(j, x)| {
         sentences.contains(&x.sentence)
             && (matches!(x.lower.as_str(), "tonight" | "today")
                 || (x.lower == "this"
                     && w.get(j + 1)
                         .is_some_and(|n| matches!(n.lower.as_str(), "morning" | "afternoon" | "evening"))))
     });
-    progressive && same_day
+    same_day
 }
+
+/// How far from a plan its "tonight" or "this morning" is looked for.
+const SAME_DAY_REACH: usize = 30;
 
 /// A word that counts things: "two", "several", "both".
 fn number_word(w: &str) -> bool {
@@ -413,27 +421,36 @@ fn aftermath(a: &Analysis) -> std::collections::HashSet<usize> {
         .collect();
     set.extend(dated_losses(a));
     let origins = set.clone();
-    let Some(last) = w.last().map(|x| x.sentence) else {
-        return set;
-    };
-    for s in 1..=last {
-        if set.contains(&s) || !set.contains(&(s - 1)) {
-            continue;
-        }
-        let points_back = w.iter().filter(|x| x.sentence == s).any(|x| {
+    // One pass over the words: which sentences point back, which carry a
+    // date of their own. The sentence right after a loss that points back
+    // at it arranges it ("Its mechanics move to York"); one with its own
+    // date ("By June the York team will ...") sets its own goal, and a
+    // sentence after an arrangement is no longer about the loss.
+    let own_date: std::collections::HashSet<usize> = a
+        .hits(List::Deadlines)
+        .iter()
+        .filter(|h| w[h.first].lower == "by")
+        .map(|h| w[h.first].sentence)
+        .collect();
+    let pointing: std::collections::HashSet<usize> = w
+        .iter()
+        .filter(|x| {
             matches!(
                 x.lower.as_str(),
                 "them" | "there" | "its" | "then" | "those" | "affected" | "instead"
             )
-        });
-        if points_back {
+        })
+        .map(|x| x.sentence)
+        .collect();
+    for &s in &pointing {
+        if s > 0 && origins.contains(&(s - 1)) && !own_date.contains(&s) {
             set.insert(s);
         }
     }
     set.retain(|s| !origins.contains(s));
     // "side rooms will no longer be cleaned at weekends; the Monday team
     // will catch up": what a semicolon joins to a loss arranges it.
-    let lost: Vec<usize> = a
+    let lost: std::collections::HashSet<usize> = a
         .hits(List::Future)
         .iter()
         .filter(|h| {

@@ -78,10 +78,6 @@ fn time_of_day(a: &Analysis, first: usize, last: usize) -> bool {
             | "charge"
             | "charged"
             | "charging"
-            | "run"
-            | "runs"
-            | "work"
-            | "works"
             | "working"
             | "running"
             | "sleep"
@@ -127,17 +123,46 @@ fn kept_rule(a: &Analysis, first: usize, last: usize) -> bool {
     ) {
         return false;
     }
-    let clause = w[first].clause;
     let start = a.clause_start(first);
-    let told = (start..first).any(|j| {
-        matches!(w[j].lower.as_str(), "must" | "please" | "required")
+    // Near the absolute only: an instruction is short, and a long clause
+    // must cost no more than its length.
+    let near = start.max(first.saturating_sub(12))..first;
+    // What is asked must be a deed anyone can do every time ("wear",
+    // "lock", "sign"), not an outcome ("fix every bike the same day") or a
+    // state ("be perfect").
+    let conduct = |j: usize| {
+        w.get(j).is_some_and(|v| {
+            matches!(
+                v.lower.as_str(),
+                "wear"
+                    | "lock"
+                    | "sign"
+                    | "check"
+                    | "carry"
+                    | "keep"
+                    | "log"
+                    | "wash"
+                    | "follow"
+                    | "use"
+                    | "knock"
+                    | "show"
+                    | "record"
+                    | "switch"
+                    | "close"
+                    | "label"
+                    | "store"
+                    | "report"
+                    | "clean"
+                    | "hold"
+            )
+        })
+    };
+    near.clone().any(|j| {
+        (matches!(w[j].lower.as_str(), "must" | "please") && conduct(j + 1))
             || (matches!(w[j].lower.as_str(), "need" | "needs" | "have" | "has")
-                && w.get(j + 1).is_some_and(|n| n.lower == "to"))
-    }) || (start == 0 || w[start - 1].sentence != w[start].sentence)
-        && a.cover(List::Imperatives).starts_at(start);
-    // "must be perfect at all times" asks for a state, not a deed.
-    let state = (start..first).any(|j| w[j].clause == clause && matches!(w[j].lower.as_str(), "be" | "feel" | "look"));
-    told && !state
+                && w.get(j + 1).is_some_and(|n| n.lower == "to")
+                && conduct(j + 2))
+    }) || ((start == 0 || w[start - 1].sentence != w[start].sentence) && conduct(start))
 }
 
 /// "we never pass a tenant's details to marketers", "we will never cut
