@@ -101,17 +101,25 @@ pub fn draw(frame: &mut Frame, app: &App, prompt: &Prompt, area: Rect) {
     frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: false }), body_area);
 }
 
+/// How long ago, in the largest unit that still reads as a count ("90
+/// seconds", "3 hours"); "1 second", not "1 seconds".
+fn ago(secs: u64) -> String {
+    let (n, unit) = match secs {
+        s if s < 120 => (s, "second"),
+        s if s < 2 * 3600 => (s / 60, "minute"),
+        s if s < 2 * 86400 => (s / 3600, "hour"),
+        s => (s / 86400, "day"),
+    };
+    let plural = if n == 1 { "" } else { "s" };
+    format!("{n} {unit}{plural} ago")
+}
+
 /// What the restore prompt says: whose edits, how old, what they change.
 fn restore_body(app: &App, name: &str, found: &Found) -> Vec<Line<'static>> {
     let age = found
         .modified
         .and_then(|t| t.elapsed().ok())
-        .map(|d| match d.as_secs() {
-            s if s < 120 => format!(" {s} seconds ago"),
-            s if s < 2 * 3600 => format!(" {} minutes ago", s / 60),
-            s if s < 2 * 86400 => format!(" {} hours ago", s / 3600),
-            s => format!(" {} days ago", s / 86400),
-        })
+        .map(|d| format!(" {}", ago(d.as_secs())))
         .unwrap_or_default();
     let mut body = vec![Line::from(format!(
         "{name} has unsaved edits, journaled{age} by a session that stopped without saving:"
@@ -148,5 +156,21 @@ fn ask(prompt: &Prompt) -> Ask {
         Prompt::SaveAs(_) => Ask::SaveAs,
         Prompt::PulsePath(_) => Ask::PulsePath,
         Prompt::Overwrite(_) => Ask::Overwrite,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ago;
+
+    #[test]
+    fn one_is_singular_and_every_other_count_plural() {
+        assert_eq!(ago(1), "1 second ago");
+        assert_eq!(ago(0), "0 seconds ago");
+        assert_eq!(ago(2), "2 seconds ago");
+        assert_eq!(ago(119), "119 seconds ago");
+        assert_eq!(ago(120), "2 minutes ago");
+        assert_eq!(ago(2 * 3600), "2 hours ago");
+        assert_eq!(ago(3 * 86400), "3 days ago");
     }
 }
