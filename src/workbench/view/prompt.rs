@@ -4,6 +4,7 @@
 //! answers; Esc always cancels.
 
 use ratatui::layout::{Position, Rect};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 use ratatui::Frame;
@@ -93,7 +94,12 @@ pub fn draw(frame: &mut Frame, app: &App, prompt: &Prompt, area: Rect) {
         let start = input.cursor.saturating_sub(w);
         let shown: String = chars[start..].iter().collect();
         let shown = glyphs::truncate(&shown, w + 1);
-        body[1] = Line::from(Span::styled(shown, theme::typed()));
+        // An offered path shows selected: typing replaces it.
+        let style = match input.selected {
+            true => theme::typed().add_modifier(Modifier::REVERSED),
+            false => theme::typed(),
+        };
+        body[1] = Line::from(Span::styled(shown, style));
         let before: String = chars[start..input.cursor].iter().collect();
         let x = glyphs::width(&before).min(w) as u16;
         frame.set_cursor_position(Position::new(body_area.x + x, body_area.y + 1));
