@@ -500,3 +500,21 @@ fn each_pillars_words_hold_none_of_another_pillars_keywords() {
         );
     }
 }
+
+#[test]
+fn a_column_headed_text_answer_response_or_comment_is_taken_for_the_answers() {
+    for header in ["Text", "Answer", "Response", "Comment", "Comments"] {
+        let dir = tempfile::tempdir().unwrap();
+        let csv = dir.path().join("plain.csv");
+        // Short answers, beside a longer column that is no answer.
+        let mut text = format!("Team,Site,{header}\n");
+        for n in 0..6 {
+            text.push_str(&format!("Sales,Leeds north depot yard {n},Fast repairs.\n"));
+        }
+        std::fs::write(&csv, text).unwrap();
+        let v = json(&csv, &[]);
+        let round = &v["rounds"][0];
+        assert_eq!(round["columns"]["text"], header, "{round}");
+        assert_eq!(round["overall"]["echo"]["speed"]["count"], 6, "{round}");
+    }
+}
