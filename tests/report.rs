@@ -373,3 +373,43 @@ fn a_quoted_answer_is_a_block_quote_in_the_markdown() {
     assert!(quote.starts_with("  > Trained crews fix stands fast"), "{md}");
     assert!(!md.contains(": >"), "a literal > after the finding:\n{md}");
 }
+
+/// Stderr of `chorus ARGS`, run from the project's folder.
+fn stderr_of(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_chorus"))
+        .current_dir(root())
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn every_command_stops_on_an_error_in_the_same_form() {
+    let names = "tests/fixtures/pulse/names.csv";
+    let missing = "no-such-set.yaml";
+    let runs: [&[&str]; 5] = [
+        &["pulse", SET, names],
+        &["report", SET, "--pulse", names],
+        &["pulse", missing, names],
+        &["report", missing],
+        &["lexicon", missing],
+    ];
+    for args in runs {
+        let (code, err) = stderr_of(args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        let line = err
+            .lines()
+            .find(|l| l.starts_with("chorus:"))
+            .unwrap_or_else(|| panic!("{args:?}: {err}"));
+        assert!(line.starts_with("chorus: error: "), "{args:?}: {line}");
+        assert!(!line.contains("error: error"), "{args:?}: {line}");
+    }
+    // pulse and report say the same problem the same way.
+    let (_, pulse) = stderr_of(&["pulse", SET, names]);
+    let (_, report) = stderr_of(&["report", SET, "--pulse", names]);
+    assert_eq!(pulse.trim(), report.trim());
+}
