@@ -114,6 +114,26 @@ fn a_segment_that_only_gets_email_is_flagged_and_one_with_a_huddle_is_not() {
 }
 
 #[test]
+fn briefings_and_handovers_are_face_to_face_even_beside_a_digital_channel() {
+    let on = |id: &str, channel: &str| {
+        msg(
+            id,
+            &format!("    audience: [mechanics]\n    channel: {channel}\n"),
+            FAST_ALL,
+        )
+    };
+    let m = [
+        on("a", "depot briefings and intranet"),
+        on("b", "shift handover"),
+        on("c", "email"),
+    ];
+    let s = set("", &m.iter().map(String::as_str).collect::<Vec<_>>());
+    let p = read(&s);
+    assert_eq!(p.channels[0].face_to_face, 2, "{:#?}", p.channels[0]);
+    assert_eq!(p.channels[0].digital, 1);
+}
+
+#[test]
 fn one_messenger_sending_most_messages_is_flagged_and_a_mix_is_not() {
     let by = |id: &str, who: &str| msg(id, &format!("    messenger: {who}\n"), FAST_ALL);
     let mostly = [by("a", "CEO"), by("b", "CEO"), by("c", "CEO"), by("d", "crew lead")];
@@ -299,4 +319,37 @@ fn a_set_that_talks_with_people_is_not_flagged_for_talking_at() {
     let m = [msg("b", "", FAST_ALL), msg("c", "", TRAINED_ALL)];
     let s = set("", &m.iter().map(String::as_str).collect::<Vec<_>>());
     assert!(!kinds(&read(&s)).contains(&FindingKind::TalkingAt));
+}
+
+#[test]
+fn the_builtin_face_to_face_forms_cover_plurals_and_mixed_channels() {
+    let lexicon = Lexicon::builtin();
+    let cfg = lexicon.programme();
+    for meet in [
+        "depot briefings and intranet",
+        "shift handover",
+        "Shift hand-over",
+        "pre-shift huddles",
+        "Monday stand-ups",
+        "CEO walkabout",
+        "toolbox talks",
+        "regional roadshow",
+        "Town halls",
+        "site visits",
+        "one-to-ones with line managers",
+        "team meeting",
+        "weekly team meetings",
+        "email, then a briefing",
+    ] {
+        assert!(cfg.is_face_to_face(meet), "{meet} is face to face");
+    }
+    for digital in [
+        "email",
+        "intranet",
+        "Teams meeting",
+        "huddles-digest email",
+        "post-briefing survey",
+    ] {
+        assert!(!cfg.is_face_to_face(digital), "{digital} is digital");
+    }
 }

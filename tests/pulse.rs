@@ -451,3 +451,70 @@ fn a_short_answer_guesses_no_language_and_a_long_one_is_not_scored_as_english() 
         );
     }
 }
+
+/// The words listed for `pillar` in a JSON round.
+fn words_for(round: &Value, pillar: &str) -> Vec<String> {
+    round["words"][pillar]
+        .as_array()
+        .unwrap_or_else(|| panic!("no words for {pillar}: {round}"))
+        .iter()
+        .map(|w| w["text"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn each_pillars_words_hold_none_of_another_pillars_keywords() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("mixed.csv");
+    let mut text = String::from("Team,\"What is Lemonad.ly about, in your words?\"\n");
+    for n in 0..4 {
+        text.push_str(&format!(
+            "Sales,\"Quick repairs, done by certified mechanics, stand {n}.\"\n"
+        ));
+        text.push_str(&format!(
+            "Sales,\"Fast turnaround on stand repairs, by qualified mechanics, call {n}.\"\n"
+        ));
+        text.push_str(&format!(
+            "Sales,\"Trained and experienced mechanics do repairs, desk {n}.\"\n"
+        ));
+    }
+    std::fs::write(&csv, text).unwrap();
+    let v = json(&csv, &[]);
+    let round = &v["rounds"][0];
+    let speed = words_for(round, "speed");
+    let expertise = words_for(round, "expertise");
+    // Words the two share come through on both ...
+    assert!(speed.contains(&"mechanics".to_string()), "{speed:?}");
+    assert!(expertise.contains(&"mechanics".to_string()), "{expertise:?}");
+    // ... each pillar's own keywords on its own list ...
+    assert!(speed.contains(&"quick".to_string()), "{speed:?}");
+    assert!(expertise.contains(&"certified".to_string()), "{expertise:?}");
+    // ... and never the other pillar's.
+    for w in ["certified", "qualified", "trained", "experienced"] {
+        assert!(!speed.contains(&w.to_string()), "speed lists {w}: {speed:?}");
+    }
+    for w in ["fast", "quick", "turnaround"] {
+        assert!(
+            !expertise.contains(&w.to_string()),
+            "expertise lists {w}: {expertise:?}"
+        );
+    }
+}
+
+#[test]
+fn a_column_headed_text_answer_response_or_comment_is_taken_for_the_answers() {
+    for header in ["Text", "Answer", "Response", "Comment", "Comments"] {
+        let dir = tempfile::tempdir().unwrap();
+        let csv = dir.path().join("plain.csv");
+        // Short answers, beside a longer column that is no answer.
+        let mut text = format!("Team,Site,{header}\n");
+        for n in 0..6 {
+            text.push_str(&format!("Sales,Leeds north depot yard {n},Fast repairs.\n"));
+        }
+        std::fs::write(&csv, text).unwrap();
+        let v = json(&csv, &[]);
+        let round = &v["rounds"][0];
+        assert_eq!(round["columns"]["text"], header, "{round}");
+        assert_eq!(round["overall"]["echo"]["speed"]["count"], 6, "{round}");
+    }
+}

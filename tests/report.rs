@@ -349,3 +349,67 @@ fn a_pulse_that_cannot_be_read_is_named_and_no_report_written() {
     assert_eq!((code, out.as_str()), (2, ""), "{err}");
     assert!(err.contains("names.csv"), "{err}");
 }
+
+#[test]
+fn a_quoted_answer_is_a_block_quote_in_the_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("answers.csv");
+    let mut text = String::from("Team,\"What is Lemonad.ly about, in your words?\"\n");
+    for n in 0..12 {
+        text.push_str(&format!("Sales,\"Trained crews fix stands fast, visit {n}.\"\n"));
+    }
+    std::fs::write(&csv, text).unwrap();
+    let (code, md, err) = report(&[SET, "--pulse", csv.to_str().unwrap(), "--format", "md"]);
+    assert_eq!(code, 0, "{err}");
+    let md = md.split("\n## What employees said back").nth(1).expect("the pulse");
+    let lines: Vec<&str> = md.lines().collect();
+    let item = lines
+        .iter()
+        .position(|l| l.starts_with("- echoes speed:"))
+        .unwrap_or_else(|| panic!("no example of speed:\n{md}"));
+    assert_eq!(lines[item], "- echoes speed:", "the finding alone on its line");
+    // The quote is a block quote within the list item (indented under it).
+    let quote = lines[item + 1..].iter().find(|l| !l.is_empty()).unwrap();
+    assert!(quote.starts_with("  > Trained crews fix stands fast"), "{md}");
+    assert!(!md.contains(": >"), "a literal > after the finding:\n{md}");
+}
+
+/// Stderr of `chorus ARGS`, run from the project's folder.
+fn stderr_of(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_chorus"))
+        .current_dir(root())
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn every_command_stops_on_an_error_in_the_same_form() {
+    let names = "tests/fixtures/pulse/names.csv";
+    let missing = "no-such-set.yaml";
+    let runs: [&[&str]; 5] = [
+        &["pulse", SET, names],
+        &["report", SET, "--pulse", names],
+        &["pulse", missing, names],
+        &["report", missing],
+        &["lexicon", missing],
+    ];
+    for args in runs {
+        let (code, err) = stderr_of(args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        let line = err
+            .lines()
+            .find(|l| l.starts_with("chorus:"))
+            .unwrap_or_else(|| panic!("{args:?}: {err}"));
+        assert!(line.starts_with("chorus: error: "), "{args:?}: {line}");
+        assert!(!line.contains("error: error"), "{args:?}: {line}");
+    }
+    // pulse and report say the same problem the same way.
+    let (_, pulse) = stderr_of(&["pulse", SET, names]);
+    let (_, report) = stderr_of(&["report", SET, "--pulse", names]);
+    assert_eq!(pulse.trim(), report.trim());
+}

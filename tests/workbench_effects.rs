@@ -525,13 +525,12 @@ fn a_save_as_path_under_home_is_expanded_without_looking_at_the_environment() {
         update(&mut app, Action::Confirm),
         [save(Path::new("/home/writer/drafts/set.yaml"), false, false)]
     );
-    // With no home folder the path is taken as typed.
+    // With no home folder the path is taken as typed: a relative one,
+    // beside the set.
     app.home = None;
     app.prompt = Some(Prompt::SaveAs(LineInput::new("~/set.yaml")));
-    assert_eq!(
-        update(&mut app, Action::Confirm),
-        [save(Path::new("~/set.yaml"), false, false)]
-    );
+    let beside = app.path.parent().unwrap().join("~/set.yaml");
+    assert_eq!(update(&mut app, Action::Confirm), [save(&beside, false, false)]);
 }
 
 /// The loop's side: a save as another file, carried out by the runtime,

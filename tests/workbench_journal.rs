@@ -34,9 +34,10 @@ fn open(p: &Place) -> Bench {
     app
 }
 
+/// The journals in the state folder, not the `.live` markers a running
+/// session keeps beside its own.
 fn journals(p: &Place) -> Vec<PathBuf> {
     match std::fs::read_dir(p.state.join("journal")) {
-        // Journals only: a running session's live marker sits beside its own.
         Ok(d) => d
             .flatten()
             .map(|e| e.path())
@@ -195,4 +196,24 @@ fn restore_prompt_snapshot() {
     })));
     let t = draw(&mut app, 80, 24);
     insta::assert_snapshot!("restore_prompt_80x24", t.backend());
+}
+
+#[test]
+fn a_journal_one_second_old_is_one_second_not_one_seconds() {
+    let p = place();
+    let mut app = open(&p);
+    let mut journal_set = app.set.clone();
+    journal_set.internal[1].text.push_str(" Fast.");
+    let diff = Diff::between(&app.set, &journal_set);
+    // Half a second of slack so a slow draw still reads as one second.
+    let modified = std::time::SystemTime::now() - std::time::Duration::from_millis(1500);
+    app.prompt = Some(Prompt::Restore(Box::new(Found {
+        file: p.state.join("journal/x.yaml"),
+        set: journal_set,
+        base: app.disk.clone(),
+        modified: Some(modified),
+        diff,
+    })));
+    let s = screen(&mut app, 120, 30);
+    assert!(s.contains("journaled 1 second ago by"), "{s}");
 }

@@ -85,7 +85,7 @@ pub fn run(paths: &[PathBuf], opts: &Options) -> i32 {
     let settings = match Settings::new(opts, &found) {
         Ok(s) => s,
         Err(e) => {
-            super::out::warn(&format!("error: {}", e));
+            super::out::error(&e.to_string());
             return 2;
         }
     };
@@ -190,13 +190,13 @@ fn write_baseline(reports: &[FileReport], target: &Path) -> i32 {
         match r {
             FileReport::Reviewed { path, set, review, .. } => baseline.record(path, set, review),
             FileReport::Failed(e) => {
-                super::out::warn(&format!("error: {}", e));
+                super::out::error(&e.to_string());
                 status = 2;
             }
         }
     }
     if let Err(e) = store::write_atomic(target, baseline.to_json().as_bytes()) {
-        super::out::warn(&format!("error: {e}"));
+        super::out::error(&e.to_string());
         return 2;
     }
     let name = out::path(target);

@@ -28,7 +28,7 @@ pub fn run(file: Option<&Path>) -> i32 {
 }
 
 fn fail(message: &str) -> i32 {
-    super::out::warn(message);
+    super::out::error(message);
     2
 }
 

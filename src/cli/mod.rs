@@ -175,7 +175,7 @@ pub fn main() -> i32 {
             match clap_mangen::Man::new(Cli::command()).render(&mut text) {
                 Ok(()) => out::print(0, |o| o.write_all(&text)),
                 Err(e) => {
-                    out::warn(&e.to_string());
+                    out::error(&e.to_string());
                     2
                 }
             }
@@ -221,7 +221,7 @@ pub fn main() -> i32 {
                 })
             }
             Err(e) => {
-                out::warn(&e.to_string());
+                out::error(&e.to_string());
                 2
             }
         },

@@ -38,6 +38,13 @@ pub fn warn(message: &str) {
     let _ = writeln!(io::stderr().lock(), "chorus: {}", visible(message, false));
 }
 
+/// `chorus: error: MESSAGE` on stderr: what every command says when it
+/// stops on a problem, so a script or a reader sees one form whichever
+/// command it ran.
+pub fn error(message: &str) {
+    warn(&format!("error: {message}"));
+}
+
 /// A path as it may be shown on a terminal.
 pub fn path(p: &std::path::Path) -> String {
     visible(&p.display().to_string(), false).into_owned()

@@ -62,14 +62,14 @@ pub fn run(set_path: &Path, rounds: &[PathBuf], opts: &Options) -> i32 {
     let (set, lexicon) = match open_set(set_path) {
         Ok(s) => s,
         Err(e) => {
-            out::warn(&e);
+            out::error(&e);
             return 2;
         }
     };
     let read = match read_all(&set, &lexicon, rounds, &opts.choice) {
         Ok(r) => r,
         Err(e) => {
-            out::warn(&e);
+            out::error(&e);
             return 2;
         }
     };
@@ -78,7 +78,7 @@ pub fn run(set_path: &Path, rounds: &[PathBuf], opts: &Options) -> i32 {
         if opts.save_columns {
             let file = pulse_file_for(csv);
             if let Err(e) = store::write_atomic(&file, choice_text(&used).as_bytes()) {
-                out::warn(&format!("{}: cannot save the columns: {e}", file.display()));
+                out::error(&format!("{}: cannot save the columns: {e}", file.display()));
                 return 2;
             }
             out::warn(&format!(

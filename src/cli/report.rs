@@ -77,7 +77,7 @@ pub fn run(paths: &[PathBuf], opts: &Options) -> i32 {
     };
     for r in &reports {
         if let FileReport::Failed(e) = r {
-            out::warn(&format!("error: {e}"));
+            out::error(&e.to_string());
         }
     }
     let extra = if opts.pulse.is_empty() {
@@ -86,7 +86,7 @@ pub fn run(paths: &[PathBuf], opts: &Options) -> i32 {
         match pulse_sections(&reports, opts) {
             Ok(s) => s,
             Err(e) => {
-                out::warn(&format!("error: {e}"));
+                out::error(&e.to_string());
                 return 2;
             }
         }
@@ -97,7 +97,7 @@ pub fn run(paths: &[PathBuf], opts: &Options) -> i32 {
         Some(target) => match write_report(target, &text) {
             Ok(()) => status,
             Err(e) => {
-                out::warn(&format!("error: {}: {e}", out::path(target)));
+                out::error(&format!("{}: {e}", out::path(target)));
                 2
             }
         },

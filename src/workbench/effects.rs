@@ -132,10 +132,7 @@ impl Runtime {
             }
             // Someone changed the file while it was being saved: ask, as before a save.
             Err(e) if store::is_changed_on_disk(&e) => Action::ChangedOnDisk,
-            Err(e) => Action::SaveFailed(format!(
-                "Could not save {}: {e}",
-                glyphs::visible(&path.display().to_string())
-            )),
+            Err(e) => Action::SaveFailed(save_failed(&path, &e)),
         }
     }
 
@@ -231,4 +228,17 @@ impl Runtime {
             }
         }
     }
+}
+
+/// What a failed save says: the file once, in full, and why. The store's
+/// errors already open with "cannot save PATH: "; that is dropped rather
+/// than said twice.
+fn save_failed(path: &Path, e: &io::Error) -> String {
+    let full = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let why = e.to_string();
+    let why = [path, full.as_path()]
+        .iter()
+        .find_map(|p| why.strip_prefix(&format!("cannot save {}: ", p.display())))
+        .unwrap_or(&why);
+    glyphs::visible(&format!("Could not save {}: {why}", full.display()))
 }

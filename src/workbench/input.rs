@@ -8,6 +8,10 @@ pub struct LineInput {
     pub text: String,
     /// Cursor position in chars.
     pub cursor: usize,
+    /// The whole text is selected, as an offered value is: the first
+    /// character typed (or pasted) replaces it, and any editing key
+    /// (arrows, Home, End, Backspace) keeps it to edit.
+    pub selected: bool,
 }
 
 impl LineInput {
@@ -15,7 +19,27 @@ impl LineInput {
     pub fn new(text: impl Into<String>) -> LineInput {
         let text = text.into();
         let cursor = text.chars().count();
-        LineInput { text, cursor }
+        LineInput {
+            text,
+            cursor,
+            selected: false,
+        }
+    }
+
+    /// An input offering `text`, all of it selected, cursor at the end.
+    pub fn offering(text: impl Into<String>) -> LineInput {
+        LineInput {
+            selected: true,
+            ..LineInput::new(text)
+        }
+    }
+
+    /// Drop a selected offer, to type in its place.
+    fn replace_selected(&mut self) {
+        if std::mem::take(&mut self.selected) {
+            self.text.clear();
+            self.cursor = 0;
+        }
     }
 
     fn byte(&self, at: usize) -> usize {
@@ -27,6 +51,7 @@ impl LineInput {
     }
 
     pub fn insert_str(&mut self, s: &str) {
+        self.replace_selected();
         // One line: a pasted line break becomes a space.
         let s: String = s
             .chars()
@@ -39,6 +64,10 @@ impl LineInput {
 
     /// Apply an editing key; returns whether the text changed.
     pub fn input(&mut self, input: Input) -> bool {
+        if !matches!(input.key, Key::Char(_)) || input.ctrl || input.alt {
+            // Not a typed character: the offer stays, to be edited.
+            self.selected = false;
+        }
         let len = self.text.chars().count();
         match input {
             Input {
@@ -131,5 +160,31 @@ mod tests {
         i.insert_str("a\nb");
         assert_eq!(i.text, "a bélło");
         assert_eq!(i.cursor, 3);
+    }
+
+    #[test]
+    fn an_offered_value_is_replaced_by_typing_and_kept_by_editing_keys() {
+        let mut i = LineInput::offering("/tmp/nb/ro.yaml");
+        for c in "/tmp/nb/copy.yaml".chars() {
+            i.input(key(Key::Char(c)));
+        }
+        assert_eq!(i.text, "/tmp/nb/copy.yaml");
+        assert_eq!(i.cursor, i.text.chars().count());
+
+        for (first, then) in [
+            (Key::Left, "ro.yamxl"),
+            (Key::Home, "xro.yaml"),
+            (Key::End, "ro.yamlx"),
+            (Key::Backspace, "ro.yamx"),
+        ] {
+            let mut i = LineInput::offering("ro.yaml");
+            i.input(key(first));
+            assert!(!i.selected);
+            i.input(key(Key::Char('x')));
+            assert_eq!(i.text, then, "{first:?} first");
+        }
+        let mut i = LineInput::offering("ro.yaml");
+        i.insert_str("pasted.yaml");
+        assert_eq!(i.text, "pasted.yaml");
     }
 }

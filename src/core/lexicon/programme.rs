@@ -10,7 +10,9 @@ use serde::Deserialize;
 pub struct ProgrammeConfig {
     /// Channels where people meet ("town hall", "huddle"); any other named
     /// channel is digital. A channel matches when it holds one of these as
-    /// whole words, ignoring case.
+    /// whole words, ignoring case, or its plural in -s ("briefings"); one
+    /// that also names a digital form ("briefings and intranet") still
+    /// matches, since it has a face-to-face moment.
     pub face_to_face: Vec<String>,
     /// Checklist rules whose finding marks a message as talking at people.
     pub talking_at: Vec<String>,
@@ -32,12 +34,16 @@ impl ProgrammeConfig {
     /// Whether `channel` is one where people meet face to face.
     pub fn is_face_to_face(&self, channel: &str) -> bool {
         let channel = channel.to_lowercase();
+        // A hyphen joins words into another thing: a "huddles-digest email"
+        // is an email, a "post-briefing survey" a survey.
+        let joins = |c: char| c.is_alphanumeric() || c == '-';
         self.face_to_face.iter().any(|entry| {
             let entry = entry.to_lowercase();
             channel.match_indices(&entry).any(|(at, _)| {
                 let before = channel[..at].chars().next_back();
-                let after = channel[at + entry.len()..].chars().next();
-                !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+                let rest = &channel[at + entry.len()..];
+                let rest = rest.strip_prefix('s').unwrap_or(rest);
+                !before.is_some_and(joins) && !rest.chars().next().is_some_and(joins)
             })
         })
     }

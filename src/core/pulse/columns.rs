@@ -67,6 +67,14 @@ const TEXT_CUES: &[&str] = &[
     "what is",
     "about",
     "tell us",
+    // A column named only for what it holds, as survey tools export it.
+    "text",
+    "answer",
+    "answers",
+    "response",
+    "responses",
+    "comment",
+    "comments",
 ];
 /// Header words of a segment column.
 const SEGMENT_CUES: &[&str] = &[

@@ -14,7 +14,7 @@ use super::columns::Columns;
 use super::reading::{Answer, Groups};
 use super::table::Table;
 use crate::core::model::MessageSet;
-use crate::core::text::is_function_word;
+use crate::core::text::{is_function_word, stem};
 use crate::core::verdict::DriftKind;
 
 /// How many answers a word or phrase must recur in to be shown.
@@ -368,11 +368,53 @@ fn depth(pulse: &mut Pulse, quoted: &[&Answer], set: &MessageSet) {
             list.push(text.trim().to_string());
         }
     };
+    // Each pillar's keywords, as word forms: an answer echoing two pillars
+    // lends its words to both, but never one pillar's keywords to the other.
+    let keywords: Vec<Vec<Vec<String>>> = set
+        .external
+        .pillars
+        .iter()
+        .map(|p| {
+            p.keywords
+                .iter()
+                .flat_map(|k| words(k, &HashSet::new()))
+                .map(|k| stem::forms(&k))
+                .collect()
+        })
+        .collect();
     for a in quoted {
         let r = &a.reading;
+        // The words that tied this answer to each pillar (synonyms included).
+        let tied: Vec<(&str, String)> = r
+            .alignment
+            .ties
+            .iter()
+            .flat_map(|t| {
+                words(t.span.quote(&a.text), &HashSet::new())
+                    .into_iter()
+                    .map(|w| (t.pillar.as_str(), w))
+            })
+            .collect();
         for (i, p) in pulse.pillars.iter().enumerate() {
             if r.alignment.pillars.contains(&p.id) {
+                let own = |w: &str, f: &[String]| {
+                    tied.iter().any(|(id, t)| *id == p.id && t == w)
+                        || keywords
+                            .get(i)
+                            .is_some_and(|ks| ks.iter().any(|k| stem::matches(f, k, true)))
+                };
+                let others = |w: &str, f: &[String]| {
+                    tied.iter().any(|(id, t)| *id != p.id && t == w)
+                        || keywords
+                            .iter()
+                            .enumerate()
+                            .any(|(j, ks)| j != i && ks.iter().any(|k| stem::matches(f, k, true)))
+                };
                 for w in words(&a.text, &skip) {
+                    let f = stem::forms(&w);
+                    if others(&w, &f) && !own(&w, &f) {
+                        continue;
+                    }
                     *per_pillar[i].entry(w).or_insert(0) += 1;
                 }
                 example(format!("echoes {}", p.id), &a.text);

@@ -83,6 +83,9 @@ pub struct App<'e> {
     /// The home folder, for a save-as path typed as `~/…` (read once, so
     /// `update` never looks at the environment).
     pub home: Option<PathBuf>,
+    /// The folder chorus was started in, against which a relative set path
+    /// is shown in full when saving as (read once, like `home`).
+    pub started_in: Option<PathBuf>,
     /// The day the programme's timeline is read on, taken once on opening
     /// (so update never reads the clock).
     pub today: Date,
@@ -134,6 +137,7 @@ impl<'e> App<'e> {
             after_save: AfterSave::Nothing,
             read_only: None,
             home: std::env::var_os("HOME").map(PathBuf::from),
+            started_in: std::env::current_dir().ok(),
             today: Date::today(),
             text_layout: glyphs::LayoutCache::default(),
             story_revision: 0,

@@ -3,16 +3,27 @@
 //! unsaved edits found on opening), saving, and what came of the effects
 //! these ask for.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::workbench::action::{Action, Effect};
 use crate::workbench::glyphs;
 use crate::workbench::input::LineInput;
 use crate::workbench::state::{AfterSave, App, Mode, Prompt};
 
-/// Ask for the path to save as, offering the set's own.
+/// Ask for the path to save as, offering the set's own in full, selected:
+/// typing a path replaces it, an arrow or Backspace first edits it.
 pub(super) fn open_save_as(app: &mut App) {
-    app.prompt = Some(Prompt::SaveAs(LineInput::new(app.path.display().to_string())));
+    let offer = full(app, &app.path).display().to_string();
+    app.prompt = Some(Prompt::SaveAs(LineInput::offering(offer)));
+}
+
+/// `path` made absolute against the folder chorus started in (as given
+/// when that is unknown).
+fn full(app: &App, path: &Path) -> PathBuf {
+    match &app.started_in {
+        Some(folder) if path.is_relative() => folder.join(path),
+        _ => path.to_path_buf(),
+    }
 }
 
 /// Ask for the survey export to read for the pulse screen.
@@ -102,9 +113,15 @@ pub(super) fn answer(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
             Action::Paste(s) => input.insert_str(&s),
             Action::Confirm | Action::Save => {
                 let target = expand(&input.text, app.home.as_ref());
+                // A bare name ("copy.yaml") goes beside the set, wherever
+                // chorus was started from.
+                let target = match app.path.parent() {
+                    Some(folder) if target.is_relative() && !target.as_os_str().is_empty() => folder.join(target),
+                    _ => target,
+                };
                 if target.as_os_str().is_empty() {
                     app.error("Type a path to save to");
-                } else if target == app.path {
+                } else if target == app.path || target == full(app, &app.path) {
                     app.prompt = None;
                     save(app, fx);
                 } else {
@@ -137,7 +154,7 @@ pub(super) fn answer(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         Prompt::Overwrite(target) => match action {
             Action::Choose('y') | Action::Choose('o') => write_to(fx, target.clone()),
             Action::Choose('n') => {
-                let typed = LineInput::new(target.display().to_string());
+                let typed = LineInput::offering(target.display().to_string());
                 app.prompt = Some(Prompt::SaveAs(typed));
             }
             _ => {}

@@ -4,6 +4,7 @@
 //! answers; Esc always cancels.
 
 use ratatui::layout::{Position, Rect};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 use ratatui::Frame;
@@ -93,7 +94,12 @@ pub fn draw(frame: &mut Frame, app: &App, prompt: &Prompt, area: Rect) {
         let start = input.cursor.saturating_sub(w);
         let shown: String = chars[start..].iter().collect();
         let shown = glyphs::truncate(&shown, w + 1);
-        body[1] = Line::from(Span::styled(shown, theme::typed()));
+        // An offered path shows selected: typing replaces it.
+        let style = match input.selected {
+            true => theme::typed().add_modifier(Modifier::REVERSED),
+            false => theme::typed(),
+        };
+        body[1] = Line::from(Span::styled(shown, style));
         let before: String = chars[start..input.cursor].iter().collect();
         let x = glyphs::width(&before).min(w) as u16;
         frame.set_cursor_position(Position::new(body_area.x + x, body_area.y + 1));
@@ -101,17 +107,25 @@ pub fn draw(frame: &mut Frame, app: &App, prompt: &Prompt, area: Rect) {
     frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: false }), body_area);
 }
 
+/// How long ago, in the largest unit that still reads as a count ("90
+/// seconds", "3 hours"); "1 second", not "1 seconds".
+fn ago(secs: u64) -> String {
+    let (n, unit) = match secs {
+        s if s < 120 => (s, "second"),
+        s if s < 2 * 3600 => (s / 60, "minute"),
+        s if s < 2 * 86400 => (s / 3600, "hour"),
+        s => (s / 86400, "day"),
+    };
+    let plural = if n == 1 { "" } else { "s" };
+    format!("{n} {unit}{plural} ago")
+}
+
 /// What the restore prompt says: whose edits, how old, what they change.
 fn restore_body(app: &App, name: &str, found: &Found) -> Vec<Line<'static>> {
     let age = found
         .modified
         .and_then(|t| t.elapsed().ok())
-        .map(|d| match d.as_secs() {
-            s if s < 120 => format!(" {s} seconds ago"),
-            s if s < 2 * 3600 => format!(" {} minutes ago", s / 60),
-            s if s < 2 * 86400 => format!(" {} hours ago", s / 3600),
-            s => format!(" {} days ago", s / 86400),
-        })
+        .map(|d| format!(" {}", ago(d.as_secs())))
         .unwrap_or_default();
     let mut body = vec![Line::from(format!(
         "{name} has unsaved edits, journaled{age} by a session that stopped without saving:"
@@ -148,5 +162,21 @@ fn ask(prompt: &Prompt) -> Ask {
         Prompt::SaveAs(_) => Ask::SaveAs,
         Prompt::PulsePath(_) => Ask::PulsePath,
         Prompt::Overwrite(_) => Ask::Overwrite,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ago;
+
+    #[test]
+    fn one_is_singular_and_every_other_count_plural() {
+        assert_eq!(ago(1), "1 second ago");
+        assert_eq!(ago(0), "0 seconds ago");
+        assert_eq!(ago(2), "2 seconds ago");
+        assert_eq!(ago(119), "119 seconds ago");
+        assert_eq!(ago(120), "2 minutes ago");
+        assert_eq!(ago(2 * 3600), "2 hours ago");
+        assert_eq!(ago(3 * 86400), "3 days ago");
     }
 }

@@ -74,7 +74,9 @@ pub fn body(p: &Pulse) -> String {
         out.push_str(&format!("\n### {}\n\n", cells::EXAMPLES_TITLE));
         d.examples
             .iter()
-            .for_each(|(f, t)| out.push_str(&format!("- {f}: > {t}\n")));
+            // The answer as a block quote inside the list item: a `>`
+            // after text on the same line is only a literal `>`.
+            .for_each(|(f, t)| out.push_str(&format!("- {f}:\n\n  > {t}\n\n")));
     }
     out
 }
