@@ -56,6 +56,7 @@ fn is_joiner(c: char) -> bool {
 /// Characters that belong to a word: letters, digits, and any other
 /// non-ASCII character that is not punctuation or a space (combining marks,
 /// scripts without case, emoji), so no script is cut mid-word.
+#[inline]
 fn is_word_char(c: char) -> bool {
     // Most text is ASCII: answer it without the Unicode tables.
     if c.is_ascii() {
@@ -284,7 +285,9 @@ fn normalize_chars(written: &[char]) -> String {
     if written.iter().all(char::is_ascii) {
         // ASCII has no invisible characters nor typographic apostrophes,
         // and lower-cases one byte to one byte.
-        return written.iter().map(|c| c.to_ascii_lowercase()).collect();
+        let mut out = String::with_capacity(written.len());
+        out.extend(written.iter().map(|c| c.to_ascii_lowercase()));
+        return out;
     }
     let mut out = String::with_capacity(written.len());
     for &c in written {
