@@ -56,12 +56,18 @@ fn is_joiner(c: char) -> bool {
 /// Characters that belong to a word: letters, digits, and any other
 /// non-ASCII character that is not punctuation or a space (combining marks,
 /// scripts without case, emoji), so no script is cut mid-word.
-#[inline]
+#[inline(always)]
 fn is_word_char(c: char) -> bool {
-    // Most text is ASCII: answer it without the Unicode tables.
+    // Most text is ASCII: answer it here, without a call or the Unicode tables.
     if c.is_ascii() {
-        return c.is_ascii_alphanumeric() || c == '_';
+        c.is_ascii_alphanumeric() || c == '_'
+    } else {
+        is_wide_word_char(c)
     }
+}
+
+#[inline(never)]
+fn is_wide_word_char(c: char) -> bool {
     if c.is_alphanumeric() {
         return true;
     }
@@ -118,7 +124,7 @@ fn ends_clause(c: char) -> bool {
 /// Split `text` into words, numbers and punctuation marks.
 pub fn tokenize(text: &str) -> Vec<Word> {
     let chars: Vec<char> = text.chars().collect();
-    let mut raw: Vec<(usize, usize)> = Vec::new();
+    let mut raw: Vec<(usize, usize)> = Vec::with_capacity(chars.len() / 4 + 1);
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -285,9 +291,8 @@ fn normalize_chars(written: &[char]) -> String {
     if written.iter().all(char::is_ascii) {
         // ASCII has no invisible characters nor typographic apostrophes,
         // and lower-cases one byte to one byte.
-        let mut out = String::with_capacity(written.len());
-        out.extend(written.iter().map(|c| c.to_ascii_lowercase()));
-        return out;
+        let bytes: Vec<u8> = written.iter().map(|&c| (c as u8).to_ascii_lowercase()).collect();
+        return String::from_utf8(bytes).expect("ASCII is UTF-8");
     }
     let mut out = String::with_capacity(written.len());
     for &c in written {
