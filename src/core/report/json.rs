@@ -11,6 +11,8 @@ use serde::Serialize;
 use super::json_message;
 use super::programme_json::{self, ProgrammeJson, SetFindingJson};
 use super::FileReport;
+use crate::core::model::Message;
+use crate::core::verdict::MessageReview;
 
 #[derive(Serialize)]
 struct SetJson<'a> {
@@ -33,9 +35,7 @@ struct ErrorJson<'a> {
 /// would write of `{"files": [...], "errors": [...]}`, the messages by hand
 /// (`json_message`), the rest through serde_json with `ControlEscapes`.
 pub fn write(files: &[FileReport], out: &mut impl Write) -> io::Result<()> {
-    // Flushed whenever it holds this much, so memory stays flat.
-    const CHUNK: usize = 1 << 16;
-    let mut buf: Vec<u8> = Vec::with_capacity(2 * CHUNK);
+    let mut buf: Vec<u8> = Vec::with_capacity(1 << 16);
     buf.extend_from_slice(b"{\"files\":[");
     let mut errors = Vec::new();
     let mut first = true;
@@ -56,16 +56,8 @@ pub fn write(files: &[FileReport], out: &mut impl Write) -> io::Result<()> {
                 buf.extend_from_slice(b",\"brand\":");
                 json_message::string(&mut buf, &set.brand);
                 buf.extend_from_slice(b",\"messages\":[");
-                for (i, (r, m)) in review.messages.iter().zip(&set.internal).enumerate() {
-                    if i > 0 {
-                        buf.push(b',');
-                    }
-                    json_message::message(&mut buf, r, m.text.chars().count(), m.date);
-                    if buf.len() >= CHUNK {
-                        out.write_all(&buf)?;
-                        buf.clear();
-                    }
-                }
+                let pairs: Vec<(&MessageReview, &Message)> = review.messages.iter().zip(&set.internal).collect();
+                messages(&pairs, &mut buf, out)?;
                 buf.extend_from_slice(b"],\"set\":");
                 let set_json = SetJson {
                     uncovered_pillars: &review.set.uncovered_pillars,
@@ -88,6 +80,49 @@ pub fn write(files: &[FileReport], out: &mut impl Write) -> io::Result<()> {
     serialize(&errors, &mut buf)?;
     buf.extend_from_slice(b"}\n");
     out.write_all(&buf)
+}
+
+/// The messages, comma-separated, through `buf` into `out`. Large sets are
+/// written in rounds, each round's two halves on two threads (the text of
+/// one message does not depend on another's), so the report costs about
+/// half its time and holds only a round in memory.
+fn messages(pairs: &[(&MessageReview, &Message)], buf: &mut Vec<u8>, out: &mut impl Write) -> io::Result<()> {
+    const HALF: usize = 256;
+    let two_cores = std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    for (round, part) in pairs.chunks(2 * HALF).enumerate() {
+        if round > 0 {
+            buf.push(b',');
+        }
+        if !two_cores || part.len() <= HALF {
+            write_messages(part, buf);
+        } else {
+            let (first, second) = part.split_at(HALF);
+            let room = buf.capacity();
+            let other = std::thread::scope(|s| {
+                let other = s.spawn(move || {
+                    let mut b = Vec::with_capacity(room);
+                    write_messages(second, &mut b);
+                    b
+                });
+                write_messages(first, buf);
+                other.join().expect("writing JSON does not panic")
+            });
+            buf.push(b',');
+            buf.extend_from_slice(&other);
+        }
+        out.write_all(buf)?;
+        buf.clear();
+    }
+    Ok(())
+}
+
+fn write_messages(pairs: &[(&MessageReview, &Message)], buf: &mut Vec<u8>) {
+    for (i, (r, m)) in pairs.iter().enumerate() {
+        if i > 0 {
+            buf.push(b',');
+        }
+        json_message::message(buf, r, m.text.chars().count(), m.date);
+    }
 }
 
 fn serialize(value: &impl Serialize, buf: &mut Vec<u8>) -> io::Result<()> {
