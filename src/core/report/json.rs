@@ -83,37 +83,56 @@ pub fn write(files: &[FileReport], out: &mut impl Write) -> io::Result<()> {
 }
 
 /// The messages, comma-separated, through `buf` into `out`. Large sets are
-/// written in rounds, each round's two halves on two threads (the text of
-/// one message does not depend on another's), so the report costs about
-/// half its time and holds only a round in memory.
+/// written in rounds: one helper thread writes the second half of each
+/// round while this one writes the first (the text of one message does
+/// not depend on another's), so the report costs about half its time and
+/// holds only a round in memory.
 fn messages(pairs: &[(&MessageReview, &Message)], buf: &mut Vec<u8>, out: &mut impl Write) -> io::Result<()> {
     const HALF: usize = 256;
     let two_cores = std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
-    for (round, part) in pairs.chunks(2 * HALF).enumerate() {
-        if round > 0 {
-            buf.push(b',');
-        }
-        if !two_cores || part.len() <= HALF {
+    if !two_cores || pairs.len() <= HALF {
+        for (round, part) in pairs.chunks(2 * HALF).enumerate() {
+            if round > 0 {
+                buf.push(b',');
+            }
             write_messages(part, buf);
-        } else {
-            let (first, second) = part.split_at(HALF);
-            let room = buf.capacity();
-            let other = std::thread::scope(|s| {
-                let other = s.spawn(move || {
-                    let mut b = Vec::with_capacity(room);
-                    write_messages(second, &mut b);
-                    b
-                });
-                write_messages(first, buf);
-                other.join().expect("writing JSON does not panic")
-            });
-            buf.push(b',');
-            buf.extend_from_slice(&other);
+            out.write_all(buf)?;
+            buf.clear();
         }
-        out.write_all(buf)?;
-        buf.clear();
+        return Ok(());
     }
-    Ok(())
+    std::thread::scope(|s| {
+        // Room for one finished half ahead, so memory stays bounded; its
+        // buffer comes back to be filled again rather than freed here.
+        let (done, halves) = std::sync::mpsc::sync_channel::<Vec<u8>>(1);
+        let (give_back, spare) = std::sync::mpsc::sync_channel::<Vec<u8>>(2);
+        s.spawn(move || {
+            for part in pairs.chunks(2 * HALF) {
+                let mut b = spare.try_recv().unwrap_or_default();
+                write_messages(&part[HALF.min(part.len())..], &mut b);
+                if done.send(b).is_err() {
+                    break; // the writer stopped (an output error)
+                }
+            }
+        });
+        for (round, part) in pairs.chunks(2 * HALF).enumerate() {
+            if round > 0 {
+                buf.push(b',');
+            }
+            write_messages(&part[..HALF.min(part.len())], buf);
+            let second = halves.recv().expect("the helper writes every round");
+            if !second.is_empty() {
+                buf.push(b',');
+                buf.extend_from_slice(&second);
+            }
+            let mut second = second;
+            second.clear();
+            let _ = give_back.try_send(second);
+            out.write_all(buf)?;
+            buf.clear();
+        }
+        Ok(())
+    })
 }
 
 fn write_messages(pairs: &[(&MessageReview, &Message)], buf: &mut Vec<u8>) {
