@@ -6,27 +6,13 @@
 
 use std::io::{self, Write};
 
-use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
+use super::json_message;
 use super::programme_json::{self, ProgrammeJson, SetFindingJson};
 use super::FileReport;
-use crate::core::model::{Criterion, Date};
-use crate::core::verdict::{Contribution, CriterionResult, Drift, MessageReview, Span};
-
-#[derive(Serialize)]
-struct Doc<'a> {
-    files: Vec<FileJson<'a>>,
-    errors: Vec<ErrorJson<'a>>,
-}
-
-#[derive(Serialize)]
-struct FileJson<'a> {
-    path: String,
-    brand: &'a str,
-    messages: Vec<MessageJson<'a>>,
-    set: SetJson<'a>,
-}
+use crate::core::model::Message;
+use crate::core::verdict::MessageReview;
 
 #[derive(Serialize)]
 struct SetJson<'a> {
@@ -45,174 +31,14 @@ struct ErrorJson<'a> {
     message: &'a str,
 }
 
-#[derive(Serialize)]
-struct MessageJson<'a> {
-    id: &'a str,
-    kind: &'a str,
-    /// The day the message goes out, when it has one.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    date: Option<String>,
-    /// Set when the text is not English and was not scored.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    language: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    notice: Option<String>,
-    checklist: Checklist<'a>,
-    alignment: AlignmentJson<'a>,
-    drift: Vec<DriftJson<'a>>,
-    segments: &'a [String],
-}
-
-struct Checklist<'a>(&'a MessageReview);
-
-impl Serialize for Checklist<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(4))?;
-        for c in Criterion::ALL {
-            m.serialize_entry(c.as_str(), &CriterionJson(self.0.checklist.get(c)))?;
-        }
-        m.end()
-    }
-}
-
-struct CriterionJson<'a>(&'a CriterionResult);
-
-#[derive(Serialize)]
-struct FindingJson<'a> {
-    rule: &'a str,
-    start: usize,
-    end: usize,
-    message: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    suggestion: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct ContributionJson<'a> {
-    rule: &'a str,
-    points: i32,
-    label: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    start: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    end: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    entry: Option<&'a str>,
-}
-
-impl Serialize for CriterionJson<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let c = self.0;
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("score", &c.score)?;
-        m.serialize_entry("pass", &c.pass)?;
-        m.serialize_entry("applies", &c.applies)?;
-        m.serialize_entry("pass_mark", &c.pass_mark)?;
-        let findings: Vec<FindingJson> = c
-            .findings
-            .iter()
-            .map(|f| FindingJson {
-                rule: &f.rule,
-                start: f.span.start,
-                end: f.span.end,
-                message: &f.message,
-                suggestion: f.suggestion.as_deref(),
-            })
-            .collect();
-        m.serialize_entry("findings", &findings)?;
-        if let Some(reason) = &c.waived {
-            m.serialize_entry("waived", reason)?;
-        }
-        let breakdown: Vec<ContributionJson> = c.breakdown.iter().map(contribution).collect();
-        m.serialize_entry("breakdown", &breakdown)?;
-        m.end()
-    }
-}
-
-fn contribution(c: &Contribution) -> ContributionJson<'_> {
-    ContributionJson {
-        rule: &c.rule,
-        points: c.points,
-        label: &c.label,
-        start: c.span.map(|s| s.start),
-        end: c.span.map(|s| s.end),
-        entry: c.entry.as_deref(),
-    }
-}
-
-#[derive(Serialize)]
-struct AlignmentJson<'a> {
-    score: u8,
-    pillars: &'a [String],
-    ties: Vec<TieJson<'a>>,
-}
-
-#[derive(Serialize)]
-struct TieJson<'a> {
-    pillar: &'a str,
-    keyword: &'a str,
-    start: usize,
-    end: usize,
-}
-
-#[derive(Serialize)]
-struct DriftJson<'a> {
-    kind: &'static str,
-    pillar: Option<&'a str>,
-    start: usize,
-    end: usize,
-    message: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    suggestion: Option<&'a str>,
-}
-
-fn drift(d: &Drift, text_len: usize) -> DriftJson<'_> {
-    // off_story is about the whole message: its span is the whole text.
-    let span = d.span.unwrap_or(Span::new(0, text_len));
-    DriftJson {
-        kind: d.kind.as_str(),
-        pillar: d.pillar.as_deref(),
-        start: span.start,
-        end: span.end,
-        message: &d.message,
-        suggestion: d.suggestion.as_deref(),
-    }
-}
-
-fn message<'a>(r: &'a MessageReview, text_len: usize, date: Option<Date>) -> MessageJson<'a> {
-    MessageJson {
-        date: date.map(|d| d.to_string()),
-        id: &r.id,
-        kind: &r.kind,
-        language: r.language.as_deref(),
-        notice: r.language_notice(),
-        checklist: Checklist(r),
-        alignment: AlignmentJson {
-            score: r.alignment.score,
-            pillars: &r.alignment.pillars,
-            ties: r
-                .alignment
-                .ties
-                .iter()
-                .map(|t| TieJson {
-                    pillar: &t.pillar,
-                    keyword: &t.keyword,
-                    start: t.span.start,
-                    end: t.span.end,
-                })
-                .collect(),
-        },
-        drift: r.drift.iter().map(|d| drift(d, text_len)).collect(),
-        segments: &r.segments,
-    }
-}
-
-/// Write the whole report as JSON to `out`.
+/// Write the whole report as JSON to `out`: the same text serde_json
+/// would write of `{"files": [...], "errors": [...]}`, the messages by hand
+/// (`json_message`), the rest through serde_json with `ControlEscapes`.
 pub fn write(files: &[FileReport], out: &mut impl Write) -> io::Result<()> {
-    let mut doc = Doc {
-        files: Vec::new(),
-        errors: Vec::new(),
-    };
+    let mut buf: Vec<u8> = Vec::with_capacity(1 << 16);
+    buf.extend_from_slice(b"{\"files\":[");
+    let mut errors = Vec::new();
+    let mut first = true;
     for f in files {
         match f {
             FileReport::Reviewed {
@@ -220,23 +46,29 @@ pub fn write(files: &[FileReport], out: &mut impl Write) -> io::Result<()> {
                 set,
                 review,
                 programme,
-            } => doc.files.push(FileJson {
-                path: path.display().to_string(),
-                brand: &set.brand,
-                messages: review
-                    .messages
-                    .iter()
-                    .zip(&set.internal)
-                    .map(|(r, m)| message(r, m.text.chars().count(), m.date))
-                    .collect(),
-                set: SetJson {
+            } => {
+                if !first {
+                    buf.push(b',');
+                }
+                first = false;
+                buf.extend_from_slice(b"{\"path\":");
+                json_message::string(&mut buf, &path.display().to_string());
+                buf.extend_from_slice(b",\"brand\":");
+                json_message::string(&mut buf, &set.brand);
+                buf.extend_from_slice(b",\"messages\":[");
+                let pairs: Vec<(&MessageReview, &Message)> = review.messages.iter().zip(&set.internal).collect();
+                messages(&pairs, &mut buf, out)?;
+                buf.extend_from_slice(b"],\"set\":");
+                let set_json = SetJson {
                     uncovered_pillars: &review.set.uncovered_pillars,
                     unaddressed_segments: &review.set.unaddressed_segments,
                     findings: programme_json::findings(programme, set),
                     programme: programme_json::programme(programme, set),
-                },
-            }),
-            FileReport::Failed(e) => doc.errors.push(ErrorJson {
+                };
+                serialize(&set_json, &mut buf)?;
+                buf.push(b'}');
+            }
+            FileReport::Failed(e) => errors.push(ErrorJson {
                 path: e.path.display().to_string(),
                 line: e.line,
                 column: e.column,
@@ -244,9 +76,77 @@ pub fn write(files: &[FileReport], out: &mut impl Write) -> io::Result<()> {
             }),
         }
     }
-    let mut ser = serde_json::Serializer::with_formatter(&mut *out, ControlEscapes);
-    doc.serialize(&mut ser).map_err(io::Error::other)?;
-    out.write_all(b"\n")
+    buf.extend_from_slice(b"],\"errors\":");
+    serialize(&errors, &mut buf)?;
+    buf.extend_from_slice(b"}\n");
+    out.write_all(&buf)
+}
+
+/// The messages, comma-separated, through `buf` into `out`. Large sets are
+/// written in rounds: one helper thread writes the second half of each
+/// round while this one writes the first (the text of one message does
+/// not depend on another's), so the report costs about half its time and
+/// holds only a round in memory.
+fn messages(pairs: &[(&MessageReview, &Message)], buf: &mut Vec<u8>, out: &mut impl Write) -> io::Result<()> {
+    const HALF: usize = 256;
+    let two_cores = std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    if !two_cores || pairs.len() <= HALF {
+        for (round, part) in pairs.chunks(2 * HALF).enumerate() {
+            if round > 0 {
+                buf.push(b',');
+            }
+            write_messages(part, buf);
+            out.write_all(buf)?;
+            buf.clear();
+        }
+        return Ok(());
+    }
+    std::thread::scope(|s| {
+        // Room for one finished half ahead, so memory stays bounded; its
+        // buffer comes back to be filled again rather than freed here.
+        let (done, halves) = std::sync::mpsc::sync_channel::<Vec<u8>>(1);
+        let (give_back, spare) = std::sync::mpsc::sync_channel::<Vec<u8>>(2);
+        s.spawn(move || {
+            for part in pairs.chunks(2 * HALF) {
+                let mut b = spare.try_recv().unwrap_or_default();
+                write_messages(&part[HALF.min(part.len())..], &mut b);
+                if done.send(b).is_err() {
+                    break; // the writer stopped (an output error)
+                }
+            }
+        });
+        for (round, part) in pairs.chunks(2 * HALF).enumerate() {
+            if round > 0 {
+                buf.push(b',');
+            }
+            write_messages(&part[..HALF.min(part.len())], buf);
+            let second = halves.recv().expect("the helper writes every round");
+            if !second.is_empty() {
+                buf.push(b',');
+                buf.extend_from_slice(&second);
+            }
+            let mut second = second;
+            second.clear();
+            let _ = give_back.try_send(second);
+            out.write_all(buf)?;
+            buf.clear();
+        }
+        Ok(())
+    })
+}
+
+fn write_messages(pairs: &[(&MessageReview, &Message)], buf: &mut Vec<u8>) {
+    for (i, (r, m)) in pairs.iter().enumerate() {
+        if i > 0 {
+            buf.push(b',');
+        }
+        json_message::message(buf, r, m.text.chars().count(), m.date);
+    }
+}
+
+fn serialize(value: &impl Serialize, buf: &mut Vec<u8>) -> io::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(buf, ControlEscapes);
+    value.serialize(&mut ser).map_err(io::Error::other)
 }
 
 /// The whole report as JSON text.
@@ -285,6 +185,12 @@ impl serde_json::ser::Formatter for ControlEscapes {
     fn write_string_fragment<W: ?Sized + Write>(&mut self, w: &mut W, fragment: &str) -> io::Result<()> {
         // DEL is the byte 0x7f; C1 characters are 0xc2 0x80..=0x9f in UTF-8.
         let b = fragment.as_bytes();
+        // Nearly every fragment holds neither byte: find that out in one
+        // pass without early exits, which the compiler turns into wide
+        // compares, and write the fragment whole.
+        if !b.iter().fold(false, |any, &c| any | (c == 0x7f) | (c == 0xc2)) {
+            return w.write_all(b);
+        }
         let mut from = 0;
         let mut i = 0;
         while i < b.len() {
@@ -308,6 +214,23 @@ impl serde_json::ser::Formatter for ControlEscapes {
 mod tests {
     use super::*;
     use crate::core::store::LoadError;
+
+    #[test]
+    fn strings_written_by_hand_are_what_serde_json_writes() {
+        let mut tricky: Vec<String> = (0u32..0x250).filter_map(char::from_u32).map(String::from).collect();
+        tricky.extend(["", "plain words", "a\"b\\c\u{7f}d\u{85}e\u{9f}\u{a0}é\u{1}", "\u{c2}x"].map(String::from));
+        tricky.push(tricky.concat());
+        for s in &tricky {
+            let mut by_hand = Vec::new();
+            json_message::string(&mut by_hand, s);
+            let mut by_serde = Vec::new();
+            serialize(s, &mut by_serde).unwrap();
+            assert_eq!(
+                String::from_utf8(by_hand).unwrap(),
+                String::from_utf8(by_serde).unwrap()
+            );
+        }
+    }
 
     #[test]
     fn every_control_character_is_escaped_as_u00xx() {

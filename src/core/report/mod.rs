@@ -13,6 +13,7 @@ pub mod escape;
 pub mod github;
 pub mod html;
 pub mod json;
+mod json_message;
 pub mod markdown;
 pub mod plain;
 pub mod programme_json;

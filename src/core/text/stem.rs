@@ -14,8 +14,15 @@
 /// Plural agent nouns keep their "-er" ("bakers" → [bakers, baker]), so a
 /// word for people does not count as the verb.
 pub fn forms(w: &str) -> Vec<String> {
-    let mut out = vec![w.to_string()];
+    // Room for the most forms a word gets (three), so no push reallocates.
+    let mut out = Vec::with_capacity(3);
+    out.push(w.to_string());
     if w.len() <= 3 || !w.is_ascii() {
+        return out;
+    }
+    // Every ending below ends in one of these letters: most words end in
+    // another and need no comparison.
+    if !w.ends_with(['y', 's', 'g', 't', 'd', 'r']) {
         return out;
     }
     const SUFFIXES: [&str; 12] = [

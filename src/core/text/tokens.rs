@@ -56,8 +56,19 @@ fn is_joiner(c: char) -> bool {
 /// Characters that belong to a word: letters, digits, and any other
 /// non-ASCII character that is not punctuation or a space (combining marks,
 /// scripts without case, emoji), so no script is cut mid-word.
+#[inline(always)]
 fn is_word_char(c: char) -> bool {
-    if c.is_alphanumeric() || c == '_' {
+    // Most text is ASCII: answer it here, without a call or the Unicode tables.
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '_'
+    } else {
+        is_wide_word_char(c)
+    }
+}
+
+#[inline(never)]
+fn is_wide_word_char(c: char) -> bool {
+    if c.is_alphanumeric() {
         return true;
     }
     if c.is_ascii() || c.is_whitespace() || c.is_control() {
@@ -113,7 +124,7 @@ fn ends_clause(c: char) -> bool {
 /// Split `text` into words, numbers and punctuation marks.
 pub fn tokenize(text: &str) -> Vec<Word> {
     let chars: Vec<char> = text.chars().collect();
-    let mut raw: Vec<(usize, usize)> = Vec::new();
+    let mut raw: Vec<(usize, usize)> = Vec::with_capacity(chars.len() / 4 + 1);
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -217,7 +228,7 @@ fn push_part(
     // string: lower-casing can change the number of characters ("İ" → "i̇").
     let written = &chars[start..end];
     if let Some(ap) = written.iter().rposition(|c| matches!(c, '\'' | '’' | '‘')) {
-        let suffix = normalize(&written[ap..].iter().collect::<String>());
+        let suffix = normalize_chars(&written[ap..]);
         let before_n = ap > 0 && written[ap - 1].eq_ignore_ascii_case(&'n');
         let split_at = if suffix == "'t" && before_n {
             Some(ap - 1)
@@ -227,7 +238,7 @@ fn push_part(
             None
         };
         if let Some(k) = split_at.filter(|&k| k > 0) {
-            let head = normalize(&written[..k].iter().collect::<String>());
+            let head = normalize_chars(&written[..k]);
             let head = match head.as_str() {
                 "ca" => "can".to_string(),
                 "wo" => "will".to_string(),
@@ -236,12 +247,12 @@ fn push_part(
             };
             let kind = kind_of(&head);
             out.push(make(head, kind, start, start + k, clause, sentence, glued, chars));
-            let tail = normalize(&written[k..].iter().collect::<String>());
+            let tail = normalize_chars(&written[k..]);
             out.push(make(tail, Kind::Word, start + k, end, clause, sentence, true, chars));
             return;
         }
     }
-    let lower = normalize(&written.iter().collect::<String>());
+    let lower = normalize_chars(written);
     let kind = kind_of(&lower);
     out.push(make(lower, kind, start, end, clause, sentence, glued, chars));
 }
@@ -272,6 +283,26 @@ pub fn normalize(s: &str) -> String {
             c.to_lowercase()
         })
         .collect()
+}
+
+/// `normalize` of written characters, without first collecting them into
+/// a string: every word of every text passes here.
+fn normalize_chars(written: &[char]) -> String {
+    if written.iter().all(char::is_ascii) {
+        // ASCII has no invisible characters nor typographic apostrophes,
+        // and lower-cases one byte to one byte.
+        let bytes: Vec<u8> = written.iter().map(|&c| (c as u8).to_ascii_lowercase()).collect();
+        return String::from_utf8(bytes).expect("ASCII is UTF-8");
+    }
+    let mut out = String::with_capacity(written.len());
+    for &c in written {
+        if is_invisible(c) {
+            continue;
+        }
+        let c = if c == '’' || c == '‘' { '\'' } else { c };
+        out.extend(c.to_lowercase());
+    }
+    out
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -373,6 +404,23 @@ mod tests {
         assert_eq!(span(0), "che\u{200b}ap");
         assert_eq!(span(3), "\u{feff}Bold");
         assert_eq!(span(4), "x\u{200c}\u{200d}y");
+    }
+
+    #[test]
+    fn normalizing_written_characters_is_normalizing_their_string() {
+        for t in [
+            "Café",
+            "DON’T",
+            "che\u{200b}AP",
+            "İstanbul",
+            "plain",
+            "ΣΟΦΊΑ",
+            "‘quoted’",
+            "",
+        ] {
+            let chars: Vec<char> = t.chars().collect();
+            assert_eq!(normalize_chars(&chars), normalize(t), "{t:?}");
+        }
     }
 
     #[test]
