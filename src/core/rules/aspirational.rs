@@ -7,6 +7,7 @@
 use super::common::{distinct, orders, passive_at, sanctions};
 use super::context::RuleContext;
 use super::instruction::{instruction, sentence_start};
+use super::losses::{denied, loses, scheduled, Losses};
 use super::tally::Tally;
 use crate::core::analysis::Analysis;
 use crate::core::lexicon::{Lexicon, List, Rule};
@@ -18,12 +19,14 @@ use crate::core::text::tokens::Kind;
 pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) {
     let threats = Cover::new(&sanctions(a));
     let buzz = a.cover(List::Buzzwords);
-    let aftermath = aftermath(a);
+    let losses = Losses::read(a);
     let goal = a
         .hits(List::Future)
         .iter()
         .find(|h| {
-            !threats.overlaps(h.first, h.last) && !aftermath.contains(&a.words[h.first].sentence) && is_goal(a, h, ctx)
+            !threats.overlaps(h.first, h.last)
+                && !losses.aftermath.contains(&a.words[h.first].sentence)
+                && is_goal(a, h, ctx)
         })
         .or_else(|| {
             // "let's make", "let's become"; not "let's double down", a slogan.
@@ -41,11 +44,11 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
     if let Some(h) = goal {
         t.hit(Rule::Future, a, h);
         heading = true;
-    } else if let Some(i) = scheduled(a) {
+    } else if let Some(i) = scheduled(a, &losses) {
         t.add(Rule::Future, Some(a.span(i, i)), &[]);
         heading = true;
     }
-    if let Some(span) = deadline(a) {
+    if let Some(span) = deadline(a, &losses) {
         t.add(Rule::FutureTimeframe, Some(span), &[]);
         heading = true;
     }
@@ -236,241 +239,6 @@ fn same_day_plan(a: &Analysis, last: usize) -> bool {
 /// How far from a plan its "tonight" or "this morning" is looked for.
 const SAME_DAY_REACH: usize = 30;
 
-/// A word that counts things: "two", "several", "both".
-fn number_word(w: &str) -> bool {
-    matches!(
-        w,
-        "one"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
-            | "six"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "ten"
-            | "a"
-            | "few"
-            | "several"
-            | "some"
-            | "both"
-            | "all"
-            | "many"
-            | "most"
-    )
-}
-
-/// "won't open on Sundays", "will no longer take": a future denied (the modal
-/// ending at `last`) is a loss or a restriction, not a state to work toward.
-fn denied(a: &Analysis, last: usize) -> bool {
-    a.words
-        .get(last + 1)
-        .is_some_and(|n| matches!(n.lower.as_str(), "n't" | "not" | "no" | "never"))
-}
-
-/// "we will close the Millbrook office", "will scrap the Friday run": a
-/// future that takes something away (not "close the gap", "end the
-/// delays": what is ended there is bad).
-fn loses(a: &Analysis, last: usize) -> bool {
-    let w = &a.words;
-    let Some(v) = w.get(last + 1) else { return false };
-    // What is taken away is a thing that exists ("close the office", "end
-    // our Friday run"); "close more deals" takes nothing away.
-    // "close two of our branches", "shut both depots", "close Millbrook":
-    // a share of what is ours, all of a known set, or a place by name.
-    let mut at = last + 2;
-    let mut counted = false;
-    while w
-        .get(at)
-        .is_some_and(|x| x.kind == Kind::Number || number_word(&x.lower) || x.lower == "of")
-    {
-        counted |= w[at].lower != "of";
-        at += 1;
-    }
-    let existing = w.get(at).is_some_and(|d| {
-        let shared = at > last + 2 && w[at - 1].lower == "of";
-        matches!(
-            d.lower.as_str(),
-            "the" | "our" | "its" | "their" | "this" | "that" | "these" | "those"
-        ) && (!counted || shared)
-            || (counted && matches!(w[last + 2].lower.as_str(), "both" | "all"))
-            || (d.kind == Kind::Word && d.capital && !d.acronym && d.sentence == v.sentence)
-    });
-    // "we'll stop covering the villages", "will end offering": ceasing a
-    // doing takes it away.
-    let ceasing = matches!(v.lower.as_str(), "stop" | "end" | "cease" | "quit")
-        && w.get(last + 2)
-            .is_some_and(|n| n.lower.len() > 4 && n.lower.ends_with("ing"));
-    let loss = ceasing
-        || existing
-            && matches!(
-                v.lower.as_str(),
-                "close" | "shut" | "scrap" | "axe" | "withdraw" | "discontinue" | "cancel" | "drop" | "end" | "stop"
-            );
-    loss && !a
-        .hits_in(List::NegativeSense, last + 2, last + 7)
-        .iter()
-        .any(|n| w[n.first].sentence == v.sentence)
-}
-
-/// Where an effective date starts something ("from April", "from 1 April").
-fn effective_starts(a: &Analysis) -> Vec<usize> {
-    let w = &a.words;
-    let calendar = a.cover(List::Calendar);
-    let day_dated = (0..w.len().saturating_sub(2)).filter(|&i| {
-        matches!(w[i].lower.as_str(), "from" | "starting") && w[i + 1].kind == Kind::Number && calendar.starts_at(i + 2)
-    });
-    a.hits(List::EffectiveDates)
-        .iter()
-        .map(|h| h.first)
-        .chain(day_dated)
-        .collect()
-}
-
-/// "From October every first-year can borrow a laptop", "from February the
-/// staff room gets a new kettle": the present tense after an effective
-/// date schedules something new for people; with "can" or "gets" it is a
-/// gain to look forward to, as "will" would say. Not in a loss.
-fn scheduled(a: &Analysis) -> Option<usize> {
-    let w = &a.words;
-    let losses = losses(a);
-    let sentences: std::collections::HashSet<usize> = effective_starts(a)
-        .into_iter()
-        .map(|i| w[i].sentence)
-        .filter(|s| !losses.contains(s))
-        .collect();
-    (0..w.len()).find(|&i| {
-        sentences.contains(&w[i].sentence)
-            && a.negated_by[i].is_none()
-            && match w[i].lower.as_str() {
-                "can" => !w
-                    .get(i + 1)
-                    .is_some_and(|n| matches!(n.lower.as_str(), "n't" | "not" | "no" | "never" | "only")),
-                "gets" | "get" | "receives" | "receive" => true,
-                // "from January we're renting 30 spaces": a plan in the
-                // present progressive.
-                "'re" | "are" => {
-                    i > 0
-                        && matches!(w[i - 1].lower.as_str(), "we" | "you" | "they")
-                        && w.get(i + 1)
-                            .is_some_and(|n| n.lower.len() > 5 && n.lower.ends_with("ing"))
-                }
-                _ => false,
-            }
-    })
-}
-
-/// "From 1 April the Ashby branch closes overnight": a present tense that
-/// takes something away from a date on is a loss announced.
-fn dated_losses(a: &Analysis) -> Vec<usize> {
-    let w = &a.words;
-    // One pass over the words, then one look per date.
-    let taking: std::collections::HashSet<usize> = w
-        .iter()
-        .filter(|x| {
-            matches!(
-                x.lower.as_str(),
-                "closes" | "shuts" | "ends" | "stops" | "closing" | "shutting" | "ending" | "stopping"
-            )
-        })
-        .map(|x| x.sentence)
-        .collect();
-    effective_starts(a)
-        .into_iter()
-        .map(|i| w[i].sentence)
-        .filter(|s| taking.contains(s))
-        .collect()
-}
-
-/// The sentences that announce a loss ("next spring we will no longer
-/// ...") or accept falling short ("this month a few late deliveries are
-/// fine"): their date is when the loss comes or how long the slack lasts,
-/// not a date to work toward.
-fn losses(a: &Analysis) -> std::collections::HashSet<usize> {
-    let denied_future = a.hits(List::Future).iter().filter(|h| {
-        matches!(a.words[h.first].lower.as_str(), "will" | "'ll" | "shall" | "wo")
-            && (denied(a, h.last) || loses(a, h.last))
-    });
-    let accepted = a
-        .hits(List::Acceptance)
-        .iter()
-        .filter(|h| a.negated_by[h.first].is_none());
-    let mut set: std::collections::HashSet<usize> = denied_future
-        .chain(accepted)
-        .map(|h| a.words[h.first].sentence)
-        .collect();
-    set.extend(dated_losses(a));
-    set.extend(aftermath(a));
-    set
-}
-
-/// "In April we will close the Plymouth office. HR will meet each of them
-/// before February": the sentences after a loss that point back at it
-/// ("them", "there", "its", "from then on") arrange the loss; their futures
-/// and dates are part of the news, not a destination.
-fn aftermath(a: &Analysis) -> std::collections::HashSet<usize> {
-    let w = &a.words;
-    // Only what takes something away ("close the office") has an
-    // aftermath; a denied future is often a promise ("we will never ...").
-    let mut set: std::collections::HashSet<usize> = a
-        .hits(List::Future)
-        .iter()
-        .filter(|h| matches!(w[h.first].lower.as_str(), "will" | "'ll" | "shall") && loses(a, h.last))
-        .map(|h| w[h.first].sentence)
-        .collect();
-    set.extend(dated_losses(a));
-    let origins = set.clone();
-    // One pass over the words: which sentences point back, which carry a
-    // date of their own. The sentence right after a loss that points back
-    // at it arranges it ("Its mechanics move to York"); one with its own
-    // date ("By June the York team will ...") sets its own goal, and a
-    // sentence after an arrangement is no longer about the loss.
-    let own_date: std::collections::HashSet<usize> = a
-        .hits(List::Deadlines)
-        .iter()
-        .filter(|h| w[h.first].lower == "by")
-        .map(|h| w[h.first].sentence)
-        .collect();
-    let pointing: std::collections::HashSet<usize> = w
-        .iter()
-        .filter(|x| {
-            matches!(
-                x.lower.as_str(),
-                "them" | "there" | "its" | "then" | "those" | "affected" | "instead"
-            )
-        })
-        .map(|x| x.sentence)
-        .collect();
-    for &s in &pointing {
-        if s > 0 && origins.contains(&(s - 1)) && !own_date.contains(&s) {
-            set.insert(s);
-        }
-    }
-    set.retain(|s| !origins.contains(s));
-    // "side rooms will no longer be cleaned at weekends; the Monday team
-    // will catch up": what a semicolon joins to a loss arranges it.
-    let lost: std::collections::HashSet<usize> = a
-        .hits(List::Future)
-        .iter()
-        .filter(|h| {
-            // "will no longer": a denied future that takes away ("we will
-            // never cut corners" is a promise).
-            matches!(w[h.first].lower.as_str(), "will" | "'ll" | "shall")
-                && w.get(h.last + 1).is_some_and(|n| n.lower == "no")
-                && w.get(h.last + 2).is_some_and(|n| n.lower == "longer")
-        })
-        .map(|h| w[h.first].sentence)
-        .collect();
-    for (i, x) in w.iter().enumerate().skip(1) {
-        let joined = x.sentence != w[i - 1].sentence && w[i - 1].lower == ";";
-        if joined && (origins.contains(&w[i - 1].sentence) || lost.contains(&w[i - 1].sentence)) {
-            set.insert(x.sentence);
-        }
-    }
-    set
-}
-
 /// A goal is something people work toward: "we'll", "every team will",
 /// "counter staff will", "Lemonad.ly will". When a thing is the subject
 /// ("the new rota will start on Monday") the sentence announces, it does
@@ -510,9 +278,9 @@ fn people_act(a: &Analysis, will: usize, ctx: &RuleContext) -> bool {
 /// A date to work toward: "by June", "this year", "by the June release";
 /// not a date a rule applies from ("from next month"), nor how long a state
 /// lasts ("on leave until May", "use the side gate until Friday").
-fn deadline(a: &Analysis) -> Option<crate::core::verdict::Span> {
+fn deadline(a: &Analysis, losses: &Losses) -> Option<crate::core::verdict::Span> {
     let effective = a.cover(List::EffectiveDates);
-    let losses = losses(a);
+    let losses = &losses.sentences;
     // "tonight" dates a task for the same day: a timeframe, not a horizon
     // ("from tonight" starts something that lasts).
     let same_day = |h: &&Hit| {

@@ -9,6 +9,7 @@ mod common;
 mod context;
 mod inclusive;
 mod instruction;
+mod losses;
 mod realistic;
 mod specific;
 mod tally;

@@ -94,9 +94,18 @@ pub(super) fn reason(a: &Analysis) -> Option<Span> {
         return Some(a.hit_span(h));
     }
     // "ideas for making the new mop system work": "for" and a gerund say
-    // what the thing is for.
-    let purpose = a.words.windows(2).position(|p| {
-        p[0].lower == "for" && p[1].clause == p[0].clause && p[1].lower.len() > 5 && p[1].lower.ends_with("ing")
+    // what the thing is for. Not a noun spelt like one: "thanks for
+    // everything", "for spring", "for this morning".
+    let calendar = a.cover(List::Calendar);
+    let purpose = a.words.windows(2).enumerate().position(|(i, p)| {
+        let noun = p[1].lower.ends_with("thing")
+            || matches!(p[1].lower.as_str(), "morning" | "evening")
+            || calendar.starts_at(i + 1);
+        p[0].lower == "for"
+            && p[1].clause == p[0].clause
+            && p[1].lower.len() > 5
+            && p[1].lower.ends_with("ing")
+            && !noun
     });
     if let Some(i) = purpose {
         return Some(a.span(i, i + 1));
