@@ -204,6 +204,39 @@ impl<'t> Analysis<'t> {
         content < 2
     }
 
+    /// Is the sentence around word `i` told in the past ("kept 210,000 homes
+    /// in water overnight", "last week the 07:10 left within 3 minutes")? Near
+    /// the word only, so a long text costs no more than its length.
+    pub fn told_as_past(&self, i: usize) -> bool {
+        let w = &self.words;
+        // A participle after "is" or "will be" is a passive, not a past.
+        (i.saturating_sub(12)..(i + 12).min(w.len())).any(|j| {
+            let x = &w[j];
+            let auxiliary = j > 0
+                && matches!(
+                    w[j - 1].lower.as_str(),
+                    "be" | "been" | "being" | "get" | "gets" | "will" | "is" | "are" | "am" | "'re"
+                );
+            x.sentence == w[i].sentence
+                && j != i
+                && (matches!(
+                    x.lower.as_str(),
+                    "kept"
+                        | "was"
+                        | "were"
+                        | "did"
+                        | "had"
+                        | "ran"
+                        | "made"
+                        | "took"
+                        | "got"
+                        | "went"
+                        | "came"
+                        | "left"
+                ) || (x.lower.len() > 4 && x.lower.ends_with("ed") && !auxiliary))
+        })
+    }
+
     /// Does a hit of `list` end right before word `i` (within `gap` words, same clause)?
     pub fn preceded_by(&self, list: List, i: usize, gap: usize) -> bool {
         let cover = self.cover(list);

@@ -280,6 +280,14 @@ impl DriftEngine {
                 }
             }
             let Some((_, fact, fq, context)) = best else { continue };
+            // "last week the 07:10 left within 3 minutes of the timetable":
+            // an event told in the past that kept the fact's bound, or that
+            // is bounded otherwise ("went back within a day" beside "48
+            // hours' notice"), reports what happened; it does not restate
+            // the fact.
+            if (q.keeps_bound(fq) || q.bound != fq.bound) && a.told_as_past(q.first) {
+                continue;
+            }
             // "under two minutes" is no misremembered "within 3 days": a
             // duration in another order of size measures something else.
             // Unless the fact's own words say it is the same thing ("every

@@ -82,29 +82,7 @@ fn time_of_day(a: &Analysis, first: usize, last: usize) -> bool {
             | "running"
             | "sleep"
     );
-    (determiner && describes) || through || told_as_past(a, first)
-}
-
-/// "kept 210,000 homes in water by rerouting supply overnight": in a
-/// sentence told in the past, "overnight" says when it happened, not that
-/// change will come at once. Near the word only, so a long text costs no
-/// more than its length.
-fn told_as_past(a: &Analysis, i: usize) -> bool {
-    let w = &a.words;
-    (i.saturating_sub(12)..(i + 12).min(w.len())).any(|j| {
-        let x = &w[j];
-        let auxiliary = j > 0
-            && matches!(
-                w[j - 1].lower.as_str(),
-                "be" | "been" | "being" | "get" | "gets" | "will"
-            );
-        x.sentence == w[i].sentence
-            && j != i
-            && (matches!(
-                x.lower.as_str(),
-                "kept" | "was" | "were" | "did" | "had" | "ran" | "made" | "took" | "got" | "went" | "came"
-            ) || (x.lower.len() > 4 && x.lower.ends_with("ed") && !auxiliary))
-    })
+    (determiner && describes) || through || a.told_as_past(first)
 }
 
 /// "library assistants must wear their lanyards at all times", "wear

@@ -266,7 +266,11 @@ fn read_number(words: &[Word], i: usize) -> Option<(f64, usize, bool)> {
         }
         let next = words.get(i + 1)?;
         hours_per(&next.forms)?;
-        (1.0, i, false)
+        // "longer than an hour", "within a day": a bound makes "an hour" a
+        // figure; elsewhere ("a day off", "24 hours a day") it is a way of
+        // speaking.
+        let bounded = i > 0 && matches!(words[i - 1].lower.as_str(), "than" | "within" | "under" | "inside");
+        (1.0, i, bounded)
     } else {
         return None;
     };
