@@ -135,8 +135,16 @@ fn is_goal(a: &Analysis, h: &Hit, ctx: &RuleContext) -> bool {
                 "who" | "which" | "that" | "when" | "if" | "whether" | "what" | "where" | "how" | "whom"
             )
     });
+    // "that's why not one of them will ever leak": a clause of "why"
+    // explains, however long its subject.
+    let explains = (h.first.saturating_sub(8).max(a.clause_start(h.first))..h.first).any(|j| w[j].lower == "why");
     let modal = matches!(w[h.first].lower.as_str(), "will" | "'ll" | "shall" | "wo");
-    if subordinate && modal {
+    // "you'll love it": a feeling foretold is no state to work toward.
+    let feeling = a
+        .words
+        .get(h.last + 1)
+        .is_some_and(|n| matches!(n.lower.as_str(), "love" | "like" | "enjoy" | "adore" | "appreciate"));
+    if (subordinate || explains || feeling) && modal {
         return false;
     }
     // "we'll live with the backlog": a future that accepts falling short.

@@ -199,12 +199,30 @@ fn owner(a: &Analysis, h: &Hit) -> Option<usize> {
         w.get(i)
             .is_some_and(|n| matches!(n.lower.as_str(), "get" | "receive" | "have"))
     };
-    let acts = at(a.hits(List::SegmentVerbs), end + 1)
-        .iter()
-        .any(|v| !passive_at(a, v.last + 1) && !receives(v.last + 1));
+    // "every piece that leaves the workshop will be flawless": a team
+    // inside a relative clause is what the clause's verb reaches, and the
+    // verb after it belongs to the thing described.
+    let related = (h.first.saturating_sub(4)..h.first).any(|j| {
+        matches!(w[j].lower.as_str(), "that" | "who" | "which")
+            && w[j].clause == w[h.first].clause
+            && w.get(j + 1).is_some_and(|n| {
+                n.kind == Kind::Word
+                    && !matches!(n.lower.as_str(), "the" | "our" | "your" | "a" | "an" | "their" | "its")
+            })
+            && j + 1 < h.first
+    });
+    let acts = !related
+        && at(a.hits(List::SegmentVerbs), end + 1)
+            .iter()
+            .any(|v| !passive_at(a, v.last + 1) && !receives(v.last + 1));
     // "a brew day with the brewhouse team": a team others join is company
-    // in the goal, not its owner.
-    let beside = h.first > 1 && matches!(w[h.first - 2].lower.as_str(), "with" | "alongside" | "beside");
+    // in the goal, not its owner; "good news for the warehouse team": one
+    // that news is for receives it.
+    let beside = h.first > 1
+        && matches!(
+            w[h.first - 2].lower.as_str(),
+            "with" | "alongside" | "beside" | "for" | "to"
+        );
     let named_team = group.is_some()
         && h.first > 0
         && matches!(w[h.first - 1].lower.as_str(), "our" | "the" | "your" | "my")

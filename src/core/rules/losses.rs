@@ -130,7 +130,10 @@ fn effective_starts(a: &Analysis) -> Vec<usize> {
     let w = &a.words;
     let calendar = a.cover(List::Calendar);
     let day_dated = (0..w.len().saturating_sub(2)).filter(|&i| {
-        matches!(w[i].lower.as_str(), "from" | "starting") && w[i + 1].kind == Kind::Number && calendar.starts_at(i + 2)
+        // "from 1 May": after a day, "may" and "march" are months.
+        matches!(w[i].lower.as_str(), "from" | "starting")
+            && w[i + 1].kind == Kind::Number
+            && (calendar.starts_at(i + 2) || matches!(w[i + 2].lower.as_str(), "may" | "march"))
     });
     a.hits(List::EffectiveDates)
         .iter()

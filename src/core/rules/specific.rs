@@ -131,6 +131,14 @@ fn scoped(a: &Analysis, first: usize, last: usize) -> bool {
         return true; // "all the best"
     }
     if let Some(n) = w.get(last + 1).filter(|n| n.clause == w[last].clause) {
+        // "the best ones", "the best of them": the pick of a set named.
+        if matches!(n.lower.as_str(), "ones" | "one")
+            || (n.lower == "of"
+                && w.get(last + 2)
+                    .is_some_and(|m| matches!(m.lower.as_str(), "them" | "these" | "those" | "the")))
+        {
+            return true;
+        }
         if n.kind == Kind::Number || !crate::core::text::quantity::find(std::slice::from_ref(n)).is_empty() {
             return true;
         }
