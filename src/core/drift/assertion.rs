@@ -3,6 +3,7 @@
 
 use crate::core::analysis::Analysis;
 use crate::core::lexicon::List;
+use crate::core::text::cover::Cover;
 use crate::core::text::is_function_word;
 use crate::core::text::phrases::Hit;
 use crate::core::text::tokens::Kind;
@@ -16,7 +17,7 @@ use std::collections::HashSet;
 /// only describes the thing the negation is about ("we never reuse a
 /// cooking oil drum": it is the reuse that is denied, not cooking).
 /// Returns the negator.
-pub(super) fn contrary_negation(a: &Analysis, h: &Hit, negative_sense: bool) -> Option<usize> {
+pub(super) fn contrary_negation(a: &Analysis, h: &Hit, negative_sense: bool, opposed: &Cover) -> Option<usize> {
     let neg = a.negated_by[h.first]?;
     if negative_sense {
         return None;
@@ -41,12 +42,13 @@ pub(super) fn contrary_negation(a: &Analysis, h: &Hit, negative_sense: bool) -> 
     // "no van leaves with a brake fault", "not one trained mechanic will
     // be late".
     let clause = w[h.first].clause;
+    // "no passenger should be left stranded": so is a pillar's opposite.
     let negative_after = neg < h.first
-        && [List::NegativeSense, List::Negators].iter().any(|l| {
+        && ([List::NegativeSense, List::Negators].iter().any(|l| {
             a.hits_in(*l, h.last + 1, h.last + 7)
                 .iter()
                 .any(|n| w[n.first].clause == clause)
-        });
+        }) || (h.last + 1..(h.last + 10).min(w.len())).any(|j| w[j].clause == clause && opposed.starts_at(j)));
     // "we never brew from extract", "never bake with frozen dough": with the
     // keyword itself the negated verb, the negation falls on how it is done,
     // which keeps the promise ("no longer offer a check with each service"

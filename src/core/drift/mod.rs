@@ -14,6 +14,7 @@ use crate::core::analysis::Analysis;
 use crate::core::lexicon::rule::fill;
 use crate::core::lexicon::{AlignmentConfig, DriftConfig, DriftRule, Lexicon, List};
 use crate::core::model::MessageSet;
+use crate::core::text::cover::Cover;
 use crate::core::text::phrases::{Hit, PhraseIndex};
 use crate::core::text::quantity::Quantity;
 use crate::core::text::tokens::Kind;
@@ -133,6 +134,14 @@ impl DriftEngine {
             .filter(|m| a.negated_by[m.first].is_none())
             .map(|m| a.words[m.first].sentence)
             .collect();
+        // Every pillar's opposites, so a negation of one reads as support.
+        let opposed = Cover::new(
+            &self
+                .pillars
+                .iter()
+                .flat_map(|p| hits[p.opposites].iter().cloned())
+                .collect::<Vec<Hit>>(),
+        );
         for (pi, p) in self.pillars.iter().enumerate() {
             for h in &hits[p.keywords] {
                 let phrase = self.index.phrase(p.keywords, h.phrase);
@@ -148,7 +157,7 @@ impl DriftEngine {
                     }
                     continue;
                 }
-                if let Some(neg) = contrary_negation(a, h, p.negative_sense[h.phrase]) {
+                if let Some(neg) = contrary_negation(a, h, p.negative_sense[h.phrase], &opposed) {
                     engaged[pi] = true;
                     if contradicted.insert(p.id.as_str()) {
                         // A trailing negator ("fresh no longer") comes after the keyword.

@@ -9,28 +9,32 @@ use super::common::distinct;
 use super::tally::Tally;
 use crate::core::analysis::Analysis;
 use crate::core::lexicon::{List, Rule};
+use crate::core::text::cover::Cover;
 use crate::core::text::tokens::Kind;
 
 pub fn score(a: &Analysis, t: &mut Tally) {
     // "Be legendary!" is a slogan (aspirational says so), not a claim that
     // something will happen.
     let slogans = a.cover(List::Inspiration);
-    for h in distinct(a, &[List::Hyperbole, List::Absolutes]) {
-        // "Dignity. Always.": an absolute standing alone as a sentence is
-        // a value, a slogan's word, not a claim about what will happen.
+    // "Dignity. Always.": an absolute standing alone as a sentence is a
+    // value, a slogan's word, not a claim about what will happen.
+    let exempt = |first: usize, last: usize| {
         let alone = |i: usize| {
             a.words
                 .get(i)
-                .is_none_or(|x| x.sentence != a.words[h.first].sentence || x.kind == Kind::Punct)
+                .is_none_or(|x| x.sentence != a.words[first].sentence || x.kind == Kind::Punct)
         };
-        let standalone = (h.first == 0 || alone(h.first - 1)) && alone(h.last + 1);
-        if slogans.overlaps(h.first, h.last)
+        let standalone = (first == 0 || alone(first - 1)) && alone(last + 1);
+        slogans.overlaps(first, last)
             || standalone
-            || literal_zero(a, h.first, h.last)
-            || conduct_rule(a, h.first, h.last)
-            || time_of_day(a, h.first, h.last)
-            || kept_rule(a, h.first, h.last)
-        {
+            || literal_zero(a, first, last)
+            || conduct_rule(a, first, last)
+            || time_of_day(a, first, last)
+            || kept_rule(a, first, last)
+    };
+    let found = distinct(a, &[List::Hyperbole, List::Absolutes]);
+    for h in &found {
+        if exempt(h.first, h.last) {
             continue;
         }
         let rule = if h.list == List::Hyperbole as usize {
@@ -38,8 +42,30 @@ pub fn score(a: &Analysis, t: &mut Tally) {
         } else {
             Rule::Absolute
         };
-        t.hit(rule, a, &h);
+        t.hit(rule, a, h);
     }
+    for (first, last) in never_once(a, &Cover::new(&found)) {
+        if !exempt(first, last) {
+            t.add(Rule::Absolute, Some(a.span(first, last)), &[]);
+        }
+    }
+}
+
+/// "the year no bus ever breaks down", "nobody will ever wait": "ever"
+/// under a negation a few words before it claims a thing will not happen
+/// once. Not told of the past ("no one had ever asked"), and not where a
+/// listed absolute already covers it.
+fn never_once(a: &Analysis, listed: &Cover) -> Vec<(usize, usize)> {
+    let w = &a.words;
+    let negators = a.cover(List::Negators);
+    w.iter()
+        .enumerate()
+        .filter(|(i, x)| x.lower == "ever" && !listed.overlaps(*i, *i))
+        .filter_map(|(i, x)| {
+            let neg = (i.saturating_sub(4)..i).find(|&j| w[j].clause == x.clause && negators.starts_at(j))?;
+            (!a.told_as_past(i)).then_some((neg, i))
+        })
+        .collect()
 }
 
 /// "the overnight engineering checks", "an overnight stay": "overnight"
