@@ -57,15 +57,21 @@ impl<'t> Analysis<'t> {
         hits[List::Negators as usize].retain(|h| {
             let verb =
                 h.first == h.last && matches!(words[h.first].lower.as_str(), "stop" | "stops" | "stopped" | "quit");
+            // "it isn't only maintenance", "not just the kitchen": a
+            // negation that adds ("not only ... but") denies nothing.
+            let adds = words
+                .get(h.last + 1)
+                .is_some_and(|n| matches!(n.lower.as_str(), "only" | "just" | "merely" | "solely"));
             // What it stops: a doing, or a thing ("stop the safety checks").
-            !verb
-                || words.get(h.last + 1).is_some_and(|n| {
-                    (n.lower.len() > 4 && n.lower.ends_with("ing"))
-                        || matches!(
-                            n.lower.as_str(),
-                            "the" | "our" | "all" | "any" | "their" | "your" | "its" | "this" | "these" | "those"
-                        )
-                })
+            !adds
+                && (!verb
+                    || words.get(h.last + 1).is_some_and(|n| {
+                        (n.lower.len() > 4 && n.lower.ends_with("ing"))
+                            || matches!(
+                                n.lower.as_str(),
+                                "the" | "our" | "all" | "any" | "their" | "your" | "its" | "this" | "these" | "those"
+                            )
+                    }))
         });
         let negated_by = negation::scope(
             &words,
@@ -209,7 +215,9 @@ impl<'t> Analysis<'t> {
     /// the word only, so a long text costs no more than its length.
     pub fn told_as_past(&self, i: usize) -> bool {
         let w = &self.words;
-        // A participle after "is" or "will be" is a passive, not a past.
+        // A participle after "is" or "will be" is a passive, not a past;
+        // one right before the word describes it ("faults attended within
+        // 4 hours", a headline).
         (i.saturating_sub(12)..(i + 12).min(w.len())).any(|j| {
             let x = &w[j];
             let auxiliary = j > 0
@@ -233,7 +241,7 @@ impl<'t> Analysis<'t> {
                         | "went"
                         | "came"
                         | "left"
-                ) || (x.lower.len() > 4 && x.lower.ends_with("ed") && !auxiliary))
+                ) || (x.lower.len() > 4 && x.lower.ends_with("ed") && !auxiliary && j + 1 != i))
         })
     }
 

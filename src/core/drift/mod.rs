@@ -470,15 +470,30 @@ fn relative(a: &Analysis, q: &Quantity) -> bool {
 /// something else, whatever stands nearby ("our 48-hour reply promise"
 /// still measures the reply).
 fn measures_other(a: &Analysis, q: &Quantity, fact: &Fact, keywords: &[Hit]) -> bool {
+    use crate::core::text::quantity::Unit;
     let w = &a.words;
-    let attributive = w[q.last].glued && q.unit == crate::core::text::quantity::Unit::Hours;
-    if !attributive {
+    // "100% of the menu", "100% recycling": a share is of the noun after it.
+    let share = q.unit == Unit::Percent;
+    let attributive = w[q.last].glued && q.unit == Unit::Hours;
+    if !attributive && !share {
         return false;
+    }
+    let mut start = q.last + 1;
+    if share && w.get(start).is_some_and(|x| x.lower == "of") {
+        start += 1;
+        while w.get(start).is_some_and(|x| {
+            matches!(
+                x.lower.as_str(),
+                "the" | "our" | "your" | "their" | "its" | "all" | "this"
+            )
+        }) {
+            start += 1;
+        }
     }
     // The noun phrase the measure heads, up to its noun: "a 24-hour
     // turnaround", "the one-hour fear-free handling session".
     let clause = w[q.last].clause;
-    let phrase: Vec<usize> = (q.last + 1..(q.last + 5).min(w.len()))
+    let phrase: Vec<usize> = (start..(start + 4).min(w.len()))
         .take_while(|&i| w[i].clause == clause && w[i].kind == Kind::Word && !is_function_word(&w[i].lower))
         .collect();
     let Some(&noun) = phrase.last() else {
@@ -490,6 +505,11 @@ fn measures_other(a: &Analysis, q: &Quantity, fact: &Fact, keywords: &[Hit]) -> 
             .iter()
             .any(|c| stem::matches(&w[i].forms, c, false) || w[i].forms.iter().any(|f| c.contains(f)))
     });
+    // A share's noun must be the fact's own: a pillar keyword ("100%
+    // recycling") is not the emissions the fact counts.
+    if share {
+        return !of_fact;
+    }
     // A pillar keyword says what is measured only as the noun itself: the
     // session is not the consultation for being fear-free.
     // Hits are in text order: only those starting near the noun can hold it.

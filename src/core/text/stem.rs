@@ -71,8 +71,8 @@ fn is_vowel_y(c: char) -> bool {
 /// Derivational endings accepted after a whole keyword ("expert" →
 /// "expertise", "fresh" → "freshness"). Endings that reverse the meaning
 /// ("-less") are deliberately absent.
-pub const DERIVATIONS: [&str; 11] = [
-    "ise", "ize", "ness", "ment", "ments", "ity", "ful", "fully", "ship", "al", "ly",
+pub const DERIVATIONS: [&str; 13] = [
+    "ise", "ize", "ness", "ment", "ments", "ity", "ful", "fully", "ship", "al", "ly", "ous", "ously",
 ];
 
 /// Does a text word count as a keyword (part)? Both are given as their
@@ -105,10 +105,15 @@ pub fn matches(word: &[String], kw: &[String], loose: bool) -> bool {
         return true;
     }
     if k.len() >= 4 {
-        if let Some(rest) = w.strip_prefix(k.as_str()) {
-            if DERIVATIONS.contains(&rest) {
-                return true;
-            }
+        // "luxurious" from "luxury", "speedily" from "speedy": a final y
+        // turns to i before the ending.
+        let derived = |rest: Option<&str>| rest.is_some_and(|rest| DERIVATIONS.contains(&rest));
+        let turned = k
+            .strip_suffix('y')
+            .and_then(|base| w.strip_prefix(base))
+            .and_then(|rest| rest.strip_prefix('i'));
+        if derived(w.strip_prefix(k.as_str())) || derived(turned) {
+            return true;
         }
     }
     // A slip in an inflected word ("pushbaks" for "pushbacks"): its stem
@@ -121,9 +126,10 @@ pub fn matches(word: &[String], kw: &[String], loose: bool) -> bool {
     (ending || !super::english::is_word(w)) && (typo(w, k) || word[1..].iter().any(|f| typo(f, k)))
 }
 
-/// A noun for the one who does something ("reader", "planners").
+/// A noun for the one who does something or to whom it is done ("reader",
+/// "planners", "attendees").
 fn agent_noun(w: &str) -> bool {
-    w.len() > 4 && (w.ends_with("er") || w.ends_with("ers"))
+    w.len() > 4 && (w.ends_with("er") || w.ends_with("ers") || w.ends_with("ee") || w.ends_with("ees"))
 }
 
 /// A slip of the keys: same first two letters ("writing" is one edit from
@@ -203,6 +209,8 @@ mod tests {
             ("tried", "try"),
             ("stopped", "stop"),
             ("deliveries", "delivery"),
+            ("attendee", "attendees"),
+            ("employees", "employee"),
         ] {
             assert!(m(w, k), "{w} should match {k}");
         }
@@ -224,6 +232,11 @@ mod tests {
     fn derivations_and_typos() {
         assert!(m("expertise", "expert"));
         assert!(m("freshness", "fresh"));
+        assert!(m("luxurious", "luxury"));
+        assert!(
+            !m("luxuries", "luxurious"),
+            "the ending is on the word, not the keyword"
+        );
         assert!(m("certifed", "certified"));
         assert!(m("experiecne", "experience"));
         assert!(m("quikcly", "quickly"));
@@ -255,6 +268,8 @@ mod tests {
             ("planter", "planner"),
             ("reading", "reader"),
             ("planning", "planners"),
+            ("attended", "attendees"),
+            ("trained", "trainee"),
             // One swap from a keyword, but a word of English in its own right.
             ("barely", "barley"),
             ("untied", "united"),
