@@ -202,9 +202,13 @@ impl PhraseIndex {
         }
         for d in stem::DERIVATIONS {
             if let Some(stem) = w.lower.strip_suffix(d) {
-                let h = fnv(stem);
-                out.extend(self.singles.get(&h).into_iter().flatten().copied());
-                out.extend(self.fuzzy_forms.get(&h).into_iter().flatten().copied());
+                // "luxurious": the stem "luxuri" is "luxury" with its y
+                // turned to i.
+                let turned = stem.strip_suffix('i').map(|s| format!("{s}y"));
+                for h in std::iter::once(fnv(stem)).chain(turned.as_deref().map(fnv)) {
+                    out.extend(self.singles.get(&h).into_iter().flatten().copied());
+                    out.extend(self.fuzzy_forms.get(&h).into_iter().flatten().copied());
+                }
             }
         }
         // The word as written and its stems: a slip may sit in an inflected
