@@ -23,11 +23,7 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
     let goal = a
         .hits(List::Future)
         .iter()
-        .find(|h| {
-            !threats.overlaps(h.first, h.last)
-                && !losses.aftermath.contains(&a.words[h.first].sentence)
-                && is_goal(a, h, ctx)
-        })
+        .find(|h| !threats.overlaps(h.first, h.last) && !losses.tells(a, h.first) && is_goal(a, h, ctx))
         .or_else(|| {
             // "let's make", "let's become"; not "let's double down", a slogan.
             a.hits(List::ChangeVerbs).iter().find(|h| {

@@ -14,8 +14,11 @@ use std::collections::HashSet;
 pub(super) struct Losses {
     /// Sentences that announce a loss, accept a shortfall, or arrange one.
     pub sentences: HashSet<usize>,
-    /// Sentences that arrange a loss told just before them.
+    /// Sentences whose futures are no goal: those that arrange a loss told
+    /// just before them, or announce one from a date.
     pub aftermath: HashSet<usize>,
+    /// Per sentence, where it first accepts falling short.
+    accepted_from: std::collections::HashMap<usize, usize>,
     /// Where an effective date starts something ("from April").
     pub starts: Vec<usize>,
 }
@@ -33,17 +36,37 @@ impl Losses {
             .hits(List::Acceptance)
             .iter()
             .filter(|h| a.negated_by[h.first].is_none());
-        let mut sentences: HashSet<usize> = denied_future
-            .chain(accepted)
-            .map(|h| a.words[h.first].sentence)
-            .collect();
-        sentences.extend(dated);
+        let accepting: Vec<usize> = accepted.map(|h| h.first).collect();
+        let mut sentences: HashSet<usize> = denied_future.map(|h| a.words[h.first].sentence).collect();
+        sentences.extend(accepting.iter().map(|&i| a.words[i].sentence));
+        sentences.extend(dated.iter().copied());
         sentences.extend(aftermath.iter().copied());
+        // "from spring we're no longer offering free repairs - the workshop
+        // will ...": what goes with a loss from a date is part of the news.
+        let mut aftermath = aftermath;
+        aftermath.extend(dated);
+        // "late departures this month are fine, nobody's going to chase
+        // you": so is what follows an accepted shortfall in its sentence
+        // ("every works will hold a batch back, even if it means ..." keeps
+        // its goal). The first acceptance of each sentence.
+        let mut accepted_from = std::collections::HashMap::new();
+        for i in accepting {
+            accepted_from.entry(a.words[i].sentence).or_insert(i);
+        }
         Self {
             sentences,
             aftermath,
+            accepted_from,
             starts,
         }
+    }
+}
+
+impl Losses {
+    /// Is a future at word `i` part of the news of a loss, not a goal?
+    pub fn tells(&self, a: &Analysis, i: usize) -> bool {
+        let sentence = a.words[i].sentence;
+        self.aftermath.contains(&sentence) || self.accepted_from.get(&sentence).is_some_and(|&from| from < i)
     }
 }
 
@@ -207,16 +230,28 @@ fn dated_losses(a: &Analysis, starts: &[usize]) -> Vec<usize> {
         .iter()
         .enumerate()
         .filter(|&(i, x)| {
-            matches!(
+            // "the night shifts finish for good": a plain verb of ending
+            // takes away when it is for good.
+            let for_good = w.get(i + 1).is_some_and(|n| n.lower == "permanently")
+                || (w.get(i + 1).is_some_and(|n| n.lower == "for") && w.get(i + 2).is_some_and(|n| n.lower == "good"));
+            let ending = matches!(
+                x.lower.as_str(),
+                "finish" | "finishes" | "end" | "close" | "stop" | "go" | "goes"
+            );
+            // "from spring we're no longer offering free repairs".
+            let no_longer = x.lower == "longer" && i > 0 && w[i - 1].lower == "no";
+            (matches!(
                 x.lower.as_str(),
                 "closes" | "shuts" | "ends" | "stops" | "closing" | "shutting" | "ending" | "stopping"
-            ) && !(i.saturating_sub(4)..i).any(|j| {
-                w[j].sentence == x.sentence
-                    && matches!(
-                        w[j].lower.as_str(),
-                        "until" | "till" | "when" | "before" | "after" | "if" | "once"
-                    )
-            })
+            ) || (ending && for_good)
+                || no_longer)
+                && !(i.saturating_sub(4)..i).any(|j| {
+                    w[j].sentence == x.sentence
+                        && matches!(
+                            w[j].lower.as_str(),
+                            "until" | "till" | "when" | "before" | "after" | "if" | "once"
+                        )
+                })
         })
         .map(|(_, x)| x.sentence)
         .collect();

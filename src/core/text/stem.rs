@@ -90,8 +90,16 @@ pub fn matches(word: &[String], kw: &[String], loose: bool) -> bool {
     let (Some(w), Some(k)) = (word.first(), kw.first()) else {
         return false;
     };
-    if w == k || word.contains(k) {
+    if w == k {
         return true;
+    }
+    if word.contains(k) {
+        // "muster" is no comparative of "must": a grammar word takes no
+        // -er or -est.
+        let compared = w
+            .strip_prefix(k.as_str())
+            .is_some_and(|e| matches!(e, "er" | "ers" | "est"));
+        return !(compared && super::is_function_word(k));
     }
     // "reading" and "reader" share "read", but one is the verb and the other
     // the person who does it: a different word, not an inflection.
@@ -269,6 +277,7 @@ mod tests {
             ("reading", "reader"),
             ("planning", "planners"),
             ("attended", "attendees"),
+            ("muster", "must"),
             ("trained", "trainee"),
             // One swap from a keyword, but a word of English in its own right.
             ("barely", "barley"),
