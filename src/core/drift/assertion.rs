@@ -244,6 +244,16 @@ fn handed_on(a: &Analysis, h: &Hit) -> bool {
 fn planned(a: &Analysis, h: &Hit) -> bool {
     let w = &a.words;
     let clause = w[h.first].clause;
+    // "from September we sell it flat-pack": we, after a date things start
+    // from, in the present tense, is a plan.
+    let sentence = w[h.first].sentence;
+    let dated = (h.first.saturating_sub(12)..h.first)
+        .any(|j| w[j].sentence == sentence && a.cover(List::EffectiveDates).starts_at(j));
+    let we = (h.first.saturating_sub(8)..h.first)
+        .any(|j| w[j].clause == clause && matches!(w[j].lower.as_str(), "we" | "they"));
+    if dated && we {
+        return true;
+    }
     (h.first.saturating_sub(6)..h.first).any(|j| {
         w[j].clause == clause
             && (matches!(
