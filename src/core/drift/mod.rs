@@ -182,6 +182,17 @@ impl DriftEngine {
             }
             for h in &hits[p.opposites] {
                 if !asserted(a, h, &accepting) {
+                    // "no customer should come back to an unanswered
+                    // ticket": an opposite denied keeps the promise, and
+                    // ties the message to its pillar.
+                    if a.negated_by[h.first].is_some() {
+                        supported[pi] = true;
+                        ties.push(Tie {
+                            pillar: p.id.clone(),
+                            span: a.hit_span(h),
+                            keyword: self.index.phrase(p.opposites, h.phrase).text.clone(),
+                        });
+                    }
                     continue;
                 }
                 engaged[pi] = true;

@@ -109,8 +109,10 @@ pub fn matches(word: &[String], kw: &[String], loose: bool) -> bool {
     if !loose {
         return false;
     }
+    // "can" is no stem of "canned": a grammar word is never the bare form
+    // of a keyword.
     if kw.contains(w) {
-        return true;
+        return !super::is_function_word(w);
     }
     if k.len() >= 4 {
         // "luxurious" from "luxury", "speedily" from "speedy": a final y
@@ -278,6 +280,7 @@ mod tests {
             ("planning", "planners"),
             ("attended", "attendees"),
             ("muster", "must"),
+            ("can", "canned"),
             ("trained", "trainee"),
             // One swap from a keyword, but a word of English in its own right.
             ("barely", "barley"),
