@@ -35,8 +35,11 @@ pub(super) fn contrary_negation(a: &Analysis, h: &Hit, negative_sense: bool, opp
     // negator between ("never send water the lab hasn't tested"), or a
     // negator itself under negation ("no shut-off goes ahead without
     // notice").
+    // So does a pillar's opposite between ("no sailing leaves with an
+    // untrained deckhand on board").
     let double = a.cover(List::NegativeSense).within(lo + 1, hi)
         || a.cover(List::Negators).within(lo + 1, hi)
+        || opposed.within(lo + 1, hi)
         || a.negated_by[neg].is_some_and(|outer| outer < neg);
     // A negative word after the keyword, in its clause, is what is negated:
     // "no van leaves with a brake fault", "not one trained mechanic will

@@ -371,6 +371,9 @@ fn read_bound(words: &[Word], first: usize, unit: &Unit) -> (Bound, usize) {
     match (prev(2), prev(1)) {
         (Some("less" | "fewer" | "no"), Some("than")) if prev(3) != Some("no") => (Bound::AtMost, first - 2),
         (Some("more" | "greater"), Some("than")) => (Bound::AtLeast, first - 2),
+        // "crossings longer than 40 minutes", "calls shorter than a minute".
+        (Some("longer" | "later" | "older" | "bigger" | "larger"), Some("than")) => (Bound::AtLeast, first - 2),
+        (Some("shorter" | "sooner" | "earlier" | "smaller"), Some("than")) => (Bound::AtMost, first - 2),
         (Some("no"), Some("more")) => (Bound::AtMost, first - 2),
         (Some("at"), Some("most")) | (Some("up"), Some("to")) => (Bound::AtMost, first - 2),
         (Some("at"), Some("least")) => (Bound::AtLeast, first - 2),
@@ -515,6 +518,8 @@ mod tests {
         assert!(matches!(&q("at 250 sampling points a week")[0].2, Unit::Count(f) if f[0] == "points"));
         assert!(matches!(&q("40 waiting riders")[0].2, Unit::Count(f) if f[0] == "riders"));
         assert_eq!(q("at least 200 stores")[0].3, Bound::AtLeast);
+        assert_eq!(q("crossings longer than 40 minutes")[0].3, Bound::AtLeast);
+        assert_eq!(q("calls shorter than 3 minutes")[0].3, Bound::AtMost);
     }
 
     #[test]
