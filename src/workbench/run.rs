@@ -60,7 +60,7 @@ pub fn run(path: Option<PathBuf>, force: bool, look: super::Look, pulse: Option<
         }
     };
     // Load before raw mode: a broken file leaves the terminal as it was.
-    let (set, disk) = match files::load(&path) {
+    let (set, disk, notices) = match files::load_noting(&path) {
         Ok(loaded) => loaded,
         Err(e) => {
             say(&e.to_string());
@@ -93,6 +93,7 @@ pub fn run(path: Option<PathBuf>, force: bool, look: super::Look, pulse: Option<
     theme::set(prefs.palette);
     let engine = CoreEngine::new(&set, &lexicon);
     let mut app = App::new(set, path, disk, Box::new(engine));
+    app.tell_load_notices(&notices);
     // The answers, read before the terminal is touched, like the set.
     let pulse = match pulse.map(|csv| app.read_pulse(&csv)).transpose() {
         Ok(p) => p,

@@ -289,4 +289,23 @@ impl<'e> App<'e> {
             error: true,
         });
     }
+
+    /// Tell what loading the set noticed (keys that look misspelt): the
+    /// first, by the file's name, line and column, and how many more. Shown
+    /// as an error so it stays until something replaces it: a field the
+    /// set silently lacks is worth not missing.
+    pub fn tell_load_notices(&mut self, notices: &[crate::core::store::Notice]) {
+        let Some(first) = notices.first() else { return };
+        let mut text = format!(
+            "{}:{}:{}: {}",
+            glyphs::visible(&self.file_name()),
+            first.line,
+            first.column,
+            glyphs::visible(&first.message)
+        );
+        if notices.len() > 1 {
+            text.push_str(&format!(" (and {} more: `chorus check` lists them)", notices.len() - 1));
+        }
+        self.error(text);
+    }
 }
