@@ -23,7 +23,8 @@ fn a_misspelt_field_is_told_in_the_status_line_and_stays() {
     app.disk = disk;
     app.tell_load_notices(&notices);
     let shown = screen(&mut app, 80, 24);
-    let status = shown.lines().last().unwrap();
+    // The status line: at the foot, on the rows the notice needs.
+    let status: String = shown.lines().skip(21).collect::<Vec<_>>().join(" ");
     assert!(
         status.contains(&format!("set.yaml:{}:5: unknown key `chanel`", notices[0].line)),
         "{shown}"

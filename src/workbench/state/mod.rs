@@ -5,14 +5,16 @@
 //! loop's `effects::Runtime` holds those).
 //!
 //! Holds `modes` (focus, modes, prompts, the history's changes), `scoring`
-//! (keeping the reviews current) and `sight` (keeping the selection, the
-//! cursor and the story in view). May import the core and the workbench's
+//! (keeping the reviews current), `sight` (keeping the selection, the
+//! cursor and the story in view) and `status` (what the status line says,
+//! on as many rows as it needs). May import the core and the workbench's
 //! plain-data and layout modules; never `update`, `effects`, `journal`,
 //! `files` or `lock`.
 
 mod modes;
 mod scoring;
 mod sight;
+pub mod status;
 
 pub use modes::{AfterSave, Change, Editor, Focus, Form, Mode, Notice, ProgrammeView, Prompt};
 
@@ -254,7 +256,7 @@ impl<'e> App<'e> {
     }
 
     pub fn panes(&self) -> Option<Panes> {
-        layout::panes(Rect::new(0, 0, self.size.0, self.size.1))
+        layout::panes_with(Rect::new(0, 0, self.size.0, self.size.1), self.status_rows())
     }
 
     /// The file name shown in the status line and prompts.

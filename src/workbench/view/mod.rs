@@ -34,7 +34,7 @@ use crate::core::verdict::Span;
 /// Draw the whole workbench.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    let Some(p) = layout::panes(area) else {
+    let Some(p) = layout::panes_with(area, app.status_text(usize::from(area.width)).rows()) else {
         too_small(frame, area);
         return;
     };
