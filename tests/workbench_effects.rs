@@ -314,6 +314,7 @@ fn app_at(s: &Scratch, at: Where) -> App<'static> {
                 set: theirs,
                 base: app.disk.clone(),
                 modified: None,
+                older: vec![],
             }))
         }
         Ask::SaveFailed => Prompt::SaveFailed("Could not save: disk full".into()),
