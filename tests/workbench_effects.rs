@@ -366,7 +366,7 @@ fn expected(s: &Scratch, at: Where, action: &Action) -> Vec<Effect> {
         (Where::Asked(Ask::Restore), Action::Choose('d')) => vec![Effect::DiscardJournal(s.journal.clone())],
         (Where::Asked(Ask::SaveAs), Action::Confirm | Action::Save) => vec![save(&other, false, false)],
         (Where::Asked(Ask::Overwrite), Action::Choose('y' | 'o')) => vec![save(&other, false, true)],
-        (Where::Asked(Ask::PulsePath), Action::Confirm) => vec![Effect::LoadPulse(s.root().join("answers.csv"))],
+        (Where::Asked(Ask::PulsePath), Action::Confirm) => vec![Effect::LoadPulse(vec![s.root().join("answers.csv")])],
         _ => vec![],
     }
 }

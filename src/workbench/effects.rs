@@ -55,7 +55,7 @@ impl Runtime {
                 check_disk,
                 overwrite,
             } => Some(self.save(app, path, check_disk, overwrite)),
-            Effect::LoadPulse(csv) => Some(Action::PulseLoaded(app.read_pulse(&csv).map(Box::new))),
+            Effect::LoadPulse(csvs) => Some(Action::PulseLoaded(app.read_pulse(&csvs).map(Box::new))),
             Effect::Reload => Some(match files::load(&app.path) {
                 Ok((set, disk)) => Action::Reloaded {
                     set: Box::new(set),

@@ -16,6 +16,7 @@ mod scoring;
 mod sight;
 pub mod status;
 
+pub use super::action::Rounds;
 pub use modes::{AfterSave, Change, Editor, Focus, Form, Mode, Notice, ProgrammeView, Prompt};
 
 use std::path::PathBuf;
@@ -100,6 +101,10 @@ pub struct App<'e> {
     /// What employees said back (a survey round), for the pulse screen:
     /// figures and the quotes the anonymity rules allow, in memory only.
     pub pulse: Option<Box<crate::core::pulse::Pulse>>,
+    /// The round before it, when two are compared, and what moved between
+    /// them (as `chorus pulse SET A.csv B.csv` shows it).
+    pub pulse_before: Option<Box<crate::core::pulse::Pulse>>,
+    pub pulse_moved: Vec<crate::core::pulse::compare::Move>,
     /// The story pane laid out, keyed on `story_revision` and the width.
     story_layout: glyphs::Memo<(u64, usize), glyphs::DocLayout<marks::StoryMark>>,
 }
@@ -145,6 +150,8 @@ impl<'e> App<'e> {
             story_revision: 0,
             story_layout: glyphs::Memo::default(),
             pulse: None,
+            pulse_before: None,
+            pulse_moved: Vec::new(),
         };
         app.rescore_all();
         app.refilter();
@@ -266,9 +273,15 @@ impl<'e> App<'e> {
         programme::read(&self.set, &self.reviews, &config, self.today)
     }
 
-    /// Read the survey export at `csv` against the set as it is now.
-    pub fn read_pulse(&self, csv: &std::path::Path) -> Result<crate::core::pulse::Pulse, String> {
-        self.engine.read_pulse(&self.set, csv)
+    /// Read one survey export, or two rounds to compare (oldest first),
+    /// against the set as it is now.
+    pub fn read_pulse(&self, csvs: &[PathBuf]) -> Result<Rounds, String> {
+        let mut read = self.engine.read_pulses(&self.set, csvs)?;
+        let latest = read.pop().ok_or("no survey export to read")?;
+        Ok(Rounds {
+            latest,
+            before: read.pop(),
+        })
     }
 
     pub fn file_name(&self) -> String {

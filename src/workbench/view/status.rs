@@ -37,6 +37,7 @@ static EDITING: Hints = Hints::new(
     "{Cancel} done · {^Z} undo · {^Y} redo · {Save} save",
 );
 static OVERLAY: Hints = Hints::new(&[Scope::Overlay], "{Up}{Down} scroll · {Cancel} close");
+static PULSE: Hints = Hints::new(&[Scope::Overlay], "{Add} compare");
 static PROGRAMME: Hints = Hints::new(
     &[Scope::Programme],
     "{Up}{Down}{Left}{Right} cell · {Confirm} its messages · {Cancel} close",
@@ -124,7 +125,8 @@ pub fn hints(app: &App) -> String {
     }
     line(&match &app.mode {
         Mode::Editing(_) => vec![&EDITING],
-        Mode::Help { .. } | Mode::Explain { .. } | Mode::Pulse { .. } => vec![&OVERLAY],
+        Mode::Help { .. } | Mode::Explain { .. } => vec![&OVERLAY],
+        Mode::Pulse { .. } => vec![&OVERLAY, &PULSE],
         Mode::Programme(v) if v.listing.is_some() => vec![&PROGRAMME_LIST],
         Mode::Programme(_) => vec![&PROGRAMME],
         Mode::Filter { .. } => vec![&FILTER],
