@@ -220,6 +220,7 @@ fn every_action(s: &Scratch) -> Vec<Action> {
         Action::Reloaded {
             set: Box::new(fixture()),
             disk: None,
+            notices: vec![],
         },
         Action::ReloadFailed("Could not reload: gone".into()),
         Action::Journaled(1),
@@ -448,6 +449,7 @@ fn a_save_that_finds_a_change_on_disk_asks_and_reloads_on_r() {
     let reloaded = Action::Reloaded {
         set: Box::new(fixture()),
         disk: None,
+        notices: vec![],
     };
     assert_eq!(update(&mut app, reloaded), [Effect::DropJournal]);
     assert!(!app.dirty);

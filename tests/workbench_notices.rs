@@ -44,3 +44,19 @@ fn a_clean_set_tells_nothing() {
     app.tell_load_notices(&notices);
     assert!(app.notice.is_none());
 }
+
+#[test]
+fn reloading_a_file_with_a_misspelt_field_tells_it() {
+    let p = place();
+    let (set, disk, _) = files::load_noting(&p.file).unwrap();
+    let (app, _) = app_with(set, p.file.clone());
+    let mut app = Bench::new(app);
+    app.disk = disk;
+    // Someone else edits the file and misspells a field.
+    let text = std::fs::read_to_string(&p.file).unwrap();
+    std::fs::write(&p.file, text.replacen("- id: best", "- id: best\n    titel: Best", 1)).unwrap();
+    app.rt.carry_out(&mut app.app, vec![chorus::workbench::Effect::Reload]);
+    let text = app.notice.clone().map(|n| n.text).unwrap_or_default();
+    assert!(text.contains("unknown key `titel`: did you mean `title`?"), "{text}");
+    assert!(text.starts_with("lemonadly.yaml:"), "{text}");
+}

@@ -96,6 +96,8 @@ pub enum Action {
     Reloaded {
         set: Box<MessageSet>,
         disk: Option<Fingerprint>,
+        /// What the store noticed in the file (keys that look misspelt).
+        notices: Vec<crate::core::store::Notice>,
     },
     ReloadFailed(String),
     /// The journal holds the edits up to this revision.

@@ -56,10 +56,11 @@ impl Runtime {
                 overwrite,
             } => Some(self.save(app, path, check_disk, overwrite)),
             Effect::LoadPulse(csvs) => Some(Action::PulseLoaded(app.read_pulse(&csvs).map(Box::new))),
-            Effect::Reload => Some(match files::load(&app.path) {
-                Ok((set, disk)) => Action::Reloaded {
+            Effect::Reload => Some(match files::load_noting(&app.path) {
+                Ok((set, disk, notices)) => Action::Reloaded {
                     set: Box::new(set),
                     disk,
+                    notices,
                 },
                 Err(e) => Action::ReloadFailed(format!("Could not reload: {e}")),
             }),

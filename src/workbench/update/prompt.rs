@@ -264,13 +264,15 @@ pub(super) fn outcome(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         }
         Action::PulseLoaded(Err(e)) => app.error(e),
         Action::Exists(target) => app.prompt = Some(Prompt::Overwrite(target)),
-        Action::Reloaded { set, disk } => {
+        Action::Reloaded { set, disk, notices } => {
             app.mode = Mode::Normal;
             app.replace_set(*set, disk);
             app.journaled = app.revision;
             fx.push(Effect::DropJournal);
             let name = glyphs::visible(&app.file_name());
             app.info(format!("Reloaded {name} from disk"));
+            // A key the other editor misspelt outranks the news.
+            app.tell_load_notices(&notices);
         }
         Action::ReloadFailed(msg) => app.error(msg),
         Action::JournalFailed(msg) => app.error(msg),
