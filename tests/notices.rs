@@ -135,3 +135,22 @@ fn check_says_a_set_with_a_misspelt_internal_has_no_messages() {
     );
     assert!(err.contains("the set has no internal messages"), "{err}");
 }
+
+#[test]
+fn keys_in_later_messages_are_placed_at_their_own_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    // Three messages, the second's text holding a line that reads like a
+    // list item, and a typo in the first and the third.
+    let text = format!(
+        "{SET}  - id: quoted\n    text: |\n      a list in the text:\n      - one\n  - id: third\n    chanel: email\n    text: Fast for all of us.\n"
+    )
+    .replace("    audience: all\n", "    audience: all\n    titel: Speed\n");
+    let p = write(dir.path(), "set.yaml", &text);
+    let (_, notices) = store::load_noting(&p).unwrap();
+    let placed: Vec<(usize, usize, &str)> = notices.iter().map(|n| (n.line, n.column, n.key.as_str())).collect();
+    let line_of = |needle: &str| text.lines().position(|l| l.trim_start().starts_with(needle)).unwrap() + 1;
+    assert_eq!(
+        placed,
+        [(line_of("titel:"), 5, "titel"), (line_of("chanel:"), 5, "chanel")]
+    );
+}

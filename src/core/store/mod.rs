@@ -5,6 +5,8 @@
 //! (`decode/`) → cross-field checks (`validate.rs`). Problems are found by
 //! path and only then turned into a line and column, so loading stays one
 //! fast pass.
+//! Keys that look like a known field misspelt are noticed, not refused
+//! (`notice.rs`), each placed by reading its own message (`items.rs`).
 //! Saving goes `MessageSet` → a tree in the file's key order (`encode.rs`) →
 //! YAML text (`emit/`) → an atomic write (`write.rs`, with its temporary
 //! files in `temp.rs`).
@@ -21,6 +23,7 @@
 mod decode;
 mod emit;
 mod encode;
+mod items;
 mod limits;
 mod load;
 mod notice;

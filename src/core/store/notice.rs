@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use super::decode::{EXTERNAL_KEYS, MESSAGE_KEYS, PILLAR_KEYS, PROGRAMME_KEYS, TOP_KEYS, WAIVER_KEYS};
 use super::path::{FieldPath, Step};
-use super::yaml;
+use super::{items, yaml};
 use crate::core::model::{Extra, MessageSet, Value};
 
 /// Keys never taken for a typo: labelled sets (the rule tests) give each
@@ -89,11 +89,19 @@ pub fn notices(source: &str, path: &Path, set: &MessageSet) -> Vec<Notice> {
     }
     let more = found.len().saturating_sub(MAX_NOTICES);
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let items = Items::of(
+        source,
+        set.internal.len(),
+        found.iter().any(|(at, ..)| at.steps().len() > 1),
+    );
     let mut out: Vec<Notice> = found
         .into_iter()
         .take(MAX_NOTICES)
         .map(|(at, key, meant)| {
-            let (line, column) = yaml::locate(source, at.steps()).unwrap_or((1, 1));
+            let (line, column) = items
+                .locate(source, at.steps())
+                .or_else(|| yaml::locate(source, at.steps()))
+                .unwrap_or((1, 1));
             let mut message = format!(
                 "unknown key `{key}`: did you mean `{meant}`? (chorus keeps it as written and reads no `{meant}` here)"
             );
@@ -126,6 +134,56 @@ pub fn notices(source: &str, path: &Path, set: &MessageSet) -> Vec<Notice> {
         }
     }
     out
+}
+
+/// Where each message of `internal` starts in the file, so a key inside
+/// one is placed by reading that message alone: placing a key by the
+/// whole file costs a pass over all of it, for each key.
+struct Items {
+    /// Byte offset and 1-based line of each item's first line.
+    starts: Vec<(usize, usize)>,
+}
+
+impl Items {
+    /// The items' starts, when one scan finds exactly `messages` of them
+    /// (a `- ` line inside a quoted text would make one too many: then
+    /// none, and keys are placed by the whole file). Only looked for when
+    /// `wanted`.
+    fn of(source: &str, messages: usize, wanted: bool) -> Items {
+        let heads = match wanted.then(|| items::item_starts(source)).flatten() {
+            Some(h) if h.len() == messages => h,
+            _ => return Items { starts: vec![] },
+        };
+        let mut line = 1;
+        let mut last = 0;
+        let starts = heads
+            .into_iter()
+            .map(|at| {
+                line += source.as_bytes()[last..at].iter().filter(|&&b| b == b'\n').count();
+                last = at;
+                (at, line)
+            })
+            .collect();
+        Items { starts }
+    }
+
+    /// The line and column of the node at `steps`, when it is inside a
+    /// message found here.
+    fn locate(&self, source: &str, steps: &[Step]) -> Option<(usize, usize)> {
+        let [Step::Key(top), Step::Index(i), rest @ ..] = steps else {
+            return None;
+        };
+        if top != "internal" || rest.is_empty() {
+            return None;
+        }
+        let &(start, line) = self.starts.get(*i)?;
+        let end = self.starts.get(i + 1).map_or(source.len(), |&(s, _)| s);
+        let mut inner = vec![Step::Index(0)];
+        inner.extend_from_slice(rest);
+        // The item alone is a list of one; its lines count from its own.
+        let (l, column) = yaml::locate(&source[start..end], &inner)?;
+        Some((line + l - 1, column))
+    }
 }
 
 /// Every unknown key of one mapping that looks like one of its `known` fields.
