@@ -32,6 +32,7 @@ fn bench(c: &mut Criterion) {
     g.bench_function("parse", |b| b.iter(|| black_box(store::parse(&yaml, &path).unwrap())));
     let review = review_set(&set, &lexicon);
     let reports = vec![FileReport::Reviewed {
+        notices: Vec::new(),
         path: path.clone(),
         set: Box::new(set.clone()),
         programme: Box::new(programme::read(

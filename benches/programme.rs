@@ -43,6 +43,7 @@ fn bench(c: &mut Criterion) {
     });
     let programme = programme::read(&set, &review.messages, lexicon.programme(), today);
     let reports = vec![FileReport::Reviewed {
+        notices: Vec::new(),
         path: PathBuf::from("plan.yaml"),
         set: Box::new(set.clone()),
         review,

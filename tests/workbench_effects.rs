@@ -220,6 +220,7 @@ fn every_action(s: &Scratch) -> Vec<Action> {
         Action::Reloaded {
             set: Box::new(fixture()),
             disk: None,
+            notices: vec![],
         },
         Action::ReloadFailed("Could not reload: gone".into()),
         Action::Journaled(1),
@@ -314,6 +315,7 @@ fn app_at(s: &Scratch, at: Where) -> App<'static> {
                 set: theirs,
                 base: app.disk.clone(),
                 modified: None,
+                older: vec![],
             }))
         }
         Ask::SaveFailed => Prompt::SaveFailed("Could not save: disk full".into()),
@@ -365,7 +367,7 @@ fn expected(s: &Scratch, at: Where, action: &Action) -> Vec<Effect> {
         (Where::Asked(Ask::Restore), Action::Choose('d')) => vec![Effect::DiscardJournal(s.journal.clone())],
         (Where::Asked(Ask::SaveAs), Action::Confirm | Action::Save) => vec![save(&other, false, false)],
         (Where::Asked(Ask::Overwrite), Action::Choose('y' | 'o')) => vec![save(&other, false, true)],
-        (Where::Asked(Ask::PulsePath), Action::Confirm) => vec![Effect::LoadPulse(s.root().join("answers.csv"))],
+        (Where::Asked(Ask::PulsePath), Action::Confirm) => vec![Effect::LoadPulse(vec![s.root().join("answers.csv")])],
         _ => vec![],
     }
 }
@@ -447,6 +449,7 @@ fn a_save_that_finds_a_change_on_disk_asks_and_reloads_on_r() {
     let reloaded = Action::Reloaded {
         set: Box::new(fixture()),
         disk: None,
+        notices: vec![],
     };
     assert_eq!(update(&mut app, reloaded), [Effect::DropJournal]);
     assert!(!app.dirty);

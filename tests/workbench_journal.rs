@@ -192,6 +192,7 @@ fn restore_prompt_snapshot() {
         set: journal_set,
         base: app.disk.clone(),
         modified: None,
+        older: vec![],
         diff,
     })));
     let t = draw(&mut app, 80, 24);
@@ -212,8 +213,67 @@ fn a_journal_one_second_old_is_one_second_not_one_seconds() {
         set: journal_set,
         base: app.disk.clone(),
         modified: Some(modified),
+        older: vec![],
         diff,
     })));
     let s = screen(&mut app, 120, 30);
     assert!(s.contains("journaled 1 second ago by"), "{s}");
+}
+
+/// `crashed_session`, as the session named `session` (which orders the
+/// journal's file name among others).
+fn crashed_session_as(p: &Place, session: &str, typed: &str) {
+    let mut app = open(p);
+    app.rt.journal.as_mut().unwrap().session = session.into();
+    if app.prompt.is_some() {
+        // Another stopped session's edits: kept for later.
+        press(&mut app, KeyCode::Esc);
+    }
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char('e'));
+    keys(&mut app, typed);
+    press(&mut app, KeyCode::Esc);
+    app.write_journal().unwrap().unwrap();
+}
+
+#[test]
+fn of_two_stopped_sessions_the_newest_edits_are_offered_then_the_older_said_older() {
+    let p = place();
+    // The older session's journal sorts last by name, the newer's first.
+    crashed_session_as(&p, "zzzzzzzz", " Old.");
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    crashed_session_as(&p, "aaaaaaaa", " New.");
+    // The kernel's file clock is coarse: two journals written a moment
+    // apart carry the same modification time.
+    let same = std::time::SystemTime::now();
+    for j in journals(&p) {
+        let f = std::fs::File::options().write(true).open(&j).unwrap();
+        f.set_modified(same).unwrap();
+    }
+    assert_eq!(journals(&p).len(), 2);
+
+    let mut app = open(&p);
+    let Some(Prompt::Restore(found)) = &app.prompt else {
+        panic!("restore prompt expected");
+    };
+    assert_eq!(found.set.internal[1].text, "We want to be the best. New.");
+    assert_eq!(found.older.len(), 1, "the older journal is counted");
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("These are the newest. 1 older journal"), "{shown}");
+    press(&mut app, KeyCode::Char('r'));
+    assert_eq!(app.set.internal[1].text, "We want to be the best. New.");
+    ctrl(&mut app, 's');
+    assert_eq!(loaded(&p.file).internal[1].text, "We want to be the best. New.");
+
+    // The next opening offers the older edits, said to be older than the
+    // file, so they are not taken for the latest.
+    let mut next = open(&p);
+    let Some(Prompt::Restore(found)) = &next.prompt else {
+        panic!("the older journal is offered in turn");
+    };
+    assert_eq!(found.set.internal[1].text, "We want to be the best. Old.");
+    assert!(found.older.is_empty());
+    let shown = screen(&mut next, 80, 24);
+    let flat = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("These edits are older than the file, saved"), "{shown}");
 }

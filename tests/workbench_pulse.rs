@@ -9,6 +9,7 @@ mod workbench_common;
 use chorus::workbench::journal::Journal;
 use chorus::workbench::state::{Mode, Prompt};
 use chorus::workbench::App;
+use clap::Parser;
 use crossterm::event::KeyCode;
 use workbench_common::*;
 
@@ -109,4 +110,79 @@ fn no_answer_reaches_the_journal_or_the_saved_set() {
             assert!(!text.contains(m), "answer text \"{m}\" written:\n{text}");
         }
     }
+}
+
+/// A later round of the same survey (spring, after the autumn export).
+const SPRING: &str = "tests/fixtures/pulse/lemonadly-spring.csv";
+const AUTUMN: &str = "messages/lemonadly-pulse.csv";
+
+#[test]
+fn a_on_the_pulse_screen_reads_a_later_round_and_shows_what_moved() {
+    // The set the CLI reads below, so the two read the answers alike.
+    let set = chorus::core::store::load(std::path::Path::new("messages/lemonadly.yaml")).unwrap();
+    let (mut app, _) = app_with(set, "messages/lemonadly.yaml".into());
+    open_pulse(&mut app, AUTUMN);
+    assert!(app.pulse_before.is_none());
+    let one = screen(&mut app, 120, 40);
+    assert!(one.contains("a: compare a later round"), "{one}");
+    press(&mut app, KeyCode::Char('a'));
+    assert!(
+        matches!(app.prompt, Some(Prompt::PulsePath(_))),
+        "a asks for the later round"
+    );
+    keys(&mut app, SPRING);
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.mode, Mode::Pulse { .. }));
+    let before = app.pulse_before.as_ref().expect("the round before is kept");
+    assert!(before.source.ends_with("lemonadly-pulse.csv"));
+    assert!(app.pulse.as_ref().unwrap().source.ends_with("lemonadly-spring.csv"));
+    // The same moves as `chorus pulse SET A.csv B.csv` prints.
+    let home = tempfile::tempdir().unwrap();
+    let cli = std::process::Command::new(env!("CARGO_BIN_EXE_chorus"))
+        .args(["pulse", "messages/lemonadly.yaml", AUTUMN, SPRING])
+        .env("NO_COLOR", "1")
+        // No lexicon of this machine's user: the built-in words, as the app reads.
+        .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .output()
+        .unwrap();
+    let cli = String::from_utf8(cli.stdout).unwrap();
+    let cli_moves: Vec<&str> = cli
+        .split("What moved:\n")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .map(str::trim)
+        .collect();
+    let s = screen(&mut app, 160, 80);
+    assert!(s.contains("What moved since lemonadly-pulse.csv"), "{s}");
+    for m in &cli_moves {
+        assert!(s.contains(m), "the CLI's move \"{m}\" is on the screen:\n{s}");
+    }
+    assert!(app.notice.as_ref().unwrap().text.contains("compared with"));
+    for (w, h) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(format!("pulse_compared_{w}x{h}"), draw(&mut app, w, h).backend());
+    }
+}
+
+#[test]
+fn two_rounds_from_the_command_line_open_compared() {
+    // As `run` reads `chorus SET --pulse A.csv B.csv`: both rounds at once.
+    let cli = chorus::cli::Cli::try_parse_from(["chorus", "set.yaml", "--pulse", AUTUMN, SPRING]).unwrap();
+    assert_eq!(cli.pulse, [std::path::PathBuf::from(AUTUMN), SPRING.into()]);
+    let mut app = app();
+    let rounds = app.read_pulse(&cli.pulse).unwrap();
+    step(&mut app, chorus::workbench::Action::PulseLoaded(Ok(Box::new(rounds))));
+    assert!(matches!(app.mode, Mode::Pulse { .. }));
+    assert!(app.pulse_before.is_some() && !app.pulse_moved.is_empty());
+    let s = screen(&mut app, 120, 40);
+    assert!(
+        s.contains("What moved since lemonadly-pulse.csv (61 answers), in lemonadly-spring.csv"),
+        "{s}"
+    );
+    // One round opens as before, with nothing compared.
+    let one = app.read_pulse(&cli.pulse[..1]).unwrap();
+    step(&mut app, chorus::workbench::Action::PulseLoaded(Ok(Box::new(one))));
+    assert!(app.pulse_before.is_none() && app.pulse_moved.is_empty());
 }

@@ -16,7 +16,7 @@ use crate::core::programme;
 use crate::core::report::alerts::alerts;
 use crate::core::report::{self, FileReport};
 use crate::core::review::review_set;
-use crate::core::store::{self, LoadError};
+use crate::core::store::{self, LoadError, Notice};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
 pub enum Format {
@@ -124,6 +124,15 @@ pub fn run(paths: &[PathBuf], opts: &Options) -> i32 {
                 }
             }
             Err(e) => reports.push(FileReport::Failed(e)),
+        }
+    }
+    // Whatever the format, a key that looks misspelt is said on stderr,
+    // where a reader of any report (or a CI log) sees it.
+    for r in &reports {
+        if let FileReport::Reviewed { notices, .. } = r {
+            for n in notices {
+                super::out::warn(&format!("warning: {n}"));
+            }
         }
     }
     let status = reports
@@ -235,7 +244,8 @@ fn check_inputs(
             let read = store::read_stream(&mut std::io::stdin().lock(), stdin_name, store::MAX_FILE_BYTES);
             match read.and_then(|text| store::parse(&text, stdin_name).map(|set| (text, set))) {
                 Ok((text, set)) => {
-                    reports.push(review_one(stdin_name.to_path_buf(), set, lexicon, today));
+                    let notices = store::notices(&text, stdin_name, &set);
+                    reports.push(review_one(stdin_name.to_path_buf(), set, notices, lexicon, today));
                     stdin_text = Some(text);
                 }
                 Err(e) => reports.push(FileReport::Failed(e)),
@@ -247,7 +257,7 @@ fn check_inputs(
     (reports, stdin_text)
 }
 
-fn review_one(path: PathBuf, set: MessageSet, lexicon: &Lexicon, today: Date) -> FileReport {
+fn review_one(path: PathBuf, set: MessageSet, notices: Vec<Notice>, lexicon: &Lexicon, today: Date) -> FileReport {
     match lexicon.for_set(&set, &path) {
         Err(e) => FileReport::Failed(e),
         Ok(lexicon) => {
@@ -258,6 +268,7 @@ fn review_one(path: PathBuf, set: MessageSet, lexicon: &Lexicon, today: Date) ->
                 set: Box::new(set),
                 review,
                 programme: Box::new(programme),
+                notices,
             }
         }
     }
@@ -287,8 +298,8 @@ pub fn check_paths(paths: &[PathBuf], lexicon: &Lexicon, today: Date) -> Vec<Fil
         }
     }
     for path in files {
-        reports.push(match store::load(&path) {
-            Ok(set) => review_one(path, set, lexicon, today),
+        reports.push(match store::load_noting(&path) {
+            Ok((set, notices)) => review_one(path, set, notices, lexicon, today),
             Err(e) => FileReport::Failed(e),
         });
     }

@@ -36,9 +36,9 @@ pub struct Cli {
     /// Leave the mouse to the terminal, to select text with it.
     #[arg(long)]
     pub no_mouse: bool,
-    /// A survey export (CSV) to open the pulse screen on: what employees said back.
-    #[arg(long, value_name = "ANSWERS.csv")]
-    pub pulse: Option<PathBuf>,
+    /// A survey export (CSV) to open the pulse screen on: what employees said back; and optionally a later round, to show what moved since the first.
+    #[arg(long, value_name = "ANSWERS.csv", num_args = 1..=2)]
+    pub pulse: Vec<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -96,14 +96,25 @@ pub enum Action {
     Reloaded {
         set: Box<MessageSet>,
         disk: Option<Fingerprint>,
+        /// What the store noticed in the file (keys that look misspelt).
+        notices: Vec<crate::core::store::Notice>,
     },
     ReloadFailed(String),
     /// The journal holds the edits up to this revision.
     Journaled(u64),
     /// Writing the journal failed; the message says why.
     JournalFailed(String),
-    /// A survey export was read (or why it could not be).
-    PulseLoaded(Result<Box<crate::core::pulse::Pulse>, String>),
+    /// A survey export was read, or two rounds to compare (or why they
+    /// could not be).
+    PulseLoaded(Result<Box<Rounds>, String>),
+}
+
+/// What the pulse screen shows: the latest round, and the round before it
+/// when two are compared.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Rounds {
+    pub latest: crate::core::pulse::Pulse,
+    pub before: Option<crate::core::pulse::Pulse>,
 }
 
 impl Action {
@@ -147,9 +158,10 @@ pub enum Effect {
     /// Journal the unsaved edits now (`Journaled`), then remove `replacing`
     /// (a stopped session's journal whose edits are this session's now).
     WriteJournal { replacing: Option<PathBuf> },
-    /// Read the survey export at this path for the pulse screen (answered
-    /// by `PulseLoaded`). Nothing of it is written anywhere.
-    LoadPulse(PathBuf),
+    /// Read the survey export at this path for the pulse screen, or two
+    /// rounds to compare, oldest first (answered by `PulseLoaded`). Nothing
+    /// of it is written anywhere.
+    LoadPulse(Vec<PathBuf>),
     /// Remember this set as the one to open next time.
     RememberPath(PathBuf),
     /// End the session.

@@ -55,11 +55,12 @@ impl Runtime {
                 check_disk,
                 overwrite,
             } => Some(self.save(app, path, check_disk, overwrite)),
-            Effect::LoadPulse(csv) => Some(Action::PulseLoaded(app.read_pulse(&csv).map(Box::new))),
-            Effect::Reload => Some(match files::load(&app.path) {
-                Ok((set, disk)) => Action::Reloaded {
+            Effect::LoadPulse(csvs) => Some(Action::PulseLoaded(app.read_pulse(&csvs).map(Box::new))),
+            Effect::Reload => Some(match files::load_noting(&app.path) {
+                Ok((set, disk, notices)) => Action::Reloaded {
                     set: Box::new(set),
                     disk,
+                    notices,
                 },
                 Err(e) => Action::ReloadFailed(format!("Could not reload: {e}")),
             }),

@@ -2,11 +2,12 @@
 //! needs to score messages, behind a trait so tests can drive the UI with
 //! review results they chose (the real rules are written elsewhere).
 
-use std::path::Path;
+use std::path::PathBuf;
 
 use crate::core::lexicon::{Lexicon, ProgrammeConfig};
 use crate::core::model::{Message, MessageSet};
-use crate::core::pulse::{read_round, Choice, Pulse};
+use crate::core::pulse::round::read_rounds;
+use crate::core::pulse::{Choice, Pulse};
 use crate::core::review::Reviewer;
 use crate::core::verdict::{MessageReview, SetSummary};
 
@@ -22,12 +23,13 @@ pub trait Engine {
     }
     /// What the set as a whole leaves out.
     fn summarize(&self, set: &MessageSet, reviews: &[MessageReview]) -> SetSummary;
-    /// A survey export read against `set` (the pulse screen), with the
-    /// columns of the pulse file beside it or guessed; the built-in
-    /// lexicon's words unless the engine reads another.
-    fn read_pulse(&self, set: &MessageSet, csv: &Path) -> Result<Pulse, String> {
-        read_round(set, &Lexicon::builtin(), csv, &Choice::default())
-            .map(|(p, _)| p)
+    /// Survey exports read against `set` (the pulse screen), oldest
+    /// first, with the columns of the pulse file beside each or guessed,
+    /// and folded alike so two rounds compare; the built-in lexicon's words
+    /// unless the engine reads another.
+    fn read_pulses(&self, set: &MessageSet, csvs: &[PathBuf]) -> Result<Vec<Pulse>, String> {
+        read_rounds(set, &Lexicon::builtin(), csvs, &Choice::default())
+            .map(|r| r.into_iter().map(|(p, _)| p).collect())
             .map_err(|e| e.to_string())
     }
     /// The kinds of message a message may be given (the built-in lexicon's
@@ -82,9 +84,9 @@ impl Engine for CoreEngine<'_> {
         self.lexicon.programme().clone()
     }
 
-    fn read_pulse(&self, set: &MessageSet, csv: &Path) -> Result<Pulse, String> {
-        read_round(set, self.lexicon, csv, &Choice::default())
-            .map(|(p, _)| p)
+    fn read_pulses(&self, set: &MessageSet, csvs: &[PathBuf]) -> Result<Vec<Pulse>, String> {
+        read_rounds(set, self.lexicon, csvs, &Choice::default())
+            .map(|r| r.into_iter().map(|(p, _)| p).collect())
             .map_err(|e| e.to_string())
     }
 

@@ -46,11 +46,20 @@ pub fn changed_on_disk(path: &Path, seen: Option<&Fingerprint>) -> bool {
 
 /// A loaded set and the fingerprint of the file it came from.
 pub fn load(path: &Path) -> Result<(MessageSet, Option<Fingerprint>), store::LoadError> {
+    load_noting(path).map(|(set, seen, _)| (set, seen))
+}
+
+/// A set as the workbench opens it: the set, its file's fingerprint, and
+/// the store's notices.
+pub type Loaded = (MessageSet, Option<Fingerprint>, Vec<store::Notice>);
+
+/// `load`, with what the store noticed in the file (keys that look misspelt).
+pub fn load_noting(path: &Path) -> Result<Loaded, store::LoadError> {
     // Fingerprint first: if the file changes between the two reads, the
     // fingerprint is the older one and the next save asks before overwriting.
     let seen = fingerprint(path).ok().flatten();
-    let set = store::open(path)?;
-    Ok((set, seen))
+    let (set, notices) = store::open_noting(path)?;
+    Ok((set, seen, notices))
 }
 
 /// Save, then fingerprint what was written.

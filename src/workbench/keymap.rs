@@ -449,6 +449,7 @@ fn table() -> Vec<Key> {
             .bind(key(KeyCode::Enter), Action::Confirm)
             .help(Right, "PROGRAMME"),
         Key::new(&[Programme], "Esc q", "back / close").binds(&[key(KeyCode::Esc), ch('q')], Action::Cancel),
+        Key::new(&[Overlay], "a", "pulse screen: read a later round, show what moved").bind(ch('a'), Action::Add),
         Key::new(&[Overlay], "Esc q ? x v Enter", "close").binds(
             &[key(KeyCode::Esc), ch('q'), ch('?'), ch('x'), ch('v'), key(KeyCode::Enter)],
             Action::Cancel,

@@ -54,15 +54,22 @@ pub fn inner(r: Rect) -> Rect {
 
 /// The panes for a terminal of this size, or `None` when it is too small.
 pub fn panes(area: Rect) -> Option<Panes> {
+    panes_with(area, 1)
+}
+
+/// The panes, with `status_rows` rows for the status line (a long notice
+/// wraps onto more than one; see `state::status`).
+pub fn panes_with(area: Rect, status_rows: u16) -> Option<Panes> {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return None;
     }
+    let status_rows = status_rows.clamp(1, 3);
     let status = Rect {
-        y: area.y + area.height - 1,
-        height: 1,
+        y: area.y + area.height - status_rows,
+        height: status_rows,
         ..area
     };
-    let body_h = area.height - 1;
+    let body_h = area.height - status_rows;
     // The checklist needs 4 score rows plus alignment and waivers; it grows a
     // little on tall terminals, the message and story get the rest.
     let check_h = (body_h / 3 + 1).clamp(9, 14);

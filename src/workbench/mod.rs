@@ -58,8 +58,9 @@ use std::path::PathBuf;
 /// terminal was never touched), 1 when the terminal cannot be used.
 /// When another workbench has the set open, it opens read-only unless
 /// `force`. With `pulse`, a survey export (CSV), it opens on the pulse
-/// screen (an export that cannot be read is reported like a set: exit 2).
-pub fn run(path: Option<PathBuf>, force: bool, look: Look, pulse: Option<PathBuf>) -> i32 {
+/// screen; with two, oldest first, the screen shows what moved between them
+/// (an export that cannot be read is reported like a set: exit 2).
+pub fn run(path: Option<PathBuf>, force: bool, look: Look, pulse: Vec<PathBuf>) -> i32 {
     run::run(path, force, look, pulse)
 }
 

@@ -50,7 +50,7 @@ const JOURNAL_EVERY: Duration = Duration::from_secs(2);
 /// quit, 2 when the set could not be loaded (reported on stderr before the
 /// terminal is touched), 1 on a terminal error. `force`: edit even when
 /// another session has the set open (else it opens read-only).
-pub fn run(path: Option<PathBuf>, force: bool, look: super::Look, pulse: Option<PathBuf>) -> i32 {
+pub fn run(path: Option<PathBuf>, force: bool, look: super::Look, pulse: Vec<PathBuf>) -> i32 {
     let dirs = Dirs::for_user();
     let path = match files::start_path(path, dirs.as_ref()) {
         Ok(p) => p,
@@ -60,7 +60,7 @@ pub fn run(path: Option<PathBuf>, force: bool, look: super::Look, pulse: Option<
         }
     };
     // Load before raw mode: a broken file leaves the terminal as it was.
-    let (set, disk) = match files::load(&path) {
+    let (set, disk, notices) = match files::load_noting(&path) {
         Ok(loaded) => loaded,
         Err(e) => {
             say(&e.to_string());
@@ -93,8 +93,10 @@ pub fn run(path: Option<PathBuf>, force: bool, look: super::Look, pulse: Option<
     theme::set(prefs.palette);
     let engine = CoreEngine::new(&set, &lexicon);
     let mut app = App::new(set, path, disk, Box::new(engine));
+    app.tell_load_notices(&notices);
     // The answers, read before the terminal is touched, like the set.
-    let pulse = match pulse.map(|csv| app.read_pulse(&csv)).transpose() {
+    // One round, or two to compare (oldest first), as `chorus pulse` reads them.
+    let pulse = match (!pulse.is_empty()).then(|| app.read_pulse(&pulse)).transpose() {
         Ok(p) => p,
         Err(e) => {
             say(&e);

@@ -21,6 +21,9 @@ pub struct Found {
     /// the journal was written.
     pub base: Option<Fingerprint>,
     pub modified: Option<SystemTime>,
+    /// When the older journals other stopped sessions left for the set
+    /// were written, newest first: offered in turn, on later openings.
+    pub older: Vec<Option<SystemTime>>,
 }
 
 /// What a journal's set changes compared with the file's.

@@ -1,8 +1,10 @@
 //! The JSON report of `chorus check --format json`: the contract in
 //! DESIGN.md. Fields may be added; the contract's fields are never renamed
 //! or removed. Added here: `waived`, `breakdown`, `ties`, `suggestion`,
-//! `segments`, `date`, and the programme under `set` (`programme_json`). Written straight from the reviews (no intermediate tree), so
-//! ten thousand messages cost little memory.
+//! `segments`, `date`, the programme under `set` (`programme_json`), and each
+//! file's `notices` (keys that look misspelt: line, column, message, key,
+//! meant). Written straight from the reviews (no intermediate tree), so ten
+//! thousand messages cost little memory.
 
 use std::io::{self, Write};
 
@@ -21,6 +23,16 @@ struct SetJson<'a> {
     /// What the set as a whole should look at (the programme's findings).
     findings: Vec<SetFindingJson<'a>>,
     programme: ProgrammeJson<'a>,
+}
+
+/// A notice of loading (a key that looks misspelt), in its file's report.
+#[derive(Serialize)]
+struct NoticeJson<'a> {
+    line: usize,
+    column: usize,
+    message: &'a str,
+    key: &'a str,
+    meant: &'a str,
 }
 
 #[derive(Serialize)]
@@ -46,6 +58,7 @@ pub fn write(files: &[FileReport], out: &mut impl Write) -> io::Result<()> {
                 set,
                 review,
                 programme,
+                notices,
             } => {
                 if !first {
                     buf.push(b',');
@@ -66,6 +79,18 @@ pub fn write(files: &[FileReport], out: &mut impl Write) -> io::Result<()> {
                     programme: programme_json::programme(programme, set),
                 };
                 serialize(&set_json, &mut buf)?;
+                buf.extend_from_slice(b",\"notices\":");
+                let notices: Vec<NoticeJson> = notices
+                    .iter()
+                    .map(|n| NoticeJson {
+                        line: n.line,
+                        column: n.column,
+                        message: &n.message,
+                        key: &n.key,
+                        meant: &n.meant,
+                    })
+                    .collect();
+                serialize(&notices, &mut buf)?;
                 buf.push(b'}');
             }
             FileReport::Failed(e) => errors.push(ErrorJson {

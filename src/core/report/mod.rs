@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 
 use crate::core::model::MessageSet;
 use crate::core::programme::Programme;
-use crate::core::store::LoadError;
+use crate::core::store::{LoadError, Notice};
 use crate::core::verdict::SetReview;
 
 /// A set that was read: its path, the set, its review and its programme.
@@ -38,6 +38,8 @@ pub enum FileReport {
         review: SetReview,
         /// The set read as a whole: coverage, mix, timeline, findings.
         programme: Box<Programme>,
+        /// What loading noticed without stopping: keys that look misspelt.
+        notices: Vec<Notice>,
     },
     Failed(LoadError),
 }
@@ -51,6 +53,7 @@ impl FileReport {
                 set,
                 review,
                 programme,
+                ..
             } => Some((path, set, review, programme)),
             FileReport::Failed(_) => None,
         }

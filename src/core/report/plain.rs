@@ -57,6 +57,7 @@ pub fn render(files: &[FileReport], style: Style) -> String {
                 set,
                 review,
                 programme,
+                ..
             } => {
                 let n_clean = review.messages.iter().filter(|m| m.is_clean()).count();
                 total += review.messages.len();

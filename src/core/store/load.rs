@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use super::notice::{notices, Notice};
 use super::problem::{LoadError, Problem};
 use super::{decode, read, validate, yaml};
 use crate::core::model::{MessageSet, Value};
@@ -11,6 +12,15 @@ use crate::core::model::{MessageSet, Value};
 pub fn load(path: &Path) -> Result<MessageSet, LoadError> {
     let source = read::read_source(path)?;
     parse(&source, path)
+}
+
+/// `load`, with the notices of the file: keys that look like a known
+/// field misspelt, which loading keeps as the team's own.
+pub fn load_noting(path: &Path) -> Result<(MessageSet, Vec<Notice>), LoadError> {
+    let source = read::read_source(path)?;
+    let set = parse(&source, path)?;
+    let notices = notices(&source, path, &set);
+    Ok((set, notices))
 }
 
 /// Parse and validate `source`; `path` is only used to name the file in errors.

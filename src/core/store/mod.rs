@@ -5,6 +5,8 @@
 //! (`decode/`) → cross-field checks (`validate.rs`). Problems are found by
 //! path and only then turned into a line and column, so loading stays one
 //! fast pass.
+//! Keys that look like a known field misspelt are noticed, not refused
+//! (`notice.rs`), each placed by reading its own message (`items.rs`).
 //! Saving goes `MessageSet` → a tree in the file's key order (`encode.rs`) →
 //! YAML text (`emit/`) → an atomic write (`write.rs`, with its temporary
 //! files in `temp.rs`).
@@ -21,8 +23,10 @@
 mod decode;
 mod emit;
 mod encode;
+mod items;
 mod limits;
 mod load;
+mod notice;
 pub mod path;
 mod problem;
 mod read;
@@ -41,7 +45,8 @@ use crate::core::model::MessageSet;
 pub use decode::VERSION;
 pub use encode::to_yaml;
 pub use limits::{MAX_FILE_BYTES, MAX_MESSAGES, MAX_TEXT_CHARS, MAX_WRITTEN_BYTES};
-pub use load::{load, parse};
+pub use load::{load, load_noting, parse};
+pub use notice::{notices, Notice};
 pub use path::{FieldPath, Step};
 pub use problem::{LoadError, Problem};
 pub use read::{read_bytes, read_named, read_regular, read_stream};
@@ -117,10 +122,16 @@ pub fn save(path: &Path, set: &MessageSet) -> io::Result<()> {
 /// `load`, for a set about to be edited and saved: the store remembers the
 /// file's text, so the first save need not parse it again.
 pub fn open(path: &Path) -> Result<MessageSet, LoadError> {
+    open_noting(path).map(|(set, _)| set)
+}
+
+/// `open`, with the notices of the file (keys that look misspelt).
+pub fn open_noting(path: &Path) -> Result<(MessageSet, Vec<Notice>), LoadError> {
     let source = read::read_source(path)?;
     let set = parse(&source, path)?;
+    let notices = notices(&source, path, &set);
     splice::remember(lf(&source).into_owned(), set.clone());
-    Ok(set)
+    Ok((set, notices))
 }
 
 /// The text with CRLF line endings made LF, when the file uses CRLF (its

@@ -5,15 +5,18 @@
 //! loop's `effects::Runtime` holds those).
 //!
 //! Holds `modes` (focus, modes, prompts, the history's changes), `scoring`
-//! (keeping the reviews current) and `sight` (keeping the selection, the
-//! cursor and the story in view). May import the core and the workbench's
+//! (keeping the reviews current), `sight` (keeping the selection, the
+//! cursor and the story in view) and `status` (what the status line says,
+//! on as many rows as it needs). May import the core and the workbench's
 //! plain-data and layout modules; never `update`, `effects`, `journal`,
 //! `files` or `lock`.
 
 mod modes;
 mod scoring;
 mod sight;
+pub mod status;
 
+pub use super::action::Rounds;
 pub use modes::{AfterSave, Change, Editor, Focus, Form, Mode, Notice, ProgrammeView, Prompt};
 
 use std::path::PathBuf;
@@ -98,6 +101,10 @@ pub struct App<'e> {
     /// What employees said back (a survey round), for the pulse screen:
     /// figures and the quotes the anonymity rules allow, in memory only.
     pub pulse: Option<Box<crate::core::pulse::Pulse>>,
+    /// The round before it, when two are compared, and what moved between
+    /// them (as `chorus pulse SET A.csv B.csv` shows it).
+    pub pulse_before: Option<Box<crate::core::pulse::Pulse>>,
+    pub pulse_moved: Vec<crate::core::pulse::compare::Move>,
     /// The story pane laid out, keyed on `story_revision` and the width.
     story_layout: glyphs::Memo<(u64, usize), glyphs::DocLayout<marks::StoryMark>>,
 }
@@ -143,6 +150,8 @@ impl<'e> App<'e> {
             story_revision: 0,
             story_layout: glyphs::Memo::default(),
             pulse: None,
+            pulse_before: None,
+            pulse_moved: Vec::new(),
         };
         app.rescore_all();
         app.refilter();
@@ -254,7 +263,7 @@ impl<'e> App<'e> {
     }
 
     pub fn panes(&self) -> Option<Panes> {
-        layout::panes(Rect::new(0, 0, self.size.0, self.size.1))
+        layout::panes_with(Rect::new(0, 0, self.size.0, self.size.1), self.status_rows())
     }
 
     /// The file name shown in the status line and prompts.
@@ -264,9 +273,15 @@ impl<'e> App<'e> {
         programme::read(&self.set, &self.reviews, &config, self.today)
     }
 
-    /// Read the survey export at `csv` against the set as it is now.
-    pub fn read_pulse(&self, csv: &std::path::Path) -> Result<crate::core::pulse::Pulse, String> {
-        self.engine.read_pulse(&self.set, csv)
+    /// Read one survey export, or two rounds to compare (oldest first),
+    /// against the set as it is now.
+    pub fn read_pulse(&self, csvs: &[PathBuf]) -> Result<Rounds, String> {
+        let mut read = self.engine.read_pulses(&self.set, csvs)?;
+        let latest = read.pop().ok_or("no survey export to read")?;
+        Ok(Rounds {
+            latest,
+            before: read.pop(),
+        })
     }
 
     pub fn file_name(&self) -> String {
@@ -288,5 +303,24 @@ impl<'e> App<'e> {
             text: text.into(),
             error: true,
         });
+    }
+
+    /// Tell what loading the set noticed (keys that look misspelt): the
+    /// first, by the file's name, line and column, and how many more. Shown
+    /// as an error so it stays until something replaces it: a field the
+    /// set silently lacks is worth not missing.
+    pub fn tell_load_notices(&mut self, notices: &[crate::core::store::Notice]) {
+        let Some(first) = notices.first() else { return };
+        let mut text = format!(
+            "{}:{}:{}: {}",
+            glyphs::visible(&self.file_name()),
+            first.line,
+            first.column,
+            glyphs::visible(&first.message)
+        );
+        if notices.len() > 1 {
+            text.push_str(&format!(" (and {} more: `chorus check` lists them)", notices.len() - 1));
+        }
+        self.error(text);
     }
 }

@@ -1,4 +1,5 @@
-//! The overlays: help, explain and the pulse (scrolled, closed with Esc) and the filter
+//! The overlays: help, explain and the pulse (scrolled, closed with Esc;
+//! on the pulse screen `a` reads a later round to compare) and the filter
 //! being typed (the list follows every key; Esc puts back the one before).
 
 use super::prompt::save;
@@ -18,6 +19,8 @@ pub(super) fn scrolling(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         Action::Top => *scroll = 0,
         Action::Save => save(app, fx),
         Action::Cancel => app.mode = Mode::Normal,
+        // On the pulse screen: ask for a later round to compare.
+        Action::Add if matches!(app.mode, Mode::Pulse { .. }) => super::prompt::open_pulse_path(app),
         _ => {}
     }
 }

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::workbench::action::{Action, Effect};
+use crate::workbench::action::{Action, Effect, Rounds};
 use crate::workbench::glyphs;
 use crate::workbench::input::LineInput;
 use crate::workbench::state::{AfterSave, App, Mode, Prompt};
@@ -26,9 +26,17 @@ fn full(app: &App, path: &Path) -> PathBuf {
     }
 }
 
-/// Ask for the survey export to read for the pulse screen.
+/// Ask for the survey export to read for the pulse screen (on the pulse
+/// screen: a later round to compare with the one shown).
 pub(super) fn open_pulse_path(app: &mut App) {
     app.prompt = Some(Prompt::PulsePath(LineInput::new(String::new())));
+}
+
+/// A file's name, for saying which round is which.
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
 }
 
 /// Save to the set's file, unless someone else changed it since we read it
@@ -146,7 +154,13 @@ pub(super) fn answer(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
                     app.error("Type the path of a survey export (CSV)");
                 } else {
                     app.prompt = None;
-                    fx.push(Effect::LoadPulse(csv));
+                    // Asked for on the pulse screen: a later round, read
+                    // with the one shown so the two compare.
+                    let rounds = match (&app.mode, &app.pulse) {
+                        (Mode::Pulse { .. }, Some(shown)) => vec![shown.source.clone(), csv],
+                        _ => vec![csv],
+                    };
+                    fx.push(Effect::LoadPulse(rounds));
                 }
             }
             _ => {}
@@ -229,20 +243,36 @@ pub(super) fn outcome(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
             app.prompt = Some(Prompt::SaveFailed(msg));
         }
         Action::ChangedOnDisk => app.prompt = Some(Prompt::Conflict),
-        Action::PulseLoaded(Ok(pulse)) => {
-            app.info(format!("Pulse: {} answers read", pulse.overall.respondents));
-            app.pulse = Some(pulse);
+        Action::PulseLoaded(Ok(rounds)) => {
+            let Rounds { latest, before } = *rounds;
+            app.pulse_moved = match &before {
+                Some(b) => crate::core::pulse::compare::compare(b, &latest),
+                None => Vec::new(),
+            };
+            match &before {
+                Some(b) => app.info(format!(
+                    "Pulse: {} answers read, compared with {} ({} answers)",
+                    latest.overall.respondents,
+                    glyphs::visible(&file_name(&b.source)),
+                    b.overall.respondents
+                )),
+                None => app.info(format!("Pulse: {} answers read", latest.overall.respondents)),
+            }
+            app.pulse = Some(Box::new(latest));
+            app.pulse_before = before.map(Box::new);
             app.mode = Mode::Pulse { scroll: 0 };
         }
         Action::PulseLoaded(Err(e)) => app.error(e),
         Action::Exists(target) => app.prompt = Some(Prompt::Overwrite(target)),
-        Action::Reloaded { set, disk } => {
+        Action::Reloaded { set, disk, notices } => {
             app.mode = Mode::Normal;
             app.replace_set(*set, disk);
             app.journaled = app.revision;
             fx.push(Effect::DropJournal);
             let name = glyphs::visible(&app.file_name());
             app.info(format!("Reloaded {name} from disk"));
+            // A key the other editor misspelt outranks the news.
+            app.tell_load_notices(&notices);
         }
         Action::ReloadFailed(msg) => app.error(msg),
         Action::JournalFailed(msg) => app.error(msg),

@@ -34,7 +34,7 @@ use crate::core::verdict::Span;
 /// Draw the whole workbench.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    let Some(p) = layout::panes(area) else {
+    let Some(p) = layout::panes_with(area, app.status_text(usize::from(area.width)).rows()) else {
         too_small(frame, area);
         return;
     };
@@ -44,6 +44,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
     checklist::draw(frame, app, p.checklist);
     checklist::draw_findings(frame, app, p.findings);
     status::draw(frame, app, p.status);
+    // The overlays keep the screen's last row for the status line; when a
+    // long notice takes more rows, they end above all of them.
+    let area = Rect {
+        height: area.height - (p.status.height - 1),
+        ..area
+    };
     match &app.mode {
         Mode::Help { scroll } => help::draw(frame, app, area, *scroll),
         Mode::Explain { scroll } => explain::draw(frame, app, area, *scroll),
@@ -51,7 +57,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Mode::Programme(v) => programme::draw(frame, app, v, area),
         Mode::Pulse { scroll } => {
             if let Some(p) = &app.pulse {
-                pulse::draw(frame, p, area, *scroll);
+                let moved = app.pulse_before.as_deref().map(|b| (b, app.pulse_moved.as_slice()));
+                pulse::draw(frame, p, moved, area, *scroll);
             }
         }
         _ => {}

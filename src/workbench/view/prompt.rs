@@ -148,6 +148,36 @@ fn restore_body(app: &App, name: &str, found: &Found) -> Vec<Line<'static>> {
             theme::waived(),
         )));
     }
+    // Edits journaled before the file was last saved are older than what
+    // it holds: said, so older text is never taken for the latest.
+    let saved = app.disk.as_ref().and_then(|d| d.modified);
+    if let (Some(saved), Some(journaled)) = (saved, found.modified) {
+        if journaled < saved {
+            let when = saved.elapsed().map(|d| ago(d.as_secs())).unwrap_or_default();
+            body.push(Line::from(Span::styled(
+                format!("These edits are older than the file, saved {when}."),
+                theme::waived(),
+            )));
+        }
+    }
+    if !found.older.is_empty() {
+        let times: Vec<String> = found
+            .older
+            .iter()
+            .take(3)
+            .map(|t| match t.and_then(|t| t.elapsed().ok()) {
+                Some(d) => ago(d.as_secs()),
+                None => "at an unknown time".into(),
+            })
+            .collect();
+        let n = found.older.len();
+        let (journals, are) = if n == 1 { ("journal", "is") } else { ("journals", "are") };
+        body.push(Line::from(format!(
+            "These are the newest. {n} older {journals} ({}{}) {are} kept, offered next time, newest first.",
+            times.join(", "),
+            if n > 3 { ", …" } else { "" }
+        )));
+    }
     body.push(Line::from(""));
     body
 }

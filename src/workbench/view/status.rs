@@ -11,10 +11,10 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use super::theme;
-use crate::workbench::filter::Filter;
 use crate::workbench::form::Target;
 use crate::workbench::glyphs;
 use crate::workbench::keymap::{self, Ask, Scope};
+use crate::workbench::state::status::Part;
 use crate::workbench::state::{App, Focus, Mode, Prompt};
 
 /// A status line's hints: `{X}` stands for the key the table binds, where
@@ -37,6 +37,7 @@ static EDITING: Hints = Hints::new(
     "{Cancel} done · {^Z} undo · {^Y} redo · {Save} save",
 );
 static OVERLAY: Hints = Hints::new(&[Scope::Overlay], "{Up}{Down} scroll · {Cancel} close");
+static PULSE: Hints = Hints::new(&[Scope::Overlay], "{Add} compare");
 static PROGRAMME: Hints = Hints::new(
     &[Scope::Programme],
     "{Up}{Down}{Left}{Right} cell · {Confirm} its messages · {Cancel} close",
@@ -124,7 +125,8 @@ pub fn hints(app: &App) -> String {
     }
     line(&match &app.mode {
         Mode::Editing(_) => vec![&EDITING],
-        Mode::Help { .. } | Mode::Explain { .. } | Mode::Pulse { .. } => vec![&OVERLAY],
+        Mode::Help { .. } | Mode::Explain { .. } => vec![&OVERLAY],
+        Mode::Pulse { .. } => vec![&OVERLAY, &PULSE],
         Mode::Programme(v) if v.listing.is_some() => vec![&PROGRAMME_LIST],
         Mode::Programme(_) => vec![&PROGRAMME],
         Mode::Filter { .. } => vec![&FILTER],
@@ -143,17 +145,20 @@ pub fn hints(app: &App) -> String {
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let width = area.width as usize;
-    let name = glyphs::truncate(&app.file_name(), (width / 3).max(8));
-    let mut spans = vec![Span::styled(format!(" {name}"), theme::label())];
-    if app.dirty {
-        spans.push(Span::styled(" [+]", theme::waived()));
-    }
-    if app.read_only.is_some() {
-        // Open in another session: said on every frame, not just once.
-        spans.push(Span::styled(" [read-only]", theme::error()));
-    }
-    spans.push(Span::styled(" │ ", theme::dim()));
-    let mut used: usize = spans.iter().map(|s| s.width()).sum();
+    let said = app.status_text(width);
+    let mut spans: Vec<Span> = said
+        .parts
+        .iter()
+        .map(|p| match p {
+            Part::Name(s) => Span::styled(s.clone(), theme::label()),
+            Part::Dirty => Span::styled(p.text().to_string(), theme::waived()),
+            // Open in another session: said on every frame, not just once.
+            Part::ReadOnly => Span::styled(p.text().to_string(), theme::error()),
+            Part::Separator => Span::styled(p.text().to_string(), theme::dim()),
+            Part::Filter(s) => Span::styled(s.clone(), theme::label()),
+        })
+        .collect();
+    let mut used = said.used();
 
     if let Mode::Filter { input, .. } = &app.mode {
         let shown = glyphs::visible(&input.text);
@@ -166,25 +171,30 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         return;
     }
 
-    if !app.filter.is_empty() {
-        // Which filter is on, said on every frame: a short list is no surprise.
-        let said = format!("filter: {}", Filter::parse(&app.filter).describe());
-        let t = glyphs::truncate(&glyphs::visible(&said), (width.saturating_sub(used)) / 2);
-        used += glyphs::width(&t) + 3;
-        spans.push(Span::styled(t, theme::label()));
-        spans.push(Span::styled(" │ ", theme::dim()));
+    // The notice, on as many rows as the layout gave it; the keys follow
+    // on its last row, in whatever room is left.
+    let style = match &app.notice {
+        Some(n) if n.error => theme::error(),
+        _ => Style::new(),
+    };
+    let mut lines = Vec::with_capacity(said.notice.len().max(1));
+    for (i, row) in said.notice.iter().enumerate() {
+        if i > 0 {
+            lines.push(Line::from(std::mem::take(&mut spans)));
+            spans.push(Span::raw(" "));
+            used = 1;
+        }
+        spans.push(Span::styled(row.clone(), style));
+        used += glyphs::width(row);
     }
-    if let Some(n) = &app.notice {
-        let style = if n.error { theme::error() } else { Style::new() };
-        let t = glyphs::truncate(&n.text, width.saturating_sub(used));
-        used += glyphs::width(&t);
-        spans.push(Span::styled(t, style));
+    if !said.notice.is_empty() {
         spans.push(Span::raw("  "));
         used += 2;
     }
     let keys = glyphs::truncate(&hints(app), width.saturating_sub(used));
     spans.push(Span::styled(keys, theme::dim()));
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    lines.push(Line::from(spans));
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 #[cfg(test)]

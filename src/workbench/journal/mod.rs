@@ -31,7 +31,10 @@
 //! outlives the save that made it stale.
 //!
 //! On opening a set, the newest journal for its path whose set differs from
-//! the file is offered: restore, discard, or keep for later. Journals that
+//! the file is offered (newest by the time in its header: file times are
+//! too coarse to order two journals written close together), saying when
+//! it was written and how many older ones wait: restore, discard, or keep
+//! for later. The older ones are offered in turn on later openings. Journals that
 //! hold just what the file holds are removed. A clean save or a discard
 //! removes the session's own journal.
 
@@ -159,6 +162,12 @@ struct Header {
     body_len: Option<u64>,
     #[serde(default)]
     body_hash: Option<String>,
+    /// When the journal was written, in nanoseconds since the Unix epoch:
+    /// which of two sessions' edits are newer. A file's modification time
+    /// cannot tell: the kernel's file clock is coarse, and two journals
+    /// written a moment apart carry the same time.
+    #[serde(default)]
+    at: Option<u64>,
 }
 
 /// The journal's text: the header, then the set.
@@ -170,6 +179,10 @@ pub fn render(path: &Path, base: Option<&Fingerprint>, set: &MessageSet) -> Stri
         hash: base.map(|f| format!("{:016x}", f.hash)),
         body_len: Some(body.len() as u64),
         body_hash: Some(format!("{:016x}", stable_hash(body.as_bytes()))),
+        at: SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .ok()
+            .and_then(|d| u64::try_from(d.as_nanos()).ok()),
     };
     let json = serde_json::to_string(&header).unwrap_or_else(|_| "{}".into());
     format!("{MAGIC}\n# {json}\n{body}")
@@ -198,6 +211,15 @@ fn write_file(folder: &Path, file: &Path, old: Option<&Path>, text: &str) -> io:
 /// Read the journal at `file`: the set file it belongs to, the fingerprint
 /// its edits were based on, and the set.
 pub fn parse(file: &Path) -> Result<(PathBuf, Option<Fingerprint>, MessageSet), String> {
+    parse_timed(file).map(|(path, base, set, _)| (path, base, set))
+}
+
+/// A journal as `parse` reads it, and when it was written (from its
+/// header; `None` for a journal written before the header said).
+type Timed = (PathBuf, Option<Fingerprint>, MessageSet, Option<SystemTime>);
+
+/// `parse`, with when the journal was written.
+pub fn parse_timed(file: &Path) -> Result<Timed, String> {
     let text = read_limited(file, limit()).map_err(|e| format!("{}: {e}", file.display()))?;
     let mut lines = text.splitn(3, '\n');
     match lines.next() {
@@ -246,7 +268,10 @@ pub fn parse(file: &Path) -> Result<(PathBuf, Option<Fingerprint>, MessageSet), 
         _ => None,
     };
     let set = store::parse(&text, file).map_err(|e| e.to_string())?;
-    Ok((header.path, base, set))
+    let at = header
+        .at
+        .map(|n| SystemTime::UNIX_EPOCH + std::time::Duration::from_nanos(n));
+    Ok((header.path, base, set, at))
 }
 
 impl Journal {
@@ -393,207 +418,43 @@ impl Journal {
     }
 
     /// The newest journal for `path` whose set differs from `set` (the
-    /// file as just loaded). Journals that hold the same set are stale and
-    /// removed; those that cannot be read are left alone and reported.
+    /// file as just loaded), with when the older ones were written. Newest
+    /// by the time each journal says it was written, else by its file's.
+    /// Journals that hold the same set are stale and removed; those that
+    /// cannot be read are left alone and reported.
     pub fn find(&self, path: &Path, set: &MessageSet) -> (Option<Found>, Vec<String>) {
         let canon = canonical(path);
         let mut problems = vec![];
+        let mut candidates = vec![];
         for file in self.others_for(path) {
-            match parse(&file) {
+            match parse_timed(&file) {
                 // A hash collision or a renamed folder: not this set's journal.
-                Ok((p, _, _)) if p != canon => {}
-                Ok((_, _, j)) if j == *set => remove(&file),
-                Ok((_, base, j)) => {
-                    let diff = Diff::between(set, &j);
-                    let modified = std::fs::metadata(&file).and_then(|m| m.modified()).ok();
-                    return (
-                        Some(Found {
-                            file,
-                            set: j,
-                            base,
-                            modified,
-                            diff,
-                        }),
-                        problems,
-                    );
+                Ok((p, ..)) if p != canon => {}
+                Ok((_, _, j, _)) if j == *set => remove(&file),
+                Ok((_, base, j, at)) => {
+                    let when = at.or_else(|| std::fs::metadata(&file).and_then(|m| m.modified()).ok());
+                    candidates.push((when, file, base, j));
                 }
                 Err(e) => problems.push(e),
             }
         }
-        (None, problems)
+        // Stable: journals of the same time keep the folder's order.
+        candidates.sort_by_key(|c| std::cmp::Reverse(c.0));
+        let mut candidates = candidates.into_iter();
+        let Some((modified, file, base, j)) = candidates.next() else {
+            return (None, problems);
+        };
+        let found = Found {
+            diff: Diff::between(set, &j),
+            file,
+            set: j,
+            base,
+            modified,
+            older: candidates.map(|(when, ..)| when).collect(),
+        };
+        (Some(found), problems)
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::workbench::scratch::{set_file, template as set};
-
-    /// A journal folder beside a set file, and the path of a file named
-    /// like a journal of that set (`NAME` after the prefix) in it.
-    fn beside(name: &str) -> (tempfile::TempDir, PathBuf, Journal, PathBuf) {
-        let (t, file) = set_file("x");
-        let j = Journal::new(&t.path().join("state"));
-        std::fs::create_dir_all(&j.folder).unwrap();
-        let planted = j.folder.join(format!("{}{name}.yaml", prefix(&file)));
-        (t, file, j, planted)
-    }
-
-    #[test]
-    fn a_journal_reads_back_as_written() {
-        let (t, file) = set_file("x");
-        let mut j = Journal::new(&t.path().join("state"));
-        let fp = Fingerprint::of_bytes(b"x", None);
-        let mut s = set();
-        s.internal[0].text = "changed".into();
-        let written = j.write(&file, Some(&fp), &s).unwrap();
-        let (p, base, back) = parse(&written).unwrap();
-        assert_eq!(p, canonical(&file));
-        assert_eq!(base, Some(fp));
-        assert_eq!(back, s);
-        // The journal is itself a set file.
-        assert_eq!(store::load(&written).unwrap(), s);
-        // While its session runs, no other session sees it ...
-        let other = Journal::new(&t.path().join("state"));
-        assert!(other.find(&file, &set()).0.is_none());
-        assert!(live_elsewhere(&written));
-        // ... and once it has stopped (its marker unlocked), another session
-        // finds it; its own session does not offer it.
-        j.live = None;
-        let (found, problems) = other.find(&file, &set());
-        assert!(problems.is_empty());
-        let found = found.unwrap();
-        assert_eq!(found.file, written);
-        assert_eq!(found.diff.changed, vec![s.internal[0].id.clone()]);
-        assert!(j.find(&file, &set()).0.is_none());
-        j.clear();
-        assert!(!written.exists());
-    }
-
-    #[test]
-    fn background_writes_finish_before_a_clear_or_a_find() {
-        let (t, file) = set_file("x");
-        let mut j = Journal::new(&t.path().join("state"));
-        let mut s = set();
-        s.brand = "Edited".into();
-        assert!(j.write_in_background(&file, None, s.clone()).is_none());
-        assert!(j.write_in_background(&file, None, s.clone()).is_none());
-        assert!(j.settle().is_none());
-        let written = j.written.clone().unwrap();
-        assert_eq!(parse(&written).unwrap().2, s);
-        // A clear right after a background write leaves nothing behind.
-        assert!(j.write_in_background(&file, None, s).is_none());
-        j.clear();
-        assert!(!written.exists());
-        assert_eq!(std::fs::read_dir(&j.folder).unwrap().count(), 0);
-    }
-
-    #[test]
-    fn a_journal_equal_to_the_file_is_stale_and_removed() {
-        let (t, file) = set_file("x");
-        let mut j = Journal::new(&t.path().join("state"));
-        let written = j.write(&file, None, &set()).unwrap();
-        j.live = None;
-        let other = Journal::new(&t.path().join("state"));
-        assert!(other.find(&file, &set()).0.is_none());
-        assert!(!written.exists());
-        assert!(!live_marker(&written).exists(), "the marker goes with it");
-    }
-
-    #[test]
-    fn unreadable_journals_are_reported_and_kept() {
-        let (t, file, _, junk) = beside("junk");
-        std::fs::write(&junk, b"\xff\xfe junk").unwrap();
-        let (found, problems) = Journal::new(&t.path().join("state")).find(&file, &set());
-        assert!(found.is_none());
-        assert_eq!(problems.len(), 1, "{problems:?}");
-        assert!(junk.exists());
-    }
-
-    #[test]
-    fn a_truncated_or_altered_journal_is_reported_and_never_offered() {
-        let (t, file) = set_file("x");
-        let state = t.path().join("state");
-        let mut j = Journal::new(&state);
-        let mut s = set();
-        s.internal[0].text = "changed".into();
-        let written = j.write(&file, None, &s).unwrap();
-        j.release();
-        let whole = std::fs::read(&written).unwrap();
-        let header = whole.iter().take_while(|b| **b != b'\n').count() + 1;
-        let header = header + whole[header..].iter().take_while(|b| **b != b'\n').count() + 1;
-        // Cut inside the first line, the header, at the start of the set,
-        // between messages, and one byte short of the end.
-        let cuts = [
-            0,
-            10,
-            header - 5,
-            header,
-            header + (whole.len() - header) / 2,
-            whole.len() - 1,
-        ];
-        for cut in cuts {
-            std::fs::write(&written, &whole[..cut]).unwrap();
-            let (found, problems) = Journal::new(&state).find(&file, &set());
-            assert!(found.is_none(), "cut at {cut} of {} was offered", whole.len());
-            assert_eq!(problems.len(), 1, "cut at {cut}: {problems:?}");
-            assert!(written.exists(), "a damaged journal is kept, not removed");
-        }
-        // One byte changed, same length: the checksum catches it.
-        let mut altered = whole.clone();
-        let at = altered.len() - 3;
-        altered[at] ^= 0x01;
-        std::fs::write(&written, &altered).unwrap();
-        let (found, problems) = Journal::new(&state).find(&file, &set());
-        assert!(found.is_none());
-        assert!(problems[0].contains("checksum"), "{problems:?}");
-        // The whole journal is offered again.
-        std::fs::write(&written, &whole).unwrap();
-        assert!(Journal::new(&state).find(&file, &set()).0.is_some());
-    }
-
-    #[test]
-    fn a_journal_from_before_checksums_is_reported_not_offered() {
-        let (_t, file, j, old) = beside("old");
-        let header = serde_json::json!({"path": canonical(&file), "len": null, "hash": null});
-        std::fs::write(&old, format!("{MAGIC_1}\n# {header}\n{}", store::to_yaml(&set()))).unwrap();
-        let (found, problems) = j.find(&file, &MessageSet::default());
-        assert!(found.is_none());
-        assert!(problems[0].contains("older chorus"), "{problems:?}");
-    }
-
-    #[test]
-    fn a_journal_too_large_or_not_a_file_is_refused_unread() {
-        let t = tempfile::tempdir().unwrap();
-        let big = t.path().join("big.yaml");
-        let f = std::fs::File::create(&big).unwrap();
-        f.set_len(limit() + 1).unwrap();
-        let e = parse(&big).unwrap_err();
-        assert!(e.contains("too large"), "{e}");
-        let e = parse(t.path()).unwrap_err();
-        assert!(e.contains("not a file"), "{e}");
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn journals_and_their_folder_are_private() {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
-        let (t, file) = set_file("x");
-        let state = t.path().join("state");
-        let mut j = Journal::new(&state);
-        let written = j.write(&file, None, &set()).unwrap();
-        assert_eq!(mode(&state), 0o700);
-        assert_eq!(mode(&j.folder), 0o700);
-        assert_eq!(mode(&written), 0o600);
-        // What an older chorus left open is tightened when next looked at.
-        std::fs::set_permissions(&j.folder, std::fs::Permissions::from_mode(0o755)).unwrap();
-        std::fs::set_permissions(&written, std::fs::Permissions::from_mode(0o644)).unwrap();
-        let _ = Journal::new(&state).find(&file, &set());
-        assert_eq!(mode(&j.folder), 0o700);
-        let mut s = set();
-        s.brand = "Other".into();
-        let again = j.write(&file, None, &s).unwrap();
-        assert_eq!(mode(&again), 0o600);
-    }
-}
+mod tests;
