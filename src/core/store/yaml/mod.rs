@@ -8,11 +8,13 @@
 //!
 //! Here: parsing with limits on size, depth and aliases. `value.rs` builds
 //! the model's `Value` from serde_yaml's nodes, `errors.rs` turns its errors
-//! into ours, and `locate.rs` finds a node's line and column. Nothing else
+//! into ours, `locate.rs` finds a node's line and column, and `split.rs`
+//! parses a large set's messages on every core. Nothing else
 //! in chorus imports serde_yaml.
 
 mod errors;
 mod locate;
+mod split;
 mod value;
 
 use std::cell::Cell;
@@ -50,12 +52,29 @@ fn budget_for(source: &str) -> usize {
 /// Parse `source` (one YAML document) into a `Value`, keeping mapping order
 /// and the written form of numbers. An empty document gives `Value::Null`.
 pub fn parse(source: &str) -> Result<Value, SyntaxError> {
-    parse_with_budget(source, budget_for(source))
+    let budget = budget_for(source);
+    check_shape(source)?;
+    if source.len() >= split::MIN_BYTES {
+        // A large set's messages are parsed on every core when the text
+        // can be cut safely (`split`); the pre-scan still sees it whole.
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+        if let Some(value) = split::parse(source, threads, budget) {
+            return Ok(value);
+        }
+    }
+    parse_shaped(source, budget)
 }
 
+#[cfg(test)]
 /// `parse` with an explicit budget, so tests can see serde_yaml's own limits.
+#[cfg(test)]
 fn parse_with_budget(source: &str, budget: usize) -> Result<Value, SyntaxError> {
     check_shape(source)?;
+    parse_shaped(source, budget)
+}
+
+/// `parse_with_budget` once `check_shape` has passed.
+fn parse_shaped(source: &str, budget: usize) -> Result<Value, SyntaxError> {
     let mut documents = serde_yaml::Deserializer::from_str(source);
     let Some(first) = documents.next() else {
         return Ok(Value::Null);
