@@ -123,23 +123,26 @@ fn parse_shaped(source: &str, budget: usize) -> Result<Value, SyntaxError> {
 ///   can only start after a line break, `,`, `[`, `{`, or `- `, `: `, `? `;
 ///   count those, in text too (an overestimate, never an underestimate).
 fn check_shape(source: &str) -> Result<(), SyntaxError> {
-    let (mut depth, mut line, mut column) = (0usize, 1, 0);
+    // Byte by byte: every character that matters is ASCII, and no byte of a
+    // longer character is. The column (in characters) is only counted for
+    // an error, from the start of its line.
+    let (mut depth, mut line, mut line_start) = (0usize, 1, 0);
+    let at = |line_start: usize, i: usize| source[line_start..=i].chars().count();
     let mut values = 0usize;
-    let mut previous = '\n';
-    for c in source.chars() {
-        column += 1;
-        let starts = match c {
-            '\n' | ',' | '[' | '{' => true,
-            ' ' | '\t' | '\r' => matches!(previous, '-' | ':' | '?'),
+    let mut previous = b'\n';
+    for (i, &b) in source.as_bytes().iter().enumerate() {
+        let starts = match b {
+            b'\n' | b',' | b'[' | b'{' => true,
+            b' ' | b'\t' | b'\r' => matches!(previous, b'-' | b':' | b'?'),
             _ => false,
         };
-        previous = c;
+        previous = b;
         if starts {
             values += 1;
             if values > MAX_VALUES {
                 return Err(SyntaxError {
                     line,
-                    column,
+                    column: at(line_start, i),
                     message: format!(
                         "the file holds too many values (more than {MAX_VALUES} list items, keys \
                          and lines); chorus reads sets of at most {} messages",
@@ -148,19 +151,19 @@ fn check_shape(source: &str) -> Result<(), SyntaxError> {
                 });
             }
         }
-        match c {
-            '\n' => (line, column) = (line + 1, 0),
-            '[' | '{' => {
+        match b {
+            b'\n' => (line, line_start) = (line + 1, i + 1),
+            b'[' | b'{' => {
                 depth += 1;
                 if depth > MAX_DEPTH {
                     return Err(SyntaxError {
                         line,
-                        column,
+                        column: at(line_start, i),
                         message: too_deep(),
                     });
                 }
             }
-            ']' | '}' => depth = depth.saturating_sub(1),
+            b']' | b'}' => depth = depth.saturating_sub(1),
             _ => {}
         }
     }

@@ -102,7 +102,8 @@ fn take_list(entries: &mut Vec<(Value, Value)>, first: bool, count: usize) -> Op
 /// Parse `source` in `pieces` pieces on as many threads, or `None` when it
 /// cannot be cut safely or any check fails (then parse it whole).
 pub(super) fn parse(source: &str, pieces: usize, budget: usize) -> Option<Value> {
-    if pieces < 2 || source.contains('*') || source.lines().any(|l| l.starts_with('%')) {
+    if pieces < 2 || source.contains('*') || source.starts_with('%') || source.contains("\n%") || source.contains("\r%")
+    {
         return None;
     }
     let items = item_lines(source)?;
