@@ -123,6 +123,38 @@ fn parse_shaped(source: &str, budget: usize) -> Result<Value, SyntaxError> {
 ///   can only start after a line break, `,`, `[`, `{`, or `- `, `: `, `? `;
 ///   count those, in text too (an overestimate, never an underestimate).
 fn check_shape(source: &str) -> Result<(), SyntaxError> {
+    // Nearly every file is far under both limits: count in passes that
+    // have no early exit (the compiler makes them wide compares), and walk
+    // the text for the place of an error only when a limit may be passed.
+    let b = source.as_bytes();
+    let (mut opens, mut breaks, mut after_marks) = (0usize, 0usize, 0usize);
+    let is_mark = |c: u8| matches!(c, b'-' | b':' | b'?');
+    // Chunks short enough for byte-sized counters, which compare 16 or 32
+    // bytes at a time; the pair across each chunk boundary is counted apart.
+    for (n, chunk) in b.chunks(255).enumerate() {
+        let (mut o, mut k, mut a) = (0u8, 0u8, 0u8);
+        for &c in chunk {
+            o += u8::from(c == b'[' || c == b'{');
+            k += u8::from(matches!(c, b'\n' | b',' | b'[' | b'{'));
+        }
+        for w in chunk.windows(2) {
+            a += u8::from(matches!(w[1], b' ' | b'\t' | b'\r') && is_mark(w[0]));
+        }
+        if n > 0 && matches!(chunk[0], b' ' | b'\t' | b'\r') && is_mark(b[n * 255 - 1]) {
+            after_marks += 1;
+        }
+        (opens, breaks, after_marks) = (
+            opens + usize::from(o),
+            breaks + usize::from(k),
+            after_marks + usize::from(a),
+        );
+    }
+    if opens <= MAX_DEPTH && breaks + after_marks <= MAX_VALUES {
+        return Ok(());
+    }
+    if breaks + after_marks <= MAX_VALUES && !too_deep_anywhere(b) {
+        return Ok(());
+    }
     // Byte by byte: every character that matters is ASCII, and no byte of a
     // longer character is. The column (in characters) is only counted for
     // an error, from the start of its line.
@@ -168,6 +200,25 @@ fn check_shape(source: &str) -> Result<(), SyntaxError> {
         }
     }
     Ok(())
+}
+
+/// Whether brackets ever nest deeper than `MAX_DEPTH` (as `check_shape`
+/// counts them).
+fn too_deep_anywhere(b: &[u8]) -> bool {
+    let mut depth = 0usize;
+    for &c in b {
+        match c {
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
 }
 
 /// The error of `from_str`: the same shape as a syntax error.
