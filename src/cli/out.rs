@@ -12,12 +12,65 @@ use crate::core::report::escape::visible;
 
 /// Write the command's output with `write`, then flush; returns `status`
 /// when everything reached stdout (or the reader left), else 2.
-pub fn print(status: i32, write: impl FnOnce(&mut BufWriter<StdoutLock<'static>>) -> io::Result<()>) -> i32 {
-    let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+pub fn print(status: i32, write: impl FnOnce(&mut BufWriter<Stdout>) -> io::Result<()>) -> i32 {
+    let mut out = BufWriter::with_capacity(1 << 16, Stdout::new());
     let result = write(&mut out).and_then(|()| out.flush());
     // Dropping a writer whose flush failed would try again; once is enough.
     let (_, _) = out.into_parts();
     finish(status, result)
+}
+
+/// Standard output, written to unbuffered where the system allows: the
+/// standard `Stdout` buffers by line, so every write scans for its last
+/// line break (the whole 18 MB of a large JSON report), and `print`
+/// buffers already.
+pub enum Stdout {
+    #[cfg(unix)]
+    File(std::fs::File),
+    Std(StdoutLock<'static>),
+}
+
+impl Stdout {
+    fn new() -> Stdout {
+        let std = io::stdout();
+        #[cfg(unix)]
+        {
+            use std::os::fd::AsFd;
+            // Whatever an earlier write left in the standard buffer goes first.
+            if std.lock().flush().is_ok() {
+                if let Ok(fd) = std.as_fd().try_clone_to_owned() {
+                    return Stdout::File(std::fs::File::from(fd));
+                }
+            }
+        }
+        Stdout::Std(std.lock())
+    }
+}
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            #[cfg(unix)]
+            Stdout::File(f) => f.write(buf),
+            Stdout::Std(s) => s.write(buf),
+        }
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        match self {
+            #[cfg(unix)]
+            Stdout::File(f) => f.write_all(buf),
+            Stdout::Std(s) => s.write_all(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            #[cfg(unix)]
+            Stdout::File(f) => f.flush(),
+            Stdout::Std(s) => s.flush(),
+        }
+    }
 }
 
 /// The exit status once the output was written with `result`.

@@ -81,60 +81,63 @@ pub fn validate(set: &MessageSet) -> Result<(), Problem> {
     }
 
     let internal_path = root.key("internal");
-    let mut message_ids: HashMap<&str, usize> = HashMap::new();
+    let mut message_ids: HashMap<&str, usize> = HashMap::with_capacity(set.internal.len());
     for (i, message) in set.internal.iter().enumerate() {
-        let path = internal_path.index(i);
+        // Paths and wording are made only for a problem: this runs for
+        // every message on every load.
+        let path = || internal_path.index(i);
         if message.id.trim().is_empty() {
             return Err(Problem::new(
-                path.key("id"),
+                path().key("id"),
                 format!("message #{}: `id` is empty", i + 1),
             ));
         }
         if let Some(&first) = message_ids.get(message.id.as_str()) {
             return Err(Problem::duplicate(
-                path.key("id"),
+                path().key("id"),
                 format!("duplicate message id `{}`", message.id),
                 internal_path.index(first).key("id"),
             ));
         }
         message_ids.insert(&message.id, i);
-        let ctx = format!("message `{}`", message.id);
+        let ctx = || format!("message `{}`", message.id);
 
         if let Audience::Segments(names) = &message.audience {
-            let audience_path = path.key("audience");
+            let audience_path = || path().key("audience");
             if names.is_empty() {
                 return Err(Problem::new(
-                    audience_path,
-                    format!("{ctx}: `audience` names no segment; write `all` or list segments"),
+                    audience_path(),
+                    format!("{}: `audience` names no segment; write `all` or list segments", ctx()),
                 ));
             }
             for (k, name) in names.iter().enumerate() {
                 if !declared.contains_key(name.as_str()) {
                     return Err(Problem::new(
-                        audience_path.index(k),
-                        undeclared(&ctx, name, &set.segments),
+                        audience_path().index(k),
+                        undeclared(&ctx(), name, &set.segments),
                     ));
                 }
             }
         }
 
-        let waive_path = path.key("waive");
+        let waive_path = || path().key("waive");
         let mut waived = HashMap::new();
         for (j, waiver) in message.waive.iter().enumerate() {
             if let Some(&first) = waived.get(&waiver.criterion) {
                 return Err(Problem::duplicate(
-                    waive_path.index(j).key("criterion"),
-                    format!("{ctx}: `{}` is waived twice", waiver.criterion),
-                    waive_path.index(first).key("criterion"),
+                    waive_path().index(j).key("criterion"),
+                    format!("{}: `{}` is waived twice", ctx(), waiver.criterion),
+                    waive_path().index(first).key("criterion"),
                 ));
             }
             waived.insert(waiver.criterion, j);
             if waiver.reason.trim().is_empty() {
                 return Err(Problem::new(
-                    waive_path.index(j).key("reason"),
+                    waive_path().index(j).key("reason"),
                     format!(
-                        "{ctx}: the waiver of `{}` needs a reason: \
+                        "{}: the waiver of `{}` needs a reason: \
                          say why the team accepts failing it",
+                        ctx(),
                         waiver.criterion
                     ),
                 ));

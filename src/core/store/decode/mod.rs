@@ -82,7 +82,7 @@ pub fn message_set(value: Value) -> Result<MessageSet, Problem> {
         Some((Value::Null, _)) | None => ProgrammeSettings::default(),
         Some((v, path)) => programme(v, &path)?,
     };
-    let internal = items(top.take("internal"), message, |found| {
+    let internal = messages(top.take("internal"), |found| {
         format!("`internal` should be a list of messages (`- id: ...`), found {found}")
     })?;
     Ok(MessageSet {
@@ -241,6 +241,48 @@ fn message(value: Value, path: &FieldPath, index: usize) -> Result<Message, Prob
 /// A field that holds a list of the schema's mappings (pillars, waivers),
 /// each read by `read` at its own path. Nothing (`waive:`) is an empty list;
 /// anything but a list is told what it should be.
+/// `items` for the messages: a large set's are read on every core, since
+/// each message is read alone. The problem reported is still the first in
+/// file order: each part stops at its first, and parts are taken in order.
+fn messages(field: Option<(Value, FieldPath)>, expected: impl Fn(String) -> String) -> Result<Vec<Message>, Problem> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let (list, path) = match field {
+        Some((Value::Seq(list), path)) if threads > 1 && list.len() >= 2048 => (list, path),
+        other => return items(other, message, expected),
+    };
+    let chunk = list.len().div_ceil(threads);
+    let total = list.len();
+    let mut parts: Vec<Vec<Value>> = Vec::with_capacity(threads);
+    let mut list = list.into_iter();
+    while list.len() > 0 {
+        parts.push(list.by_ref().take(chunk).collect());
+    }
+    let path = &path;
+    let read = std::thread::scope(|s| {
+        let handles: Vec<_> = parts
+            .into_iter()
+            .enumerate()
+            .map(|(n, part)| {
+                s.spawn(move || {
+                    part.into_iter()
+                        .enumerate()
+                        .map(|(i, item)| message(item, &path.index(n * chunk + i), n * chunk + i))
+                        .collect::<Result<Vec<Message>, Problem>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("reading a message does not panic"))
+            .collect::<Vec<_>>()
+    });
+    let mut out = Vec::with_capacity(total);
+    for part in read {
+        out.extend(part?);
+    }
+    Ok(out)
+}
+
 fn items<T>(
     field: Option<(Value, FieldPath)>,
     read: impl Fn(Value, &FieldPath, usize) -> Result<T, Problem>,

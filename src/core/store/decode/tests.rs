@@ -243,3 +243,29 @@ fn unknown_fields_are_kept_everywhere() {
         Some(&Value::Number("2".into()))
     );
 }
+
+#[test]
+fn a_large_set_is_read_in_parts_as_it_would_be_whole() {
+    let many = |bad: &[usize]| {
+        let mut src = format!("{HEAD}internal:\n");
+        for i in 0..5000 {
+            let audience = if bad.contains(&i) {
+                format!("Group{i}")
+            } else {
+                "all".into()
+            };
+            src.push_str(&format!("  - id: m{i}\n    audience: {audience}\n    text: t{i}\n"));
+        }
+        src
+    };
+    let set = read(&many(&[])).unwrap();
+    let ids: Vec<String> = (0..5000).map(|i| format!("m{i}")).collect();
+    assert_eq!(set.internal.iter().map(|m| m.id.clone()).collect::<Vec<_>>(), ids);
+    // The first problem in file order is the one told, whichever part holds it.
+    for bad in [[4990, 10], [2600, 2500], [1, 4999]] {
+        let e = read(&many(&bad)).unwrap_err();
+        let first = *bad.iter().min().unwrap();
+        assert_eq!(e.path, path(&["internal", &first.to_string(), "audience"]), "{bad:?}");
+        assert!(e.message.contains(&format!("Group{first}")), "{}", e.message);
+    }
+}

@@ -8,11 +8,13 @@
 //!
 //! Here: parsing with limits on size, depth and aliases. `value.rs` builds
 //! the model's `Value` from serde_yaml's nodes, `errors.rs` turns its errors
-//! into ours, and `locate.rs` finds a node's line and column. Nothing else
+//! into ours, `locate.rs` finds a node's line and column, and `split.rs`
+//! parses a large set's messages on every core. Nothing else
 //! in chorus imports serde_yaml.
 
 mod errors;
 mod locate;
+mod split;
 mod value;
 
 use std::cell::Cell;
@@ -50,12 +52,29 @@ fn budget_for(source: &str) -> usize {
 /// Parse `source` (one YAML document) into a `Value`, keeping mapping order
 /// and the written form of numbers. An empty document gives `Value::Null`.
 pub fn parse(source: &str) -> Result<Value, SyntaxError> {
-    parse_with_budget(source, budget_for(source))
+    let budget = budget_for(source);
+    check_shape(source)?;
+    if source.len() >= split::MIN_BYTES {
+        // A large set's messages are parsed on every core when the text
+        // can be cut safely (`split`); the pre-scan still sees it whole.
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+        if let Some(value) = split::parse(source, threads, budget) {
+            return Ok(value);
+        }
+    }
+    parse_shaped(source, budget)
 }
 
+#[cfg(test)]
 /// `parse` with an explicit budget, so tests can see serde_yaml's own limits.
+#[cfg(test)]
 fn parse_with_budget(source: &str, budget: usize) -> Result<Value, SyntaxError> {
     check_shape(source)?;
+    parse_shaped(source, budget)
+}
+
+/// `parse_with_budget` once `check_shape` has passed.
+fn parse_shaped(source: &str, budget: usize) -> Result<Value, SyntaxError> {
     let mut documents = serde_yaml::Deserializer::from_str(source);
     let Some(first) = documents.next() else {
         return Ok(Value::Null);
@@ -104,23 +123,58 @@ fn parse_with_budget(source: &str, budget: usize) -> Result<Value, SyntaxError> 
 ///   can only start after a line break, `,`, `[`, `{`, or `- `, `: `, `? `;
 ///   count those, in text too (an overestimate, never an underestimate).
 fn check_shape(source: &str) -> Result<(), SyntaxError> {
-    let (mut depth, mut line, mut column) = (0usize, 1, 0);
+    // Nearly every file is far under both limits: count in passes that
+    // have no early exit (the compiler makes them wide compares), and walk
+    // the text for the place of an error only when a limit may be passed.
+    let b = source.as_bytes();
+    let (mut opens, mut breaks, mut after_marks) = (0usize, 0usize, 0usize);
+    let is_mark = |c: u8| matches!(c, b'-' | b':' | b'?');
+    // Chunks short enough for byte-sized counters, which compare 16 or 32
+    // bytes at a time; the pair across each chunk boundary is counted apart.
+    for (n, chunk) in b.chunks(255).enumerate() {
+        let (mut o, mut k, mut a) = (0u8, 0u8, 0u8);
+        for &c in chunk {
+            o += u8::from(c == b'[' || c == b'{');
+            k += u8::from(matches!(c, b'\n' | b',' | b'[' | b'{'));
+        }
+        for w in chunk.windows(2) {
+            a += u8::from(matches!(w[1], b' ' | b'\t' | b'\r') && is_mark(w[0]));
+        }
+        if n > 0 && matches!(chunk[0], b' ' | b'\t' | b'\r') && is_mark(b[n * 255 - 1]) {
+            after_marks += 1;
+        }
+        (opens, breaks, after_marks) = (
+            opens + usize::from(o),
+            breaks + usize::from(k),
+            after_marks + usize::from(a),
+        );
+    }
+    if opens <= MAX_DEPTH && breaks + after_marks <= MAX_VALUES {
+        return Ok(());
+    }
+    if breaks + after_marks <= MAX_VALUES && !too_deep_anywhere(b) {
+        return Ok(());
+    }
+    // Byte by byte: every character that matters is ASCII, and no byte of a
+    // longer character is. The column (in characters) is only counted for
+    // an error, from the start of its line.
+    let (mut depth, mut line, mut line_start) = (0usize, 1, 0);
+    let at = |line_start: usize, i: usize| source[line_start..=i].chars().count();
     let mut values = 0usize;
-    let mut previous = '\n';
-    for c in source.chars() {
-        column += 1;
-        let starts = match c {
-            '\n' | ',' | '[' | '{' => true,
-            ' ' | '\t' | '\r' => matches!(previous, '-' | ':' | '?'),
+    let mut previous = b'\n';
+    for (i, &b) in source.as_bytes().iter().enumerate() {
+        let starts = match b {
+            b'\n' | b',' | b'[' | b'{' => true,
+            b' ' | b'\t' | b'\r' => matches!(previous, b'-' | b':' | b'?'),
             _ => false,
         };
-        previous = c;
+        previous = b;
         if starts {
             values += 1;
             if values > MAX_VALUES {
                 return Err(SyntaxError {
                     line,
-                    column,
+                    column: at(line_start, i),
                     message: format!(
                         "the file holds too many values (more than {MAX_VALUES} list items, keys \
                          and lines); chorus reads sets of at most {} messages",
@@ -129,23 +183,42 @@ fn check_shape(source: &str) -> Result<(), SyntaxError> {
                 });
             }
         }
-        match c {
-            '\n' => (line, column) = (line + 1, 0),
-            '[' | '{' => {
+        match b {
+            b'\n' => (line, line_start) = (line + 1, i + 1),
+            b'[' | b'{' => {
                 depth += 1;
                 if depth > MAX_DEPTH {
                     return Err(SyntaxError {
                         line,
-                        column,
+                        column: at(line_start, i),
                         message: too_deep(),
                     });
                 }
             }
-            ']' | '}' => depth = depth.saturating_sub(1),
+            b']' | b'}' => depth = depth.saturating_sub(1),
             _ => {}
         }
     }
     Ok(())
+}
+
+/// Whether brackets ever nest deeper than `MAX_DEPTH` (as `check_shape`
+/// counts them).
+fn too_deep_anywhere(b: &[u8]) -> bool {
+    let mut depth = 0usize;
+    for &c in b {
+        match c {
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
 }
 
 /// The error of `from_str`: the same shape as a syntax error.
