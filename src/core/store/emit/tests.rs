@@ -229,6 +229,9 @@ fn arb_value() -> impl Strategy<Value = Value> {
                 Value::Map(
                     entries
                         .into_iter()
+                        // A `<<` key is refused on reading (merge keys are
+                        // not supported), so no set chorus writes holds one.
+                        .filter(|(k, _)| *k != Value::String("<<".into()))
                         .filter(|(k, _)| {
                             let new = !seen.contains(k);
                             seen.push(k.clone());
