@@ -108,7 +108,7 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
         named.sort_unstable();
         named.dedup();
         if named.len() == 1 {
-            if let Some((h, end)) = hits.iter().find_map(|h| owner(a, h).map(|end| (h, end))) {
+            if let Some((h, end)) = hits.iter().find_map(|h| owner(a, h, ctx).map(|end| (h, end))) {
                 let others: Vec<&str> = ctx
                     .segments
                     .iter()
@@ -182,7 +182,7 @@ fn given_a_part(a: &Analysis, h: &Hit) -> bool {
 /// thanked ("thank you to the Leeds packers") or is to be made the best
 /// ("make our couriers the friendliest crew in town").
 /// Returns the last word of the owning phrase.
-fn owner(a: &Analysis, h: &Hit) -> Option<usize> {
+fn owner(a: &Analysis, h: &Hit, ctx: &RuleContext) -> Option<usize> {
     let w = &a.words;
     let mut end = h.last;
     let group = at(a.hits(List::GroupNouns), end + 1).first();
@@ -232,7 +232,21 @@ fn owner(a: &Analysis, h: &Hit) -> Option<usize> {
         .hits_in(List::Gratitude, h.first.saturating_sub(8), h.first)
         .iter()
         .any(|g| g.last < h.first && h.first - g.last <= 4 && w[g.last].sentence == sentence);
-    (vocative || acts || named_team || thanked || made_best(a, end)).then_some(end)
+    // "the online team IS Tarnside now", "drivers, you are Tarnside": one
+    // team made the whole company.
+    let (mut j, mut k) = (end + 1, 0);
+    while k < 2
+        && w.get(j)
+            .is_some_and(|x| matches!(x.lower.as_str(), "," | "you" | "they"))
+    {
+        j += 1;
+        k += 1;
+    }
+    let is_the_brand = w
+        .get(j)
+        .is_some_and(|x| matches!(x.lower.as_str(), "is" | "are" | "'re"))
+        && w.get(j + 1).is_some_and(|x| ctx.is_brand(&x.lower));
+    (vocative || acts || named_team || thanked || is_the_brand || made_best(a, end)).then_some(end)
 }
 
 /// "our couriers the friendliest, quickest crew": right after the segment, a
