@@ -56,6 +56,17 @@ pub(super) fn contrary_negation(a: &Analysis, h: &Hit, negative_sense: bool, opp
     // keyword itself the negated verb, the negation falls on how it is done,
     // which keeps the promise ("no longer offer a check with each service"
     // still takes the check away).
+    // "no longer going to explain config errors": a negative word that is
+    // the object of the keyword, an infinitive, is what the keyword acts
+    // on; the negation still falls on the keyword.
+    let infinitive = h.first > 0 && w[h.first - 1].lower == "to";
+    let object_only = infinitive && {
+        let negative = a.cover(List::NegativeSense);
+        (h.last + 1..(h.last + 3).min(w.len()))
+            .find(|&j| negative.starts_at(j))
+            .is_some_and(|j| (h.last + 1..j).all(|k| w[k].kind == Kind::Word && !is_function_word(&w[k].lower)))
+    };
+    let negative_after = negative_after && !object_only;
     let verb_negated = neg < h.first
         && (neg + 1..h.first).all(|j| matches!(w[j].lower.as_str(), "will" | "'ll" | "be" | "longer" | "ever" | "do"));
     let manner = verb_negated
