@@ -215,33 +215,48 @@ impl<'t> Analysis<'t> {
     /// the word only, so a long text costs no more than its length.
     pub fn told_as_past(&self, i: usize) -> bool {
         let w = &self.words;
-        // A participle after "is" or "will be" is a passive, not a past;
-        // one right before the word describes it ("faults attended within
-        // 4 hours", a headline).
+        // A verb after "is", "gets" or "will be" is a passive, not a past.
+        // A word in -ed counts only with its subject before it ("we
+        // rerouted", "who arrived"): alone it may describe a noun ("the
+        // upgraded app", "faults attended within 4 hours"). A time gone by
+        // ("last week", "yesterday", "two years ago") says so outright.
         (i.saturating_sub(12)..(i + 12).min(w.len())).any(|j| {
             let x = &w[j];
-            let auxiliary = j > 0
-                && matches!(
-                    w[j - 1].lower.as_str(),
-                    "be" | "been" | "being" | "get" | "gets" | "will" | "is" | "are" | "am" | "'re"
-                );
-            x.sentence == w[i].sentence
-                && j != i
-                && (matches!(
-                    x.lower.as_str(),
-                    "kept"
-                        | "was"
-                        | "were"
-                        | "did"
-                        | "had"
-                        | "ran"
-                        | "made"
-                        | "took"
-                        | "got"
-                        | "went"
-                        | "came"
-                        | "left"
-                ) || (x.lower.len() > 4 && x.lower.ends_with("ed") && !auxiliary && j + 1 != i))
+            let before = j.checked_sub(1).map(|p| w[p].lower.as_str());
+            let auxiliary = matches!(
+                before,
+                Some("be" | "been" | "being" | "get" | "gets" | "got" | "will" | "is" | "are" | "am" | "'re")
+            );
+            let subject = matches!(before, Some("i" | "we" | "you" | "they" | "he" | "she" | "it" | "who"));
+            let irregular = matches!(
+                x.lower.as_str(),
+                "kept" | "was" | "were" | "did" | "had" | "ran" | "made" | "took" | "got" | "went" | "came" | "left"
+            );
+            let gone_by = matches!(x.lower.as_str(), "yesterday" | "ago")
+                || (x.lower == "last"
+                    && w.get(j + 1).is_some_and(|n| {
+                        matches!(
+                            n.lower.as_str(),
+                            "week"
+                                | "month"
+                                | "year"
+                                | "night"
+                                | "winter"
+                                | "summer"
+                                | "spring"
+                                | "autumn"
+                                | "quarter"
+                                | "monday"
+                                | "tuesday"
+                                | "wednesday"
+                                | "thursday"
+                                | "friday"
+                                | "saturday"
+                                | "sunday"
+                        )
+                    }));
+            let regular = x.lower.len() > 4 && x.lower.ends_with("ed") && subject;
+            x.sentence == w[i].sentence && j != i && (gone_by || ((irregular || regular) && !auxiliary))
         })
     }
 

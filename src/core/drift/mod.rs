@@ -185,7 +185,15 @@ impl DriftEngine {
                     // "no customer should come back to an unanswered
                     // ticket": an opposite denied keeps the promise, and
                     // ties the message to its pillar.
-                    if a.negated_by[h.first].is_some() {
+                    // Only a plain denial: not "not every delay", nor one
+                    // itself denied ("can't promise no delay").
+                    let plain = a.negated_by[h.first].is_some_and(|n| {
+                        matches!(
+                            a.words[n].lower.as_str(),
+                            "no" | "never" | "without" | "nobody" | "none" | "nothing"
+                        ) && a.negated_by[n].is_none()
+                    });
+                    if plain {
                         supported[pi] = true;
                         ties.push(Tie {
                             pillar: p.id.clone(),

@@ -133,7 +133,9 @@ fn is_goal(a: &Analysis, h: &Hit, ctx: &RuleContext) -> bool {
     });
     // "that's why not one of them will ever leak": a clause of "why"
     // explains, however long its subject.
-    let explains = (h.first.saturating_sub(8).max(a.clause_start(h.first))..h.first).any(|j| w[j].lower == "why");
+    // "That's why we will ..." states the goal in its main clause.
+    let explains = (h.first.saturating_sub(8).max(a.clause_start(h.first))..h.first)
+        .any(|j| w[j].lower == "why" && !(j > 0 && matches!(w[j - 1].lower.as_str(), "is" | "'s" | "was")));
     let modal = matches!(w[h.first].lower.as_str(), "will" | "'ll" | "shall" | "wo");
     // "you'll love it": a feeling foretold is no state to work toward.
     let feeling = a

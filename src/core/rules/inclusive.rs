@@ -218,11 +218,14 @@ fn owner(a: &Analysis, h: &Hit, ctx: &RuleContext) -> Option<usize> {
     // "a brew day with the brewhouse team": a team others join is company
     // in the goal, not its owner; "good news for the warehouse team": one
     // that news is for receives it.
+    // ("it is up to our front desk team" still hands them the goal.)
+    let handed = h.first > 2 && matches!(w[h.first - 3].lower.as_str(), "up" | "down");
     let beside = h.first > 1
         && matches!(
             w[h.first - 2].lower.as_str(),
             "with" | "alongside" | "beside" | "for" | "to"
-        );
+        )
+        && !handed;
     let named_team = group.is_some()
         && h.first > 0
         && matches!(w[h.first - 1].lower.as_str(), "our" | "the" | "your" | "my")

@@ -204,7 +204,10 @@ impl PhraseIndex {
             if let Some(stem) = w.lower.strip_suffix(d) {
                 // "luxurious": the stem "luxuri" is "luxury" with its y
                 // turned to i.
-                let turned = stem.strip_suffix('i').map(|s| format!("{s}y"));
+                let turned = stem
+                    .strip_suffix('i')
+                    .filter(|_| matches!(d, "ous" | "ously" | "ly"))
+                    .map(|s| format!("{s}y"));
                 for h in std::iter::once(fnv(stem)).chain(turned.as_deref().map(fnv)) {
                     out.extend(self.singles.get(&h).into_iter().flatten().copied());
                     out.extend(self.fuzzy_forms.get(&h).into_iter().flatten().copied());

@@ -118,10 +118,12 @@ pub fn matches(word: &[String], kw: &[String], loose: bool) -> bool {
         // "luxurious" from "luxury", "speedily" from "speedy": a final y
         // turns to i before the ending.
         let derived = |rest: Option<&str>| rest.is_some_and(|rest| DERIVATIONS.contains(&rest));
+        // ("business" is not "busy": only the endings of manner and kind.)
         let turned = k
             .strip_suffix('y')
             .and_then(|base| w.strip_prefix(base))
-            .and_then(|rest| rest.strip_prefix('i'));
+            .and_then(|rest| rest.strip_prefix('i'))
+            .filter(|rest| matches!(*rest, "ous" | "ously" | "ly"));
         if derived(w.strip_prefix(k.as_str())) || derived(turned) {
             return true;
         }
@@ -281,6 +283,7 @@ mod tests {
             ("attended", "attendees"),
             ("muster", "must"),
             ("can", "canned"),
+            ("business", "busy"),
             ("trained", "trainee"),
             // One swap from a keyword, but a word of English in its own right.
             ("barely", "barley"),
