@@ -209,9 +209,14 @@ fn finding(out: &mut Vec<u8>, f: &Finding) {
     key(out, "rule");
     string(out, &f.rule);
     span(out, f.span);
+    words(out, &f.message, f.suggestion.as_deref());
+}
+
+/// `,"message":...[,"suggestion":...]}`: how a finding or a drift ends.
+fn words(out: &mut Vec<u8>, message: &str, suggestion: Option<&str>) {
     next(out, "message");
-    string(out, &f.message);
-    if let Some(s) = &f.suggestion {
+    string(out, message);
+    if let Some(s) = suggestion {
         next(out, "suggestion");
         string(out, s);
     }
@@ -266,13 +271,7 @@ fn drift(out: &mut Vec<u8>, d: &Drift, text_len: usize) {
         None => out.extend_from_slice(b"null"),
     }
     span(out, s);
-    next(out, "message");
-    string(out, &d.message);
-    if let Some(sug) = &d.suggestion {
-        next(out, "suggestion");
-        string(out, sug);
-    }
-    out.push(b'}');
+    words(out, &d.message, d.suggestion.as_deref());
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 //! when it reports the problem, as a `LoadError` at a line and column.
 
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::path::FieldPath;
 use crate::core::model::Value;
@@ -87,15 +87,19 @@ impl fmt::Display for LoadError {
         if self.line == 0 {
             return write!(f, "{}: {}", self.path.display(), self.message);
         }
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.path.display(),
-            self.line,
-            self.column,
-            self.message
-        )
+        located(f, &self.path, self.line, self.column, &self.message)
     }
+}
+
+/// `FILE:LINE:COLUMN: message`, as errors and notices both name their place.
+pub(super) fn located(
+    f: &mut fmt::Formatter<'_>,
+    path: &Path,
+    line: usize,
+    column: usize,
+    message: &str,
+) -> fmt::Result {
+    write!(f, "{}:{}:{}: {}", path.display(), line, column, message)
 }
 
 impl std::error::Error for LoadError {}
