@@ -13,6 +13,10 @@ use serde::Deserialize;
 
 #[derive(Deserialize)]
 struct Fixture {
+    /// Another set of this folder to score the cases against (`_set.yaml`
+    /// when absent): facts of other shapes need a story that has them.
+    #[serde(default)]
+    set: Option<String>,
     cases: Vec<Case>,
 }
 
@@ -38,6 +42,7 @@ fn rule_fixtures() {
     let set = store::load(&dir.join("_set.yaml")).expect("the fixtures' set loads");
     let lexicon = Lexicon::builtin();
     let reviewer = Reviewer::new(&set, &lexicon);
+    let mut others = 0;
     let known: Vec<(String, String)> = lexicon
         .rules()
         .map(|(id, r)| (id.to_string(), r.criterion.clone()))
@@ -54,6 +59,12 @@ fn rule_fixtures() {
         let fixture: Fixture = store::yaml::from_str(&std::fs::read_to_string(&path).unwrap())
             .unwrap_or_else(|e| panic!("{}:{}:{}: {}", path.display(), e.line, e.column, e.message));
         let criterion = Criterion::parse(&name);
+        let own = fixture.set.as_ref().map(|f| {
+            others += 1;
+            let set = store::load(&dir.join(f)).unwrap_or_else(|e| panic!("{f}: {e:?}"));
+            Reviewer::new(&set, &lexicon)
+        });
+        let reviewer = own.as_ref().unwrap_or(&reviewer);
         for case in fixture.cases {
             counted += 1;
             let message = Message {
@@ -108,6 +119,7 @@ fn rule_fixtures() {
         }
     }
     assert!(counted > 50, "only {counted} fixture cases found");
+    assert!(others > 0, "no fixture file names a set of its own");
     assert!(
         failures.is_empty(),
         "{} of {counted} fixture cases failed:\n{}",

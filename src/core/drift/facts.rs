@@ -23,12 +23,42 @@ pub struct Fact {
     /// For each of `quantities`: a length of time something lasts ("booked
     /// for 15 minutes"), not a time within which it is done.
     pub lasting: Vec<bool>,
+    /// For each of `quantities`: how often something recurs ("every 7
+    /// days", "24 hours a day"), not how long or how soon.
+    pub periodic: Vec<bool>,
 }
 
 /// "for 48 hours", "booked for 15 minutes": a duration after "for" is how
-/// long something lasts.
+/// long something lasts. So is one used as a noun, "a half-day on
+/// listening skills", "an hour of coaching": a length of time given, unlike
+/// "a 24-hour turnaround", where the measure heads a noun.
 pub fn lasting(words: &[crate::core::text::tokens::Word], q: &Quantity) -> bool {
-    q.unit == Unit::Hours && q.first > 0 && words[q.first - 1].lower == "for"
+    let before = q.first.checked_sub(1).map(|i| words[i].lower.as_str());
+    let noun_after = words
+        .get(q.last + 1)
+        .is_some_and(|w| w.kind == Kind::Word && !crate::core::text::is_function_word(&w.lower));
+    q.unit == Unit::Hours
+        && (before == Some("for")
+            || (matches!(before, Some("a" | "an"))
+                && q.bound == crate::core::text::quantity::Bound::Exact
+                && !noun_after))
+}
+
+/// "every 7 days", "each 15 minutes", "24 hours a day", "two hours per
+/// shift": a figure of how often, or how much in each period. A length or a
+/// deadline ("a 14-minute wait", "within 3 days") says nothing about it.
+pub fn periodic(words: &[crate::core::text::tokens::Word], q: &Quantity) -> bool {
+    let before = q.first.checked_sub(1).map(|i| words[i].lower.as_str());
+    let per = words
+        .get(q.last + 1)
+        .is_some_and(|w| matches!(w.lower.as_str(), "a" | "an" | "per" | "each" | "every"))
+        && words.get(q.last + 2).is_some_and(|w| {
+            matches!(
+                w.lower.as_str(),
+                "day" | "week" | "month" | "year" | "night" | "shift" | "hour" | "fortnight" | "weekday"
+            )
+        });
+    q.unit == Unit::Hours && (matches!(before, Some("every" | "each")) || per)
 }
 
 /// Words too common to tell what a figure is about.
@@ -65,6 +95,7 @@ impl Fact {
             context: kept.iter().map(|&i| a.words[i].forms.clone()).collect(),
             verb,
             lasting: quantities.iter().map(|q| lasting(&a.words, q)).collect(),
+            periodic: quantities.iter().map(|q| periodic(&a.words, q)).collect(),
             quantities,
         }
     }
@@ -164,5 +195,10 @@ mod tests {
         assert_eq!(f.lasting, [false]);
         let booked = Fact::new(0, "Every standard consultation is booked for 15 minutes", &lexicon);
         assert_eq!(booked.lasting, [true], "a length of time, not a time within which");
+        assert_eq!(booked.periodic, [false]);
+        let cleaned = Fact::new(0, "Every ward has a deep clean every 7 days", &lexicon);
+        assert_eq!(cleaned.periodic, [true], "how often, not how long");
+        let open = Fact::new(0, "The main library is open 24 hours a day", &lexicon);
+        assert_eq!(open.periodic, [true], "how much in each day");
     }
 }

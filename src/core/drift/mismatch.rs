@@ -8,7 +8,7 @@ use super::DriftEngine;
 use crate::core::analysis::Analysis;
 use crate::core::lexicon::DriftRule;
 use crate::core::text::phrases::Hit;
-use crate::core::text::quantity::Quantity;
+use crate::core::text::quantity::{Quantity, Unit};
 use crate::core::text::tokens::Kind;
 use crate::core::text::{is_function_word, stem};
 use crate::core::verdict::Drift;
@@ -26,9 +26,15 @@ impl DriftEngine {
             // "borrow a laptop for 48 hours" says how long a loan lasts,
             // not how soon anything is done.
             let lasts = facts::lasting(&a.words, q);
+            // "check-ups move to 25-minute slots": a measure glued to its
+            // noun is a length too, when the fact is one.
+            let length = lasts || (a.words[q.last].glued && q.unit == Unit::Hours);
+            let periodic = facts::periodic(&a.words, q);
             for f in &self.facts {
                 let comparable = |(k, fq): &(usize, &Quantity)| {
-                    fq.unit.same_dimension(&q.unit) && (lasts == f.lasting[*k] || q.bound == fq.bound)
+                    fq.unit.same_dimension(&q.unit)
+                        && periodic == f.periodic[*k]
+                        && (lasts == f.lasting[*k] || q.bound == fq.bound || (f.lasting[*k] && length))
                 };
                 for (_, fq) in f.quantities.iter().enumerate().filter(comparable) {
                     // What a figure is about is said close to it: "sold within
@@ -48,8 +54,13 @@ impl DriftEngine {
                         .collect();
                     // The fact's verb counts only beside its other words: on
                     // its own it may be said of anything.
+                    // A time of day belongs to one act ("orders placed by 3
+                    // pm", "doors open at 8"): the verb is the evidence, and
+                    // a pillar's keywords lend none ("parcels out of the door
+                    // by 4 pm" is not the order cut-off).
+                    let clock = q.unit == Unit::Clock;
                     let context = match matched.as_slice() {
-                        [only] if Some(*only) == f.verb => 0,
+                        [only] if Some(*only) == f.verb && !clock => 0,
                         m => m.len(),
                     };
                     // A pillar the message talks about lends its keywords as
@@ -66,7 +77,7 @@ impl DriftEngine {
                     // than 2 minutes on hold") may well measure another
                     // step of the same work: only the fact's own words
                     // make it a misstatement of the fact.
-                    let lends = on_topic[f.pillar] && !q.keeps_bound(fq) && !another_act(a, q);
+                    let lends = on_topic[f.pillar] && !clock && !q.keeps_bound(fq) && !another_act(a, q);
                     let about = context + usize::from(lends && keyword);
                     if about > 0 && best.is_none_or(|(b, _, _, _)| about > b) {
                         best = Some((about, f, fq, context));
@@ -90,7 +101,10 @@ impl DriftEngine {
                 continue;
             }
             if q.agrees_with(fq)
-                || (context == 0 && measures_other(a, q, fact, &hits[self.pillars[fact.pillar].keywords]))
+                || (context == 0 && {
+                    let keywords = &hits[self.pillars[fact.pillar].keywords];
+                    measures_other(a, q, fact, keywords) || share_of_other(a, q, fact, keywords)
+                })
             {
                 continue;
             }
@@ -104,7 +118,7 @@ impl DriftEngine {
                     .iter()
                     .any(|o| o.explicit && o.unit.same_dimension(&fq.unit) && o.states(fq))
             });
-            if current_beside {
+            if current_beside || contrasted(a, q).is_some_and(|c| c.states(fq)) {
                 continue;
             }
             let span = a.span(q.first, q.last);
@@ -164,6 +178,75 @@ fn singular_of(word: &str, plural: &str) -> bool {
             .is_some_and(|s| word.strip_suffix('y') == Some(s))
 }
 
+/// "in 4 working days instead of 5", "45 minutes rather than 60", "3%,
+/// down from 5": the bare number set against a figure is in the figure's
+/// unit. It names the figure being replaced, so a fact's own figure there
+/// makes the other a target.
+fn contrasted(a: &Analysis, q: &Quantity) -> Option<Quantity> {
+    let w = &a.words;
+    let at = |i: usize| w.get(i).map(|x| x.lower.as_str());
+    let number = match (at(q.last + 1), at(q.last + 2)) {
+        (Some("instead" | "down" | "up"), Some("of" | "from"))
+        | (Some("rather" | "compared"), Some("than" | "with" | "to")) => q.last + 3,
+        (Some("not" | "versus" | "vs" | "against"), _) => q.last + 2,
+        _ => return None,
+    };
+    let bare = w.get(number).filter(|x| x.kind == Kind::Number)?;
+    // The written number of the figure gives its scale: 4 working days is
+    // 96 hours, so the 5 beside it is 120.
+    let written = (q.first..=q.last).find(|&i| w[i].kind == Kind::Number)?;
+    let parse = |s: &str| s.replace(',', "").parse::<f64>().ok();
+    let (value, figure) = (parse(&bare.lower)?, parse(&w[written].lower)?);
+    if figure == 0.0 || q.high.is_some() {
+        return None;
+    }
+    Some(Quantity {
+        value: value * q.value / figure,
+        ..q.clone()
+    })
+}
+
+/// "over the next six months", "in the coming 12 weeks", "across the
+/// past two years": the span a plan or a report covers, not a measure of
+/// any promise in it.
+fn horizon(a: &Analysis, q: &Quantity) -> bool {
+    let w = &a.words;
+    let at = |k: usize| q.first.checked_sub(k).map(|i| w[i].lower.as_str());
+    q.unit == Unit::Hours
+        && matches!(at(1), Some("next" | "coming" | "past" | "last"))
+        && at(2) == Some("the")
+        && matches!(
+            at(3),
+            Some("over" | "in" | "during" | "across" | "through" | "throughout")
+        )
+}
+
+/// "took 1,400 calls in four days", "fitted 30 boilers over two weeks":
+/// the span over which a count was reached is a rate, not a deadline.
+fn period_of_count(a: &Analysis, q: &Quantity) -> bool {
+    let w = &a.words;
+    let Some(p) = q
+        .first
+        .checked_sub(1)
+        .filter(|&p| matches!(w[p].lower.as_str(), "in" | "over" | "across"))
+    else {
+        return q.unit == Unit::Hours && w[q.first].lower == "in" && counted_before(a, q.first);
+    };
+    q.unit == Unit::Hours && counted_before(a, p)
+}
+
+/// A count of things ("1,400 calls") a few words before word `i`, in its clause.
+fn counted_before(a: &Analysis, i: usize) -> bool {
+    let clause = a.words[i].clause;
+    a.quantities.iter().any(|c| {
+        matches!(&c.unit, Unit::Count(f) if !f.is_empty())
+            && c.explicit
+            && c.last < i
+            && c.last + 5 >= i
+            && a.words[c.last].clause == clause
+    })
+}
+
 /// "the other thirteen hotels", "another 5 stores", "20 more riders",
 /// "15 minutes longer", "an hour earlier": an amount relative to something
 /// else, not a statement of the total. "Twenty years ago" dates an event;
@@ -171,7 +254,14 @@ fn singular_of(word: &str, plural: &str) -> bool {
 fn relative(a: &Analysis, q: &Quantity) -> bool {
     let before = q.first.checked_sub(1).map(|i| a.words[i].lower.as_str());
     let after = a.words.get(q.last + 1).map(|w| w.lower.as_str());
-    matches!(before, Some("other" | "another" | "extra" | "additional"))
+    // "open 15 minutes before departure": an offset from an event, not a
+    // bound on how soon it happens.
+    let offset = q.bound == crate::core::text::quantity::Bound::Exact
+        && matches!(after, Some("before" | "after" | "ahead" | "prior" | "beforehand"));
+    offset
+        || horizon(a, q)
+        || period_of_count(a, q)
+        || matches!(before, Some("other" | "another" | "extra" | "additional"))
         || matches!(
             after,
             Some(
@@ -188,6 +278,21 @@ fn relative(a: &Analysis, q: &Quantity) -> bool {
                     | "ago"
             )
         )
+}
+
+/// "pick up 80% of chats within 45 seconds": a time given for a share of
+/// something measures that something. Chats are not the calls of the fact.
+fn share_of_other(a: &Analysis, q: &Quantity, fact: &Fact, keywords: &[Hit]) -> bool {
+    let clause = a.words[q.first].clause;
+    q.unit == Unit::Hours
+        && a.quantities.iter().any(|p| {
+            p.unit == Unit::Percent
+                && p.last < q.first
+                && p.last + 5 >= q.first
+                && a.words[p.last].clause == clause
+                && a.words.get(p.last + 1).is_some_and(|w| w.lower == "of")
+                && measures_other(a, p, fact, keywords)
+        })
 }
 
 /// "callers will be offered a 5-minute survey": a measure glued before a
