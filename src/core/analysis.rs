@@ -184,7 +184,8 @@ impl<'t> Analysis<'t> {
     }
 
     /// A fragment with no concrete what: fewer than two words that are
-    /// neither grammar, nor a date, nor a slogan or teaser ("More soon!",
+    /// neither grammar, nor a date, nor a slogan or teaser, nor hype or a
+    /// vague noun (the `empty` list) ("More soon!", "Thanks guys, smashed it",
     /// "By May, 15%.", "Be epic.", "Porters. Next year. Watch this space!").
     pub fn no_content(&self) -> bool {
         // One pass over the date hits, one over the words.
@@ -195,6 +196,13 @@ impl<'t> Analysis<'t> {
             List::EffectiveDates,
             List::Frequencies,
             List::Inspiration,
+            // Words that say nothing checkable either: hype, vague nouns,
+            // thanks, a form of address, an absolute or a boast.
+            List::Empty,
+            List::Gratitude,
+            List::Exclusionary,
+            List::Absolutes,
+            List::Hyperbole,
         ] {
             for h in self.hits(l) {
                 dated[h.first..=h.last].iter_mut().for_each(|d| *d = true);
@@ -203,7 +211,11 @@ impl<'t> Analysis<'t> {
         let content = (0..self.words.len())
             .filter(|&i| {
                 let w = &self.words[i];
-                w.kind == tokens::Kind::Word && !is_function_word(&w.lower) && !dated[i]
+                // An emoji is a word to the tokenizer, and says nothing.
+                w.kind == tokens::Kind::Word
+                    && !is_function_word(&w.lower)
+                    && !dated[i]
+                    && w.lower.chars().any(char::is_alphanumeric)
             })
             .take(2)
             .count();

@@ -40,10 +40,11 @@ pub enum List {
     Apologies,
     Dismissal,
     SpeechActs,
+    Empty,
 }
 
 impl List {
-    pub const ALL: [List; 37] = [
+    pub const ALL: [List; 38] = [
         List::Superlatives,
         List::Buzzwords,
         List::Beneficiaries,
@@ -81,6 +82,7 @@ impl List {
         List::Apologies,
         List::Dismissal,
         List::SpeechActs,
+        List::Empty,
     ];
 
     /// The list's key in lexicon files.
@@ -123,6 +125,7 @@ impl List {
             List::Apologies => "apologies",
             List::Dismissal => "dismissal",
             List::SpeechActs => "speech_acts",
+            List::Empty => "empty",
         }
     }
 
