@@ -59,8 +59,14 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
     for h in sanctions(a) {
         t.hit(Rule::Sanction, a, &h);
     }
-    for h in distinct(a, &[List::SelfCongratulation]) {
-        t.hit(Rule::SelfCongratulation, a, &h);
+    let boasts = distinct(a, &[List::SelfCongratulation]);
+    for h in &boasts {
+        t.hit(Rule::SelfCongratulation, a, h);
+    }
+    if boasts.is_empty() {
+        if let Some((p, j)) = proud_of_own_act(a) {
+            t.add(Rule::SelfCongratulation, Some(a.span(p, j)), &[]);
+        }
     }
     // Credit to one group sets it apart; credit to everyone ("huge thanks
     // to everyone who ...") does not.
@@ -158,6 +164,62 @@ fn explained(a: &Analysis) -> bool {
         ]
         .into_iter()
         .any(|l| !a.hits(l).is_empty())
+}
+
+/// "Proud of what I've achieved", "delighted to share that I've been
+/// named ...", "proud moment for me personally: the clinics I pushed for",
+/// "proud to have carried it over the line": pride in the sender's own act.
+/// Pride in what others did ("so proud of what you've built", "proud of
+/// every one of you") is thanks. Returns the pride word and the act.
+fn proud_of_own_act(a: &Analysis) -> Option<(usize, usize)> {
+    let w = &a.words;
+    let at = |i: usize| w.get(i).map_or("", |x| x.lower.as_str());
+    // A past or a participle: "set", "built", "pushed", "been".
+    let done = |l: &str| {
+        (l.len() > 3 && l.ends_with("ed"))
+            || matches!(
+                l,
+                "set"
+                    | "built"
+                    | "made"
+                    | "led"
+                    | "won"
+                    | "brought"
+                    | "drove"
+                    | "driven"
+                    | "grew"
+                    | "grown"
+                    | "ran"
+                    | "got"
+                    | "took"
+                    | "did"
+                    | "done"
+                    | "been"
+                    | "kept"
+                    | "sold"
+                    | "landed"
+                    | "put"
+            )
+    };
+    (0..w.len()).find_map(|p| {
+        if !matches!(
+            at(p),
+            "proud" | "delighted" | "thrilled" | "pleased" | "honoured" | "honored" | "chuffed"
+        ) {
+            return None;
+        }
+        let sentence = w[p].sentence;
+        (p + 1..(p + 14).min(w.len()))
+            .take_while(|&j| w[j].sentence == sentence)
+            .find(|&j| match at(j) {
+                "i" => matches!(at(j + 1), "'ve" | "have" | "had" | "'d") || done(at(j + 1)),
+                "me" => at(j + 1) == "personally",
+                "myself" => true,
+                "to" => j == p + 1 && at(j + 1) == "have" && done(at(j + 2)),
+                _ => false,
+            })
+            .map(|j| (p, j))
+    })
 }
 
 /// "the rest of us will collect what guests say", "everyone else can help
