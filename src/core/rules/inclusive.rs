@@ -311,7 +311,28 @@ fn owner(a: &Analysis, h: &Hit, ctx: &RuleContext) -> Option<usize> {
         .get(j)
         .is_some_and(|x| matches!(x.lower.as_str(), "is" | "are" | "'re"))
         && w.get(j + 1).is_some_and(|x| ctx.is_brand(&x.lower));
-    (vocative || acts || named_team || thanked || is_the_brand || made_best(a, end)).then_some(end)
+    (vocative || acts || named_team || thanked || is_the_brand || credited(a, h.first, end) || made_best(a, end))
+        .then_some(end)
+}
+
+/// "this quarter belongs to the claims handlers", "this spring is all
+/// about our bakers", "this is the café team's year": a time or a result
+/// handed to one team.
+fn credited(a: &Analysis, first: usize, end: usize) -> bool {
+    let w = &a.words;
+    let at = |i: Option<usize>| i.and_then(|i| w.get(i)).map_or("", |x| x.lower.as_str());
+    let mut j = first.checked_sub(1);
+    if matches!(at(j), "the" | "our" | "your") {
+        j = j.and_then(|j| j.checked_sub(1));
+    }
+    let before = (at(j.and_then(|j| j.checked_sub(1))), at(j));
+    let handed = matches!(before, ("belongs" | "belong" | "belonged", "to") | ("all", "about"));
+    let owns_time = at(Some(end + 1)) == "'s"
+        && matches!(
+            at(Some(end + 2)),
+            "year" | "quarter" | "season" | "month" | "week" | "summer" | "winter" | "spring" | "autumn" | "moment"
+        );
+    handed || owns_time
 }
 
 /// "our couriers the friendliest, quickest crew": right after the segment, a
