@@ -101,6 +101,7 @@ impl DriftEngine {
                 continue;
             }
             if q.agrees_with(fq)
+                || says_other(a, q, fact)
                 || (context == 0 && {
                     let keywords = &hits[self.pillars[fact.pillar].keywords];
                     measures_other(a, q, fact, keywords) || share_of_other(a, q, fact, keywords)
@@ -309,24 +310,7 @@ fn measures_other(a: &Analysis, q: &Quantity, fact: &Fact, keywords: &[Hit]) -> 
     if !attributive && !share {
         return false;
     }
-    let mut start = q.last + 1;
-    if share && w.get(start).is_some_and(|x| x.lower == "of") {
-        start += 1;
-        while w.get(start).is_some_and(|x| {
-            matches!(
-                x.lower.as_str(),
-                "the" | "our" | "your" | "their" | "its" | "all" | "this"
-            )
-        }) {
-            start += 1;
-        }
-    }
-    // The noun phrase the measure heads, up to its noun: "a 24-hour
-    // turnaround", "the one-hour fear-free handling session".
-    let clause = w[q.last].clause;
-    let phrase: Vec<usize> = (start..(start + 4).min(w.len()))
-        .take_while(|&i| w[i].clause == clause && w[i].kind == Kind::Word && !is_function_word(&w[i].lower))
-        .collect();
+    let phrase = headed(a, q);
     let Some(&noun) = phrase.last() else {
         return false;
     };
@@ -350,6 +334,65 @@ fn measures_other(a: &Analysis, q: &Quantity, fact: &Fact, keywords: &[Hit]) -> 
         .take_while(|h| h.first <= noun)
         .any(|h| (h.first..=h.last).contains(&noun));
     !of_fact && !keyword_noun
+}
+
+/// The noun phrase a measure heads, up to its noun: "a 24-hour
+/// turnaround", "the one-hour fear-free handling session", "100% of the
+/// menu".
+fn headed(a: &Analysis, q: &Quantity) -> Vec<usize> {
+    let w = &a.words;
+    let mut start = q.last + 1;
+    if q.unit == Unit::Percent && w.get(start).is_some_and(|x| x.lower == "of") {
+        start += 1;
+        while w.get(start).is_some_and(|x| {
+            matches!(
+                x.lower.as_str(),
+                "the" | "our" | "your" | "their" | "its" | "all" | "this"
+            )
+        }) {
+            start += 1;
+        }
+    }
+    let clause = w[q.last].clause;
+    (start..(start + 4).min(w.len()))
+        .take_while(|&i| w[i].clause == clause && w[i].kind == Kind::Word && !is_function_word(&w[i].lower))
+        .collect()
+}
+
+/// "97% of repairs are done the same day" against "less than 2% of repairs
+/// come back": the same noun, said to do something else. What follows the
+/// share's noun, in its clause, names what is counted; when it has words
+/// of its own and none of them is the fact's, the share counts another
+/// thing. With nothing after the noun ("96% of repairs within 2 days"),
+/// the noun decides.
+fn says_other(a: &Analysis, q: &Quantity, fact: &Fact) -> bool {
+    let w = &a.words;
+    if q.unit != Unit::Percent || !w.get(q.last + 1).is_some_and(|x| x.lower == "of") {
+        return false;
+    }
+    let Some(&noun) = headed(a, q).first() else {
+        return false;
+    };
+    let clause = w[noun].clause;
+    let figure = |i: usize| a.quantities.iter().any(|o| (o.first..=o.last).contains(&i));
+    let said: Vec<usize> = (noun + 1..(noun + 8).min(w.len()))
+        .take_while(|&i| w[i].clause == clause && w[i].kind != Kind::Punct && !figure(i))
+        .filter(|&i| {
+            w[i].kind == Kind::Word
+                && !is_function_word(&w[i].lower)
+                && !matches!(
+                    w[i].lower.as_str(),
+                    "now" | "still" | "already" | "get" | "gets" | "got"
+                )
+        })
+        .take(3)
+        .collect();
+    !said.is_empty()
+        && !said.iter().any(|&i| {
+            fact.context
+                .iter()
+                .any(|c| stem::matches(&w[i].forms, c, false) || w[i].forms.iter().any(|f| c.contains(f)))
+        })
 }
 
 /// Durations more than a day's worth of hours apart (minutes against
