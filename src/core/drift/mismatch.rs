@@ -367,7 +367,7 @@ fn headed(a: &Analysis, q: &Quantity) -> Vec<usize> {
 /// the noun decides.
 fn says_other(a: &Analysis, q: &Quantity, fact: &Fact) -> bool {
     let w = &a.words;
-    if q.unit != Unit::Percent || !w.get(q.last + 1).is_some_and(|x| x.lower == "of") {
+    if q.unit != Unit::Percent || w.get(q.last + 1).is_none_or(|x| x.lower != "of") {
         return false;
     }
     let Some(&noun) = headed(a, q).first() else {
