@@ -108,7 +108,12 @@ fn time_of_day(a: &Analysis, first: usize, last: usize) -> bool {
             | "running"
             | "sleep"
     );
-    (determiner && describes) || through || a.told_as_past(first)
+    // "upgraded overnight on Saturday 13 March", "closed overnight this
+    // Friday": a night on the calendar is a time, not a speed.
+    let dated = [List::Calendar, List::Deadlines]
+        .into_iter()
+        .any(|l| a.cover(l).starts_within(first + 1, first + 3));
+    (determiner && describes) || through || dated || a.told_as_past(first)
 }
 
 /// "library assistants must wear their lanyards at all times", "wear
@@ -232,7 +237,7 @@ fn opening_clause(a: &Analysis, i: usize) -> bool {
     start < i
         && matches!(
             w[start].lower.as_str(),
-            "when" | "if" | "before" | "after" | "whenever" | "once" | "each" | "every"
+            "when" | "if" | "before" | "after" | "whenever" | "once" | "each" | "every" | "until" | "till" | "while"
         )
 }
 

@@ -227,6 +227,12 @@ fn skippable(w: &str) -> bool {
 /// Read a number starting at word `i`: digits, number words ("twenty-four",
 /// "two hundred"), or "a"/"an" when a unit follows. Returns the value, the
 /// last word used, and whether it was written as a number.
+/// Do words `i..i + 3` read "and a half"?
+fn and_a_half(words: &[Word], i: usize) -> bool {
+    let at = |k: usize| words.get(i + k).map(|w| w.lower.as_str());
+    at(0) == Some("and") && at(1) == Some("a") && at(2) == Some("half")
+}
+
 fn read_number(words: &[Word], i: usize) -> Option<(f64, usize, bool)> {
     let w = &words[i];
     let (mut value, mut last, explicit) = if let Some(v) = abbreviated(&w.lower) {
@@ -274,6 +280,11 @@ fn read_number(words: &[Word], i: usize) -> Option<(f64, usize, bool)> {
     } else {
         return None;
     };
+    // "two and a half hours", "2 and a half days"
+    if explicit && and_a_half(words, last + 1) {
+        value += 0.5;
+        last += 3;
+    }
     if let Some(m) = words.get(last + 1).and_then(|n| multiplier(&n.lower)) {
         value *= m;
         last += 1;
@@ -443,6 +454,12 @@ pub fn find(words: &[Word]) -> Vec<Quantity> {
             &unit,
         );
         let mut last = unit_last;
+        // "a minute and a half", "an hour and a half": half a unit more.
+        let mut value = value;
+        if and_a_half(words, last + 1) && high.is_none() {
+            value += 0.5;
+            last += 3;
+        }
         if words.get(last + 1).is_some_and(|w| w.lower == "+") {
             bound = Bound::AtLeast;
             last += 1;
@@ -534,6 +551,13 @@ mod tests {
             q("within three working days"),
             [(72.0, None, Unit::Hours, Bound::AtMost)]
         );
+        // Half a unit more, after the unit or before it.
+        assert_eq!(
+            q("within a minute and a half"),
+            [(0.025, None, Unit::Hours, Bound::AtMost)]
+        );
+        assert_eq!(q("in two and a half hours"), [(2.5, None, Unit::Hours, Bound::AtMost)]);
+        assert_eq!(q("2 and a half days"), [(60.0, None, Unit::Hours, Bound::Exact)]);
     }
 
     #[test]
