@@ -174,7 +174,32 @@ pub(super) fn asserted(a: &Analysis, h: &Hit, accepting: &HashSet<usize>) -> boo
     if mentioned {
         return false;
     }
-    accepted || a.preceded_by(List::Assertion, h.first, 2) || commanded(a, h) || handed_on(a, h) || planned(a, h)
+    accepted
+        || a.preceded_by(List::Assertion, h.first, 2)
+        || commanded(a, h)
+        || handed_on(a, h)
+        || planned(a, h)
+        || let_happen(a, h)
+}
+
+/// "let the straightforward claims stall till Monday", "we'll let the
+/// turnarounds go late", "allow the backlog to build": letting the opposite
+/// happen asserts it. Not "let's", which proposes ("let's cut the delays"),
+/// and not a let under negation ("don't let the queue go unanswered"),
+/// which `asserted` has already set aside.
+fn let_happen(a: &Analysis, h: &Hit) -> bool {
+    let w = &a.words;
+    let clause = w[h.first].clause;
+    (h.first.saturating_sub(7)..h.first).any(|j| {
+        w[j].clause == clause
+            && matches!(w[j].lower.as_str(), "let" | "letting" | "allow" | "allowing")
+            && w.get(j + 1).is_some_and(|n| n.lower != "'s" && n.lower != "us")
+            // What is let happen is the thing right after, not a reason
+            // further on ("let them know it is late").
+            && !(j + 1..h.first).any(|k| {
+                matches!(w[k].lower.as_str(), "know" | "see" | "hear" | "tell" | "that" | "if" | "when")
+            })
+    })
 }
 
 /// A dismissal right after a keyword, in its clause and not itself negated
@@ -248,6 +273,12 @@ fn handed_on(a: &Analysis, h: &Hit) -> bool {
                     | "this"
                     | "these"
                     | "out"
+                    // "send them the workaround": to whom, then what.
+                    | "them"
+                    | "him"
+                    | "her"
+                    | "customers"
+                    | "people"
             )
         })
 }
