@@ -81,6 +81,24 @@ pub const DERIVATIONS: [&str; 13] = [
 /// form of four letters or more ("baking" and "baked" share "bake"; "cars"
 /// and "caring" share only "car", which is too short to trust).
 ///
+/// Adverbs in -ly that no longer mean their adjective: "nearly" (almost),
+/// "hardly" (scarcely), "lately" (recently), "shortly" (soon).
+const ADVERBS_OF_ANOTHER_SENSE: [&str; 13] = [
+    "nearly",
+    "hardly",
+    "lately",
+    "shortly",
+    "barely",
+    "merely",
+    "scarcely",
+    "largely",
+    "highly",
+    "presently",
+    "really",
+    "mostly",
+    "overly",
+];
+
 /// With `loose` (pillar keywords, segments, avoided terms), they also meet
 /// when the keyword is an inflection of the word ("waiting" lists "wait"),
 /// when the word is the keyword plus a derivational ending ("expertise"),
@@ -124,7 +142,10 @@ pub fn matches(word: &[String], kw: &[String], loose: bool) -> bool {
             .and_then(|base| w.strip_prefix(base))
             .and_then(|rest| rest.strip_prefix('i'))
             .filter(|rest| matches!(*rest, "ous" | "ously" | "ly"));
-        if derived(w.strip_prefix(k.as_str())) || derived(turned) {
+        // "nearly" is not "near", nor "lately" "late": an adverb whose
+        // sense has left its adjective is another word.
+        let departed = ADVERBS_OF_ANOTHER_SENSE.contains(&w.as_str());
+        if (derived(w.strip_prefix(k.as_str())) || derived(turned)) && !departed {
             return true;
         }
     }
@@ -238,6 +259,9 @@ mod tests {
         assert!(!strict("expertise", "expert"));
         assert!(!strict("years", "yearly"), "-ly is a derivation, not an inflection");
         assert!(m("freshly", "fresh"));
+        let loose = |w: &str, k: &str| matches(&forms(w), &forms(k), true);
+        assert!(loose("quickly", "quick") && loose("clearly", "clear"));
+        assert!(!loose("nearly", "near") && !loose("lately", "late") && !loose("shortly", "short"));
     }
 
     #[test]
