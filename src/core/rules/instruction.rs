@@ -22,9 +22,61 @@ pub fn instruction(a: &Analysis, lexicon: &Lexicon) -> Option<usize> {
     };
     (0..w.len()).find(|&i| {
         w[i].kind == Kind::Word
-            && imperative(i)
+            && (imperative(i) || verbless(a, i))
             && (sentence_start(a, i) || after_opening_clause(a, i) || after_a_statement(a, i))
     })
+}
+
+/// "Phones away on the floor, people.", "All bikes out of the stairwells.",
+/// "Cameras on in every call.": a thing and where it must go, with no verb,
+/// is an order. Not a headline with a verb after it ("Days off in lieu are
+/// booked in the app"), and not "up" or "down", which report ("Sales up
+/// 5%").
+fn verbless(a: &Analysis, i: usize) -> bool {
+    let w = &a.words;
+    let at = |k: usize| w.get(k).map_or("", |x| x.lower.as_str());
+    let noun = if matches!(at(i), "all" | "your" | "the") {
+        i + 1
+    } else {
+        i
+    };
+    let thing = w.get(noun).is_some_and(|x| {
+        x.kind == Kind::Word
+            && x.sentence == w[i].sentence
+            && !crate::core::text::is_function_word(&x.lower)
+            && x.lower.chars().all(|c| c.is_alphabetic())
+    });
+    let particle = matches!(at(noun + 1), "away" | "out" | "off" | "on" | "back");
+    let then = w.get(noun + 2).is_none_or(|x| {
+        x.sentence != w[i].sentence
+            || x.kind == Kind::Punct
+            || matches!(
+                x.lower.as_str(),
+                "of" | "on"
+                    | "in"
+                    | "at"
+                    | "from"
+                    | "to"
+                    | "by"
+                    | "during"
+                    | "before"
+                    | "after"
+                    | "until"
+                    | "for"
+                    | "now"
+                    | "please"
+            )
+    });
+    // A verb later in the sentence makes it a statement.
+    let verb = (noun + 2..(noun + 12).min(w.len()))
+        .take_while(|&k| w[k].sentence == w[i].sentence)
+        .any(|k| {
+            matches!(
+                at(k),
+                "is" | "are" | "was" | "were" | "'s" | "'re" | "will" | "'ll" | "can" | "have" | "has" | "go" | "goes"
+            )
+        });
+    thing && particle && then && !verb
 }
 
 /// The word right after a comma that closes a statement of how things
