@@ -273,7 +273,12 @@ fn owner(a: &Analysis, h: &Hit, ctx: &RuleContext) -> Option<usize> {
             })
             && j + 1 < h.first
     });
+    // "By December we want 95%, and team leaders will add a Monday shift
+    // to get there": a team's part in a goal we set is a means, not the
+    // goal.
+    let means = our_goal_before(a, h.first);
     let acts = !related
+        && !means
         && at(a.hits(List::SegmentVerbs), end + 1)
             .iter()
             .any(|v| !passive_at(a, v.last + 1) && !receives(v.last + 1));
@@ -333,6 +338,17 @@ fn credited(a: &Analysis, first: usize, end: usize) -> bool {
             "year" | "quarter" | "season" | "month" | "week" | "summer" | "winter" | "spring" | "autumn" | "moment"
         );
     handed || owns_time
+}
+
+/// Is a goal of ours set before word `i` ("we want", "we'd like", "we
+/// will", "let's", "our goal")?
+fn our_goal_before(a: &Analysis, i: usize) -> bool {
+    let w = &a.words;
+    a.hits(List::Future).iter().take_while(|f| f.last < i).any(|f| {
+        let first = w[f.first].lower.as_str();
+        let before = f.first.checked_sub(1).map(|p| w[p].lower.as_str());
+        matches!(first, "we" | "our") || matches!(before, Some("we" | "'s" | "us"))
+    })
 }
 
 /// "our couriers the friendliest, quickest crew": right after the segment, a
