@@ -43,8 +43,14 @@ impl<'a> Reviewer<'a> {
         }
         let mut analysis = Analysis::new(&message.text, self.lexicon);
         analysis.segments = self.rules.segment_hits(&analysis);
-        let mut checklist = rules::score(&analysis, message, &self.rules, self.lexicon);
+        // Drift first: a sentence that contradicts the story sets no goal.
         let (alignment, mut drift) = self.drift.check(&analysis);
+        analysis.against_story = drift
+            .iter()
+            .filter(|d| d.kind == DriftKind::Contradiction)
+            .filter_map(|d| analysis.sentence_at(d.span?.start))
+            .collect();
+        let mut checklist = rules::score(&analysis, message, &self.rules, self.lexicon);
         // What the message is for decides which checks apply; a kind the
         // lexicon does not know (refused on load) is read as a story.
         if let Some(kind) = self.lexicon.kind(message.kind()) {

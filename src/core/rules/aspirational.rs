@@ -20,17 +20,21 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
     let threats = Cover::new(&sanctions(a));
     let buzz = a.cover(List::Buzzwords);
     let losses = Losses::read(a);
+    // "The board has agreed that from January we'll cover gaps with agency
+    // carers": a future in a sentence that contradicts the story is a
+    // decision against it, news rather than a destination.
+    let against = |h: &Hit| a.against_story.contains(&a.words[h.first].sentence);
     let goal = a
         .hits(List::Future)
         .iter()
-        .find(|h| !threats.overlaps(h.first, h.last) && !losses.tells(a, h.first) && is_goal(a, h, ctx))
+        .find(|h| !threats.overlaps(h.first, h.last) && !losses.tells(a, h.first) && !against(h) && is_goal(a, h, ctx))
         .or_else(|| {
             // "let's make", "let's become"; not "let's double down", a slogan.
             a.hits(List::ChangeVerbs).iter().find(|h| {
                 let w = &a.words;
                 let after_lets = (h.first.saturating_sub(3)..h.first)
                     .any(|j| w[j].lower == "'s" && j > 0 && w[j - 1].lower == "let");
-                after_lets && !buzz.overlaps(h.first, h.last)
+                after_lets && !buzz.overlaps(h.first, h.last) && !against(h)
             })
         });
     if a.no_content() {
