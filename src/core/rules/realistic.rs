@@ -18,13 +18,16 @@ pub fn score(a: &Analysis, t: &mut Tally) {
     let slogans = a.cover(List::Inspiration);
     // "Dignity. Always.": an absolute standing alone as a sentence is a
     // value, a slogan's word, not a claim about what will happen.
+    // Not one after a comma: "every bag to every passenger, every single
+    // time" ends a claim.
     let exempt = |first: usize, last: usize| {
-        let alone = |i: usize| {
-            a.words
-                .get(i)
-                .is_none_or(|x| x.sentence != a.words[first].sentence || x.kind == Kind::Punct)
-        };
-        let standalone = (first == 0 || alone(first - 1)) && alone(last + 1);
+        let sentence = a.words[first].sentence;
+        let before = first == 0 || a.words[first - 1].sentence != sentence;
+        let after = a
+            .words
+            .get(last + 1)
+            .is_none_or(|x| x.sentence != sentence || matches!(x.lower.as_str(), "." | "!" | "?" | "…"));
+        let standalone = before && after;
         slogans.overlaps(first, last)
             || standalone
             || literal_zero(a, first, last)
