@@ -259,7 +259,15 @@ fn relative(a: &Analysis, q: &Quantity) -> bool {
     // bound on how soon it happens.
     let offset = q.bound == crate::core::text::quantity::Bound::Exact
         && matches!(after, Some("before" | "after" | "ahead" | "prior" | "beforehand"));
-    offset
+    // "each write one staff pick", "two each", "one per person": a count
+    // per head is not the total a fact counts.
+    let w = &a.words;
+    let counted = matches!(&q.unit, Unit::Count(f) if !f.is_empty());
+    let per_head = counted
+        && ((q.first.saturating_sub(3)..q.first).any(|j| w[j].clause == w[q.first].clause && w[j].lower == "each")
+            || matches!(after, Some("each" | "apiece" | "per")));
+    per_head
+        || offset
         || horizon(a, q)
         || period_of_count(a, q)
         || matches!(before, Some("other" | "another" | "extra" | "additional"))
