@@ -47,6 +47,21 @@ pub fn score(a: &Analysis, t: &mut Tally) {
         };
         t.hit(rule, a, h);
     }
+    // "done in under 15 minutes, guaranteed, every time": "every time"
+    // ending a claim promises it without exception; "every time you open
+    // a ticket" is a condition, and a reason for specific.
+    for h in a.hits(List::Reasons) {
+        let phrase = (h.first..=h.last)
+            .map(|i| a.words[i].lower.as_str())
+            .collect::<Vec<_>>();
+        let ends = a
+            .words
+            .get(h.last + 1)
+            .is_none_or(|n| n.kind == Kind::Punct || n.sentence != a.words[h.last].sentence);
+        if phrase == ["every", "time"] && ends && !exempt(h.first, h.last) {
+            t.add(Rule::Absolute, Some(a.hit_span(h)), &[]);
+        }
+    }
     for (first, last) in never_once(a, &Cover::new(&found)) {
         if !exempt(first, last) {
             t.add(Rule::Absolute, Some(a.span(first, last)), &[]);
