@@ -19,6 +19,7 @@ use crate::core::model::MessageSet;
 use crate::core::text::cover::Cover;
 use crate::core::text::phrases::{Hit, PhraseIndex};
 use crate::core::text::stem;
+use crate::core::text::tokens::Kind;
 use crate::core::verdict::{Alignment, Drift, DriftKind, Span, Tie};
 use assertion::{asserted, contrary_negation, dismissed};
 use facts::Fact;
@@ -144,6 +145,9 @@ impl DriftEngine {
         );
         for (pi, p) in self.pillars.iter().enumerate() {
             for h in &hits[p.keywords] {
+                if until(a, h) {
+                    continue;
+                }
                 let phrase = self.index.phrase(p.keywords, h.phrase);
                 let span = a.hit_span(h);
                 // "remortgage decisions can wait till Monday": the keyword set
@@ -307,6 +311,40 @@ fn banned(a: &Analysis, h: &Hit) -> bool {
 
 /// How far before a quoted term a ban or a speaker is looked for.
 const REPORT_REACH: usize = 16;
+
+/// "open till 10", "till Monday", "till then": "till" before a time is
+/// "until", not the checkout a keyword means.
+fn until(a: &Analysis, h: &Hit) -> bool {
+    let w = &a.words;
+    let next = w.get(h.last + 1);
+    h.first == h.last
+        && matches!(w[h.first].lower.as_str(), "till" | "til")
+        && next.is_some_and(|n| {
+            n.kind == Kind::Number
+                || matches!(
+                    n.lower.as_str(),
+                    "then"
+                        | "now"
+                        | "late"
+                        | "later"
+                        | "close"
+                        | "closing"
+                        | "midnight"
+                        | "noon"
+                        | "further"
+                        | "the"
+                        | "next"
+                        | "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                )
+                || a.cover(List::Calendar).starts_at(h.last + 1)
+        })
+}
 
 /// "the new scanners are fine", "it's fine to": an avoided plural noun
 /// ("fines") met by its singular right after a verb of being is that
