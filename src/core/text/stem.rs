@@ -181,10 +181,15 @@ pub fn typo(w: &str, k: &str) -> bool {
     if lw != lk {
         return strsim::osa_distance(w, k) <= 1;
     }
-    // Same length: only a swap of two neighbouring letters.
+    // Same length: a swap of two neighbouring letters, or one vowel for
+    // another in a longer word ("passangers", "seperate"), the slip people
+    // make by ear.
     let (a, b): (Vec<char>, Vec<char>) = (w.chars().collect(), k.chars().collect());
     let diff: Vec<usize> = (0..lw).filter(|&i| a[i] != b[i]).collect();
-    diff.len() == 2 && diff[1] == diff[0] + 1 && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]]
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
+    let swapped = diff.len() == 2 && diff[1] == diff[0] + 1 && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]];
+    let misheard = diff.len() == 1 && lw >= 7 && vowel(a[diff[0]]) && vowel(b[diff[0]]);
+    swapped || misheard
 }
 
 /// Many words, asked "does this word match (strictly) any of them?" in a
@@ -277,6 +282,11 @@ mod tests {
         assert!(m("experiecne", "experience"));
         assert!(m("quikcly", "quickly"));
         assert!(m("cliam", "claim"), "two neighbours swapped in a short word");
+        assert!(m("passangers", "passengers"), "one vowel for another in a long word");
+        assert!(
+            !m("baker", "biker") && !m("sailors", "sailers"),
+            "short, or a word of its own"
+        );
         // A keyword with an ending the stems miss is still the keyword.
         assert!(m("guaranteed", "guarantee"));
     }
