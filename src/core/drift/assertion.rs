@@ -73,7 +73,10 @@ pub(super) fn contrary_negation(a: &Analysis, h: &Hit, negative_sense: bool, opp
         && (h.last + 1..(h.last + 6).min(w.len()))
             .any(|j| w[j].clause == clause && matches!(w[j].lower.as_str(), "from" | "with" | "using"));
     let located = neg < h.first && placed(a, neg, h);
-    let kept = double || negative_after || manner || located || describes_object(a, neg, h);
+    // "so nobody has to choose between safety and the timetable": what is
+    // denied is the choice, not the things chosen between.
+    let choice = neg < h.first && (neg + 1..h.first).any(|j| w[j].lower == "between");
+    let kept = double || negative_after || manner || located || choice || describes_object(a, neg, h);
     (!kept).then_some(neg)
 }
 
