@@ -89,6 +89,11 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
         for h in &singled {
             t.hit(Rule::SingledOut, a, h);
         }
+        if singled.is_empty() {
+            if let Some((first, last)) = belittled(a) {
+                t.add(Rule::SingledOut, Some(a.span(first, last)), &[]);
+            }
+        }
     }
     // In a story message for everyone, thanks to one group ("three cheers
     // for the workshop crew") hands it the credit; a declared segment is
@@ -338,6 +343,30 @@ fn credited(a: &Analysis, first: usize, end: usize) -> bool {
             "year" | "quarter" | "season" | "month" | "week" | "summer" | "winter" | "spring" | "autumn" | "moment"
         );
     handed || owns_time
+}
+
+/// "Front desk, you just passed the tickets along": a team told its part
+/// was only a small one, beside the team given the credit. A segment
+/// addressed, then "you just / only / merely" and a past deed.
+fn belittled(a: &Analysis) -> Option<(usize, usize)> {
+    let w = &a.words;
+    let at = |i: usize| w.get(i).map_or("", |x| x.lower.as_str());
+    a.segments.iter().find_map(|h| {
+        let mut j = h.last + 1;
+        if matches!(at(j), "," | ":") {
+            j += 1;
+        }
+        // ("you only need to": a need is no past deed.)
+        let past = |l: &str| {
+            (l.len() > 4 && l.ends_with("ed") && !l.ends_with("eed"))
+                || matches!(
+                    l,
+                    "did" | "sat" | "kept" | "made" | "came" | "went" | "got" | "ran" | "held"
+                )
+        };
+        (at(j) == "you" && matches!(at(j + 1), "just" | "only" | "merely") && past(at(j + 2)))
+            .then_some((h.first, j + 2))
+    })
 }
 
 /// Is a goal of ours set before word `i` ("we want", "we'd like", "we
