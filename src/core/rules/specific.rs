@@ -17,7 +17,8 @@ pub fn score(a: &Analysis, t: &mut Tally) {
         t.add(Rule::NoContent, None, &[]);
     }
     let mut cues = 0;
-    if let Some(q) = a.quantities.iter().find(|q| figure(a, q)) {
+    let counted = a.quantities.iter().position(|q| figure(a, q));
+    if let Some(q) = counted.map(|k| &a.quantities[k]) {
         t.add(Rule::Quantity, Some(a.span(q.first, q.last)), &[]);
         cues += 1;
     }
@@ -28,10 +29,14 @@ pub fn score(a: &Analysis, t: &mut Tally) {
     .first()
     .map(|h| a.hit_span(h))
     .or_else(|| {
+        // A duration already counted as the figure is one cue, not two:
+        // "within five years" is a quantity or a timeframe, as the rubric
+        // puts them together.
         a.quantities
             .iter()
-            .find(|q| matches!(q.unit, Unit::Hours | Unit::Clock))
-            .map(|q| a.span(q.first, q.last))
+            .enumerate()
+            .find(|(k, q)| matches!(q.unit, Unit::Hours | Unit::Clock) && Some(*k) != counted)
+            .map(|(_, q)| a.span(q.first, q.last))
     });
     if let Some(span) = time {
         t.add(Rule::Timeframe, Some(span), &[]);
@@ -63,9 +68,45 @@ pub fn score(a: &Analysis, t: &mut Tally) {
         }
         t.hit(Rule::VagueSuperlative, a, h);
     }
+    if let Some(i) = most_adjective(a).filter(|&i| !scoped(a, i, i + 1) && !buzz.overlaps(i, i + 1)) {
+        t.add(Rule::VagueSuperlative, Some(a.span(i, i + 1)), &[]);
+    }
     if cues == 0 {
         t.add(Rule::NoConcreteDetail, None, &[]);
     }
+}
+
+/// "we'll become the UK's most-loved insurer", "to be the most trusted
+/// name in town": being "most" and an adjective is a superlative claim, as
+/// being "best" is. Not "most people" or "most of the week", which count,
+/// and not "the most requested repairs will be done while you wait", which
+/// picks things out rather than claiming to be them.
+fn most_adjective(a: &Analysis) -> Option<usize> {
+    let w = &a.words;
+    let claimed = |i: usize| {
+        (i.saturating_sub(5)..i).any(|j| {
+            w[j].sentence == w[i].sentence
+                && matches!(
+                    w[j].lower.as_str(),
+                    "be" | "become" | "becoming" | "is" | "are" | "'re" | "being" | "remain" | "stay"
+                )
+        })
+    };
+    (1..w.len().saturating_sub(1)).find(|&i| {
+        let adjective = |l: &str| {
+            l.len() > 4
+                && ["ed", "ful", "ive", "ous", "able", "ible", "ic", "ar", "ing"]
+                    .iter()
+                    .any(|e| l.ends_with(e))
+                && !l.ends_with("eed")
+        };
+        w[i].lower == "most"
+            && matches!(w[i - 1].lower.as_str(), "the" | "'s" | "our" | "its")
+            && w[i + 1].kind == Kind::Word
+            && w[i + 1].sentence == w[i].sentence
+            && adjective(&w[i + 1].lower)
+            && claimed(i)
+    })
 }
 
 /// A figure that makes a message checkable: digits, or a number word that
