@@ -8,6 +8,7 @@ pub mod cover;
 pub mod english;
 pub mod language;
 pub mod negation;
+mod numbers;
 pub mod phrases;
 pub mod quantity;
 pub mod quotes;
