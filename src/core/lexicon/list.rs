@@ -41,10 +41,11 @@ pub enum List {
     Dismissal,
     SpeechActs,
     Empty,
+    Means,
 }
 
 impl List {
-    pub const ALL: [List; 38] = [
+    pub const ALL: [List; 39] = [
         List::Superlatives,
         List::Buzzwords,
         List::Beneficiaries,
@@ -83,6 +84,7 @@ impl List {
         List::Dismissal,
         List::SpeechActs,
         List::Empty,
+        List::Means,
     ];
 
     /// The list's key in lexicon files.
@@ -126,6 +128,7 @@ impl List {
             List::Dismissal => "dismissal",
             List::SpeechActs => "speech_acts",
             List::Empty => "empty",
+            List::Means => "means",
         }
     }
 

@@ -53,7 +53,7 @@ rule_table! {
         Quantity = "quantity" => (Specific, &[]);
         Timeframe = "timeframe" => (Specific, &[Deadlines, EffectiveDates, Calendar, Frequencies]);
         Beneficiary = "beneficiary" => (Specific, &[Beneficiaries]);
-        Reason = "reason" => (Specific, &[Reasons, SoIntensified]);
+        Reason = "reason" => (Specific, &[Reasons, SoIntensified, Means]);
         VagueSuperlative = "vague-superlative" => (Specific, &[Superlatives]);
         Buzzword = "buzzword" => (Specific, &[Buzzwords]);
         NoContent = "no-content" => (Specific, &[Deadlines, EffectiveDates, Calendar, Frequencies]);

@@ -53,7 +53,8 @@ pub fn score(a: &Analysis, t: &mut Tally) {
         t.hit(Rule::Beneficiary, a, h);
         cues += 1;
     }
-    if let Some(span) = reason(a) {
+    let means = || a.hits(List::Means).first().map(|h| a.hit_span(h));
+    if let Some(span) = reason(a).or_else(means) {
         t.add(Rule::Reason, Some(span), &[]);
         cues += 1;
     }
