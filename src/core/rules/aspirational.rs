@@ -16,6 +16,35 @@ use crate::core::text::cover::Cover;
 use crate::core::text::phrases::Hit;
 use crate::core::text::tokens::Kind;
 
+/// "let's make 2027 ours", "let's make it count", "let's make this our
+/// most epic year yet": making a time someone's, or great, names no state
+/// to reach. "let's make every repair same-day" does.
+fn empty_make(a: &Analysis, h: &Hit) -> bool {
+    let w = &a.words;
+    w[h.first].lower == "make"
+        && (h.last + 1..(h.last + 5).min(w.len()))
+            .take_while(|&j| w[j].clause == w[h.first].clause)
+            .any(|j| {
+                matches!(
+                    w[j].lower.as_str(),
+                    "ours"
+                        | "yours"
+                        | "count"
+                        | "special"
+                        | "great"
+                        | "epic"
+                        | "legendary"
+                        | "unforgettable"
+                        | "amazing"
+                        | "awesome"
+                        | "magic"
+                        | "memorable"
+                        | "brilliant"
+                        | "incredible"
+                )
+            })
+}
+
 pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) {
     let threats = Cover::new(&sanctions(a));
     let buzz = a.cover(List::Buzzwords);
@@ -34,7 +63,7 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
                 let w = &a.words;
                 let after_lets = (h.first.saturating_sub(3)..h.first)
                     .any(|j| w[j].lower == "'s" && j > 0 && w[j - 1].lower == "let");
-                after_lets && !buzz.overlaps(h.first, h.last) && !against(h)
+                after_lets && !buzz.overlaps(h.first, h.last) && !against(h) && !empty_make(a, h)
             })
         });
     if a.no_content() {
