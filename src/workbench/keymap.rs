@@ -391,7 +391,7 @@ fn table() -> Vec<Key> {
         Key::new(&[Normal], "a", "add a message")
             .bind(ch('a'), Action::Add)
             .help(Right, "MESSAGES")
-            .doc("add a message"),
+            .doc("add a message; on the pulse screen, read a later round and show what moved"),
         Key::new(&[Normal], "y", "duplicate it")
             .bind(ch('y'), Action::Duplicate)
             .help(Right, "MESSAGES")
