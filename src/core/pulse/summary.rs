@@ -6,7 +6,7 @@
 //! per finding, quoted only from groups large enough to keep people
 //! anonymous.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
 
 use super::anonymity::{self, Fold};
@@ -382,6 +382,10 @@ fn depth(pulse: &mut Pulse, quoted: &[&Answer], set: &MessageSet) {
                 .collect()
         })
         .collect();
+    // Which pillars' keywords each distinct word matches, asked once per
+    // word: answers repeat their words, and a match is costly (inflections,
+    // derivations, typos).
+    let mut matched: HashMap<String, Vec<bool>> = HashMap::new();
     for a in quoted {
         let r = &a.reading;
         // The words that tied this answer to each pillar (synonyms included).
@@ -395,27 +399,29 @@ fn depth(pulse: &mut Pulse, quoted: &[&Answer], set: &MessageSet) {
                     .map(|w| (t.pillar.as_str(), w))
             })
             .collect();
+        let echoed = pulse.pillars.iter().any(|p| r.alignment.pillars.contains(&p.id));
+        let content = if echoed { words(&a.text, &skip) } else { Vec::new() };
+        for w in &content {
+            if !matched.contains_key(w) {
+                let f = stem::forms(w);
+                let by = keywords
+                    .iter()
+                    .map(|ks| ks.iter().any(|k| stem::matches(&f, k, true)))
+                    .collect();
+                matched.insert(w.clone(), by);
+            }
+        }
         for (i, p) in pulse.pillars.iter().enumerate() {
             if r.alignment.pillars.contains(&p.id) {
-                let own = |w: &str, f: &[String]| {
-                    tied.iter().any(|(id, t)| *id == p.id && t == w)
-                        || keywords
-                            .get(i)
-                            .is_some_and(|ks| ks.iter().any(|k| stem::matches(f, k, true)))
-                };
-                let others = |w: &str, f: &[String]| {
-                    tied.iter().any(|(id, t)| *id != p.id && t == w)
-                        || keywords
-                            .iter()
-                            .enumerate()
-                            .any(|(j, ks)| j != i && ks.iter().any(|k| stem::matches(f, k, true)))
-                };
-                for w in words(&a.text, &skip) {
-                    let f = stem::forms(&w);
-                    if others(&w, &f) && !own(&w, &f) {
+                for w in &content {
+                    let by = &matched[w];
+                    let own = by.get(i).copied().unwrap_or(false) || tied.iter().any(|(id, t)| *id == p.id && t == w);
+                    let others = by.iter().enumerate().any(|(j, &m)| m && j != i)
+                        || tied.iter().any(|(id, t)| *id != p.id && t == w);
+                    if others && !own {
                         continue;
                     }
-                    *per_pillar[i].entry(w).or_insert(0) += 1;
+                    *per_pillar[i].entry(w.clone()).or_insert(0) += 1;
                 }
                 example(format!("echoes {}", p.id), &a.text);
             }
