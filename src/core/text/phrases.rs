@@ -207,7 +207,7 @@ impl PhraseIndex {
                 let turned = stem
                     .strip_suffix('i')
                     .filter(|_| matches!(d, "ous" | "ously" | "ly"))
-                    .map(|s| format!("{s}y"));
+                    .map(|s| [s, "y"].concat());
                 for h in std::iter::once(fnv(stem)).chain(turned.as_deref().map(fnv)) {
                     out.extend(self.singles.get(&h).into_iter().flatten().copied());
                     out.extend(self.fuzzy_forms.get(&h).into_iter().flatten().copied());

@@ -40,7 +40,7 @@ pub fn forms(w: &str) -> Vec<String> {
             continue; // "speed", "need", "agreed" are not past tenses of "spe"
         }
         if y_form {
-            out.push(format!("{stem}y"));
+            out.push([stem, "y"].concat());
             return out;
         }
         let b = stem.as_bytes();
@@ -53,7 +53,7 @@ pub fn forms(w: &str) -> Vec<String> {
         } else {
             out.push(stem.to_string());
             if !stem.ends_with('e') {
-                out.push(format!("{stem}e")); // "baked" → "bake"
+                out.push([stem, "e"].concat()); // "baked" → "bake"
             }
         }
         return out;
