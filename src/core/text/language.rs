@@ -76,10 +76,14 @@ const SAMPLE: usize = 30;
 
 /// Each function word with the languages it belongs to (bit 0 English,
 /// bit i the i-th of `OTHERS`), built once.
-fn table() -> &'static std::collections::HashMap<&'static str, u8> {
-    static TABLE: std::sync::OnceLock<std::collections::HashMap<&'static str, u8>> = std::sync::OnceLock::new();
+/// Hashed with FNV, not SipHash: the keys are short words of a fixed list,
+/// looked up for the opening words of every message.
+type Table = std::collections::HashMap<&'static str, u8, super::phrases::FastHash>;
+
+fn table() -> &'static Table {
+    static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t = std::collections::HashMap::new();
+        let mut t = Table::default();
         for w in ENGLISH {
             *t.entry(*w).or_insert(0) |= 1;
         }

@@ -26,8 +26,10 @@ pub const FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// Is `w` (lower case) one of `FUNCTION_WORDS`? A set built once: the
-/// check runs for words of every message.
+/// check runs for words of every message, so the set hashes with FNV (short
+/// keys of a fixed list), not SipHash.
 pub fn is_function_word(w: &str) -> bool {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    type Set = std::collections::HashSet<&'static str, phrases::FastHash>;
+    static SET: std::sync::OnceLock<Set> = std::sync::OnceLock::new();
     SET.get_or_init(|| FUNCTION_WORDS.iter().copied().collect()).contains(w)
 }
