@@ -99,6 +99,10 @@ pub struct PhraseIndex {
     pairs: HashMap<u64, Vec<(u32, u32)>, Prehashed>,
     /// The keys of `singles` and `pairs`, as bits (see `KeyFilter`).
     keys: KeyFilter,
+    /// The forms that begin a phrase of several words, as bits: a word
+    /// none of whose forms is set begins no pair, and its pairs with the
+    /// next word's forms are not even hashed.
+    firsts: KeyFilter,
     /// Fuzzy phrases of several words by every form of their first word
     /// (those of one word are in `singles` already).
     fuzzy_forms: HashMap<u64, Vec<(u32, u32)>, Prehashed>,
@@ -138,6 +142,7 @@ impl PhraseIndex {
                 }
                 Some(second) => {
                     for f1 in &p.parts[0] {
+                        self.firsts.insert(fnv(f1));
                         for f2 in second {
                             // A phrase's ids are pushed one after another, so
                             // a repeat of this one can only be the last.
@@ -266,7 +271,7 @@ impl PhraseIndex {
                 if self.keys.may_hold(h) {
                     add(self.singles.get(&h));
                 }
-                if i + 1 < words.len() {
+                if i + 1 < words.len() && self.firsts.may_hold(h) {
                     for &h2 in hashes.of(i + 1) {
                         let k = pair(h, h2);
                         if self.keys.may_hold(k) {
