@@ -24,12 +24,17 @@ fn labels() -> &'static Labels {
 /// a number inside a sentence ("ticket 4") is no point of a scale.
 fn number(s: &str) -> Option<u32> {
     let s = s.trim();
+    // The leading digits as a number; none, or too many for a u32, is none
+    // (as `str::parse` says), without collecting them into a string first.
     let digits = |t: &str| -> Option<u32> {
-        t.chars()
-            .take_while(char::is_ascii_digit)
-            .collect::<String>()
-            .parse()
-            .ok()
+        let run = t.bytes().take_while(u8::is_ascii_digit);
+        let mut any = false;
+        let mut n: u32 = 0;
+        for b in run {
+            any = true;
+            n = n.checked_mul(10)?.checked_add(u32::from(b - b'0'))?;
+        }
+        any.then_some(n)
     };
     if s.starts_with(|c: char| c.is_ascii_digit()) {
         return digits(s);
@@ -43,7 +48,19 @@ fn number(s: &str) -> Option<u32> {
 }
 
 fn label(s: &str) -> String {
-    s.trim().to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
+    if !s.is_ascii() {
+        return s.trim().to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    // ASCII: the same words, lower-cased one byte at a time and joined by
+    // one space, in one string (every answer to a scale question is read).
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+    }
+    out
 }
 
 /// The size of scale (5 or 7) a column's values use, if they are a scale:

@@ -6,7 +6,7 @@
 //! per finding, quoted only from groups large enough to keep people
 //! anonymous.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
 
 use super::anonymity::{self, Fold};
@@ -291,20 +291,46 @@ pub fn summarize(
     pulse
 }
 
+/// Lower case, as `str::to_lowercase`, without its Unicode tables for the
+/// ASCII words nearly every answer is written in.
+fn lower(w: &str) -> String {
+    if w.is_ascii() {
+        w.to_ascii_lowercase()
+    } else {
+        w.to_lowercase()
+    }
+}
+
+/// Letters and digits of a word: its length when it is ASCII.
+fn letters(w: &str) -> usize {
+    if w.is_ascii() {
+        w.len()
+    } else {
+        w.chars().count()
+    }
+}
+
+/// A word (lower case) worth counting: no number, no grammar, no filler,
+/// not the brand's own name.
+fn content(w: &str, skip: &[String]) -> bool {
+    // A number ("call 12", "24") is no word to borrow.
+    letters(w) >= 3
+        && !w.contains(|c: char| c.is_ascii_digit())
+        && !is_function_word(w)
+        && !FILLER.contains(&w)
+        && !skip.iter().any(|s| s == w)
+}
+
 /// The content words of an answer, lower case, each once.
-fn words(text: &str, skip: &HashSet<String>) -> Vec<String> {
-    let mut seen = Vec::new();
+fn words(text: &str, skip: &[String]) -> Vec<String> {
+    let mut seen: Vec<String> = Vec::new();
     for w in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')) {
         let w = w.trim_matches(|c| c == '\'' || c == '-');
-        // A number ("call 12", "24") is no word to borrow.
-        if w.chars().count() < 3 || w.contains(|c: char| c.is_ascii_digit()) {
+        if letters(w) < 3 || w.contains(|c: char| c.is_ascii_digit()) {
             continue;
         }
-        let w = w.to_lowercase();
-        if is_function_word(&w) || FILLER.contains(&w.as_str()) || skip.contains(&w) {
-            continue;
-        }
-        if !seen.contains(&w) {
+        let w = lower(w);
+        if content(&w, skip) && !seen.contains(&w) {
             seen.push(w);
         }
     }
@@ -312,29 +338,33 @@ fn words(text: &str, skip: &HashSet<String>) -> Vec<String> {
 }
 
 /// Pairs of neighbouring content words, each once: "cheap option".
-fn phrases(text: &str, skip: &HashSet<String>) -> Vec<String> {
-    let lower = text.to_lowercase();
+fn phrases(text: &str, skip: &[String]) -> Vec<String> {
+    let lower = lower(text);
     let tokens: Vec<&str> = lower
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
         .filter(|w| !w.is_empty())
         .collect();
-    let content = |w: &str| {
-        w.chars().count() >= 3
-            && !w.contains(|c: char| c.is_ascii_digit())
-            && !is_function_word(w)
-            && !FILLER.contains(&w)
-            && !skip.contains(w)
-    };
+    let kept: Vec<bool> = tokens.iter().map(|w| content(w, skip)).collect();
     let mut out: Vec<String> = Vec::new();
-    for pair in tokens.windows(2) {
-        if content(pair[0]) && content(pair[1]) {
-            let p = format!("{} {}", pair[0], pair[1]);
+    for (i, pair) in tokens.windows(2).enumerate() {
+        if kept[i] && kept[i + 1] {
+            let p = [pair[0], " ", pair[1]].concat();
             if !out.contains(&p) {
                 out.push(p);
             }
         }
     }
     out
+}
+
+/// One more answer for `key` of `counts`, the key copied only when new.
+fn count(counts: &mut BTreeMap<String, usize>, key: &str) {
+    match counts.get_mut(key) {
+        Some(n) => *n += 1,
+        None => {
+            counts.insert(key.to_string(), 1);
+        }
+    }
 }
 
 /// The most recurrent of `counts` (at least `MIN_RECUR` answers), most first.
@@ -346,23 +376,23 @@ fn top(counts: BTreeMap<String, usize>) -> Vec<(String, usize)> {
 }
 
 fn depth(pulse: &mut Pulse, quoted: &[&Answer], set: &MessageSet) {
-    let skip: HashSet<String> = set
-        .brand
-        .to_lowercase()
-        .split_whitespace()
-        .map(str::to_string)
-        .collect();
+    let mut skip: Vec<String> = Vec::new();
+    for w in set.brand.to_lowercase().split_whitespace() {
+        if !skip.iter().any(|s| s == w) {
+            skip.push(w.to_string());
+        }
+    }
     let mut per_pillar = vec![BTreeMap::new(); pulse.pillars.len()];
     let mut off: BTreeMap<String, usize> = BTreeMap::new();
     let mut examples: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut order = Vec::new();
-    let mut example = |finding: String, text: &str| {
-        if examples.get(&finding).is_some_and(|l| l.len() >= QUOTES) {
+    let mut example = |finding: &str, text: &str| {
+        if examples.get(finding).is_some_and(|l| l.len() >= QUOTES) {
             return;
         }
-        let list = examples.entry(finding.clone()).or_default();
+        let list = examples.entry(finding.to_string()).or_default();
         if list.is_empty() {
-            order.push(finding);
+            order.push(finding.to_string());
         }
         if list.len() < QUOTES {
             list.push(text.trim().to_string());
@@ -377,7 +407,7 @@ fn depth(pulse: &mut Pulse, quoted: &[&Answer], set: &MessageSet) {
         .map(|p| {
             p.keywords
                 .iter()
-                .flat_map(|k| words(k, &HashSet::new()))
+                .flat_map(|k| words(k, &[]))
                 .map(|k| stem::forms(&k))
                 .collect()
         })
@@ -386,6 +416,7 @@ fn depth(pulse: &mut Pulse, quoted: &[&Answer], set: &MessageSet) {
     // word: answers repeat their words, and a match is costly (inflections,
     // derivations, typos).
     let mut matched: HashMap<String, Vec<bool>> = HashMap::new();
+    let echoes: Vec<String> = pulse.pillars.iter().map(|p| format!("echoes {}", p.id)).collect();
     for a in quoted {
         let r = &a.reading;
         // The words that tied this answer to each pillar (synonyms included).
@@ -394,7 +425,7 @@ fn depth(pulse: &mut Pulse, quoted: &[&Answer], set: &MessageSet) {
             .ties
             .iter()
             .flat_map(|t| {
-                words(t.span.quote(&a.text), &HashSet::new())
+                words(t.span.quote(&a.text), &[])
                     .into_iter()
                     .map(|w| (t.pillar.as_str(), w))
             })
@@ -421,16 +452,16 @@ fn depth(pulse: &mut Pulse, quoted: &[&Answer], set: &MessageSet) {
                     if others && !own {
                         continue;
                     }
-                    *per_pillar[i].entry(w.clone()).or_insert(0) += 1;
+                    count(&mut per_pillar[i], w);
                 }
-                example(format!("echoes {}", p.id), &a.text);
+                example(&echoes[i], &a.text);
             }
         }
         if r.alignment.pillars.is_empty() {
             for p in phrases(&a.text, &skip) {
-                *off.entry(p).or_insert(0) += 1;
+                count(&mut off, &p);
             }
-            example("echoes no pillar".into(), &a.text);
+            example("echoes no pillar", &a.text);
         }
         for (kind, finding) in [
             (DriftKind::Contradiction, "contradicts the story"),
@@ -438,7 +469,7 @@ fn depth(pulse: &mut Pulse, quoted: &[&Answer], set: &MessageSet) {
             (DriftKind::AvoidedTerm, "uses a term the brand avoids"),
         ] {
             if r.drift.iter().any(|d| d.kind == kind) {
-                example(finding.into(), &a.text);
+                example(finding, &a.text);
             }
         }
     }

@@ -170,7 +170,16 @@ fn scan<C: Ch>(chars: &[C]) -> Vec<Word> {
             continue;
         }
         if !is_word_char(c) {
-            words.push(make(c.to_string(), Kind::Punct, i, i + 1, clause, sentence, false, chars));
+            words.push(make(
+                c.to_string(),
+                Kind::Punct,
+                i,
+                i + 1,
+                clause,
+                sentence,
+                false,
+                chars,
+            ));
             if ends_clause(c) {
                 clause += 1;
             }
