@@ -206,7 +206,7 @@ impl PhraseIndex {
             out.extend(self.fuzzy_forms.get(h).into_iter().flatten().copied());
         }
         for d in stem::DERIVATIONS {
-            if let Some(stem) = w.lower.strip_suffix(d) {
+            if let Some(stem) = cut_suffix(&w.lower, d) {
                 // "luxurious": the stem "luxuri" is "luxury" with its y
                 // turned to i.
                 let turned = stem
@@ -450,6 +450,18 @@ fn typo_keys(w: &str, n: usize, lk: usize) -> (u64, u64) {
         s.write_u32(c as u32);
     }
     (p.finish(), s.finish())
+}
+
+/// `w.strip_suffix(suf)`, compared from the last byte: most words end
+/// otherwise, and a short loop beats a call to memcmp per ending.
+fn cut_suffix<'a>(w: &'a str, suf: &str) -> Option<&'a str> {
+    let (wb, sb) = (w.as_bytes(), suf.as_bytes());
+    let at = wb.len().checked_sub(sb.len())?;
+    if wb[at..].iter().rev().eq(sb.iter().rev()) {
+        w.get(..at)
+    } else {
+        None
+    }
 }
 
 fn prefix(s: &str) -> Option<[char; 2]> {

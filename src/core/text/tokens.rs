@@ -159,8 +159,9 @@ pub fn tokenize(text: &str) -> Vec<Word> {
 }
 
 fn scan<C: Ch>(chars: &[C]) -> Vec<Word> {
-    // About one token in five characters of prose.
-    let mut words = Vec::with_capacity(chars.len() / 5 + 4);
+    // Prose has about one token in four to five characters: room for one in
+    // three, so a long text's token list is never copied to grow.
+    let mut words = Vec::with_capacity(chars.len() / 3 + 4);
     let (mut clause, mut sentence) = (0, 0);
     let mut i = 0;
     while i < chars.len() {
