@@ -2,12 +2,13 @@
 //! size of scale a column uses, and the point of each answer, numbers or
 //! the labels in `scales.yaml` (data, so a new label needs no new code).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use serde::Deserialize;
 
 use crate::core::store::yaml;
+use crate::core::text::phrases::FastHash;
 
 #[derive(Debug, Deserialize)]
 struct Labels {
@@ -63,6 +64,34 @@ fn label(s: &str) -> String {
     out
 }
 
+/// What one answer says of its column's scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Point {
+    /// On a scale of five (or seven).
+    Five,
+    /// Only on a scale of seven.
+    Seven,
+    Off,
+}
+
+fn point(v: &str) -> Point {
+    match number(v) {
+        Some(1..=5) => Point::Five,
+        Some(6..=7) => Point::Seven,
+        Some(_) => Point::Off,
+        None => {
+            let l = label(v);
+            if labels().five.contains_key(&l) {
+                Point::Five
+            } else if labels().seven.contains_key(&l) {
+                Point::Seven
+            } else {
+                Point::Off
+            }
+        }
+    }
+}
+
 /// The size of scale (5 or 7) a column's values use, if they are a scale:
 /// at least four in five of its non-empty values read as one. A column of
 /// open answers is given up as soon as more than a fifth of all its values
@@ -70,28 +99,16 @@ fn label(s: &str) -> String {
 pub fn points_of<'a>(values: impl ExactSizeIterator<Item = &'a str>) -> Option<u8> {
     let total = values.len();
     let (mut filled, mut read, mut seven) = (0usize, 0usize, false);
+    // A scale column holds a handful of distinct answers: each is read once.
+    let mut known: HashMap<&str, Point, FastHash> = HashMap::default();
     for v in values.map(str::trim).filter(|v| !v.is_empty()) {
         filled += 1;
         if (filled - 1 - read) * 5 > total {
             return None;
         }
-        match number(v) {
-            Some(1..=5) => read += 1,
-            Some(6..=7) => {
-                read += 1;
-                seven = true;
-            }
-            Some(_) => {}
-            None => {
-                let l = label(v);
-                if labels().five.contains_key(&l) {
-                    read += 1;
-                } else if labels().seven.contains_key(&l) {
-                    read += 1;
-                    seven = true;
-                }
-            }
-        }
+        let point = *known.entry(v).or_insert_with(|| point(v));
+        read += usize::from(point != Point::Off);
+        seven |= point == Point::Seven;
     }
     (filled > 0 && read * 5 >= filled * 4).then_some(if seven { 7 } else { 5 })
 }

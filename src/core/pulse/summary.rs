@@ -14,6 +14,7 @@ use super::columns::Columns;
 use super::reading::{Answer, Groups};
 use super::table::Table;
 use crate::core::model::MessageSet;
+use crate::core::text::phrases::FastHash;
 use crate::core::text::{is_function_word, stem};
 use crate::core::verdict::DriftKind;
 
@@ -310,6 +311,14 @@ fn letters(w: &str) -> usize {
     }
 }
 
+/// Is `w` one of `FILLER`? A set built once, hashed with FNV: every word
+/// of every quoted answer is asked.
+fn is_filler(w: &str) -> bool {
+    type Set = std::collections::HashSet<&'static str, FastHash>;
+    static SET: std::sync::OnceLock<Set> = std::sync::OnceLock::new();
+    SET.get_or_init(|| FILLER.iter().copied().collect()).contains(w)
+}
+
 /// A word (lower case) worth counting: no number, no grammar, no filler,
 /// not the brand's own name.
 fn content(w: &str, skip: &[String]) -> bool {
@@ -317,7 +326,7 @@ fn content(w: &str, skip: &[String]) -> bool {
     letters(w) >= 3
         && !w.contains(|c: char| c.is_ascii_digit())
         && !is_function_word(w)
-        && !FILLER.contains(&w)
+        && !is_filler(w)
         && !skip.iter().any(|s| s == w)
 }
 
