@@ -4,9 +4,9 @@
 //! and, for whoever looks longer, the words employees use per pillar, the
 //! phrases that recur in answers echoing no pillar, and example answers
 //! per finding, quoted only from groups large enough to keep people
-//! anonymous.
+//! anonymous (those in `depth`).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use super::anonymity::{self, Fold};
@@ -14,8 +14,6 @@ use super::columns::Columns;
 use super::reading::{Answer, Groups};
 use super::table::Table;
 use crate::core::model::MessageSet;
-use crate::core::text::phrases::FastHash;
-use crate::core::text::{is_function_word, stem};
 use crate::core::verdict::DriftKind;
 
 /// How many answers a word or phrase must recur in to be shown.
@@ -23,13 +21,6 @@ pub const MIN_RECUR: usize = 3;
 /// How many words or phrases are shown per list, and quotes per finding.
 pub const TOP: usize = 8;
 pub const QUOTES: usize = 2;
-/// Words that say nothing of what the company is about, beyond the
-/// function words every reading skips.
-const FILLER: &[&str] = &[
-    "our", "us", "i", "me", "my", "its", "their", "them", "what", "just", "really", "very", "also", "lot", "lots",
-    "thing", "things", "think", "company", "within", "every", "we're", "they're", "it's", "i'm", "don't", "sure",
-    "like", "get",
-];
 
 /// One scale question over a group.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -288,210 +279,6 @@ pub fn summarize(
     // Text comes only from groups large enough to quote, shown on their own.
     let quotable = |a: &&Answer| a.is_read() && shown[a.group] && anonymity::may_quote(sizes[a.group]);
     let quoted: Vec<&Answer> = answers.iter().filter(quotable).collect();
-    depth(&mut pulse, &quoted, set);
+    super::depth::depth(&mut pulse, &quoted, set);
     pulse
-}
-
-/// Lower case, as `str::to_lowercase`, without its Unicode tables for the
-/// ASCII words nearly every answer is written in.
-fn lower(w: &str) -> String {
-    if w.is_ascii() {
-        w.to_ascii_lowercase()
-    } else {
-        w.to_lowercase()
-    }
-}
-
-/// Letters and digits of a word: its length when it is ASCII.
-fn letters(w: &str) -> usize {
-    if w.is_ascii() {
-        w.len()
-    } else {
-        w.chars().count()
-    }
-}
-
-/// Is `w` one of `FILLER`? A set built once, hashed with FNV: every word
-/// of every quoted answer is asked.
-fn is_filler(w: &str) -> bool {
-    type Set = std::collections::HashSet<&'static str, FastHash>;
-    static SET: std::sync::OnceLock<Set> = std::sync::OnceLock::new();
-    SET.get_or_init(|| FILLER.iter().copied().collect()).contains(w)
-}
-
-/// A word (lower case) worth counting: no number, no grammar, no filler,
-/// not the brand's own name.
-fn content(w: &str, skip: &[String]) -> bool {
-    // A number ("call 12", "24") is no word to borrow.
-    letters(w) >= 3
-        && !w.contains(|c: char| c.is_ascii_digit())
-        && !is_function_word(w)
-        && !is_filler(w)
-        && !skip.iter().any(|s| s == w)
-}
-
-/// The content words of an answer, lower case, each once.
-fn words(text: &str, skip: &[String]) -> Vec<String> {
-    let mut seen: Vec<String> = Vec::new();
-    for w in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')) {
-        let w = w.trim_matches(|c| c == '\'' || c == '-');
-        if letters(w) < 3 || w.contains(|c: char| c.is_ascii_digit()) {
-            continue;
-        }
-        let w = lower(w);
-        if content(&w, skip) && !seen.contains(&w) {
-            seen.push(w);
-        }
-    }
-    seen
-}
-
-/// Pairs of neighbouring content words, each once: "cheap option".
-fn phrases(text: &str, skip: &[String]) -> Vec<String> {
-    let lower = lower(text);
-    let tokens: Vec<&str> = lower
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    let kept: Vec<bool> = tokens.iter().map(|w| content(w, skip)).collect();
-    let mut out: Vec<String> = Vec::new();
-    for (i, pair) in tokens.windows(2).enumerate() {
-        if kept[i] && kept[i + 1] {
-            let p = [pair[0], " ", pair[1]].concat();
-            if !out.contains(&p) {
-                out.push(p);
-            }
-        }
-    }
-    out
-}
-
-/// One more answer for `key` of `counts`, the key copied only when new.
-fn count(counts: &mut BTreeMap<String, usize>, key: &str) {
-    match counts.get_mut(key) {
-        Some(n) => *n += 1,
-        None => {
-            counts.insert(key.to_string(), 1);
-        }
-    }
-}
-
-/// The most recurrent of `counts` (at least `MIN_RECUR` answers), most first.
-fn top(counts: BTreeMap<String, usize>) -> Vec<(String, usize)> {
-    let mut v: Vec<(String, usize)> = counts.into_iter().filter(|(_, n)| *n >= MIN_RECUR).collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    v.truncate(TOP);
-    v
-}
-
-fn depth(pulse: &mut Pulse, quoted: &[&Answer], set: &MessageSet) {
-    let mut skip: Vec<String> = Vec::new();
-    for w in set.brand.to_lowercase().split_whitespace() {
-        if !skip.iter().any(|s| s == w) {
-            skip.push(w.to_string());
-        }
-    }
-    let mut per_pillar = vec![BTreeMap::new(); pulse.pillars.len()];
-    let mut off: BTreeMap<String, usize> = BTreeMap::new();
-    let mut examples: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let mut order = Vec::new();
-    let mut example = |finding: &str, text: &str| {
-        if examples.get(finding).is_some_and(|l| l.len() >= QUOTES) {
-            return;
-        }
-        let list = examples.entry(finding.to_string()).or_default();
-        if list.is_empty() {
-            order.push(finding.to_string());
-        }
-        if list.len() < QUOTES {
-            list.push(text.trim().to_string());
-        }
-    };
-    // Each pillar's keywords, as word forms: an answer echoing two pillars
-    // lends its words to both, but never one pillar's keywords to the other.
-    let keywords: Vec<Vec<Vec<String>>> = set
-        .external
-        .pillars
-        .iter()
-        .map(|p| {
-            p.keywords
-                .iter()
-                .flat_map(|k| words(k, &[]))
-                .map(|k| stem::forms(&k))
-                .collect()
-        })
-        .collect();
-    // Which pillars' keywords each distinct word matches, asked once per
-    // word: answers repeat their words, and a match is costly (inflections,
-    // derivations, typos).
-    let mut matched: HashMap<String, Vec<bool>> = HashMap::new();
-    let echoes: Vec<String> = pulse.pillars.iter().map(|p| format!("echoes {}", p.id)).collect();
-    for a in quoted {
-        let r = &a.reading;
-        // The words that tied this answer to each pillar (synonyms included).
-        let tied: Vec<(&str, String)> = r
-            .alignment
-            .ties
-            .iter()
-            .flat_map(|t| {
-                words(t.span.quote(&a.text), &[])
-                    .into_iter()
-                    .map(|w| (t.pillar.as_str(), w))
-            })
-            .collect();
-        let echoed = pulse.pillars.iter().any(|p| r.alignment.pillars.contains(&p.id));
-        let content = if echoed { words(&a.text, &skip) } else { Vec::new() };
-        for w in &content {
-            if !matched.contains_key(w) {
-                let f = stem::forms(w);
-                let by = keywords
-                    .iter()
-                    .map(|ks| ks.iter().any(|k| stem::matches(&f, k, true)))
-                    .collect();
-                matched.insert(w.clone(), by);
-            }
-        }
-        for (i, p) in pulse.pillars.iter().enumerate() {
-            if r.alignment.pillars.contains(&p.id) {
-                for w in &content {
-                    let by = &matched[w];
-                    let own = by.get(i).copied().unwrap_or(false) || tied.iter().any(|(id, t)| *id == p.id && t == w);
-                    let others = by.iter().enumerate().any(|(j, &m)| m && j != i)
-                        || tied.iter().any(|(id, t)| *id != p.id && t == w);
-                    if others && !own {
-                        continue;
-                    }
-                    count(&mut per_pillar[i], w);
-                }
-                example(&echoes[i], &a.text);
-            }
-        }
-        if r.alignment.pillars.is_empty() {
-            for p in phrases(&a.text, &skip) {
-                count(&mut off, &p);
-            }
-            example("echoes no pillar", &a.text);
-        }
-        for (kind, finding) in [
-            (DriftKind::Contradiction, "contradicts the story"),
-            (DriftKind::FactMismatch, "misremembers a figure"),
-            (DriftKind::AvoidedTerm, "uses a term the brand avoids"),
-        ] {
-            if r.drift.iter().any(|d| d.kind == kind) {
-                example(finding, &a.text);
-            }
-        }
-    }
-    pulse.words = per_pillar.into_iter().map(top).collect();
-    pulse.phrases = top(off);
-    pulse.examples = order
-        .into_iter()
-        .flat_map(|f| {
-            let texts = examples.remove(&f).unwrap_or_default();
-            texts.into_iter().map(move |text| Example {
-                finding: f.clone(),
-                text,
-            })
-        })
-        .collect();
 }
