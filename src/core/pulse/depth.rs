@@ -7,11 +7,16 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::reading::Answer;
-use super::summary::{Example, PillarName, Pulse, MIN_RECUR, QUOTES, TOP};
 use crate::core::model::MessageSet;
 use crate::core::text::phrases::FastHash;
 use crate::core::text::{is_function_word, stem};
 use crate::core::verdict::DriftKind;
+
+/// How many answers a word or phrase must recur in to be shown.
+pub const MIN_RECUR: usize = 3;
+/// How many words or phrases are shown per list, and quotes per finding.
+pub const TOP: usize = 8;
+pub const QUOTES: usize = 2;
 
 /// Words that say nothing of what the company is about, beyond the
 /// function words every reading skips.
@@ -165,7 +170,8 @@ impl Lent {
 
 /// What never changes from one answer to the next while summing up.
 struct Shared<'a> {
-    pillars: &'a [PillarName],
+    /// The pillars' ids, in the story's order.
+    pillars: &'a [&'a str],
     /// Each pillar's keywords, as word forms.
     keywords: Vec<Vec<Vec<String>>>,
     /// The brand's own words, never counted.
@@ -174,7 +180,17 @@ struct Shared<'a> {
     echoes: Vec<String>,
 }
 
-pub(super) fn depth(pulse: &mut Pulse, quoted: &[&Answer], set: &MessageSet) {
+/// The words per pillar, the recurring phrases and the example answers
+/// (finding, text) of a round's summary.
+pub(super) struct Depth {
+    pub words: Vec<Vec<(String, usize)>>,
+    pub phrases: Vec<(String, usize)>,
+    pub examples: Vec<(String, String)>,
+}
+
+/// The depth of `quoted`, the answers that may be quoted, against the
+/// pillars `ids` of `set`.
+pub(super) fn depth(ids: &[&str], quoted: &[&Answer], set: &MessageSet) -> Depth {
     let mut skip: Vec<String> = Vec::new();
     for w in set.brand.to_lowercase().split_whitespace() {
         if !skip.iter().any(|s| s == w) {
@@ -196,10 +212,10 @@ pub(super) fn depth(pulse: &mut Pulse, quoted: &[&Answer], set: &MessageSet) {
         })
         .collect();
     let shared = Shared {
-        pillars: &pulse.pillars,
+        pillars: ids,
         keywords,
         skip,
-        echoes: pulse.pillars.iter().map(|p| format!("echoes {}", p.id)).collect(),
+        echoes: ids.iter().map(|id| format!("echoes {id}")).collect(),
     };
     // A large round is read in runs on every core, merged in order.
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
@@ -219,18 +235,15 @@ pub(super) fn depth(pulse: &mut Pulse, quoted: &[&Answer], set: &MessageSet) {
             all
         })
     };
-    pulse.words = lent.per_pillar.into_iter().map(top).collect();
-    pulse.phrases = top(lent.off);
-    pulse.examples = lent
-        .examples
-        .into_iter()
-        .flat_map(|(finding, texts)| {
-            texts.into_iter().map(move |text| Example {
-                finding: finding.clone(),
-                text,
-            })
-        })
-        .collect();
+    Depth {
+        words: lent.per_pillar.into_iter().map(top).collect(),
+        phrases: top(lent.off),
+        examples: lent
+            .examples
+            .into_iter()
+            .flat_map(|(finding, texts)| texts.into_iter().map(move |text| (finding.clone(), text)))
+            .collect(),
+    }
 }
 
 /// What `quoted` lends the summary, read in order.
@@ -259,7 +272,7 @@ fn lend(shared: &Shared, quoted: &[&Answer]) -> Lent {
                     .map(|w| (t.pillar.as_str(), w))
             })
             .collect();
-        let echoed = pillars.iter().any(|p| r.alignment.pillars.contains(&p.id));
+        let echoed = pillars.iter().any(|p| r.alignment.pillars.iter().any(|q| q == *p));
         let content = if echoed { words(&a.text, skip) } else { Vec::new() };
         for w in &content {
             if !matched.contains_key(w) {
@@ -272,12 +285,12 @@ fn lend(shared: &Shared, quoted: &[&Answer]) -> Lent {
             }
         }
         for (i, p) in pillars.iter().enumerate() {
-            if r.alignment.pillars.contains(&p.id) {
+            if r.alignment.pillars.iter().any(|q| q == *p) {
                 for w in &content {
                     let by = &matched[w];
-                    let own = by.get(i).copied().unwrap_or(false) || tied.iter().any(|(id, t)| *id == p.id && t == w);
+                    let own = by.get(i).copied().unwrap_or(false) || tied.iter().any(|(id, t)| id == p && t == w);
                     let others = by.iter().enumerate().any(|(j, &m)| m && j != i)
-                        || tied.iter().any(|(id, t)| *id != p.id && t == w);
+                        || tied.iter().any(|(id, t)| id != p && t == w);
                     if others && !own {
                         continue;
                     }
@@ -312,16 +325,7 @@ mod tests {
 
     #[test]
     fn runs_merged_in_order_lend_what_one_run_lends() {
-        let pillars = vec![
-            PillarName {
-                id: "speed".into(),
-                claim: String::new(),
-            },
-            PillarName {
-                id: "fresh".into(),
-                claim: String::new(),
-            },
-        ];
+        let pillars = ["speed", "fresh"];
         let texts = [
             "Quick repairs and quick answers, always fast",
             "Fresh lemons squeezed daily, fresh taste",

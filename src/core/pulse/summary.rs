@@ -16,11 +16,7 @@ use super::table::Table;
 use crate::core::model::MessageSet;
 use crate::core::verdict::DriftKind;
 
-/// How many answers a word or phrase must recur in to be shown.
-pub const MIN_RECUR: usize = 3;
-/// How many words or phrases are shown per list, and quotes per finding.
-pub const TOP: usize = 8;
-pub const QUOTES: usize = 2;
+pub use super::depth::{MIN_RECUR, QUOTES, TOP};
 
 /// One scale question over a group.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -279,6 +275,14 @@ pub fn summarize(
     // Text comes only from groups large enough to quote, shown on their own.
     let quotable = |a: &&Answer| a.is_read() && shown[a.group] && anonymity::may_quote(sizes[a.group]);
     let quoted: Vec<&Answer> = answers.iter().filter(quotable).collect();
-    super::depth::depth(&mut pulse, &quoted, set);
+    let ids: Vec<&str> = pulse.pillars.iter().map(|p| p.id.as_str()).collect();
+    let depth = super::depth::depth(&ids, &quoted, set);
+    pulse.words = depth.words;
+    pulse.phrases = depth.phrases;
+    pulse.examples = depth
+        .examples
+        .into_iter()
+        .map(|(finding, text)| Example { finding, text })
+        .collect();
     pulse
 }
