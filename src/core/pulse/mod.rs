@@ -9,6 +9,7 @@
 pub mod anonymity;
 pub mod columns;
 pub mod compare;
+mod depth;
 pub mod problem;
 pub mod reading;
 pub mod render;

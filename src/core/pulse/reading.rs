@@ -12,6 +12,7 @@ use super::table::Table;
 use crate::core::lexicon::Lexicon;
 use crate::core::model::MessageSet;
 use crate::core::review::Reviewer;
+use crate::core::text::phrases::FastHash;
 use crate::core::verdict::Reading;
 
 /// The group of answers whose segment value matches none of the set's.
@@ -91,6 +92,9 @@ pub fn read_answers(
         }
     };
     let mut off_scale = vec![(0usize, 0usize); columns.scales.len()];
+    // Per scale column, the point of each distinct answer: a column holds a
+    // handful, read once each rather than once per respondent.
+    let mut points: Vec<HashMap<&str, Option<u8>, FastHash>> = vec![HashMap::default(); columns.scales.len()];
     let mut answers = Vec::with_capacity(table.records.len());
     for r in &table.records {
         let group = match columns.segment {
@@ -111,9 +115,10 @@ pub fn read_answers(
             .scales
             .iter()
             .zip(off_scale.iter_mut())
-            .map(|(s, off)| {
-                let field = &r.fields[s.index];
-                let v = scale::value(field, s.points);
+            .zip(points.iter_mut())
+            .map(|((s, off), known)| {
+                let field = r.fields[s.index].as_str();
+                let v = *known.entry(field).or_insert_with(|| scale::value(field, s.points));
                 if v.is_none() && !field.trim().is_empty() {
                     if off.0 == 0 {
                         off.1 = r.row;

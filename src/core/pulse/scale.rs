@@ -2,12 +2,13 @@
 //! size of scale a column uses, and the point of each answer, numbers or
 //! the labels in `scales.yaml` (data, so a new label needs no new code).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use serde::Deserialize;
 
 use crate::core::store::yaml;
+use crate::core::text::phrases::FastHash;
 
 #[derive(Debug, Deserialize)]
 struct Labels {
@@ -24,12 +25,17 @@ fn labels() -> &'static Labels {
 /// a number inside a sentence ("ticket 4") is no point of a scale.
 fn number(s: &str) -> Option<u32> {
     let s = s.trim();
+    // The leading digits as a number; none, or too many for a u32, is none
+    // (as `str::parse` says), without collecting them into a string first.
     let digits = |t: &str| -> Option<u32> {
-        t.chars()
-            .take_while(char::is_ascii_digit)
-            .collect::<String>()
-            .parse()
-            .ok()
+        let run = t.bytes().take_while(u8::is_ascii_digit);
+        let mut any = false;
+        let mut n: u32 = 0;
+        for b in run {
+            any = true;
+            n = n.checked_mul(10)?.checked_add(u32::from(b - b'0'))?;
+        }
+        any.then_some(n)
     };
     if s.starts_with(|c: char| c.is_ascii_digit()) {
         return digits(s);
@@ -43,7 +49,47 @@ fn number(s: &str) -> Option<u32> {
 }
 
 fn label(s: &str) -> String {
-    s.trim().to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
+    if !s.is_ascii() {
+        return s.trim().to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    // ASCII: the same words, lower-cased one byte at a time and joined by
+    // one space, in one string (every answer to a scale question is read).
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+    }
+    out
+}
+
+/// What one answer says of its column's scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Point {
+    /// On a scale of five (or seven).
+    Five,
+    /// Only on a scale of seven.
+    Seven,
+    Off,
+}
+
+fn point(v: &str) -> Point {
+    match number(v) {
+        Some(1..=5) => Point::Five,
+        Some(6..=7) => Point::Seven,
+        Some(_) => Point::Off,
+        None => {
+            let l = label(v);
+            if labels().five.contains_key(&l) {
+                Point::Five
+            } else if labels().seven.contains_key(&l) {
+                Point::Seven
+            } else {
+                Point::Off
+            }
+        }
+    }
 }
 
 /// The size of scale (5 or 7) a column's values use, if they are a scale:
@@ -53,28 +99,16 @@ fn label(s: &str) -> String {
 pub fn points_of<'a>(values: impl ExactSizeIterator<Item = &'a str>) -> Option<u8> {
     let total = values.len();
     let (mut filled, mut read, mut seven) = (0usize, 0usize, false);
+    // A scale column holds a handful of distinct answers: each is read once.
+    let mut known: HashMap<&str, Point, FastHash> = HashMap::default();
     for v in values.map(str::trim).filter(|v| !v.is_empty()) {
         filled += 1;
         if (filled - 1 - read) * 5 > total {
             return None;
         }
-        match number(v) {
-            Some(1..=5) => read += 1,
-            Some(6..=7) => {
-                read += 1;
-                seven = true;
-            }
-            Some(_) => {}
-            None => {
-                let l = label(v);
-                if labels().five.contains_key(&l) {
-                    read += 1;
-                } else if labels().seven.contains_key(&l) {
-                    read += 1;
-                    seven = true;
-                }
-            }
-        }
+        let point = *known.entry(v).or_insert_with(|| point(v));
+        read += usize::from(point != Point::Off);
+        seven |= point == Point::Seven;
     }
     (filled > 0 && read * 5 >= filled * 4).then_some(if seven { 7 } else { 5 })
 }

@@ -4,9 +4,9 @@
 //! and, for whoever looks longer, the words employees use per pillar, the
 //! phrases that recur in answers echoing no pillar, and example answers
 //! per finding, quoted only from groups large enough to keep people
-//! anonymous.
+//! anonymous (those in `depth`).
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use super::anonymity::{self, Fold};
@@ -14,21 +14,9 @@ use super::columns::Columns;
 use super::reading::{Answer, Groups};
 use super::table::Table;
 use crate::core::model::MessageSet;
-use crate::core::text::{is_function_word, stem};
 use crate::core::verdict::DriftKind;
 
-/// How many answers a word or phrase must recur in to be shown.
-pub const MIN_RECUR: usize = 3;
-/// How many words or phrases are shown per list, and quotes per finding.
-pub const TOP: usize = 8;
-pub const QUOTES: usize = 2;
-/// Words that say nothing of what the company is about, beyond the
-/// function words every reading skips.
-const FILLER: &[&str] = &[
-    "our", "us", "i", "me", "my", "its", "their", "them", "what", "just", "really", "very", "also", "lot", "lots",
-    "thing", "things", "think", "company", "within", "every", "we're", "they're", "it's", "i'm", "don't", "sure",
-    "like", "get",
-];
+pub use super::depth::{MIN_RECUR, QUOTES, TOP};
 
 /// One scale question over a group.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -287,165 +275,14 @@ pub fn summarize(
     // Text comes only from groups large enough to quote, shown on their own.
     let quotable = |a: &&Answer| a.is_read() && shown[a.group] && anonymity::may_quote(sizes[a.group]);
     let quoted: Vec<&Answer> = answers.iter().filter(quotable).collect();
-    depth(&mut pulse, &quoted, set);
-    pulse
-}
-
-/// The content words of an answer, lower case, each once.
-fn words(text: &str, skip: &HashSet<String>) -> Vec<String> {
-    let mut seen = Vec::new();
-    for w in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')) {
-        let w = w.trim_matches(|c| c == '\'' || c == '-');
-        // A number ("call 12", "24") is no word to borrow.
-        if w.chars().count() < 3 || w.contains(|c: char| c.is_ascii_digit()) {
-            continue;
-        }
-        let w = w.to_lowercase();
-        if is_function_word(&w) || FILLER.contains(&w.as_str()) || skip.contains(&w) {
-            continue;
-        }
-        if !seen.contains(&w) {
-            seen.push(w);
-        }
-    }
-    seen
-}
-
-/// Pairs of neighbouring content words, each once: "cheap option".
-fn phrases(text: &str, skip: &HashSet<String>) -> Vec<String> {
-    let lower = text.to_lowercase();
-    let tokens: Vec<&str> = lower
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    let content = |w: &str| {
-        w.chars().count() >= 3
-            && !w.contains(|c: char| c.is_ascii_digit())
-            && !is_function_word(w)
-            && !FILLER.contains(&w)
-            && !skip.contains(w)
-    };
-    let mut out: Vec<String> = Vec::new();
-    for pair in tokens.windows(2) {
-        if content(pair[0]) && content(pair[1]) {
-            let p = format!("{} {}", pair[0], pair[1]);
-            if !out.contains(&p) {
-                out.push(p);
-            }
-        }
-    }
-    out
-}
-
-/// The most recurrent of `counts` (at least `MIN_RECUR` answers), most first.
-fn top(counts: BTreeMap<String, usize>) -> Vec<(String, usize)> {
-    let mut v: Vec<(String, usize)> = counts.into_iter().filter(|(_, n)| *n >= MIN_RECUR).collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    v.truncate(TOP);
-    v
-}
-
-fn depth(pulse: &mut Pulse, quoted: &[&Answer], set: &MessageSet) {
-    let skip: HashSet<String> = set
-        .brand
-        .to_lowercase()
-        .split_whitespace()
-        .map(str::to_string)
-        .collect();
-    let mut per_pillar = vec![BTreeMap::new(); pulse.pillars.len()];
-    let mut off: BTreeMap<String, usize> = BTreeMap::new();
-    let mut examples: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let mut order = Vec::new();
-    let mut example = |finding: String, text: &str| {
-        if examples.get(&finding).is_some_and(|l| l.len() >= QUOTES) {
-            return;
-        }
-        let list = examples.entry(finding.clone()).or_default();
-        if list.is_empty() {
-            order.push(finding);
-        }
-        if list.len() < QUOTES {
-            list.push(text.trim().to_string());
-        }
-    };
-    // Each pillar's keywords, as word forms: an answer echoing two pillars
-    // lends its words to both, but never one pillar's keywords to the other.
-    let keywords: Vec<Vec<Vec<String>>> = set
-        .external
-        .pillars
-        .iter()
-        .map(|p| {
-            p.keywords
-                .iter()
-                .flat_map(|k| words(k, &HashSet::new()))
-                .map(|k| stem::forms(&k))
-                .collect()
-        })
-        .collect();
-    for a in quoted {
-        let r = &a.reading;
-        // The words that tied this answer to each pillar (synonyms included).
-        let tied: Vec<(&str, String)> = r
-            .alignment
-            .ties
-            .iter()
-            .flat_map(|t| {
-                words(t.span.quote(&a.text), &HashSet::new())
-                    .into_iter()
-                    .map(|w| (t.pillar.as_str(), w))
-            })
-            .collect();
-        for (i, p) in pulse.pillars.iter().enumerate() {
-            if r.alignment.pillars.contains(&p.id) {
-                let own = |w: &str, f: &[String]| {
-                    tied.iter().any(|(id, t)| *id == p.id && t == w)
-                        || keywords
-                            .get(i)
-                            .is_some_and(|ks| ks.iter().any(|k| stem::matches(f, k, true)))
-                };
-                let others = |w: &str, f: &[String]| {
-                    tied.iter().any(|(id, t)| *id != p.id && t == w)
-                        || keywords
-                            .iter()
-                            .enumerate()
-                            .any(|(j, ks)| j != i && ks.iter().any(|k| stem::matches(f, k, true)))
-                };
-                for w in words(&a.text, &skip) {
-                    let f = stem::forms(&w);
-                    if others(&w, &f) && !own(&w, &f) {
-                        continue;
-                    }
-                    *per_pillar[i].entry(w).or_insert(0) += 1;
-                }
-                example(format!("echoes {}", p.id), &a.text);
-            }
-        }
-        if r.alignment.pillars.is_empty() {
-            for p in phrases(&a.text, &skip) {
-                *off.entry(p).or_insert(0) += 1;
-            }
-            example("echoes no pillar".into(), &a.text);
-        }
-        for (kind, finding) in [
-            (DriftKind::Contradiction, "contradicts the story"),
-            (DriftKind::FactMismatch, "misremembers a figure"),
-            (DriftKind::AvoidedTerm, "uses a term the brand avoids"),
-        ] {
-            if r.drift.iter().any(|d| d.kind == kind) {
-                example(finding.into(), &a.text);
-            }
-        }
-    }
-    pulse.words = per_pillar.into_iter().map(top).collect();
-    pulse.phrases = top(off);
-    pulse.examples = order
+    let ids: Vec<&str> = pulse.pillars.iter().map(|p| p.id.as_str()).collect();
+    let depth = super::depth::depth(&ids, &quoted, set);
+    pulse.words = depth.words;
+    pulse.phrases = depth.phrases;
+    pulse.examples = depth
+        .examples
         .into_iter()
-        .flat_map(|f| {
-            let texts = examples.remove(&f).unwrap_or_default();
-            texts.into_iter().map(move |text| Example {
-                finding: f.clone(),
-                text,
-            })
-        })
+        .map(|(finding, text)| Example { finding, text })
         .collect();
+    pulse
 }

@@ -99,6 +99,10 @@ pub struct PhraseIndex {
     pairs: HashMap<u64, Vec<(u32, u32)>, Prehashed>,
     /// The keys of `singles` and `pairs`, as bits (see `KeyFilter`).
     keys: KeyFilter,
+    /// The forms that begin a phrase of several words, as bits: a word
+    /// none of whose forms is set begins no pair, and its pairs with the
+    /// next word's forms are not even hashed.
+    firsts: KeyFilter,
     /// Fuzzy phrases of several words by every form of their first word
     /// (those of one word are in `singles` already).
     fuzzy_forms: HashMap<u64, Vec<(u32, u32)>, Prehashed>,
@@ -138,6 +142,7 @@ impl PhraseIndex {
                 }
                 Some(second) => {
                     for f1 in &p.parts[0] {
+                        self.firsts.insert(fnv(f1));
                         for f2 in second {
                             // A phrase's ids are pushed one after another, so
                             // a repeat of this one can only be the last.
@@ -201,13 +206,13 @@ impl PhraseIndex {
             out.extend(self.fuzzy_forms.get(h).into_iter().flatten().copied());
         }
         for d in stem::DERIVATIONS {
-            if let Some(stem) = w.lower.strip_suffix(d) {
+            if let Some(stem) = cut_suffix(&w.lower, d) {
                 // "luxurious": the stem "luxuri" is "luxury" with its y
                 // turned to i.
                 let turned = stem
                     .strip_suffix('i')
                     .filter(|_| matches!(d, "ous" | "ously" | "ly"))
-                    .map(|s| format!("{s}y"));
+                    .map(|s| [s, "y"].concat());
                 for h in std::iter::once(fnv(stem)).chain(turned.as_deref().map(fnv)) {
                     out.extend(self.singles.get(&h).into_iter().flatten().copied());
                     out.extend(self.fuzzy_forms.get(&h).into_iter().flatten().copied());
@@ -266,7 +271,7 @@ impl PhraseIndex {
                 if self.keys.may_hold(h) {
                     add(self.singles.get(&h));
                 }
-                if i + 1 < words.len() {
+                if i + 1 < words.len() && self.firsts.may_hold(h) {
                     for &h2 in hashes.of(i + 1) {
                         let k = pair(h, h2);
                         if self.keys.may_hold(k) {
@@ -445,6 +450,18 @@ fn typo_keys(w: &str, n: usize, lk: usize) -> (u64, u64) {
         s.write_u32(c as u32);
     }
     (p.finish(), s.finish())
+}
+
+/// `w.strip_suffix(suf)`, compared from the last byte: most words end
+/// otherwise, and a short loop beats a call to memcmp per ending.
+fn cut_suffix<'a>(w: &'a str, suf: &str) -> Option<&'a str> {
+    let (wb, sb) = (w.as_bytes(), suf.as_bytes());
+    let at = wb.len().checked_sub(sb.len())?;
+    if wb[at..].iter().rev().eq(sb.iter().rev()) {
+        w.get(..at)
+    } else {
+        None
+    }
 }
 
 fn prefix(s: &str) -> Option<[char; 2]> {

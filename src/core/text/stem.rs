@@ -29,7 +29,7 @@ pub fn forms(w: &str) -> Vec<String> {
         "ingly", "edly", "ings", "ing", "iest", "ies", "ied", "ier", "est", "ed", "er", "es",
     ];
     for suf in SUFFIXES {
-        let Some(stem) = w.strip_suffix(suf) else {
+        let Some(stem) = strip_ascii_suffix(w, suf) else {
             continue;
         };
         let y_form = matches!(suf, "ies" | "ied" | "iest" | "ier");
@@ -40,7 +40,7 @@ pub fn forms(w: &str) -> Vec<String> {
             continue; // "speed", "need", "agreed" are not past tenses of "spe"
         }
         if y_form {
-            out.push(format!("{stem}y"));
+            out.push([stem, "y"].concat());
             return out;
         }
         let b = stem.as_bytes();
@@ -53,7 +53,7 @@ pub fn forms(w: &str) -> Vec<String> {
         } else {
             out.push(stem.to_string());
             if !stem.ends_with('e') {
-                out.push(format!("{stem}e")); // "baked" → "bake"
+                out.push([stem, "e"].concat()); // "baked" → "bake"
             }
         }
         return out;
@@ -62,6 +62,14 @@ pub fn forms(w: &str) -> Vec<String> {
         out.push(stem.to_string());
     }
     out
+}
+
+/// `w.strip_suffix(suf)` for an ASCII `w`, compared from the last byte:
+/// most endings differ there, and a short loop beats a call to memcmp.
+fn strip_ascii_suffix<'a>(w: &'a str, suf: &str) -> Option<&'a str> {
+    let (wb, sb) = (w.as_bytes(), suf.as_bytes());
+    let at = wb.len().checked_sub(sb.len())?;
+    wb[at..].iter().rev().eq(sb.iter().rev()).then(|| &w[..at])
 }
 
 fn is_vowel_y(c: char) -> bool {

@@ -121,66 +121,94 @@ fn ends_clause(c: char) -> bool {
     ends_sentence(c) || matches!(c, ',' | ':' | '—' | '–' | '(' | ')' | '"' | '“' | '”' | '،' | '、')
 }
 
+/// A character of the text as the tokenizer walks it: a byte of a text
+/// that is all ASCII (most are), else a `char`. Offsets are characters
+/// either way, and ASCII has one byte a character, so a text read as bytes
+/// gives the same words, spans and forms, without first turning it into
+/// four bytes a character.
+trait Ch: Copy {
+    /// Every character of this kind is ASCII.
+    const ASCII: bool;
+    fn ch(self) -> char;
+}
+
+impl Ch for u8 {
+    const ASCII: bool = true;
+    #[inline(always)]
+    fn ch(self) -> char {
+        self as char
+    }
+}
+
+impl Ch for char {
+    const ASCII: bool = false;
+    #[inline(always)]
+    fn ch(self) -> char {
+        self
+    }
+}
+
 /// Split `text` into words, numbers and punctuation marks.
 pub fn tokenize(text: &str) -> Vec<Word> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut raw: Vec<(usize, usize)> = Vec::with_capacity(chars.len() / 4 + 1);
+    if text.is_ascii() {
+        scan(text.as_bytes())
+    } else {
+        let chars: Vec<char> = text.chars().collect();
+        scan(&chars)
+    }
+}
+
+fn scan<C: Ch>(chars: &[C]) -> Vec<Word> {
+    // Prose has about one token in four to five characters: room for one in
+    // three, so a long text's token list is never copied to grow.
+    let mut words = Vec::with_capacity(chars.len() / 3 + 4);
+    let (mut clause, mut sentence) = (0, 0);
     let mut i = 0;
     while i < chars.len() {
-        let c = chars[i];
+        let c = chars[i].ch();
         if c.is_whitespace() {
             i += 1;
             continue;
         }
-        if is_word_char(c) {
-            let start = i;
-            i += 1;
-            loop {
-                if i < chars.len() && is_word_char(chars[i]) {
-                    i += 1;
-                } else if i + 1 < chars.len()
-                    && is_joiner(chars[i])
-                    && is_word_char(chars[i + 1])
-                    && joiner_fits(chars[i], chars[i - 1], chars[i + 1])
-                {
-                    i += 2;
-                } else {
-                    break;
-                }
-            }
-            // A run of invisible characters alone is no word: it reads as a space.
-            if !chars[start..i].iter().all(|c| is_invisible(*c)) {
-                raw.push((start, i));
-            }
-        } else {
-            raw.push((i, i + 1));
-            i += 1;
-        }
-    }
-    let mut words = Vec::with_capacity(raw.len() + 4);
-    let (mut clause, mut sentence) = (0, 0);
-    for (start, end) in raw {
-        let first = chars[start];
-        if end - start == 1 && !is_word_char(first) {
+        if !is_word_char(c) {
             words.push(make(
-                first.to_string(),
+                c.to_string(),
                 Kind::Punct,
-                start,
-                end,
+                i,
+                i + 1,
                 clause,
                 sentence,
                 false,
-                &chars,
+                chars,
             ));
-            if ends_clause(first) {
+            if ends_clause(c) {
                 clause += 1;
             }
-            if ends_sentence(first) {
+            if ends_sentence(c) {
                 sentence += 1;
             }
+            i += 1;
             continue;
         }
-        split_token(&chars, start, end, clause, sentence, &mut words);
+        let start = i;
+        i += 1;
+        loop {
+            if i < chars.len() && is_word_char(chars[i].ch()) {
+                i += 1;
+            } else if i + 1 < chars.len()
+                && is_joiner(chars[i].ch())
+                && is_word_char(chars[i + 1].ch())
+                && joiner_fits(chars[i].ch(), chars[i - 1].ch(), chars[i + 1].ch())
+            {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        // A run of invisible characters alone is no word: it reads as a space.
+        if C::ASCII || !chars[start..i].iter().all(|c| is_invisible(c.ch())) {
+            split_token(chars, start, i, clause, sentence, &mut words);
+        }
     }
     words
 }
@@ -196,12 +224,12 @@ fn joiner_fits(j: char, before: char, after: char) -> bool {
 }
 
 /// One written token into its parts: hyphen compounds and contractions.
-fn split_token(chars: &[char], start: usize, end: usize, clause: usize, sentence: usize, out: &mut Vec<Word>) {
+fn split_token<C: Ch>(chars: &[C], start: usize, end: usize, clause: usize, sentence: usize, out: &mut Vec<Word>) {
     let mut part_start = start;
     let mut glued = false;
     let mut i = start;
     while i <= end {
-        let at_hyphen = i < end && matches!(chars[i], '-' | '‐' | '‑');
+        let at_hyphen = i < end && matches!(chars[i].ch(), '-' | '‐' | '‑');
         if i == end || at_hyphen {
             if part_start < i {
                 push_part(chars, part_start, i, clause, sentence, glued, out);
@@ -215,8 +243,8 @@ fn split_token(chars: &[char], start: usize, end: usize, clause: usize, sentence
 
 /// A part without hyphens; contractions split the way grammars do:
 /// "don't" → "do" + "n't", "we're" → "we" + "'re", "let's" → "let" + "'s".
-fn push_part(
-    chars: &[char],
+fn push_part<C: Ch>(
+    chars: &[C],
     start: usize,
     end: usize,
     clause: usize,
@@ -227,9 +255,9 @@ fn push_part(
     // The split is found in the written characters, not in the lower-cased
     // string: lower-casing can change the number of characters ("İ" → "i̇").
     let written = &chars[start..end];
-    if let Some(ap) = written.iter().rposition(|c| matches!(c, '\'' | '’' | '‘')) {
+    if let Some(ap) = written.iter().rposition(|c| matches!(c.ch(), '\'' | '’' | '‘')) {
         let suffix = normalize_chars(&written[ap..]);
-        let before_n = ap > 0 && written[ap - 1].eq_ignore_ascii_case(&'n');
+        let before_n = ap > 0 && written[ap - 1].ch().eq_ignore_ascii_case(&'n');
         let split_at = if suffix == "'t" && before_n {
             Some(ap - 1)
         } else if matches!(suffix.as_str(), "'s" | "'re" | "'ve" | "'ll" | "'d" | "'m") {
@@ -259,10 +287,10 @@ fn push_part(
 
 fn kind_of(s: &str) -> Kind {
     let mut digits = false;
-    for c in s.chars() {
-        if c.is_ascii_digit() {
+    for &b in s.as_bytes() {
+        if b.is_ascii_digit() {
             digits = true;
-        } else if c != '.' && c != ',' {
+        } else if b != b'.' && b != b',' {
             return Kind::Word;
         }
     }
@@ -287,15 +315,17 @@ pub fn normalize(s: &str) -> String {
 
 /// `normalize` of written characters, without first collecting them into
 /// a string: every word of every text passes here.
-fn normalize_chars(written: &[char]) -> String {
-    if written.iter().all(char::is_ascii) {
+fn normalize_chars<C: Ch>(written: &[C]) -> String {
+    if C::ASCII || written.iter().all(|c| c.ch().is_ascii()) {
         // ASCII has no invisible characters nor typographic apostrophes,
         // and lower-cases one byte to one byte.
-        let bytes: Vec<u8> = written.iter().map(|&c| (c as u8).to_ascii_lowercase()).collect();
-        return String::from_utf8(bytes).expect("ASCII is UTF-8");
+        let mut out = String::with_capacity(written.len());
+        out.extend(written.iter().map(|c| c.ch().to_ascii_lowercase()));
+        return out;
     }
     let mut out = String::with_capacity(written.len());
-    for &c in written {
+    for c in written {
+        let c = c.ch();
         if is_invisible(c) {
             continue;
         }
@@ -306,7 +336,7 @@ fn normalize_chars(written: &[char]) -> String {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn make(
+fn make<C: Ch>(
     lower: String,
     kind: Kind,
     start: usize,
@@ -314,15 +344,24 @@ fn make(
     clause: usize,
     sentence: usize,
     glued: bool,
-    chars: &[char],
+    chars: &[C],
 ) -> Word {
-    let written = &chars[start..end];
-    let capital = written
-        .iter()
-        .find(|c| !is_invisible(**c))
-        .is_some_and(|c| c.is_uppercase());
-    let letters = written.iter().filter(|c| c.is_alphabetic()).count();
-    let acronym = letters > 1 && written.iter().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+    // One pass over the written characters: the first visible one decides
+    // `capital`; every letter in capitals, two or more, makes an acronym.
+    let mut capital = None;
+    let (mut letters, mut upper) = (0usize, 0usize);
+    for c in &chars[start..end] {
+        let c = c.ch();
+        if capital.is_none() && (C::ASCII || !is_invisible(c)) {
+            capital = Some(c.is_uppercase());
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+            upper += usize::from(c.is_uppercase());
+        }
+    }
+    let capital = capital.unwrap_or(false);
+    let acronym = letters > 1 && upper == letters;
     let forms = if kind == Kind::Word {
         super::stem::forms(&lower)
     } else {
