@@ -25,7 +25,7 @@ pub struct Fact {
     pub lasting: Vec<bool>,
     /// For each of `quantities`: how often something recurs ("every 7
     /// days", "24 hours a day"), not how long or how soon.
-    pub periodic: Vec<bool>,
+    pub periodic: Vec<Option<String>>,
 }
 
 /// "for 48 hours", "booked for 15 minutes": a duration after "for" is how
@@ -47,18 +47,28 @@ pub fn lasting(words: &[crate::core::text::tokens::Word], q: &Quantity) -> bool 
 /// "every 7 days", "each 15 minutes", "24 hours a day", "two hours per
 /// shift": a figure of how often, or how much in each period. A length or a
 /// deadline ("a 14-minute wait", "within 3 days") says nothing about it.
-pub fn periodic(words: &[crate::core::text::tokens::Word], q: &Quantity) -> bool {
+/// Returns the period: "every" for how often, or the period a share is of
+/// ("day" in "16 hours a day"); "7 days a week" is not "16 hours a day".
+pub fn periodic(words: &[crate::core::text::tokens::Word], q: &Quantity) -> Option<String> {
+    if q.unit != Unit::Hours {
+        return None;
+    }
     let before = q.first.checked_sub(1).map(|i| words[i].lower.as_str());
+    if matches!(before, Some("every" | "each")) {
+        return Some("every".to_string());
+    }
     let per = words
         .get(q.last + 1)
-        .is_some_and(|w| matches!(w.lower.as_str(), "a" | "an" | "per" | "each" | "every"))
-        && words.get(q.last + 2).is_some_and(|w| {
-            matches!(
+        .is_some_and(|w| matches!(w.lower.as_str(), "a" | "an" | "per" | "each" | "every"));
+    words
+        .get(q.last + 2)
+        .filter(|w| {
+            per && matches!(
                 w.lower.as_str(),
                 "day" | "week" | "month" | "year" | "night" | "shift" | "hour" | "fortnight" | "weekday"
             )
-        });
-    q.unit == Unit::Hours && (matches!(before, Some("every" | "each")) || per)
+        })
+        .map(|w| w.lower.clone())
 }
 
 /// Words too common to tell what a figure is about.
@@ -195,10 +205,10 @@ mod tests {
         assert_eq!(f.lasting, [false]);
         let booked = Fact::new(0, "Every standard consultation is booked for 15 minutes", &lexicon);
         assert_eq!(booked.lasting, [true], "a length of time, not a time within which");
-        assert_eq!(booked.periodic, [false]);
+        assert_eq!(booked.periodic, [None]);
         let cleaned = Fact::new(0, "Every ward has a deep clean every 7 days", &lexicon);
-        assert_eq!(cleaned.periodic, [true], "how often, not how long");
+        assert_eq!(cleaned.periodic, [Some("every".into())], "how often, not how long");
         let open = Fact::new(0, "The main library is open 24 hours a day", &lexicon);
-        assert_eq!(open.periodic, [true], "how much in each day");
+        assert_eq!(open.periodic, [Some("day".into())], "how much in each day");
     }
 }

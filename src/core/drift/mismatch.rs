@@ -239,13 +239,18 @@ fn period_of_count(a: &Analysis, q: &Quantity) -> bool {
 /// A count of things ("1,400 calls") a few words before word `i`, in its clause.
 fn counted_before(a: &Analysis, i: usize) -> bool {
     let clause = a.words[i].clause;
-    a.quantities.iter().any(|c| {
-        matches!(&c.unit, Unit::Count(f) if !f.is_empty())
-            && c.explicit
-            && c.last < i
-            && c.last + 5 >= i
-            && a.words[c.last].clause == clause
-    })
+    before(a, i, 5)
+        .iter()
+        .any(|c| matches!(&c.unit, Unit::Count(f) if !f.is_empty()) && c.explicit && a.words[c.last].clause == clause)
+}
+
+/// The quantities that end within `reach` words before word `i`: found by
+/// binary search in the text-ordered list, so a long text of figures costs
+/// no more than its length.
+fn before<'a>(a: &'a Analysis, i: usize, reach: usize) -> &'a [Quantity] {
+    let from = a.quantities.partition_point(|c| c.last + reach < i);
+    let to = a.quantities.partition_point(|c| c.last < i);
+    &a.quantities[from..to.max(from)]
 }
 
 /// "the other thirteen hotels", "another 5 stores", "20 more riders",
@@ -263,9 +268,18 @@ fn relative(a: &Analysis, q: &Quantity) -> bool {
     // per head is not the total a fact counts.
     let w = &a.words;
     let counted = matches!(&q.unit, Unit::Count(f) if !f.is_empty());
-    let per_head = counted
-        && ((q.first.saturating_sub(3)..q.first).any(|j| w[j].clause == w[q.first].clause && w[j].lower == "each")
-            || matches!(after, Some("each" | "apiece" | "per")));
+    // ("each pool has 3 lifeguards" counts per pool, as the fact does.)
+    let each_acting = q.first >= 2
+        && w[q.first - 2].lower == "each"
+        && w[q.first - 2].clause == w[q.first].clause
+        && q.first >= 3
+        && matches!(w[q.first - 3].kind, Kind::Word)
+        && !matches!(
+            w[q.first - 3].lower.as_str(),
+            "the" | "a" | "an" | "of" | "in" | "on" | "at" | "to" | "for" | "by" | "from" | "with" | "and" | "or"
+        );
+    let per_head =
+        counted && (before == Some("each") || each_acting || matches!(after, Some("each" | "apiece" | "per")));
     per_head
         || offset
         || horizon(a, q)
@@ -294,10 +308,8 @@ fn relative(a: &Analysis, q: &Quantity) -> bool {
 fn share_of_other(a: &Analysis, q: &Quantity, fact: &Fact, keywords: &[Hit]) -> bool {
     let clause = a.words[q.first].clause;
     q.unit == Unit::Hours
-        && a.quantities.iter().any(|p| {
+        && before(a, q.first, 5).iter().any(|p| {
             p.unit == Unit::Percent
-                && p.last < q.first
-                && p.last + 5 >= q.first
                 && a.words[p.last].clause == clause
                 && a.words.get(p.last + 1).is_some_and(|w| w.lower == "of")
                 && measures_other(a, p, fact, keywords)
@@ -382,7 +394,27 @@ fn says_other(a: &Analysis, q: &Quantity, fact: &Fact) -> bool {
         return false;
     };
     let clause = w[noun].clause;
-    let figure = |i: usize| a.quantities.iter().any(|o| (o.first..=o.last).contains(&i));
+    // "60% of calls are picked up within 20 seconds": the fact's other
+    // figure in the clause says the share is of the same thing, in other
+    // words.
+    let from = a.quantities.partition_point(|o| o.first <= q.last);
+    let restated = a.quantities[from..]
+        .iter()
+        .take_while(|o| w[o.first].clause == clause)
+        .any(|o| {
+            fact.quantities
+                .iter()
+                .any(|fq| o.unit.same_dimension(&fq.unit) && o.states(fq))
+        });
+    if restated {
+        return false;
+    }
+    // Quantities are in text order and do not overlap: the one that could
+    // hold word `i` is the last to start at or before it.
+    let figure = |i: usize| {
+        let k = a.quantities.partition_point(|o| o.first <= i);
+        k > 0 && a.quantities[k - 1].last >= i
+    };
     let said: Vec<usize> = (noun + 1..(noun + 8).min(w.len()))
         .take_while(|&i| w[i].clause == clause && w[i].kind != Kind::Punct && !figure(i))
         .filter(|&i| {

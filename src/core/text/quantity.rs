@@ -180,15 +180,15 @@ fn skippable(w: &str) -> bool {
         )
 }
 
-/// Read a number starting at word `i`: digits, number words ("twenty-four",
-/// "two hundred"), or "a"/"an" when a unit follows. Returns the value, the
-/// last word used, and whether it was written as a number.
 /// Do words `i..i + 3` read "and a half"?
 fn and_a_half(words: &[Word], i: usize) -> bool {
     let at = |k: usize| words.get(i + k).map(|w| w.lower.as_str());
     at(0) == Some("and") && at(1) == Some("a") && at(2) == Some("half")
 }
 
+/// Read a number starting at word `i`: digits, number words ("twenty-four",
+/// "two hundred"), or "a"/"an" when a unit follows. Returns the value, the
+/// last word used, and whether it was written as a number.
 fn read_number(words: &[Word], i: usize) -> Option<(f64, usize, bool)> {
     let w = &words[i];
     let (mut value, mut last, explicit) = if let Some(v) = abbreviated(&w.lower) {

@@ -83,12 +83,6 @@ pub const DERIVATIONS: [&str; 13] = [
     "ise", "ize", "ness", "ment", "ments", "ity", "ful", "fully", "ship", "al", "ly", "ous", "ously",
 ];
 
-/// Does a text word count as a keyword (part)? Both are given as their
-/// forms (`forms(..)`, the written word first). They meet when the word is
-/// an inflection of the keyword, or when both are inflected from a shared
-/// form of four letters or more ("baking" and "baked" share "bake"; "cars"
-/// and "caring" share only "car", which is too short to trust).
-///
 /// Adverbs in -ly that no longer mean their adjective: "nearly" (almost),
 /// "hardly" (scarcely), "lately" (recently), "shortly" (soon).
 const ADVERBS_OF_ANOTHER_SENSE: [&str; 13] = [
@@ -107,6 +101,12 @@ const ADVERBS_OF_ANOTHER_SENSE: [&str; 13] = [
     "overly",
 ];
 
+/// Does a text word count as a keyword (part)? Both are given as their
+/// forms (`forms(..)`, the written word first). They meet when the word is
+/// an inflection of the keyword, or when both are inflected from a shared
+/// form of four letters or more ("baking" and "baked" share "bake"; "cars"
+/// and "caring" share only "car", which is too short to trust).
+///
 /// With `loose` (pillar keywords, segments, avoided terms), they also meet
 /// when the keyword is an inflection of the word ("waiting" lists "wait"),
 /// when the word is the keyword plus a derivational ending ("expertise"),
