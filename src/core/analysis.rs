@@ -213,7 +213,7 @@ impl<'t> Analysis<'t> {
                 dated[h.first..=h.last].iter_mut().for_each(|d| *d = true);
             }
         }
-        let content = (0..self.words.len())
+        let content: Vec<usize> = (0..self.words.len())
             .filter(|&i| {
                 let w = &self.words[i];
                 // An emoji is a word to the tokenizer, and says nothing.
@@ -223,8 +223,29 @@ impl<'t> Analysis<'t> {
                     && w.lower.chars().any(char::is_alphanumeric)
             })
             .take(2)
-            .count();
-        content < 2
+            .collect();
+        match content.as_slice() {
+            [] => true,
+            // "New rota next week.", "Team huddle at 9.": one concrete
+            // thing and when is a notice. Not news of news ("Pricing news
+            // next week", "Timetable news Friday"), not a teaser ("...
+            // Stay tuned"), and not a team addressed ("Showroom team, this
+            // season's yours").
+            [only] => {
+                let when = [List::Deadlines, List::Calendar, List::EffectiveDates, List::Frequencies]
+                    .into_iter()
+                    .any(|l| !self.hits(l).is_empty())
+                    || self.quantities.iter().any(|q| q.explicit);
+                let news = self
+                    .words
+                    .get(only + 1)
+                    .is_some_and(|n| matches!(n.lower.as_str(), "news" | "update" | "updates" | "details" | "info"));
+                let teaser = !self.hits(List::Inspiration).is_empty();
+                let addressed = self.segments.iter().any(|h| (h.first..=h.last).contains(only));
+                !(when && !news && !teaser && !addressed)
+            }
+            _ => false,
+        }
     }
 
     /// The sentence of the word that starts at character `start`, if any.

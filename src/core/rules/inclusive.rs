@@ -56,8 +56,14 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
             }
         }
     }
-    for h in sanctions(a) {
-        t.hit(Rule::Sanction, a, &h);
+    let threats = sanctions(a);
+    for h in &threats {
+        t.hit(Rule::Sanction, a, h);
+    }
+    if threats.is_empty() {
+        if let Some((first, last)) = loses_entitlement(a) {
+            t.add(Rule::Sanction, Some(a.span(first, last)), &[]);
+        }
     }
     let boasts = distinct(a, &[List::SelfCongratulation]);
     for h in &boasts {
@@ -181,7 +187,7 @@ fn proud_of_own_act(a: &Analysis) -> Option<(usize, usize)> {
     let at = |i: usize| w.get(i).map_or("", |x| x.lower.as_str());
     // A past or a participle: "set", "built", "pushed", "been".
     let done = |l: &str| {
-        (l.len() > 3 && l.ends_with("ed"))
+        (l.len() > 4 && l.ends_with("ed") && !l.ends_with("eed"))
             || matches!(
                 l,
                 "set"
@@ -214,14 +220,28 @@ fn proud_of_own_act(a: &Analysis) -> Option<(usize, usize)> {
             return None;
         }
         let sentence = w[p].sentence;
+        // "proud to have carried it over the line".
+        if at(p + 1) == "to" && at(p + 2) == "have" && done(at(p + 3)) {
+            return Some((p, p + 3));
+        }
+        // The act is what the pride is of, in its clause: "proud of what
+        // I've achieved", "delighted that I've been named", "proud I am of
+        // the strategy I set". Not a new clause ("so proud of you all, and
+        // I'd like to thank ..."), nor an act beside it ("pleased to
+        // confirm I have approved ...").
+        let mut of = false;
         (p + 1..(p + 14).min(w.len()))
             .take_while(|&j| w[j].sentence == sentence)
-            .find(|&j| match at(j) {
-                "i" => matches!(at(j + 1), "'ve" | "have" | "had" | "'d") || done(at(j + 1)),
-                "me" => at(j + 1) == "personally",
-                "myself" => true,
-                "to" => j == p + 1 && at(j + 1) == "have" && done(at(j + 2)),
-                _ => false,
+            .find(|&j| {
+                of |= matches!(at(j), "of" | "that");
+                match at(j) {
+                    "me" => at(j + 1) == "personally",
+                    "myself" => true,
+                    "i" if of && w[j].clause == w[p].clause => {
+                        (matches!(at(j + 1), "'ve" | "have") && done(at(j + 2))) || done(at(j + 1))
+                    }
+                    _ => false,
+                }
             })
             .map(|j| (p, j))
     })
@@ -343,6 +363,38 @@ fn credited(a: &Analysis, first: usize, end: usize) -> bool {
             "year" | "quarter" | "season" | "month" | "week" | "summer" | "winter" | "spring" | "autumn" | "moment"
         );
     handed || owns_time
+}
+
+/// "any store that misses it loses its quarterly bonus", "will lose their
+/// Saturday shift": losing what one has earned is a sanction. Losing one's
+/// keys, or power, is not.
+fn loses_entitlement(a: &Analysis) -> Option<(usize, usize)> {
+    let w = &a.words;
+    let at = |i: usize| w.get(i).map_or("", |x| x.lower.as_str());
+    (0..w.len()).find_map(|i| {
+        if !matches!(at(i), "lose" | "loses" | "forfeit" | "forfeits")
+            || !matches!(at(i + 1), "its" | "their" | "your" | "the" | "his" | "her")
+        {
+            return None;
+        }
+        (i + 2..(i + 5).min(w.len()))
+            .take_while(|&j| w[j].clause == w[i].clause)
+            .find(|&j| {
+                matches!(
+                    at(j),
+                    "bonus"
+                        | "bonuses"
+                        | "pay"
+                        | "leave"
+                        | "allowance"
+                        | "shift"
+                        | "shifts"
+                        | "overtime"
+                        | "commission"
+                )
+            })
+            .map(|j| (i, j))
+    })
 }
 
 /// "Front desk, you just passed the tickets along": a team told its part

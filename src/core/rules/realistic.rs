@@ -34,6 +34,7 @@ pub fn score(a: &Analysis, t: &mut Tally) {
             || conduct_rule(a, first, last)
             || time_of_day(a, first, last)
             || kept_rule(a, first, last)
+            || trailing_rule(a, first, last)
     };
     let found = distinct(a, &[List::Hyperbole, List::Absolutes]);
     for h in &found {
@@ -157,39 +158,61 @@ fn kept_rule(a: &Analysis, first: usize, last: usize) -> bool {
     // What is asked must be a deed anyone can do every time ("wear",
     // "lock", "sign"), not an outcome ("fix every bike the same day") or a
     // state ("be perfect").
-    let conduct = |j: usize| {
-        w.get(j).is_some_and(|v| {
-            matches!(
-                v.lower.as_str(),
-                "wear"
-                    | "lock"
-                    | "sign"
-                    | "check"
-                    | "carry"
-                    | "keep"
-                    | "log"
-                    | "wash"
-                    | "follow"
-                    | "use"
-                    | "knock"
-                    | "show"
-                    | "record"
-                    | "switch"
-                    | "close"
-                    | "label"
-                    | "store"
-                    | "report"
-                    | "clean"
-                    | "hold"
-            )
-        })
-    };
+    let conduct = |j: usize| w.get(j).is_some_and(|v| conduct_verb(&v.lower));
     near.clone().any(|j| {
         (matches!(w[j].lower.as_str(), "must" | "please") && conduct(j + 1))
             || (matches!(w[j].lower.as_str(), "need" | "needs" | "have" | "has")
                 && w.get(j + 1).is_some_and(|n| n.lower == "to")
                 && conduct(j + 2))
     }) || ((start == 0 || w[start - 1].sentence != w[start].sentence) && conduct(start))
+}
+
+/// "Please wear gloves on the bench, every time.", "we check every bike
+/// with care, always.": an absolute in a clause of its own after a deed
+/// anyone can do every time closes a rule. Not after a figure or a
+/// guarantee ("every pay run done in under 15 minutes, guaranteed, every
+/// time"), nor after an outcome ("you'll get every bag to every passenger,
+/// every single time").
+fn trailing_rule(a: &Analysis, first: usize, last: usize) -> bool {
+    let w = &a.words;
+    let alone = a.clause_start(first) == first
+        && w.get(last + 1)
+            .is_none_or(|n| n.kind == Kind::Punct || n.clause != w[last].clause);
+    if !alone {
+        return false;
+    }
+    let start = a.sentence_start(first).max(first.saturating_sub(16));
+    let claimed = a.quantities.iter().any(|q| q.last < first && q.first >= start)
+        || (start..first).any(|j| matches!(w[j].lower.as_str(), "guaranteed" | "guarantee" | "promise" | "promised"));
+    !claimed && (start..first).any(|j| w[j].forms.iter().any(|f| conduct_verb(f)))
+}
+
+/// Deeds anyone can do every time ("wear", "lock", "sign"), unlike an
+/// outcome ("fix every bike the same day") or a state ("be perfect").
+fn conduct_verb(l: &str) -> bool {
+    matches!(
+        l,
+        "wear"
+            | "lock"
+            | "sign"
+            | "check"
+            | "carry"
+            | "keep"
+            | "log"
+            | "wash"
+            | "follow"
+            | "use"
+            | "knock"
+            | "show"
+            | "record"
+            | "switch"
+            | "close"
+            | "label"
+            | "store"
+            | "report"
+            | "clean"
+            | "hold"
+    )
 }
 
 /// "we never pass a tenant's details to marketers", "we will never cut
