@@ -193,8 +193,17 @@ pub(super) fn asserted(a: &Analysis, h: &Hit, accepting: &HashSet<usize>) -> boo
 fn let_happen(a: &Analysis, h: &Hit) -> bool {
     let w = &a.words;
     let clause = w[h.first].clause;
-    (h.first.saturating_sub(7)..h.first).any(|j| {
-        w[j].clause == clause
+    // "let the slow punctures sit", "allow the late riders to park": an
+    // opposite right after a determiner describes what is let, and is
+    // only mentioned.
+    let describes = h.first > 0
+        && matches!(
+            w[h.first - 1].lower.as_str(),
+            "the" | "a" | "an" | "any" | "our" | "your" | "their" | "those" | "these" | "them"
+        );
+    !describes
+        && (h.first.saturating_sub(7)..h.first).any(|j| {
+            w[j].clause == clause
             && matches!(w[j].lower.as_str(), "let" | "letting" | "allow" | "allowing")
             && w.get(j + 1).is_some_and(|n| n.lower != "'s" && n.lower != "us")
             // What is let happen is the thing right after, not a reason
@@ -202,7 +211,7 @@ fn let_happen(a: &Analysis, h: &Hit) -> bool {
             && !(j + 1..h.first).any(|k| {
                 matches!(w[k].lower.as_str(), "know" | "see" | "hear" | "tell" | "that" | "if" | "when")
             })
-    })
+        })
 }
 
 /// A dismissal right after a keyword, in its clause and not itself negated
@@ -280,8 +289,6 @@ fn handed_on(a: &Analysis, h: &Hit) -> bool {
                     | "them"
                     | "him"
                     | "her"
-                    | "customers"
-                    | "people"
             )
         })
 }

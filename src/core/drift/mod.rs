@@ -317,7 +317,16 @@ const REPORT_REACH: usize = 16;
 fn until(a: &Analysis, h: &Hit) -> bool {
     let w = &a.words;
     let next = w.get(h.last + 1);
+    // Not the till itself: "count the till the same way", "Till 3 at
+    // reception is broken".
+    let noun = h.first == 0
+        || w[h.first - 1].sentence != w[h.first].sentence
+        || matches!(
+            w[h.first - 1].lower.as_str(),
+            "the" | "a" | "an" | "each" | "every" | "your" | "our" | "this" | "that" | "one"
+        );
     h.first == h.last
+        && !noun
         && matches!(w[h.first].lower.as_str(), "till" | "til")
         && next.is_some_and(|n| {
             n.kind == Kind::Number

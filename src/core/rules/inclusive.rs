@@ -355,8 +355,36 @@ fn credited(a: &Analysis, first: usize, end: usize) -> bool {
     if matches!(at(j), "the" | "our" | "your") {
         j = j.and_then(|j| j.checked_sub(1));
     }
-    let before = (at(j.and_then(|j| j.checked_sub(1))), at(j));
-    let handed = matches!(before, ("belongs" | "belong" | "belonged", "to") | ("all", "about"));
+    let verb = j.and_then(|j| j.checked_sub(1));
+    let before = (at(verb), at(j));
+    // What is handed over is a time or a result, the subject right before
+    // the verb: "this quarter belongs to", "this spring is all about", not
+    // "the blue van belongs to".
+    let mut subject = verb.and_then(|v| v.checked_sub(1));
+    if matches!(at(subject), "is" | "'s" | "was" | "will" | "be") {
+        subject = subject.and_then(|s| s.checked_sub(1));
+    }
+    let given = matches!(
+        at(subject),
+        "year"
+            | "quarter"
+            | "season"
+            | "month"
+            | "week"
+            | "spring"
+            | "summer"
+            | "autumn"
+            | "winter"
+            | "result"
+            | "results"
+            | "win"
+            | "record"
+            | "score"
+            | "success"
+            | "credit"
+            | "award"
+    );
+    let handed = given && matches!(before, ("belongs" | "belong" | "belonged", "to") | ("all", "about"));
     let owns_time = at(Some(end + 1)) == "'s"
         && matches!(
             at(Some(end + 2)),
@@ -425,11 +453,17 @@ fn belittled(a: &Analysis) -> Option<(usize, usize)> {
 /// will", "let's", "our goal")?
 fn our_goal_before(a: &Analysis, i: usize) -> bool {
     let w = &a.words;
-    a.hits(List::Future).iter().take_while(|f| f.last < i).any(|f| {
-        let first = w[f.first].lower.as_str();
-        let before = f.first.checked_sub(1).map(|p| w[p].lower.as_str());
-        matches!(first, "we" | "our") || matches!(before, Some("we" | "'s" | "us"))
-    })
+    // In the team's own sentence: a goal set earlier does not make a later
+    // "the mechanics will own this target" a means.
+    let start = a.sentence_start(i);
+    a.hits_in(List::Future, start, i)
+        .iter()
+        .filter(|f| f.last < i)
+        .any(|f| {
+            let first = w[f.first].lower.as_str();
+            let before = f.first.checked_sub(1).map(|p| w[p].lower.as_str());
+            matches!(first, "we" | "our") || matches!(before, Some("we" | "'s" | "us"))
+        })
 }
 
 /// "our couriers the friendliest, quickest crew": right after the segment, a

@@ -46,7 +46,11 @@ fn verbless(a: &Analysis, i: usize) -> bool {
             && !crate::core::text::is_function_word(&x.lower)
             && x.lower.chars().all(|c| c.is_alphabetic())
     });
-    let particle = matches!(at(noun + 1), "away" | "out" | "off" | "on" | "back");
+    // Things people can move: a plural, or "all" or "your" before it
+    // ("Heating off in the east workshop" and "Lift out of order" report).
+    let movable = noun > i || (at(noun).ends_with('s') && !at(noun).ends_with("ss"));
+    let particle = matches!(at(noun + 1), "away" | "out" | "off" | "on" | "back")
+        && !(at(noun + 2) == "of" && matches!(at(noun + 3), "order" | "action" | "service" | "stock" | "use" | "date"));
     let then = w.get(noun + 2).is_none_or(|x| {
         x.sentence != w[i].sentence
             || x.kind == Kind::Punct
@@ -76,7 +80,7 @@ fn verbless(a: &Analysis, i: usize) -> bool {
                 "is" | "are" | "was" | "were" | "'s" | "'re" | "will" | "'ll" | "can" | "have" | "has" | "go" | "goes"
             )
         });
-    thing && particle && then && !verb
+    thing && movable && particle && then && !verb
 }
 
 /// The word right after a comma that closes a statement of how things
