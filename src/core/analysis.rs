@@ -27,9 +27,9 @@ pub struct Analysis<'t> {
     /// Where the set's segments are named (filled in by the reviewer, which
     /// knows the segments).
     pub segments: Vec<Hit>,
-    /// The sentences that assert the opposite of a pillar (filled in by the
-    /// reviewer, which checks for drift first): a plan in one is a decision
-    /// against the story, not a destination.
+    /// The first words of what asserts the opposite of a pillar, in text
+    /// order (filled in by the reviewer, which checks for drift first): a
+    /// plan beside one is a decision against the story, not a destination.
     pub against_story: Vec<usize>,
     /// Byte offset of every character, and of the text's end: a span's
     /// words are sliced in O(1), not by walking the text from its start.
@@ -248,10 +248,10 @@ impl<'t> Analysis<'t> {
         }
     }
 
-    /// The sentence of the word that starts at character `start`, if any.
-    pub fn sentence_at(&self, start: usize) -> Option<usize> {
+    /// The word that starts at character `start`, if any.
+    pub fn word_at(&self, start: usize) -> Option<usize> {
         let i = self.words.partition_point(|w| w.start < start);
-        self.words.get(i).filter(|w| w.start == start).map(|w| w.sentence)
+        self.words.get(i).filter(|w| w.start == start).map(|_| i)
     }
 
     /// Is the sentence around word `i` told in the past ("kept 210,000 homes

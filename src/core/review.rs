@@ -45,11 +45,13 @@ impl<'a> Reviewer<'a> {
         analysis.segments = self.rules.segment_hits(&analysis);
         // Drift first: a sentence that contradicts the story sets no goal.
         let (alignment, mut drift) = self.drift.check(&analysis);
-        analysis.against_story = drift
+        let mut against: Vec<usize> = drift
             .iter()
             .filter(|d| d.kind == DriftKind::Contradiction)
-            .filter_map(|d| analysis.sentence_at(d.span?.start))
+            .filter_map(|d| analysis.word_at(d.span?.start))
             .collect();
+        against.sort_unstable();
+        analysis.against_story = against;
         let mut checklist = rules::score(&analysis, message, &self.rules, self.lexicon);
         // What the message is for decides which checks apply; a kind the
         // lexicon does not know (refused on load) is read as a story.

@@ -51,8 +51,23 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
     let losses = Losses::read(a);
     // "The board has agreed that from January we'll cover gaps with agency
     // carers": a future in a sentence that contradicts the story is a
-    // decision against it, news rather than a destination.
-    let against = |h: &Hit| a.against_story.contains(&a.words[h.first].sentence);
+    // decision against it, news rather than a destination. Not a remedy
+    // after it: "repairs are slow at the moment, so we will train two
+    // more mechanics".
+    let against = |h: &Hit| {
+        let w = &a.words;
+        let sentence = w[h.first].sentence;
+        // (The look between is bounded: a sentence can be a whole text.)
+        a.against_story.iter().any(|&c| {
+            let remedy = || {
+                c < h.first
+                    && (c + 1..h.first.min(c + 40)).any(|j| {
+                        matches!(w[j].lower.as_str(), "so" | "and" | "but" | "therefore") && w[j - 1].lower == ","
+                    })
+            };
+            w[c].sentence == sentence && !remedy()
+        })
+    };
     let goal = a
         .hits(List::Future)
         .iter()
