@@ -56,9 +56,12 @@ fn a_second_workbench_opens_read_only_and_a_dead_ones_edits_come_back() {
 
     let pid = first.child.process_id().expect("a pid");
     let mut second = Session::start(&file, &home);
+    // Wait for the whole notice, the holder's pid included: the screen may
+    // be read between two writes of one frame.
+    let holder = format!("pid {pid}");
     second.wait_for("the read-only notice", |sc| {
         let c = sc.contents();
-        c.contains("[read-only]") && c.contains("already open")
+        c.contains("[read-only]") && c.contains("already open") && c.contains(&holder)
     });
     assert!(second.screen().contains(&format!("pid {pid}")), "{}", second.screen());
     assert!(!second.screen().contains("Unsaved edits found"), "{}", second.screen());
