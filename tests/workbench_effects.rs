@@ -100,7 +100,7 @@ impl Drop for Scratch {
     }
 }
 
-const VARIANTS: usize = 47;
+const VARIANTS: usize = 48;
 
 /// The number of `a`'s variant.
 fn variant(a: &Action) -> usize {
@@ -152,6 +152,7 @@ fn variant(a: &Action) -> usize {
         Action::Right => 44,
         Action::Pulse => 45,
         Action::PulseLoaded(_) => 46,
+        Action::OfferRestore(_) => 47,
     }
 }
 
@@ -231,6 +232,14 @@ fn every_action(s: &Scratch) -> Vec<Action> {
         Action::Pulse,
         Action::PulseLoaded(Ok(Box::default())),
         Action::PulseLoaded(Err("answers.csv: row 4: this row has 1 fields".into())),
+        Action::OfferRestore(Box::new(Found {
+            file: s.journal.clone(),
+            diff: Diff::default(),
+            set: fixture(),
+            base: None,
+            modified: None,
+            older: vec![],
+        })),
     ];
     all.extend("sdcrowynxDq".chars().map(Action::Choose));
     // Every variant is there: numbered by a match with no catch-all, so a

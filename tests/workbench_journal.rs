@@ -277,3 +277,28 @@ fn of_two_stopped_sessions_the_newest_edits_are_offered_then_the_older_said_olde
     let flat = shown.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains("These edits are older than the file, saved"), "{shown}");
 }
+
+#[test]
+fn discarding_the_newest_edits_offers_the_older_at_once() {
+    let p = place();
+    crashed_session_as(&p, "zzzzzzzz", " Old.");
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    crashed_session_as(&p, "aaaaaaaa", " New.");
+    assert_eq!(journals(&p).len(), 2);
+
+    let mut app = open(&p);
+    let Some(Prompt::Restore(found)) = &app.prompt else {
+        panic!("restore prompt expected");
+    };
+    assert_eq!(found.set.internal[1].text, "We want to be the best. New.");
+    press(&mut app, KeyCode::Char('d'));
+    // The older session's edits come next, without reopening the set.
+    let Some(Prompt::Restore(found)) = &app.prompt else {
+        panic!("the older journal is offered at once: {:?}", app.prompt);
+    };
+    assert_eq!(found.set.internal[1].text, "We want to be the best. Old.");
+    assert_eq!(journals(&p).len(), 1, "the newest journal is gone");
+    press(&mut app, KeyCode::Char('r'));
+    assert_eq!(app.set.internal[1].text, "We want to be the best. Old.");
+    assert!(app.dirty);
+}

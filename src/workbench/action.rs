@@ -107,6 +107,9 @@ pub enum Action {
     /// A survey export was read, or two rounds to compare (or why they
     /// could not be).
     PulseLoaded(Result<Box<Rounds>, String>),
+    /// After a discard, the edits another stopped session left, offered in
+    /// turn.
+    OfferRestore(Box<crate::workbench::unsaved::Found>),
 }
 
 /// What the pulse screen shows: the latest round, and the round before it
@@ -132,6 +135,7 @@ impl Action {
                 | Action::Journaled(_)
                 | Action::JournalFailed(_)
                 | Action::PulseLoaded(_)
+                | Action::OfferRestore(_)
         )
     }
 }
@@ -153,7 +157,8 @@ pub enum Effect {
     Reload,
     /// This session's journal goes: its edits were saved or discarded.
     DropJournal,
-    /// A journal a stopped session left goes (the user discarded it).
+    /// A journal a stopped session left goes (the user discarded it); an
+    /// older one left beside it is offered next (`OfferRestore`).
     DiscardJournal(PathBuf),
     /// Journal the unsaved edits now (`Journaled`), then remove `replacing`
     /// (a stopped session's journal whose edits are this session's now).

@@ -72,7 +72,10 @@ impl Runtime {
             }
             Effect::DiscardJournal(file) => {
                 journal::remove(&file);
-                None
+                // Another stopped session's edits wait behind the newest:
+                // offer them now, not only at the next opening.
+                let (found, _) = self.journal.as_ref()?.find(&app.path, &app.set);
+                found.map(|f| Action::OfferRestore(Box::new(f)))
             }
             Effect::WriteJournal { replacing } => {
                 if let (Some(Ok(_)), Some(old)) = (self.write_journal(app), replacing) {

@@ -22,7 +22,8 @@ pub struct Found {
     pub base: Option<Fingerprint>,
     pub modified: Option<SystemTime>,
     /// When the older journals other stopped sessions left for the set
-    /// were written, newest first: offered in turn, on later openings.
+    /// were written, newest first: offered in turn, after a discard or on
+    /// a later opening.
     pub older: Vec<Option<SystemTime>>,
 }
 

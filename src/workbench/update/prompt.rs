@@ -179,7 +179,8 @@ pub(super) fn answer(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
 /// The answer to the restore prompt shown on opening a set that has a
 /// journal: `r` restores the journaled edits (unsaved, so a save still
 /// asks before overwriting a file that changed since they began), `d`
-/// discards them, Esc opens the file as it is and keeps the journal, which
+/// discards them (and offers the next older journal, if one waits), Esc
+/// opens the file as it is and keeps the journal, which
 /// is offered again next time.
 fn restore(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
     match action {
@@ -263,6 +264,10 @@ pub(super) fn outcome(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
             app.mode = Mode::Pulse { scroll: 0 };
         }
         Action::PulseLoaded(Err(e)) => app.error(e),
+        Action::OfferRestore(found) => {
+            app.prompt = Some(Prompt::Restore(found));
+            app.info("Discarded those edits; an older session's are offered next");
+        }
         Action::Exists(target) => app.prompt = Some(Prompt::Overwrite(target)),
         Action::Reloaded { set, disk, notices } => {
             app.mode = Mode::Normal;
