@@ -25,7 +25,7 @@ pub struct Fact {
     pub lasting: Vec<bool>,
     /// For each of `quantities`: how often something recurs ("every 7
     /// days", "24 hours a day"), not how long or how soon.
-    pub periodic: Vec<Option<String>>,
+    pub periodic: Vec<Option<&'static str>>,
 }
 
 /// "for 48 hours", "booked for 15 minutes": a duration after "for" is how
@@ -49,26 +49,33 @@ pub fn lasting(words: &[crate::core::text::tokens::Word], q: &Quantity) -> bool 
 /// deadline ("a 14-minute wait", "within 3 days") says nothing about it.
 /// Returns the period: "every" for how often, or the period a share is of
 /// ("day" in "16 hours a day"); "7 days a week" is not "16 hours a day".
-pub fn periodic(words: &[crate::core::text::tokens::Word], q: &Quantity) -> Option<String> {
+pub fn periodic(words: &[crate::core::text::tokens::Word], q: &Quantity) -> Option<&'static str> {
     if q.unit != Unit::Hours {
         return None;
     }
     let before = q.first.checked_sub(1).map(|i| words[i].lower.as_str());
     if matches!(before, Some("every" | "each")) {
-        return Some("every".to_string());
+        return Some("every");
     }
     let per = words
         .get(q.last + 1)
         .is_some_and(|w| matches!(w.lower.as_str(), "a" | "an" | "per" | "each" | "every"));
-    words
-        .get(q.last + 2)
-        .filter(|w| {
-            per && matches!(
-                w.lower.as_str(),
-                "day" | "week" | "month" | "year" | "night" | "shift" | "hour" | "fortnight" | "weekday"
-            )
-        })
-        .map(|w| w.lower.clone())
+    if !per {
+        return None;
+    }
+    [
+        "day",
+        "week",
+        "month",
+        "year",
+        "night",
+        "shift",
+        "hour",
+        "fortnight",
+        "weekday",
+    ]
+    .into_iter()
+    .find(|p| words.get(q.last + 2).is_some_and(|w| w.lower == *p))
 }
 
 /// Words too common to tell what a figure is about.
@@ -207,8 +214,8 @@ mod tests {
         assert_eq!(booked.lasting, [true], "a length of time, not a time within which");
         assert_eq!(booked.periodic, [None]);
         let cleaned = Fact::new(0, "Every ward has a deep clean every 7 days", &lexicon);
-        assert_eq!(cleaned.periodic, [Some("every".into())], "how often, not how long");
+        assert_eq!(cleaned.periodic, [Some("every")], "how often, not how long");
         let open = Fact::new(0, "The main library is open 24 hours a day", &lexicon);
-        assert_eq!(open.periodic, [Some("day".into())], "how much in each day");
+        assert_eq!(open.periodic, [Some("day")], "how much in each day");
     }
 }

@@ -343,14 +343,8 @@ fn until(a: &Analysis, h: &Hit) -> bool {
                         | "further"
                         | "the"
                         | "next"
-                        | "monday"
-                        | "tuesday"
-                        | "wednesday"
-                        | "thursday"
-                        | "friday"
-                        | "saturday"
-                        | "sunday"
                 )
+                // A day or a month: the calendar list already names them.
                 || a.cover(List::Calendar).starts_at(h.last + 1)
         })
 }

@@ -57,16 +57,20 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
     let against = |h: &Hit| {
         let w = &a.words;
         let sentence = w[h.first].sentence;
-        // (The look between is bounded: a sentence can be a whole text.)
-        a.against_story.iter().any(|&c| {
-            let remedy = || {
-                c < h.first
+        // Only the contradictions of this sentence, found by binary search
+        // in their text order; the look between is bounded, as a sentence
+        // can be a whole text.
+        let from = a.against_story.partition_point(|&c| c < a.sentence_start(h.first));
+        a.against_story[from..]
+            .iter()
+            .take_while(|&&c| w[c].sentence == sentence)
+            .any(|&c| {
+                let remedy = c < h.first
                     && (c + 1..h.first.min(c + 40)).any(|j| {
                         matches!(w[j].lower.as_str(), "so" | "and" | "but" | "therefore") && w[j - 1].lower == ","
-                    })
-            };
-            w[c].sentence == sentence && !remedy()
-        })
+                    });
+                !remedy
+            })
     };
     let goal = a
         .hits(List::Future)

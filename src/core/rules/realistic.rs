@@ -182,7 +182,10 @@ fn trailing_rule(a: &Analysis, first: usize, last: usize) -> bool {
         return false;
     }
     let start = a.sentence_start(first).max(first.saturating_sub(16));
-    let claimed = a.quantities.iter().any(|q| q.last < first && q.first >= start)
+    // Quantities are in text order: one ending in the span is found by
+    // binary search, so many absolutes cost no scan of every figure each.
+    let k = a.quantities.partition_point(|q| q.last < start);
+    let claimed = a.quantities.get(k).is_some_and(|q| q.last < first)
         || (start..first).any(|j| matches!(w[j].lower.as_str(), "guaranteed" | "guarantee" | "promise" | "promised"));
     !claimed && (start..first).any(|j| w[j].forms.iter().any(|f| conduct_verb(f)))
 }
