@@ -77,6 +77,18 @@ impl<'t> Analysis<'t> {
                             )
                     }))
         });
+        // "ok here's the plan", "Okay, from Monday ...", "Alright team":
+        // a word of acceptance opening its sentence, with nothing it
+        // accepts after it ("fine if ...", "ok to ..."), is an interjection.
+        hits[List::Acceptance as usize].retain(|h| {
+            let opens = h.first == 0 || words[h.first - 1].sentence != words[h.first].sentence;
+            let interjection = h.first == h.last
+                && matches!(words[h.first].lower.as_str(), "ok" | "okay" | "alright" | "fine")
+                && !words
+                    .get(h.last + 1)
+                    .is_some_and(|n| matches!(n.lower.as_str(), "if" | "to" | "that" | "for" | "with" | "by" | "as"));
+            !(opens && interjection)
+        });
         let negated_by = negation::scope(
             &words,
             &hits[List::Negators as usize],

@@ -192,7 +192,6 @@ pub(super) fn asserted(a: &Analysis, h: &Hit, accepting: &HashSet<usize>) -> boo
 /// which `asserted` has already set aside.
 fn let_happen(a: &Analysis, h: &Hit) -> bool {
     let w = &a.words;
-    let clause = w[h.first].clause;
     // "let the slow punctures sit", "allow the late riders to park": an
     // opposite right after a determiner describes what is let, and is
     // only mentioned.
@@ -202,9 +201,8 @@ fn let_happen(a: &Analysis, h: &Hit) -> bool {
             "the" | "a" | "an" | "any" | "our" | "your" | "their" | "those" | "these" | "them"
         );
     !describes
-        && (h.first.saturating_sub(7)..h.first).any(|j| {
-            w[j].clause == clause
-            && matches!(w[j].lower.as_str(), "let" | "letting" | "allow" | "allowing")
+        && before_aside(a, h.first, 7).any(|j| {
+            matches!(w[j].lower.as_str(), "let" | "letting" | "allow" | "allowing")
             && w.get(j + 1).is_some_and(|n| n.lower != "'s" && n.lower != "us")
             // What is let happen is the thing right after, not a reason
             // further on ("let them know it is late").
@@ -212,6 +210,37 @@ fn let_happen(a: &Analysis, h: &Hit) -> bool {
                 matches!(w[k].lower.as_str(), "know" | "see" | "hear" | "tell" | "that" | "if" | "when")
             })
         })
+}
+
+/// Up to `n` words of word `i`'s clause before it, nearest first, passing
+/// over a bracketed aside: in "letting the slow lines (grout, odd lintels)
+/// go out of stock" what is let go runs on past the brackets.
+fn before_aside<'a>(a: &'a Analysis<'_>, i: usize, n: usize) -> impl Iterator<Item = usize> + 'a {
+    let w = &a.words;
+    let clause = w[i].clause;
+    let mut j = i;
+    let mut depth = 0usize;
+    // An aside is short; one left open is no aside.
+    let mut budget = 40usize;
+    std::iter::from_fn(move || loop {
+        j = j.checked_sub(1)?;
+        budget = budget.checked_sub(1)?;
+        match w[j].lower.as_str() {
+            ")" => depth += 1,
+            "(" if depth > 0 => depth -= 1,
+            _ if depth > 0 => {}
+            _ if w[j].clause != clause && !(j + 1 < w.len() && w[j + 1].lower == "(") => {
+                // Left the clause, unless only by the aside's brackets.
+                let closed = w[j + 1..i].iter().any(|x| x.lower == ")");
+                if !closed || w[j].kind != crate::core::text::tokens::Kind::Word {
+                    return None;
+                }
+                return Some(j);
+            }
+            _ => return Some(j),
+        }
+    })
+    .take(n)
 }
 
 /// A dismissal right after a keyword, in its clause and not itself negated

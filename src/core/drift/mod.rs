@@ -223,9 +223,20 @@ impl DriftEngine {
             }
         }
         drift.extend(mismatches);
+        // "we say 'nursery', not 'daycare'. Parents tell us 'daycare' sounds
+        // cold": once a term is quoted to ban it, quoting it again discusses
+        // the same word.
+        let mut mentioned = HashSet::new();
         for h in &hits[self.avoid] {
             let term = &self.index.phrase(self.avoid, h.phrase).text;
-            if another_sense(a, h, term) || banned(a, h) {
+            if another_sense(a, h, term) {
+                continue;
+            }
+            if banned(a, h) {
+                mentioned.insert(h.phrase);
+                continue;
+            }
+            if mentioned.contains(&h.phrase) && crate::core::text::quotes::inside(&a.words, h.first) {
                 continue;
             }
             let span = a.hit_span(h);
@@ -302,7 +313,17 @@ fn banned(a: &Analysis, h: &Hit) -> bool {
         before().take(6).any(|j| {
             matches!(
                 w[j].lower.as_str(),
-                "says" | "said" | "asks" | "asked" | "calls" | "called" | "writes" | "wrote"
+                "says"
+                    | "said"
+                    | "asks"
+                    | "asked"
+                    | "calls"
+                    | "called"
+                    | "writes"
+                    | "wrote"
+                    | "told"
+                    | "tell"
+                    | "tells"
             ) && !(j > 0 && matches!(w[j - 1].lower.as_str(), "we" | "i"))
         })
     };

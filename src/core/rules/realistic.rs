@@ -35,17 +35,15 @@ pub fn score(a: &Analysis, t: &mut Tally) {
             || time_of_day(a, first, last)
             || kept_rule(a, first, last)
             || trailing_rule(a, first, last)
+            || option(a, first, last)
     };
     let found = distinct(a, &[List::Hyperbole, List::Absolutes]);
     for h in &found {
-        if exempt(h.first, h.last) {
+        let hyperbole = h.list == List::Hyperbole as usize;
+        if exempt(h.first, h.last) || (!hyperbole && past_record(a, h.first)) {
             continue;
         }
-        let rule = if h.list == List::Hyperbole as usize {
-            Rule::Hyperbole
-        } else {
-            Rule::Absolute
-        };
+        let rule = if hyperbole { Rule::Hyperbole } else { Rule::Absolute };
         t.hit(rule, a, h);
     }
     // "done in under 15 minutes, guaranteed, every time": "every time"
@@ -283,6 +281,42 @@ fn opening_clause(a: &Analysis, i: usize) -> bool {
             w[start].lower.as_str(),
             "when" | "if" | "before" | "after" | "whenever" | "once" | "each" | "every" | "until" | "till" | "while"
         )
+}
+
+/// "they can always bring them back", "riders could always ask the desk":
+/// a choice always open to people is an option, not a promise. What a
+/// thing or the sender can always do ("the app can always find it") is
+/// still a claim.
+fn option(a: &Analysis, first: usize, last: usize) -> bool {
+    let w = &a.words;
+    if first != last
+        || w[first].lower != "always"
+        || first < 2
+        || !matches!(w[first - 1].lower.as_str(), "can" | "could")
+    {
+        return false;
+    }
+    let s = first - 2;
+    let people = [a.cover(List::Beneficiaries), a.cover(List::GroupNouns)];
+    matches!(
+        w[s].lower.as_str(),
+        "you" | "they" | "he" | "she" | "someone" | "anyone" | "people"
+    ) || people.iter().any(|c| c.overlaps(s, s))
+        || a.segments.iter().any(|h| h.last == s)
+}
+
+/// "41 wagons loaded on Friday and not one went out short", "nobody
+/// waited last night": an absolute told of what already happened is a
+/// record, not a promise. Not in a sentence that also looks ahead ("last
+/// year we were late, this year zero late trains"); and a boast stays a
+/// boast ("the best in the world", "unprecedented": hyperbole, not here).
+fn past_record(a: &Analysis, first: usize) -> bool {
+    let sentence = a.words[first].sentence;
+    let ahead = [List::Future, List::Deadlines, List::EffectiveDates]
+        .into_iter()
+        .flat_map(|l| a.hits_in(l, first.saturating_sub(12), first + 12))
+        .any(|h| a.words[h.first].sentence == sentence);
+    !ahead && a.told_as_past(first)
 }
 
 /// "zero-alcohol cocktails", "a zero balance": zero as a plain quantity

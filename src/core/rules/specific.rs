@@ -58,7 +58,12 @@ pub fn score(a: &Analysis, t: &mut Tally) {
         t.add(Rule::Reason, Some(span), &[]);
         cues += 1;
     }
-    let buzz = distinct(a, &[List::Buzzwords]);
+    // Quoting is not saying: "stop calling it 'the cheap stuff'" mentions
+    // the word it drops.
+    let buzz: Vec<_> = distinct(a, &[List::Buzzwords])
+        .into_iter()
+        .filter(|h| !crate::core::text::quotes::inside(&a.words, h.first))
+        .collect();
     for h in &buzz {
         t.hit(Rule::Buzzword, a, h);
     }

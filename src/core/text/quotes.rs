@@ -28,11 +28,22 @@ pub fn inside(words: &[Word], i: usize) -> bool {
         let w = &words[j];
         is_mark(w) && (matches!(w.lower.as_str(), "“" | "‘") || (touches_next(j) && !touches_prev(j)))
     };
+    // "drop 'morning girls!' from the chat": a mark against the quotation's
+    // own end mark closes it, in the sentence that mark ended.
+    let after_mark = |j: usize| {
+        j > 1
+            && words[j - 1].end == words[j].start
+            && words[j - 1].kind == Kind::Punct
+            && matches!(words[j - 1].lower.as_str(), "!" | "?" | "." | ",")
+            && words[j - 2].end == words[j - 1].start
+            && words[j - 2].kind != Kind::Punct
+            && words[j - 2].sentence == sentence
+    };
     let closes = |j: usize| {
         let w = &words[j];
-        is_mark(w) && (matches!(w.lower.as_str(), "”") || (touches_prev(j) && !touches_next(j)))
+        is_mark(w) && (matches!(w.lower.as_str(), "”") || ((touches_prev(j) || after_mark(j)) && !touches_next(j)))
     };
-    let same = |j: &usize| words[*j].sentence == sentence;
+    let same = |j: &usize| words[*j].sentence == sentence || after_mark(*j);
     // The nearest mark before the word must open a quotation ...
     let before = (i.saturating_sub(REACH)..i)
         .rev()
@@ -72,6 +83,7 @@ mod tests {
 
     #[test]
     fn words_outside_them_are_said() {
+        assert!(quoted("Can we drop 'morning girls!' from the chats?", "girls"));
         assert!(!quoted("Morning, lads: the yard opens at six.", "lads"));
         assert!(!quoted("We said \"thanks\" to the lads on the night shift.", "lads"));
         // An apostrophe inside a word opens nothing, and a plural

@@ -281,8 +281,51 @@ fn push_part<C: Ch>(
         }
     }
     let lower = normalize_chars(written);
+    // "7pm", "48hrs", "5mins": a figure written against its unit is read
+    // as the figure and the unit, as "7 pm" and "48 hrs" are.
+    if let Some(k) = glued_unit(&lower) {
+        let (figure, unit) = lower.split_at(k);
+        out.push(make(
+            figure.to_string(),
+            Kind::Number,
+            start,
+            start + k,
+            clause,
+            sentence,
+            glued,
+            chars,
+        ));
+        out.push(make(
+            unit.to_string(),
+            Kind::Word,
+            start + k,
+            end,
+            clause,
+            sentence,
+            false,
+            chars,
+        ));
+        return;
+    }
     let kind = kind_of(&lower);
     out.push(make(lower, kind, start, end, clause, sentence, glued, chars));
+}
+
+/// Where the unit starts in a figure written against a unit of time or a
+/// time of day ("7pm", "10.30am", "48hrs"). Not a figure with a multiplier
+/// ("5k", read as 5,000), an ordinal ("2nd") or a code ("A4", "3g").
+fn glued_unit(lower: &str) -> Option<usize> {
+    let k = lower
+        .bytes()
+        .position(|b| !(b.is_ascii_digit() || b == b'.' || b == b','))?;
+    let (figure, unit) = lower.split_at(k);
+    let units = [
+        "am", "pm", "h", "hr", "hrs", "hour", "hours", "min", "mins", "minute", "minutes", "sec", "secs", "day",
+        "days", "wk", "wks", "week", "weeks", "yr", "yrs",
+    ];
+    let digit_ends = figure.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        && figure.as_bytes().last().is_some_and(u8::is_ascii_digit);
+    (digit_ends && units.contains(&unit)).then_some(k)
 }
 
 fn kind_of(s: &str) -> Kind {
@@ -399,6 +442,16 @@ mod tests {
             lowers("Lemonad.ly sells 1,000 cups at 3.5%."),
             ["lemonad.ly", "sells", "1,000", "cups", "at", "3.5", "%", "."]
         );
+    }
+
+    #[test]
+    fn a_figure_against_its_unit_of_time_is_two_words() {
+        assert_eq!(lowers("in by 4pm, 48hrs"), ["in", "by", "4", "pm", ",", "48", "hrs"]);
+        let w = tokenize("at 10.30am");
+        assert_eq!((w[1].kind, w[2].kind), (Kind::Number, Kind::Word));
+        assert_eq!((w[1].start, w[1].end, w[2].start, w[2].end), (3, 8, 8, 10));
+        // A multiplier, an ordinal and a code stay one word.
+        assert_eq!(lowers("5k 2nd A4 under 2s"), ["5k", "2nd", "a4", "under", "2s"]);
     }
 
     #[test]
