@@ -101,7 +101,7 @@ fn placed(a: &Analysis, neg: usize, h: &Hit) -> bool {
     prep > neg + 2
         && matches!(
             w[prep].lower.as_str(),
-            "at" | "in" | "on" | "behind" | "near" | "beside" | "inside" | "outside" | "around"
+            "at" | "in" | "on" | "behind" | "near" | "beside" | "inside" | "outside" | "around" | "during"
         )
 }
 
@@ -116,7 +116,20 @@ fn describes_object(a: &Analysis, neg: usize, h: &Hit) -> bool {
         return false;
     }
     let verb = (neg + 1..h.first).find(|&j| !matches!(w[j].lower.as_str(), "will" | "'ll" | "be" | "longer" | "more"));
-    if verb.is_some_and(|v| HAVING.contains(&w[v].lower.as_str())) {
+    // "won't be using the local bakery": the -ing form of one is one.
+    let having = |v: &str| {
+        HAVING.contains(&v)
+            || v.strip_suffix("ing").is_some_and(|stem| {
+                // "using" (use), "offering" (offer), "getting" (get).
+                let b = stem.as_bytes();
+                let undoubled = (b.len() > 2 && b[b.len() - 1].is_ascii() && b[b.len() - 1] == b[b.len() - 2])
+                    .then(|| &stem[..stem.len() - 1]);
+                HAVING
+                    .iter()
+                    .any(|h| *h == stem || h.strip_suffix('e') == Some(stem) || Some(*h) == undoubled)
+            })
+    };
+    if verb.is_some_and(|v| having(&w[v].lower)) {
         return false;
     }
     let det = (h.first.saturating_sub(2)..h.first).any(|j| {
@@ -146,7 +159,7 @@ const HAVING: &[&str] = &[
 /// "never late" only mention it.
 pub(super) fn asserted(a: &Analysis, h: &Hit, accepting: &HashSet<usize>) -> bool {
     let w = &a.words;
-    if a.negated_by[h.first].is_some() {
+    if a.negated_by[h.first].is_some() || zeroed(a, h) {
         return false;
     }
     let clause = w[h.first].clause;
@@ -183,6 +196,12 @@ pub(super) fn asserted(a: &Analysis, h: &Hit, accepting: &HashSet<usize>) -> boo
         || handed_on(a, h)
         || planned(a, h)
         || let_happen(a, h)
+}
+
+/// "zero missed drops", "zero late trains": zero right before the opposite
+/// counts none of it, as "no" would.
+pub(super) fn zeroed(a: &Analysis, h: &Hit) -> bool {
+    h.first > 0 && a.words[h.first - 1].lower == "zero"
 }
 
 /// "let the straightforward claims stall till Monday", "we'll let the
@@ -267,7 +286,12 @@ fn commanded(a: &Analysis, h: &Hit) -> bool {
     // ...") still leaves an imperative; at most a few softening words
     // before the verb.
     let start = a.clause_start(h.first);
-    h.first - start <= 4
+    // "Missed bin reports will drop": a past form opening a clause
+    // describes what follows; an imperative is the plain verb.
+    let first = w[h.first].lower.as_str();
+    let past = first.len() > 4 && first.ends_with("ed") && !first.ends_with("eed");
+    !past
+        && h.first - start <= 4
         && (start..h.first).all(|j| {
             matches!(
                 w[j].lower.as_str(),

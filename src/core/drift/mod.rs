@@ -21,7 +21,7 @@ use crate::core::text::phrases::{Hit, PhraseIndex};
 use crate::core::text::stem;
 use crate::core::text::tokens::Kind;
 use crate::core::verdict::{Alignment, Drift, DriftKind, Span, Tie};
-use assertion::{asserted, contrary_negation, dismissed};
+use assertion::{asserted, contrary_negation, dismissed, zeroed};
 use facts::Fact;
 use std::collections::HashSet;
 
@@ -191,12 +191,13 @@ impl DriftEngine {
                     // ties the message to its pillar.
                     // Only a plain denial: not "not every delay", nor one
                     // itself denied ("can't promise no delay").
-                    let plain = a.negated_by[h.first].is_some_and(|n| {
-                        matches!(
-                            a.words[n].lower.as_str(),
-                            "no" | "never" | "without" | "nobody" | "none" | "nothing"
-                        ) && a.negated_by[n].is_none()
-                    });
+                    let plain = zeroed(a, h)
+                        || a.negated_by[h.first].is_some_and(|n| {
+                            matches!(
+                                a.words[n].lower.as_str(),
+                                "no" | "never" | "without" | "nobody" | "none" | "nothing"
+                            ) && a.negated_by[n].is_none()
+                        });
                     if plain {
                         supported[pi] = true;
                         ties.push(Tie {

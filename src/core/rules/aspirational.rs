@@ -54,19 +54,19 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
     // decision against it, news rather than a destination. Not a remedy
     // after it: "repairs are slow at the moment, so we will train two
     // more mechanics".
-    let against = |h: &Hit| {
+    let against = |first: usize| {
         let w = &a.words;
-        let sentence = w[h.first].sentence;
+        let sentence = w[first].sentence;
         // Only the contradictions of this sentence, found by binary search
         // in their text order; the look between is bounded, as a sentence
         // can be a whole text.
-        let from = a.against_story.partition_point(|&c| c < a.sentence_start(h.first));
+        let from = a.against_story.partition_point(|&c| c < a.sentence_start(first));
         a.against_story[from..]
             .iter()
             .take_while(|&&c| w[c].sentence == sentence)
             .any(|&c| {
-                let remedy = c < h.first
-                    && (c + 1..h.first.min(c + 40)).any(|j| {
+                let remedy = c < first
+                    && (c + 1..first.min(c + 40)).any(|j| {
                         matches!(w[j].lower.as_str(), "so" | "and" | "but" | "therefore") && w[j - 1].lower == ","
                     });
                 !remedy
@@ -75,14 +75,16 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
     let goal = a
         .hits(List::Future)
         .iter()
-        .find(|h| !threats.overlaps(h.first, h.last) && !losses.tells(a, h.first) && !against(h) && is_goal(a, h, ctx))
+        .find(|h| {
+            !threats.overlaps(h.first, h.last) && !losses.tells(a, h.first) && !against(h.first) && is_goal(a, h, ctx)
+        })
         .or_else(|| {
             // "let's make", "let's become"; not "let's double down", a slogan.
             a.hits(List::ChangeVerbs).iter().find(|h| {
                 let w = &a.words;
                 let after_lets = (h.first.saturating_sub(3)..h.first)
                     .any(|j| w[j].lower == "'s" && j > 0 && w[j - 1].lower == "let");
-                after_lets && !buzz.overlaps(h.first, h.last) && !against(h) && !empty_make(a, h)
+                after_lets && !buzz.overlaps(h.first, h.last) && !against(h.first) && !empty_make(a, h)
             })
         });
     if a.no_content() {
@@ -223,8 +225,14 @@ fn is_goal(a: &Analysis, h: &Hit, ctx: &RuleContext) -> bool {
         }
     }
     // "Aim to finish ..." opens an instruction; "We want ...", "Our goal
-    // ...", "The target ..." open a goal.
-    !(sentence_start(a, h.first) && !modal && !matches!(w[h.first].lower.as_str(), "we" | "our" | "the"))
+    // ...", "The target ...", "Target for 2027: ..." and "2027, here we
+    // come" open a goal.
+    !(sentence_start(a, h.first)
+        && !modal
+        && !matches!(
+            w[h.first].lower.as_str(),
+            "we" | "our" | "the" | "target" | "goal" | "here"
+        ))
 }
 
 /// "will be published a week earlier", "will be emailed the same afternoon

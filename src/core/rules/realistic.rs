@@ -130,7 +130,16 @@ fn time_of_day(a: &Analysis, first: usize, last: usize) -> bool {
     let dated = [List::Calendar, List::Deadlines]
         .into_iter()
         .any(|l| a.cover(l).starts_within(first + 1, first + 3));
-    (determiner && describes) || through || dated || a.told_as_past(first)
+    // "charge the tablets overnight", "leave the vans overnight": what is
+    // left through the night may be named between.
+    let left = (first.saturating_sub(5)..first.saturating_sub(1)).any(|j| {
+        w[j].clause == w[first].clause
+            && matches!(
+                w[j].lower.as_str(),
+                "leave" | "left" | "park" | "parked" | "keep" | "kept" | "charge" | "charged" | "charging" | "store"
+            )
+    });
+    (determiner && describes) || through || left || dated || a.told_as_past(first)
 }
 
 /// "library assistants must wear their lanyards at all times", "wear

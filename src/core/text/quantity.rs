@@ -103,10 +103,17 @@ impl Quantity {
             return true;
         }
         if self.bound == Bound::Exact && self.high.is_none() {
-            return match fact.bound {
-                Bound::AtMost => lo <= fact.value + 1e-9,
-                Bound::AtLeast => lo + 1e-9 >= fact.value,
-                Bound::Exact => eq(lo, fact.value),
+            return match (fact.bound, fact.high) {
+                (Bound::AtMost, _) => lo <= fact.value + 1e-9,
+                (Bound::AtLeast, _) => lo + 1e-9 >= fact.value,
+                // A figure inside a fact's range ("by 1 am" within quiet
+                // hours "from 10 pm to 8 am"); a range of clock times may
+                // run through midnight.
+                (Bound::Exact, Some(high)) if high < fact.value && fact.unit == Unit::Clock => {
+                    lo + 1e-9 >= fact.value || lo <= high + 1e-9
+                }
+                (Bound::Exact, Some(high)) => lo + 1e-9 >= fact.value && lo <= high + 1e-9,
+                (Bound::Exact, None) => eq(lo, fact.value),
             };
         }
         false
@@ -414,7 +421,24 @@ pub fn find(words: &[Word]) -> Vec<Quantity> {
             0.0
         };
         let on_clock = |v: f64| if v < 12.0 { v + after_noon } else { v };
-        let (value, high) = (on_clock(value), high.map(on_clock));
+        let (value, mut high) = (on_clock(value), high.map(on_clock));
+        // "from 10 pm to 8 am", "7 am until 9 pm": one span of the clock,
+        // each end with its own half of the day.
+        if unit == Unit::Clock && high.is_none() {
+            let joined = words
+                .get(last + 1)
+                .is_some_and(|w| matches!(w.lower.as_str(), "to" | "-" | "–" | "until" | "till"));
+            let other = words
+                .get(last + 2)
+                .and_then(|_| read_number(words, last + 2))
+                .filter(|&(_, _, x)| x);
+            if let Some((hv, hl, _)) = other.filter(|_| joined) {
+                if let Some(half) = words.get(hl + 1).and_then(|w| clock(&w.lower)) {
+                    high = Some(if hv < 12.0 { hv + half } else { hv });
+                    last = hl + 1;
+                }
+            }
+        }
         let working_days = unit == Unit::Hours
             && unit_last > 0
             && matches!(words[unit_last - 1].lower.as_str(), "working" | "business");
@@ -510,6 +534,16 @@ mod tests {
             [(2.0, None, Unit::Clock, Bound::Exact)]
         );
         assert_eq!(q("down 6-10 p.m."), [(18.0, Some(22.0), Unit::Clock, Bound::Exact)]);
+        assert_eq!(
+            q("quiet from 10pm to 8am"),
+            [(22.0, Some(8.0), Unit::Clock, Bound::Exact)]
+        );
+        let span = |t: &str| find(&tokenize(t)).remove(0);
+        let quiet = span("from 10 pm to 8 am");
+        assert!(span("by 1 am").agrees_with(&quiet));
+        assert!(span("at 11 pm").agrees_with(&quiet));
+        assert!(!span("at 9 pm").agrees_with(&quiet));
+        assert!(!span("11 pm to 8 am").agrees_with(&quiet));
         assert!(!Unit::Clock.same_dimension(&Unit::Hours));
     }
 
