@@ -61,7 +61,7 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
         t.hit(Rule::Sanction, a, h);
     }
     if threats.is_empty() {
-        if let Some((first, last)) = loses_entitlement(a) {
+        if let Some((first, last)) = loses_entitlement(a).or_else(|| offender_pays(a)) {
             t.add(Rule::Sanction, Some(a.span(first, last)), &[]);
         }
     }
@@ -87,7 +87,7 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
     let universal = a
         .hits(List::Universal)
         .iter()
-        .find(|u| !singled_at.overlaps(u.first, u.last));
+        .find(|u| !singled_at.overlaps(u.first, u.last) && !compound(a, u));
     if let Some(h) = universal {
         t.hit(Rule::UniversalInvite, a, h);
     }
@@ -396,6 +396,59 @@ fn credited(a: &Analysis, first: usize, end: usize) -> bool {
 /// "any store that misses it loses its quarterly bonus", "will lose their
 /// Saturday shift": losing what one has earned is a sanction. Losing one's
 /// keys, or power, is not.
+/// "cameras on in every team call", "each department budget": a group
+/// word heading a compound names the thing, not the people in it. The
+/// group itself acts ("every team will", "every team gets") or is named
+/// whole ("every team, every shift").
+fn compound(a: &Analysis, u: &Hit) -> bool {
+    let w = &a.words;
+    let group = matches!(
+        w[u.last].lower.as_str(),
+        "team" | "department" | "colleague" | "employee" | "role"
+    );
+    group
+        && w.get(u.last + 1).is_some_and(|n| {
+            n.kind == Kind::Word
+                && n.sentence == w[u.last].sentence
+                && n.lower.len() > 2
+                && !n.lower.ends_with('s')
+                && !n.lower.ends_with("ed")
+                && !crate::core::text::is_function_word(&n.lower)
+                && !matches!(
+                    n.lower.as_str(),
+                    "will" | "can" | "should" | "must" | "may" | "might" | "could" | "would"
+                )
+        })
+}
+
+/// "anyone who leaves a van unlocked pays the excess themselves", "anyone
+/// caught without a helmet loses the shift": a penalty laid on whoever
+/// breaks a rule is a threat of a sanction, in any words.
+fn offender_pays(a: &Analysis) -> Option<(usize, usize)> {
+    let w = &a.words;
+    let at = |i: usize| w.get(i).map_or("", |x| x.lower.as_str());
+    (0..w.len()).find_map(|i| {
+        let offender = matches!(at(i), "anyone" | "anybody" | "whoever")
+            && (at(i) == "whoever" || matches!(at(i + 1), "who" | "caught" | "found" | "seen"));
+        if !offender {
+            return None;
+        }
+        (i + 2..(i + 16).min(w.len()))
+            .take_while(|&j| w[j].sentence == w[i].sentence)
+            .find(|&j| {
+                let penalty = match at(j) {
+                    "pays" | "foots" | "forfeits" => true,
+                    // "pay for it", "pay the excess", "will pay".
+                    "pay" => matches!(at(j - 1), "will" | "'ll" | "to" | "must"),
+                    "covers" => matches!(at(j + 1), "the" | "any"),
+                    _ => false,
+                };
+                penalty && !crate::core::text::quotes::inside(w, j)
+            })
+            .map(|j| (i, j))
+    })
+}
+
 fn loses_entitlement(a: &Analysis) -> Option<(usize, usize)> {
     let w = &a.words;
     let at = |i: usize| w.get(i).map_or("", |x| x.lower.as_str());
