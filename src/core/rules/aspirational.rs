@@ -17,32 +17,28 @@ use crate::core::text::phrases::Hit;
 use crate::core::text::tokens::Kind;
 
 /// "let's make 2027 ours", "let's make it count", "let's make this our
-/// most epic year yet": making a time someone's, or great, names no state
-/// to reach. "let's make every repair same-day" does.
+/// most magical year yet": making a time someone's, or great, names no
+/// state to reach; what follows "make" in its clause says nothing concrete.
+/// "let's make every repair same-day" does.
 fn empty_make(a: &Analysis, h: &Hit) -> bool {
     let w = &a.words;
-    w[h.first].lower == "make"
-        && (h.last + 1..(h.last + 5).min(w.len()))
-            .take_while(|&j| w[j].clause == w[h.first].clause)
-            .any(|j| {
-                matches!(
-                    w[j].lower.as_str(),
-                    "ours"
-                        | "yours"
-                        | "count"
-                        | "special"
-                        | "great"
-                        | "epic"
-                        | "legendary"
-                        | "unforgettable"
-                        | "amazing"
-                        | "awesome"
-                        | "magic"
-                        | "memorable"
-                        | "brilliant"
-                        | "incredible"
-                )
-            })
+    let empty = a.cover(List::Empty);
+    let said = |j: usize| {
+        let x = &w[j];
+        let hollow = matches!(
+            x.lower.as_str(),
+            "count" | "special" | "legendary" | "unforgettable" | "memorable" | "happen"
+        );
+        !(hollow
+            || empty.overlaps(j, j)
+            || crate::core::text::is_function_word(&x.lower)
+            || x.kind != Kind::Word
+            || !x.lower.chars().any(char::is_alphanumeric))
+    };
+    let rest: Vec<usize> = (h.last + 1..(h.last + 9).min(w.len()))
+        .take_while(|&j| w[j].clause == w[h.first].clause)
+        .collect();
+    w[h.first].lower == "make" && !rest.is_empty() && !rest.iter().any(|&j| said(j))
 }
 
 pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) {
