@@ -83,6 +83,14 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
                 after_lets && !buzz.overlaps(h.first, h.last) && !against(h.first) && !empty_make(a, h)
             })
         });
+    // A plan in the present after a date; not one against the story
+    // ("from 1 July the first line of support will be a chatbot, so the
+    // team can ...").
+    let planned = if goal.is_none() {
+        scheduled(a, &losses).filter(|&i| !against(i))
+    } else {
+        None
+    };
     if a.no_content() {
         t.add(Rule::NoContentGoal, None, &[]);
     }
@@ -90,7 +98,7 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
     if let Some(h) = goal {
         t.hit(Rule::Future, a, h);
         heading = true;
-    } else if let Some(i) = scheduled(a, &losses) {
+    } else if let Some(i) = planned {
         t.add(Rule::Future, Some(a.span(i, i)), &[]);
         heading = true;
     }
@@ -114,7 +122,14 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
             t.hit(Rule::InspirationOnly, a, &h);
         }
     }
-    if let Some(h) = distinct(a, &[List::LookingBack]).first() {
+    // "Last month crews reached leaks in 16 hours. Let's hold that: from
+    // October each crew gets a standby van": where the goal has a
+    // sentence of its own, the look back is its starting point.
+    let goal_sentence = goal
+        .map(|g| a.words[g.first].sentence)
+        .or(planned.map(|i| a.words[i].sentence));
+    let starting_point = |h: &Hit| goal_sentence.is_some_and(|s| s != a.words[h.first].sentence);
+    if let Some(h) = distinct(a, &[List::LookingBack]).first().filter(|h| !starting_point(h)) {
         t.hit(Rule::LookingBack, a, h);
     }
     if !heading {
@@ -186,6 +201,19 @@ fn is_goal(a: &Analysis, h: &Hit, ctx: &RuleContext) -> bool {
     // "That's why we will ..." states the goal in its main clause.
     let explains = (h.first.saturating_sub(8).max(a.clause_start(h.first))..h.first)
         .any(|j| w[j].lower == "why" && !(j > 0 && matches!(w[j - 1].lower.as_str(), "is" | "'s" | "was")));
+    // "we've become the most loved bookshop", "has been growing": a
+    // change already made is looked back on.
+    if h.first > 0 && matches!(w[h.first - 1].lower.as_str(), "'ve" | "have" | "has" | "had" | "been") {
+        return false;
+    }
+    // "it's one day", "for one day": a length, not "some day"; "one day
+    // we'll ..." opens its clause.
+    if w[h.first].lower == "one"
+        && h.first > a.clause_start(h.first)
+        && !matches!(w[h.first - 1].lower.as_str(), "and" | "but" | "so")
+    {
+        return false;
+    }
     let modal = matches!(w[h.first].lower.as_str(), "will" | "'ll" | "shall" | "wo");
     // "you'll love it": a feeling foretold is no state to work toward.
     let feeling = a
@@ -211,11 +239,19 @@ fn is_goal(a: &Analysis, h: &Hit, ctx: &RuleContext) -> bool {
     // "I want to take a moment to reflect", "we'd like to thank": saying
     // something is done in the saying; it is not a state to reach.
     if !modal {
-        let next = if a.words.get(h.last + 1).is_some_and(|n| n.lower == "to") {
+        let mut next = if a.words.get(h.last + 1).is_some_and(|n| n.lower == "to") {
             h.last + 2
         } else {
             h.last + 1
         };
+        // "I want to personally say": an adverb between.
+        while a
+            .words
+            .get(next)
+            .is_some_and(|n| n.lower.len() > 4 && n.lower.ends_with("ly") && next < h.last + 4)
+        {
+            next += 1;
+        }
         if a.cover(List::SpeechActs).starts_at(next) {
             return false;
         }

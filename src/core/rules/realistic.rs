@@ -10,6 +10,7 @@ use super::tally::Tally;
 use crate::core::analysis::Analysis;
 use crate::core::lexicon::{List, Rule};
 use crate::core::text::cover::Cover;
+use crate::core::text::phrases::Hit;
 use crate::core::text::tokens::Kind;
 
 pub fn score(a: &Analysis, t: &mut Tally) {
@@ -37,7 +38,17 @@ pub fn score(a: &Analysis, t: &mut Tally) {
             || trailing_rule(a, first, last)
             || option(a, first, last)
     };
-    let found = distinct(a, &[List::Hyperbole, List::Absolutes]);
+    // "world-class" is a buzzword (specific says so), not a claim at the
+    // scale of the world.
+    let inside_buzzword = |h: &Hit| {
+        a.hits_in(List::Buzzwords, h.first.saturating_sub(4), h.last + 1)
+            .iter()
+            .any(|b| b.first <= h.last && h.first <= b.last && (b.first < h.first || b.last > h.last))
+    };
+    let found: Vec<_> = distinct(a, &[List::Hyperbole, List::Absolutes])
+        .into_iter()
+        .filter(|h| h.list != List::Hyperbole as usize || !inside_buzzword(h))
+        .collect();
     for h in &found {
         let hyperbole = h.list == List::Hyperbole as usize;
         if exempt(h.first, h.last) || (!hyperbole && past_record(a, h.first)) {
