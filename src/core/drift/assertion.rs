@@ -25,9 +25,14 @@ pub(super) fn contrary_negation(a: &Analysis, h: &Hit, negative_sense: bool, opp
     // "guests who have never stayed with us": a description of someone,
     // not a claim about the company.
     let w = &a.words;
-    if (neg.saturating_sub(3)..neg)
-        .any(|j| w[j].clause == w[neg].clause && matches!(w[j].lower.as_str(), "who" | "which" | "that" | "whom"))
-    {
+    // So is "anyone caught without a hard hat": who breaks the rule.
+    if (neg.saturating_sub(3)..neg).any(|j| {
+        w[j].clause == w[neg].clause
+            && matches!(
+                w[j].lower.as_str(),
+                "who" | "which" | "that" | "whom" | "caught" | "found"
+            )
+    }) {
         return None;
     }
     let (lo, hi) = (neg.min(h.first), neg.max(h.first));
@@ -159,6 +164,11 @@ const HAVING: &[&str] = &[
 /// "never late" only mention it.
 pub(super) fn asserted(a: &Analysis, h: &Hit, accepting: &HashSet<usize>) -> bool {
     let w = &a.words;
+    // Before the negation check: "if you're not sure ... just guess" is an
+    // order after a denied condition, not a denied guess.
+    if just_order(a, h) {
+        return true;
+    }
     if a.negated_by[h.first].is_some() || zeroed(a, h) {
         return false;
     }
@@ -290,14 +300,34 @@ fn commanded(a: &Analysis, h: &Hit) -> bool {
     // describes what follows; an imperative is the plain verb.
     let first = w[h.first].lower.as_str();
     let past = first.len() > 4 && first.ends_with("ed") && !first.ends_with("eed");
-    !past
-        && h.first - start <= 4
+    let opens = h.first - start <= 4
         && (start..h.first).all(|j| {
             matches!(
                 w[j].lower.as_str(),
                 "please" | "just" | "simply" | "then" | "so" | "and"
             )
-        })
+        });
+    !past && opens
+}
+
+/// "if you're not sure which size they need just guess": "just" before the
+/// bare verb marks the main clause's order, after a condition with no
+/// comma. Not "it is just late", "a just cause", nor a past ("we just
+/// guessed").
+fn just_order(a: &Analysis, h: &Hit) -> bool {
+    let w = &a.words;
+    if h.first < 2 || w[h.first - 1].lower != "just" || w[h.first - 1].clause != w[h.first].clause {
+        return false;
+    }
+    let verb = w[h.first].lower.as_str();
+    let plain = !verb.ends_with("ed") && !verb.ends_with("ing") && !(verb.ends_with('s') && !verb.ends_with("ss"));
+    let before = w[h.first - 2].lower.as_str();
+    let describes = crate::core::text::is_function_word(before)
+        || matches!(
+            before,
+            "'re" | "'m" | "i" | "we" | "they" | "he" | "she" | "was" | "were" | "am" | "never" | "n't" | "not"
+        );
+    plain && !describes
 }
 
 /// "just send the old stock", "use the imported malt this week": an
@@ -307,22 +337,30 @@ fn commanded(a: &Analysis, h: &Hit) -> bool {
 fn handed_on(a: &Analysis, h: &Hit) -> bool {
     let w = &a.words;
     let start = a.clause_start(h.first);
-    // The verb comes within the first few words of the clause.
-    let Some(verb) = (start..h.first.min(start + 4)).find(|&j| {
-        !matches!(
+    let softener = |j: usize| {
+        matches!(
             w[j].lower.as_str(),
             "please" | "just" | "simply" | "then" | "so" | "and"
         )
-    }) else {
-        return false;
     };
-    let passes_on = matches!(
-        w[verb].lower.as_str(),
-        "send" | "use" | "serve" | "sell" | "ship" | "give" | "offer" | "pour" | "stock" | "deliver" | "load"
-    );
-    verb - start <= 3
-        && passes_on
-        && (verb + 1..h.first).all(|j| {
+    // The verb comes within the first few words of the clause, or right
+    // after an "and" that joins a second order ("stick a film on and keep
+    // everyone indoors").
+    let opening = (start..h.first.min(start + 4))
+        .find(|&j| !softener(j))
+        .filter(|&v| v - start <= 3);
+    let joined = (h.first.saturating_sub(4).max(start + 1)..h.first).find(|&j| w[j - 1].lower == "and");
+    let passes_on = |v: usize| {
+        matches!(
+            w[v].lower.as_str(),
+            "send" | "use" | "serve" | "sell" | "ship" | "give" | "offer" | "pour" | "stock" | "deliver" | "load"
+                // "keep everyone indoors", "leave the van unlocked": a
+                // state people are told to keep.
+                | "keep" | "leave"
+        )
+    };
+    let between = |v: usize| {
+        (v + 1..h.first).all(|j| {
             matches!(
                 w[j].lower.as_str(),
                 "the"
@@ -342,8 +380,16 @@ fn handed_on(a: &Analysis, h: &Hit) -> bool {
                     | "them"
                     | "him"
                     | "her"
+                    | "everyone"
+                    | "everybody"
+                    | "it"
             )
         })
+    };
+    [opening, joined]
+        .into_iter()
+        .flatten()
+        .any(|v| passes_on(v) && between(v))
 }
 
 /// "the range will be made overseas", "we'll move to subscription-only",
@@ -370,6 +416,9 @@ fn planned(a: &Analysis, h: &Hit) -> bool {
                     // A change made: "moving enquiries online-only", "we
                     // switched the range to imported malt".
                     | "move" | "moving" | "moved" | "switch" | "switching" | "switched"
-            ) || (w[j].lower == "going" && w.get(j + 1).is_some_and(|n| n.lower == "to")))
+                    // A change back: "check-in goes back to the standard
+                    // script", "we revert to paper forms".
+                    | "revert" | "reverts" | "reverting"
+            ) || (matches!(w[j].lower.as_str(), "going" | "back") && w.get(j + 1).is_some_and(|n| n.lower == "to")))
     })
 }

@@ -128,6 +128,7 @@ impl DriftEngine {
         let mut engaged = vec![false; self.pillars.len()];
         // Pillars already contradicted, so a negated keyword is reported once.
         let mut contradicted: HashSet<&str> = HashSet::new();
+        let mut asserted_at: HashSet<(usize, usize, usize)> = HashSet::new();
         // Sentences that accept something (not negated): an opposite there is asserted.
         let accepting: HashSet<usize> = a
             .hits(List::Acceptance)
@@ -145,7 +146,9 @@ impl DriftEngine {
         );
         for (pi, p) in self.pillars.iter().enumerate() {
             for h in &hits[p.keywords] {
-                if until(a, h) {
+                // "isn't part-baked": a keyword inside one of the pillars'
+                // opposites is part of that opposite, not a word of its own.
+                if until(a, h) || opposed.overlaps(h.first, h.last) {
                     continue;
                 }
                 let phrase = self.index.phrase(p.keywords, h.phrase);
@@ -210,6 +213,11 @@ impl DriftEngine {
                 }
                 engaged[pi] = true;
                 contradicted.insert(p.id.as_str());
+                // Two opposites may match the same words ("guess" and
+                // "guessing" both match "guess"): say it once.
+                if !asserted_at.insert((pi, h.first, h.last)) {
+                    continue;
+                }
                 let span = a.hit_span(h);
                 let vars = [("quote", a.quote(span)), ("claim", p.claim.as_str())];
                 drift.push(self.drift(DriftRule::AssertedOpposite, Some(&p.id), Some(span), &vars));
