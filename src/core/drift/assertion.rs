@@ -320,7 +320,8 @@ fn just_order(a: &Analysis, h: &Hit) -> bool {
         return false;
     }
     let verb = w[h.first].lower.as_str();
-    let plain = !verb.ends_with("ed") && !verb.ends_with("ing") && !(verb.ends_with('s') && !verb.ends_with("ss"));
+    let third_person = verb.ends_with('s') && !verb.ends_with("ss");
+    let plain = !(verb.ends_with("ed") || verb.ends_with("ing") || third_person);
     let before = w[h.first - 2].lower.as_str();
     let describes = crate::core::text::is_function_word(before)
         || matches!(
