@@ -28,8 +28,8 @@ pub struct Fact {
     pub periodic: Vec<Option<&'static str>>,
 }
 
-/// "for 48 hours", "booked for 15 minutes": a duration after "for" is how
-/// long something lasts. So is one used as a noun, "a half-day on
+/// "for 48 hours", "booked for 15 minutes", "spends 2 hours": a duration
+/// after "for" or a verb of spending is how long something lasts. So is one used as a noun, "a half-day on
 /// listening skills", "an hour of coaching": a length of time given, unlike
 /// "a 24-hour turnaround", where the measure heads a noun.
 pub fn lasting(words: &[crate::core::text::tokens::Word], q: &Quantity) -> bool {
@@ -37,8 +37,15 @@ pub fn lasting(words: &[crate::core::text::tokens::Word], q: &Quantity) -> bool 
     let noun_after = words
         .get(q.last + 1)
         .is_some_and(|w| w.kind == Kind::Word && !crate::core::text::is_function_word(&w.lower));
+    // "spends at least 2 hours outdoors", "the course lasts 3 days": time
+    // spent is a length too.
+    let spent = matches!(
+        before,
+        Some("spend" | "spends" | "spent" | "spending" | "last" | "lasts" | "lasting")
+    );
     q.unit == Unit::Hours
         && (before == Some("for")
+            || spent
             || (matches!(before, Some("a" | "an"))
                 && q.bound == crate::core::text::quantity::Bound::Exact
                 && !noun_after))

@@ -8,7 +8,7 @@ use super::DriftEngine;
 use crate::core::analysis::Analysis;
 use crate::core::lexicon::DriftRule;
 use crate::core::text::phrases::Hit;
-use crate::core::text::quantity::{Quantity, Unit};
+use crate::core::text::quantity::{Bound, Quantity, Unit};
 use crate::core::text::tokens::Kind;
 use crate::core::text::{is_function_word, stem};
 use crate::core::verdict::Drift;
@@ -34,7 +34,12 @@ impl DriftEngine {
                 let comparable = |(k, fq): &(usize, &Quantity)| {
                     fq.unit.same_dimension(&q.unit)
                         && periodic == f.periodic[*k]
-                        && (lasts == f.lasting[*k] || q.bound == fq.bound || (f.lasting[*k] && length))
+                        // A bare length ("gets 90 mins outdoors a day") is
+                        // how long, as a lasting fact is; "in 5 mins" is how
+                        // soon.
+                        && (lasts == f.lasting[*k]
+                            || q.bound == fq.bound
+                            || (f.lasting[*k] && (length || q.bound == Bound::Exact)))
                 };
                 for (_, fq) in f.quantities.iter().enumerate().filter(comparable) {
                     // What a figure is about is said close to it: "sold within
