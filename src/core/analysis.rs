@@ -89,6 +89,38 @@ impl<'t> Analysis<'t> {
                     .is_some_and(|n| matches!(n.lower.as_str(), "if" | "to" | "that" | "for" | "with" | "by" | "as"));
             !(opens && interjection)
         });
+        // "Thank you, Jan", "Jun from finance": a short month name alone
+        // may be a name; it is a date beside a number ("2 Feb", "Feb 2")
+        // or after a word of time ("in Jan", "since Sept").
+        hits[List::Calendar as usize].retain(|h| {
+            let short = h.first == h.last
+                && matches!(
+                    words[h.first].lower.as_str(),
+                    "jan" | "feb" | "apr" | "jun" | "jul" | "aug" | "sept" | "oct" | "nov" | "dec"
+                );
+            let number = |i: usize| words.get(i).is_some_and(|x| x.kind == tokens::Kind::Number);
+            let timed = h.first > 0
+                && matches!(
+                    words[h.first - 1].lower.as_str(),
+                    "in" | "by"
+                        | "from"
+                        | "since"
+                        | "until"
+                        | "till"
+                        | "of"
+                        | "on"
+                        | "end"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "before"
+                        | "after"
+                        | "next"
+                        | "last"
+                        | "this"
+                );
+            !short || timed || number(h.last + 1) || (h.first > 0 && number(h.first - 1))
+        });
         let negated_by = negation::scope(
             &words,
             &hits[List::Negators as usize],

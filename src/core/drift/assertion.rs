@@ -28,10 +28,7 @@ pub(super) fn contrary_negation(a: &Analysis, h: &Hit, negative_sense: bool, opp
     // So is "anyone caught without a hard hat": who breaks the rule.
     if (neg.saturating_sub(3)..neg).any(|j| {
         w[j].clause == w[neg].clause
-            && matches!(
-                w[j].lower.as_str(),
-                "who" | "which" | "that" | "whom" | "caught" | "found"
-            )
+            && (matches!(w[j].lower.as_str(), "who" | "which" | "that" | "whom") || offender_at(a, j))
     }) {
         return None;
     }
@@ -172,6 +169,11 @@ pub(super) fn asserted(a: &Analysis, h: &Hit, accepting: &HashSet<usize>) -> boo
     if a.negated_by[h.first].is_some() || zeroed(a, h) {
         return false;
     }
+    // "anyone caught being rough with a dog": who breaks the rule is
+    // described, and the rule keeps the promise.
+    if (h.first.saturating_sub(3)..h.first).any(|j| w[j].clause == w[h.first].clause && offender_at(a, j)) {
+        return false;
+    }
     let clause = w[h.first].clause;
     let sentence = w[h.first].sentence;
     let accepted = accepting.contains(&sentence);
@@ -206,6 +208,19 @@ pub(super) fn asserted(a: &Analysis, h: &Hit, accepting: &HashSet<usize>) -> boo
         || handed_on(a, h)
         || planned(a, h)
         || let_happen(a, h)
+}
+
+/// "anyone caught ...", "any driver found ...": word `j` is "caught" or
+/// "found" said of whoever breaks a rule, not of what "we found".
+fn offender_at(a: &Analysis, j: usize) -> bool {
+    let w = &a.words;
+    matches!(w[j].lower.as_str(), "caught" | "found")
+        && (j.saturating_sub(2)..j).any(|k| {
+            matches!(
+                w[k].lower.as_str(),
+                "anyone" | "anybody" | "someone" | "somebody" | "who" | "any" | "whoever"
+            )
+        })
 }
 
 /// "zero missed drops", "zero late trains": zero right before the opposite
@@ -322,6 +337,20 @@ fn just_order(a: &Analysis, h: &Hit) -> bool {
     let verb = w[h.first].lower.as_str();
     let third_person = verb.ends_with('s') && !verb.ends_with("ss");
     let plain = !(verb.ends_with("ed") || verb.ends_with("ing") || third_person);
+    // After a condition ("if ...", "when ...") in the same clause, and not
+    // what someone is let or made to do ("don't let customers just wait",
+    // "instead of making them just wait").
+    let start = a.clause_start(h.first).max(h.first.saturating_sub(14));
+    let condition = (start..h.first).any(|j| matches!(w[j].lower.as_str(), "if" | "when" | "whenever" | "unless"));
+    let made = (start..h.first).any(|j| {
+        matches!(
+            w[j].lower.as_str(),
+            "let" | "letting" | "make" | "making" | "have" | "having" | "instead" | "rather" | "ok" | "okay"
+        )
+    });
+    if !condition || made {
+        return false;
+    }
     let before = w[h.first - 2].lower.as_str();
     let describes = crate::core::text::is_function_word(before)
         || matches!(
@@ -355,10 +384,23 @@ fn handed_on(a: &Analysis, h: &Hit) -> bool {
         matches!(
             w[v].lower.as_str(),
             "send" | "use" | "serve" | "sell" | "ship" | "give" | "offer" | "pour" | "stock" | "deliver" | "load"
-                // "keep everyone indoors", "leave the van unlocked": a
-                // state people are told to keep.
-                | "keep" | "leave"
         )
+    };
+    // "keep everyone indoors", "leave the customer waiting": people kept in
+    // the opposite state. Not "keep delays short", which fights it.
+    let kept_in = |v: usize| {
+        let person = |j: usize| {
+            matches!(
+                w[j].lower.as_str(),
+                "everyone" | "everybody" | "them" | "him" | "her" | "people" | "us"
+            ) || a.cover(List::Beneficiaries).overlaps(j, j)
+        };
+        matches!(w[v].lower.as_str(), "keep" | "leave")
+            && (v + 1..h.first).all(|j| person(j) || matches!(w[j].lower.as_str(), "the" | "our" | "your" | "a"))
+            && (v + 1..h.first).any(person)
+            && !w
+                .get(h.last + 1)
+                .is_some_and(|n| matches!(n.lower.as_str(), "down" | "short" | "low" | "to" | "minimal"))
     };
     let between = |v: usize| {
         (v + 1..h.first).all(|j| {
@@ -390,7 +432,7 @@ fn handed_on(a: &Analysis, h: &Hit) -> bool {
     [opening, joined]
         .into_iter()
         .flatten()
-        .any(|v| passes_on(v) && between(v))
+        .any(|v| (passes_on(v) && between(v)) || kept_in(v))
 }
 
 /// "the range will be made overseas", "we'll move to subscription-only",
@@ -420,6 +462,11 @@ fn planned(a: &Analysis, h: &Hit) -> bool {
                     // A change back: "check-in goes back to the standard
                     // script", "we revert to paper forms".
                     | "revert" | "reverts" | "reverting"
-            ) || (matches!(w[j].lower.as_str(), "going" | "back") && w.get(j + 1).is_some_and(|n| n.lower == "to")))
+            ) || (w[j].lower == "going" && w.get(j + 1).is_some_and(|n| n.lower == "to"))
+                // "goes back to the standard script", not "get back to".
+                || (w[j].lower == "back"
+                    && j > 0
+                    && matches!(w[j - 1].lower.as_str(), "go" | "goes" | "going" | "went" | "gone")
+                    && w.get(j + 1).is_some_and(|n| n.lower == "to")))
     })
 }

@@ -86,9 +86,12 @@ pub fn periodic(words: &[crate::core::text::tokens::Word], q: &Quantity) -> Opti
 }
 
 /// Words too common to tell what a figure is about.
-const COMMON: [&str; 30] = [
+const COMMON: [&str; 34] = [
     "the", "a", "an", "of", "in", "on", "at", "by", "for", "to", "is", "are", "be", "been", "was", "were", "within",
     "under", "than", "less", "more", "every", "each", "all", "our", "we", "and", "or", "with", "from",
+    // Units of time tie a figure to any other figure ("quiet hours" is not
+    // what "6 hours" measures).
+    "hour", "hours", "minute", "minutes",
 ];
 
 impl Fact {

@@ -105,7 +105,7 @@ impl DriftEngine {
             if context == 0 && q.unit == crate::core::text::quantity::Unit::Hours && far_apart(q.value, fq.value) {
                 continue;
             }
-            if q.agrees_with(fq)
+            if (q.agrees_with(fq) && !edge_differs(a, q, fq))
                 || says_other(a, q, fact)
                 || (context == 0 && {
                     let keywords = &hits[self.pillars[fact.pillar].keywords];
@@ -229,6 +229,24 @@ fn horizon(a: &Analysis, q: &Quantity) -> bool {
 
 /// "took 1,400 calls in four days", "fitted 30 boilers over two weeks":
 /// the span over which a count was reached is a rate, not a deadline.
+/// "Quiet hours now begin at 11 pm" against "from 10 pm to 8 am": a time
+/// given as a span's start or end is that end of the span, not a time
+/// inside it ("back in bed by 1 am" is).
+fn edge_differs(a: &Analysis, q: &Quantity, fq: &Quantity) -> bool {
+    let (Unit::Clock, Some(high), None) = (&q.unit, fq.high, q.high) else {
+        return false;
+    };
+    let w = &a.words;
+    let cue = (q.first.saturating_sub(3)..q.first)
+        .rev()
+        .find_map(|j| match w[j].lower.as_str() {
+            "begin" | "begins" | "start" | "starts" | "open" | "opens" | "from" => Some(fq.value),
+            "end" | "ends" | "finish" | "finishes" | "close" | "closes" | "until" | "till" => Some(high),
+            _ => None,
+        });
+    cue.is_some_and(|edge| (edge - q.value).abs() > 1e-9)
+}
+
 fn period_of_count(a: &Analysis, q: &Quantity) -> bool {
     let w = &a.words;
     let Some(p) = q

@@ -18,6 +18,7 @@ use crate::core::lexicon::{AlignmentConfig, DriftConfig, DriftRule, Lexicon, Lis
 use crate::core::model::MessageSet;
 use crate::core::text::cover::Cover;
 use crate::core::text::phrases::{Hit, PhraseIndex};
+use crate::core::text::quotes;
 use crate::core::text::stem;
 use crate::core::text::tokens::Kind;
 use crate::core::verdict::{Alignment, Drift, DriftKind, Span, Tie};
@@ -241,11 +242,11 @@ impl DriftEngine {
             if another_sense(a, h, term) {
                 continue;
             }
-            if banned(a, h) {
+            if quotes::mentioned(&a.words, h.first, a.negated_by[h.first].is_some()) {
                 mentioned.insert(h.phrase);
                 continue;
             }
-            if mentioned.contains(&h.phrase) && crate::core::text::quotes::inside(&a.words, h.first) {
+            if mentioned.contains(&h.phrase) && quotes::inside(&a.words, h.first) {
                 continue;
             }
             let span = a.hit_span(h);
@@ -272,75 +273,6 @@ impl DriftEngine {
         (Alignment { score, pillars, ties }, drift)
     }
 }
-
-/// "please don't call the guest beers a 'gimmick'", "stop calling the
-/// team 'skivvies'", "if a customer says 'hosepipe ban'": a term quoted in
-/// order to ban it, or as someone else's words, is mentioned, not used.
-fn banned(a: &Analysis, h: &Hit) -> bool {
-    let w = &a.words;
-    let sentence = w[h.first].sentence;
-    // A ban or a speaker comes before the term, in its sentence; a short
-    // look back keeps a long text from costing hits times words.
-    let before = || {
-        (h.first.saturating_sub(REPORT_REACH)..h.first)
-            .rev()
-            .take_while(|&j| w[j].sentence == sentence)
-    };
-    // A ban on saying it: a denial and a verb of saying ("don't call them",
-    // "stop calling", "avoid describing"), not any "not" before ("don't
-    // miss our 'cheap' tune-ups" uses the term).
-    let ban = || {
-        before().any(|j| {
-            matches!(
-                w[j].lower.as_str(),
-                "stop" | "avoid" | "ban" | "banned" | "quit" | "n't" | "not" | "never"
-            )
-        }) && before().any(|j| {
-            matches!(
-                w[j].lower.as_str(),
-                "call"
-                    | "calling"
-                    | "say"
-                    | "saying"
-                    | "describe"
-                    | "describing"
-                    | "use"
-                    | "using"
-                    | "write"
-                    | "writing"
-                    | "refer"
-                    | "referring"
-                    | "name"
-                    | "tell"
-                    | "telling"
-                    | "word"
-            )
-        })
-    };
-    // Said by someone other than the writer: "a customer says", "they call it".
-    let reported = || {
-        before().take(6).any(|j| {
-            matches!(
-                w[j].lower.as_str(),
-                "says"
-                    | "said"
-                    | "asks"
-                    | "asked"
-                    | "calls"
-                    | "called"
-                    | "writes"
-                    | "wrote"
-                    | "told"
-                    | "tell"
-                    | "tells"
-            ) && !(j > 0 && matches!(w[j - 1].lower.as_str(), "we" | "i"))
-        })
-    };
-    crate::core::text::quotes::inside(w, h.first) && (a.negated_by[h.first].is_some() || ban() || reported())
-}
-
-/// How far before a quoted term a ban or a speaker is looked for.
-const REPORT_REACH: usize = 16;
 
 /// "open till 10", "till Monday", "till then": "till" before a time is
 /// "until", not the checkout a keyword means.

@@ -203,16 +203,41 @@ fn is_goal(a: &Analysis, h: &Hit, ctx: &RuleContext) -> bool {
         .any(|j| w[j].lower == "why" && !(j > 0 && matches!(w[j - 1].lower.as_str(), "is" | "'s" | "was")));
     // "we've become the most loved bookshop", "has been growing": a
     // change already made is looked back on.
-    if h.first > 0 && matches!(w[h.first - 1].lower.as_str(), "'ve" | "have" | "has" | "had" | "been") {
+    let changing = matches!(
+        w[h.first].lower.as_str(),
+        "become" | "becoming" | "growing" | "improving" | "building" | "work" | "working"
+    );
+    if changing && h.first > 0 && matches!(w[h.first - 1].lower.as_str(), "'ve" | "have" | "has" | "had" | "been") {
         return false;
     }
-    // "it's one day", "for one day": a length, not "some day"; "one day
-    // we'll ..." opens its clause.
-    if w[h.first].lower == "one"
-        && h.first > a.clause_start(h.first)
-        && !matches!(w[h.first - 1].lower.as_str(), "and" | "but" | "so")
-    {
-        return false;
+    // "it's one day", "for one day", "one day a week": a length, not
+    // "some day"; "one day we'll ...", "we hope one day ..." look ahead.
+    if w[h.first].lower == "one" {
+        let length = h.first > 0
+            && matches!(
+                w[h.first - 1].lower.as_str(),
+                "'s" | "is"
+                    | "for"
+                    | "in"
+                    | "takes"
+                    | "take"
+                    | "just"
+                    | "only"
+                    | "a"
+                    | "the"
+                    | "per"
+                    | "each"
+                    | "every"
+                    | "within"
+                    | "than"
+                    | "over"
+            );
+        let measured = w
+            .get(h.last + 1)
+            .is_some_and(|n| matches!(n.lower.as_str(), "of" | "a" | "per" | "'s" | "off"));
+        if length || measured {
+            return false;
+        }
     }
     let modal = matches!(w[h.first].lower.as_str(), "will" | "'ll" | "shall" | "wo");
     // "you'll love it": a feeling foretold is no state to work toward.

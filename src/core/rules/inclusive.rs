@@ -124,8 +124,26 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
         let mut named: Vec<usize> = hits.iter().map(|h| h.list).collect();
         named.sort_unstable();
         named.dedup();
+        // "Desk, assistants and groomers will each get a guide": a segment
+        // at the end of a list of groups shares the goal with the others.
+        let w = &a.words;
+        // Not "This quarter, sales will ...": the group before "and" is
+        // named as people are, in the plural, in the same clause.
+        let listed = |h: &Hit| {
+            h.first >= 2
+                && matches!(w[h.first - 1].lower.as_str(), "and" | "&" | "plus")
+                && w[h.first - 2].kind == Kind::Word
+                && w[h.first - 2].clause == w[h.first].clause
+                && w[h.first - 2].lower.ends_with('s')
+                && !w[h.first - 2].lower.ends_with("ss")
+                && !crate::core::text::is_function_word(&w[h.first - 2].lower)
+        };
         if named.len() == 1 {
-            if let Some((h, end)) = hits.iter().find_map(|h| owner(a, h, ctx).map(|end| (h, end))) {
+            if let Some((h, end)) = hits
+                .iter()
+                .filter(|h| !listed(h))
+                .find_map(|h| owner(a, h, ctx).map(|end| (h, end)))
+            {
                 let others: Vec<&str> = ctx
                     .segments
                     .iter()
@@ -402,10 +420,7 @@ fn credited(a: &Analysis, first: usize, end: usize) -> bool {
 /// whole ("every team, every shift").
 fn compound(a: &Analysis, u: &Hit) -> bool {
     let w = &a.words;
-    let group = matches!(
-        w[u.last].lower.as_str(),
-        "team" | "department" | "colleague" | "employee" | "role"
-    );
+    let group = matches!(w[u.last].lower.as_str(), "team" | "department");
     group
         && w.get(u.last + 1).is_some_and(|n| {
             n.kind == Kind::Word
@@ -418,6 +433,11 @@ fn compound(a: &Analysis, u: &Hit) -> bool {
                     n.lower.as_str(),
                     "will" | "can" | "should" | "must" | "may" | "might" | "could" | "would"
                 )
+                // "every team member", "each team leader": people still.
+                && !matches!(
+                    n.lower.as_str(),
+                    "member" | "leader" | "lead" | "head" | "mate" | "manager" | "captain" | "rep" | "player" | "worker"
+                )
         })
 }
 
@@ -428,19 +448,43 @@ fn offender_pays(a: &Analysis) -> Option<(usize, usize)> {
     let w = &a.words;
     let at = |i: usize| w.get(i).map_or("", |x| x.lower.as_str());
     (0..w.len()).find_map(|i| {
-        let offender = matches!(at(i), "anyone" | "anybody" | "whoever")
-            && (at(i) == "whoever" || matches!(at(i + 1), "who" | "caught" | "found" | "seen"));
+        // "anyone who ...", "any apprentice caught ...", "whoever ...".
+        let after = if at(i) == "any" && w.get(i + 1).is_some_and(|n| n.kind == Kind::Word) {
+            i + 2
+        } else {
+            i + 1
+        };
+        let offender = matches!(at(i), "anyone" | "anybody" | "whoever" | "any")
+            && (at(i) == "whoever" || matches!(at(after), "who" | "caught" | "found" | "seen"));
         if !offender {
             return None;
         }
         (i + 2..(i + 16).min(w.len()))
             .take_while(|&j| w[j].sentence == w[i].sentence)
             .find(|&j| {
+                // What is paid is a cost: "pays the excess themselves", "will
+                // pay for the damage"; not "anyone who pays by card".
+                let cost = || {
+                    (j + 1..(j + 5).min(w.len())).any(|k| {
+                        matches!(
+                            at(k),
+                            "excess"
+                                | "fine"
+                                | "fines"
+                                | "cost"
+                                | "costs"
+                                | "damage"
+                                | "damages"
+                                | "bill"
+                                | "themselves"
+                        )
+                    })
+                };
                 let penalty = match at(j) {
-                    "pays" | "foots" | "forfeits" => true,
-                    // "pay for it", "pay the excess", "will pay".
-                    "pay" => matches!(at(j - 1), "will" | "'ll" | "to" | "must"),
-                    "covers" => matches!(at(j + 1), "the" | "any"),
+                    "pays" | "foots" => cost(),
+                    "pay" => matches!(at(j - 1), "will" | "'ll" | "to" | "must") && cost(),
+                    // "goes home unpaid", "works the shift unpaid".
+                    "unpaid" => true,
                     _ => false,
                 };
                 penalty && !crate::core::text::quotes::inside(w, j)

@@ -138,17 +138,28 @@ fn time_of_day(a: &Analysis, first: usize, last: usize) -> bool {
     );
     // "upgraded overnight on Saturday 13 March", "closed overnight this
     // Friday": a night on the calendar is a time, not a speed.
+    // Not a date something starts from or is due by ("change overnight
+    // from June" is still at once).
     let dated = [List::Calendar, List::Deadlines]
         .into_iter()
-        .any(|l| a.cover(l).starts_within(first + 1, first + 3));
+        .any(|l| a.cover(l).starts_within(first + 1, first + 3))
+        && !w
+            .get(first + 1)
+            .is_some_and(|n| matches!(n.lower.as_str(), "from" | "by" | "starting" | "until" | "till" | "in"));
     // "charge the tablets overnight", "leave the vans overnight": what is
     // left through the night may be named between.
+    // A verb, not a noun ("every store will change overnight").
     let left = (first.saturating_sub(5)..first.saturating_sub(1)).any(|j| {
         w[j].clause == w[first].clause
             && matches!(
                 w[j].lower.as_str(),
-                "leave" | "left" | "park" | "parked" | "keep" | "kept" | "charge" | "charged" | "charging" | "store"
+                "leave" | "left" | "parked" | "keep" | "kept" | "charge" | "charged" | "charging"
             )
+            && !(j > 0
+                && matches!(
+                    w[j - 1].lower.as_str(),
+                    "the" | "a" | "an" | "every" | "each" | "our" | "your" | "their" | "this" | "that"
+                ))
     });
     (determiner && describes) || through || left || dated || a.told_as_past(first)
 }
@@ -316,13 +327,46 @@ fn option(a: &Analysis, first: usize, last: usize) -> bool {
     {
         return false;
     }
+    // A choice people make ("ask", "bring it back"), not what they get
+    // ("customers can always get their order within 4 hours").
+    let chosen = w.get(last + 1).is_some_and(|v| {
+        matches!(
+            v.lower.as_str(),
+            "ask"
+                | "call"
+                | "ring"
+                | "bring"
+                | "return"
+                | "swap"
+                | "talk"
+                | "book"
+                | "come"
+                | "choose"
+                | "pop"
+                | "drop"
+                | "email"
+                | "message"
+                | "change"
+                | "cancel"
+                | "try"
+                | "go"
+                | "speak"
+                | "phone"
+                | "text"
+                | "send"
+        )
+    });
     let s = first - 2;
     let people = [a.cover(List::Beneficiaries), a.cover(List::GroupNouns)];
-    matches!(
-        w[s].lower.as_str(),
-        "you" | "they" | "he" | "she" | "someone" | "anyone" | "people"
-    ) || people.iter().any(|c| c.overlaps(s, s))
-        || a.segments.iter().any(|h| h.last == s)
+    // Segments are in text order: one look by binary search.
+    let k = a.segments.partition_point(|h| h.last < s);
+    let segment = a.segments.get(k).is_some_and(|h| h.last == s);
+    chosen
+        && (matches!(
+            w[s].lower.as_str(),
+            "you" | "they" | "he" | "she" | "someone" | "anyone" | "people"
+        ) || people.iter().any(|c| c.overlaps(s, s))
+            || segment)
 }
 
 /// "41 wagons loaded on Friday and not one went out short", "nobody
@@ -332,11 +376,40 @@ fn option(a: &Analysis, first: usize, last: usize) -> bool {
 /// boast ("the best in the world", "unprecedented": hyperbole, not here).
 fn past_record(a: &Analysis, first: usize) -> bool {
     let sentence = a.words[first].sentence;
+    let w = &a.words;
     let ahead = [List::Future, List::Deadlines, List::EffectiveDates]
         .into_iter()
         .flat_map(|l| a.hits_in(l, first.saturating_sub(12), first + 12))
-        .any(|h| a.words[h.first].sentence == sentence);
-    !ahead && a.told_as_past(first)
+        .any(|h| w[h.first].sentence == sentence);
+    // "We promised customers zero late deliveries": a promise told in the
+    // past is still a promise.
+    let near = first.saturating_sub(12)..(first + 12).min(w.len());
+    let promised = near.clone().any(|j| {
+        w[j].sentence == sentence
+            && [
+                "promise",
+                "pledge",
+                "commit",
+                "goal",
+                "target",
+                "aim",
+                "vow",
+                "guarantee",
+            ]
+            .iter()
+            .any(|p| w[j].lower.starts_with(p))
+    });
+    // The past is the absolute's own clause: "41 wagons loaded and not one
+    // went out short".
+    let clause = w[first].clause;
+    let own_past = near.filter(|&j| w[j].clause == clause && j != first).any(|j| {
+        let x = w[j].lower.as_str();
+        matches!(
+            x,
+            "was" | "were" | "went" | "came" | "got" | "had" | "did" | "made" | "took" | "left" | "kept" | "ran"
+        ) || (x.len() > 4 && x.ends_with("ed"))
+    });
+    !ahead && !promised && own_past && a.told_as_past(first)
 }
 
 /// "zero-alcohol cocktails", "a zero balance": zero as a plain quantity

@@ -59,10 +59,11 @@ pub fn score(a: &Analysis, t: &mut Tally) {
         cues += 1;
     }
     // Quoting is not saying: "stop calling it 'the cheap stuff'" mentions
-    // the word it drops.
+    // the word it drops; scare quotes ("our 'world-class' bakers") still
+    // say it.
     let buzz: Vec<_> = distinct(a, &[List::Buzzwords])
         .into_iter()
-        .filter(|h| !crate::core::text::quotes::inside(&a.words, h.first))
+        .filter(|h| !crate::core::text::quotes::mentioned(&a.words, h.first, a.negated_by[h.first].is_some()))
         .collect();
     for h in &buzz {
         t.hit(Rule::Buzzword, a, h);
@@ -83,8 +84,9 @@ pub fn score(a: &Analysis, t: &mut Tally) {
 }
 
 /// "we'll become the UK's most-loved insurer", "to be the most trusted
-/// name in town": being "most" and an adjective is a superlative claim, as
-/// being "best" is. Not "most people" or "most of the week", which count,
+/// name in town", "become the calmest salon": being "most" and an
+/// adjective, or an adjective in -est, is a superlative claim, as being
+/// "best" is. Not "most people" or "most of the week", which count,
 /// and not "the most requested repairs will be done while you wait", which
 /// picks things out rather than claiming to be them.
 fn most_adjective(a: &Analysis) -> Option<usize> {
@@ -106,12 +108,32 @@ fn most_adjective(a: &Analysis) -> Option<usize> {
                     .any(|e| l.ends_with(e))
                 && !l.ends_with("eed")
         };
-        w[i].lower == "most"
-            && matches!(w[i - 1].lower.as_str(), "the" | "'s" | "our" | "its")
+        let most = w[i].lower == "most"
             && w[i + 1].kind == Kind::Word
             && w[i + 1].sentence == w[i].sentence
-            && adjective(&w[i + 1].lower)
-            && claimed(i)
+            && adjective(&w[i + 1].lower);
+        // "become the calmest grooming name", "be the friendliest depot":
+        // the same claim in one word. Not a time or a place ("the latest
+        // rota", "the nearest branch"), nor a noun in -est.
+        let l = w[i].lower.as_str();
+        let est = l.len() > 5
+            && l.ends_with("est")
+            && !matches!(
+                l,
+                "latest"
+                    | "nearest"
+                    | "earliest"
+                    | "honest"
+                    | "modest"
+                    | "interest"
+                    | "request"
+                    | "contest"
+                    | "harvest"
+            )
+            && w[i + 1].kind == Kind::Word
+            && w[i + 1].sentence == w[i].sentence
+            && !crate::core::text::is_function_word(&w[i + 1].lower);
+        (most || est) && matches!(w[i - 1].lower.as_str(), "the" | "'s" | "our" | "its") && claimed(i)
     })
 }
 
@@ -187,6 +209,13 @@ fn scoped(a: &Analysis, first: usize, last: usize) -> bool {
             return true;
         }
         if n.kind == Kind::Number || !crate::core::text::quantity::find(std::slice::from_ref(n)).is_empty() {
+            return true;
+        }
+        // "best answer gets a bacon roll", "the best idea wins": a prize
+        // for the pick of what people send in.
+        if w.get(last + 2)
+            .is_some_and(|v| matches!(v.lower.as_str(), "gets" | "wins" | "get" | "win"))
+        {
             return true;
         }
     }

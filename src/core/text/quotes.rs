@@ -1,6 +1,7 @@
 //! Quoting is not saying: words between quotation marks are mentioned, not
 //! said ("please stop signing off with 'cheers, lads'"), so a rule about how
-//! a message addresses people leaves them alone.
+//! a message addresses people leaves them alone, and a term quoted to ban
+//! it is not used.
 
 use super::tokens::{Kind, Word};
 
@@ -55,6 +56,75 @@ pub fn inside(words: &[Word], i: usize) -> bool {
         .find(|&j| opens(j) || closes(j));
     before.is_some_and(opens) && after.is_some_and(closes)
 }
+
+/// "please don't call the guest beers a 'gimmick'", "stop calling the
+/// team 'skivvies'", "if a customer says 'hosepipe ban'": is the word at
+/// `i` quoted in order to ban it, or as someone else's words? Then it is
+/// mentioned, not used. `denied`: the word is under a negation.
+pub fn mentioned(w: &[Word], i: usize, denied: bool) -> bool {
+    let sentence = w[i].sentence;
+    // A ban or a speaker comes before the term, in its sentence; a short
+    // look back keeps a long text from costing hits times words.
+    let before = || {
+        (i.saturating_sub(REPORT_REACH)..i)
+            .rev()
+            .take_while(|&j| w[j].sentence == sentence)
+    };
+    // A ban on saying it: a denial and a verb of saying ("don't call them",
+    // "stop calling", "avoid describing"), not any "not" before ("don't
+    // miss our 'cheap' tune-ups" uses the term).
+    let ban = || {
+        before().any(|j| {
+            matches!(
+                w[j].lower.as_str(),
+                "stop" | "avoid" | "ban" | "banned" | "quit" | "n't" | "not" | "never"
+            )
+        }) && before().any(|j| {
+            matches!(
+                w[j].lower.as_str(),
+                "call"
+                    | "calling"
+                    | "say"
+                    | "saying"
+                    | "describe"
+                    | "describing"
+                    | "use"
+                    | "using"
+                    | "write"
+                    | "writing"
+                    | "refer"
+                    | "referring"
+                    | "name"
+                    | "tell"
+                    | "telling"
+                    | "word"
+            )
+        })
+    };
+    // Said by someone other than the writer: "a customer says", "they call
+    // it", "parents tell us". Not an order to say it ("Tell customers the
+    // 'cheap' loaf is back"): a speaker is named before the verb.
+    let reported = || {
+        before().take(6).any(|j| {
+            let speaker = j > 0
+                && w[j - 1].kind == Kind::Word
+                && !matches!(w[j - 1].lower.as_str(), "we" | "i" | "please" | "to" | "and" | "just")
+                && w[j - 1].sentence == sentence;
+            let verb = match w[j].lower.as_str() {
+                "says" | "said" | "asks" | "asked" | "calls" | "called" | "writes" | "wrote" | "told" => {
+                    !(j > 0 && matches!(w[j - 1].lower.as_str(), "we" | "i"))
+                }
+                "tell" | "tells" => speaker,
+                _ => false,
+            };
+            verb
+        })
+    };
+    inside(w, i) && (denied || ban() || reported())
+}
+
+/// How far before a quoted term a ban or a speaker is looked for.
+const REPORT_REACH: usize = 16;
 
 #[cfg(test)]
 mod tests {

@@ -283,7 +283,9 @@ fn push_part<C: Ch>(
     let lower = normalize_chars(written);
     // "7pm", "48hrs", "5mins": a figure written against its unit is read
     // as the figure and the unit, as "7 pm" and "48 hrs" are.
-    if let Some(k) = glued_unit(&lower) {
+    // Only where the written word and its lower case line up, so the
+    // split falls between the same characters in both.
+    if let Some(k) = glued_unit(&lower).filter(|_| lower.len() == written.len()) {
         let (figure, unit) = lower.split_at(k);
         out.push(make(
             figure.to_string(),
