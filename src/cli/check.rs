@@ -93,21 +93,16 @@ pub fn run(paths: &[PathBuf], opts: &Options) -> i32 {
         let text = settings.describe(&found, &start);
         return super::out::print(0, |o| o.write_all(text.as_bytes()));
     }
-    // A broken machine lexicon is reported (exit 2), never silently ignored;
-    // the sets are still checked with the built-in words.
-    let (mut lexicon, machine_error) = match Lexicon::for_machine() {
-        Ok(l) => (l, None),
-        Err(e) => (Lexicon::builtin(), Some(FileReport::Failed(e))),
-    };
-    if let (Some(ext), Some(path)) = (&settings.config.lexicon, found.path()) {
-        lexicon = lexicon.extended(&ext.value, Origin::Project(path.to_path_buf()));
-    }
-    if let Some(mark) = settings.min_score.value {
-        lexicon = lexicon.with_pass_mark(mark);
-    }
     let stdin_name = opts.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("<stdin>"));
     let today = opts.as_of.unwrap_or_else(Date::today);
-    let (mut reports, stdin_text) = check_inputs(paths, &lexicon, &stdin_name, today);
+    // The lexicon is built on another thread while the first set is read
+    // and parsed: it is the first thing a check would otherwise wait for.
+    let (mut reports, stdin_text, lexicon, machine_error) = std::thread::scope(|s| {
+        let pending = Pending::start(s.spawn(|| lexicon_for(&settings, &found)));
+        let (reports, stdin_text) = check_inputs(paths, &|| &pending.get().0, &stdin_name, today);
+        let (lexicon, machine_error) = pending.into_inner();
+        (reports, stdin_text, lexicon, machine_error)
+    });
     reports.extend(machine_error);
     if let Some(target) = &opts.write_baseline {
         return write_baseline(&reports, target);
@@ -173,6 +168,59 @@ pub fn run(paths: &[PathBuf], opts: &Options) -> i32 {
     status
 }
 
+/// The lexicon a check uses, with the error of a broken machine lexicon:
+/// that is reported (exit 2), never silently ignored, and the sets are
+/// still checked with the built-in words.
+fn lexicon_for(settings: &Settings, found: &config::Found) -> (Lexicon, Option<FileReport>) {
+    let (mut lexicon, machine_error) = match Lexicon::for_machine() {
+        Ok(l) => (l, None),
+        Err(e) => (Lexicon::builtin(), Some(FileReport::Failed(e))),
+    };
+    if let (Some(ext), Some(path)) = (&settings.config.lexicon, found.path()) {
+        lexicon = lexicon.extended(&ext.value, Origin::Project(path.to_path_buf()));
+    }
+    if let Some(mark) = settings.min_score.value {
+        lexicon = lexicon.with_pass_mark(mark);
+    }
+    (lexicon, machine_error)
+}
+
+type Built = (Lexicon, Option<FileReport>);
+
+/// A lexicon being built on a scoped thread: the first `get` waits for it.
+struct Pending<'s> {
+    handle: std::sync::Mutex<Option<std::thread::ScopedJoinHandle<'s, Built>>>,
+    done: std::sync::OnceLock<Built>,
+}
+
+impl<'s> Pending<'s> {
+    fn start(handle: std::thread::ScopedJoinHandle<'s, Built>) -> Pending<'s> {
+        Pending {
+            handle: std::sync::Mutex::new(Some(handle)),
+            done: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn join(handle: Option<std::thread::ScopedJoinHandle<'s, Built>>) -> Built {
+        let handle = handle.expect("the lexicon is joined once");
+        handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    }
+
+    fn get(&self) -> &Built {
+        self.done.get_or_init(|| {
+            let handle = self.handle.lock().unwrap_or_else(|e| e.into_inner()).take();
+            Self::join(handle)
+        })
+    }
+
+    fn into_inner(self) -> Built {
+        match self.done.into_inner() {
+            Some(built) => built,
+            None => Self::join(self.handle.into_inner().unwrap_or_else(|e| e.into_inner())),
+        }
+    }
+}
+
 /// The exit status one file gives: 2 when it could not be read, 1 when
 /// it has a problem of a kind `fail_on` names, else 0.
 fn status(report: &FileReport, fail_on: &[FailOn]) -> i32 {
@@ -231,9 +279,9 @@ fn read_baseline(path: &Path) -> Result<Baseline, LoadError> {
 
 /// Check every input: set files, folders of them, and `-` for standard
 /// input. Returns the reports and, when standard input was read, its text.
-fn check_inputs(
+fn check_inputs<'l>(
     paths: &[PathBuf],
-    lexicon: &Lexicon,
+    lexicon: &dyn Fn() -> &'l Lexicon,
     stdin_name: &Path,
     today: Date,
 ) -> (Vec<FileReport>, Option<String>) {
@@ -245,13 +293,13 @@ fn check_inputs(
             match read.and_then(|text| store::parse(&text, stdin_name).map(|set| (text, set))) {
                 Ok((text, set)) => {
                     let notices = store::notices(&text, stdin_name, &set);
-                    reports.push(review_one(stdin_name.to_path_buf(), set, notices, lexicon, today));
+                    reports.push(review_one(stdin_name.to_path_buf(), set, notices, lexicon(), today));
                     stdin_text = Some(text);
                 }
                 Err(e) => reports.push(FileReport::Failed(e)),
             }
         } else {
-            reports.extend(check_paths(std::slice::from_ref(p), lexicon, today));
+            reports.extend(check_paths_with(std::slice::from_ref(p), lexicon, today));
         }
     }
     (reports, stdin_text)
@@ -277,6 +325,11 @@ fn review_one(path: PathBuf, set: MessageSet, notices: Vec<Notice>, lexicon: &Le
 /// Load and review every set under `paths` (files, or folders searched
 /// for *.yaml and *.yml), in a stable order; the programme is read as of `today`.
 pub fn check_paths(paths: &[PathBuf], lexicon: &Lexicon, today: Date) -> Vec<FileReport> {
+    check_paths_with(paths, &|| lexicon, today)
+}
+
+/// `check_paths`, with the lexicon asked for only once a set is loaded.
+fn check_paths_with<'l>(paths: &[PathBuf], lexicon: &dyn Fn() -> &'l Lexicon, today: Date) -> Vec<FileReport> {
     let mut files = Vec::new();
     let mut reports = Vec::new();
     for p in paths {
@@ -299,7 +352,7 @@ pub fn check_paths(paths: &[PathBuf], lexicon: &Lexicon, today: Date) -> Vec<Fil
     }
     for path in files {
         reports.push(match store::load_noting(&path) {
-            Ok((set, notices)) => review_one(path, set, notices, lexicon, today),
+            Ok((set, notices)) => review_one(path, set, notices, lexicon(), today),
             Err(e) => FileReport::Failed(e),
         });
     }

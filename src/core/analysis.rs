@@ -39,6 +39,8 @@ pub struct Analysis<'t> {
     clause_starts: Vec<usize>,
     /// Per list, where its hits lie (built on first use).
     covers: Vec<OnceCell<Cover>>,
+    /// `no_content`, found on first use: three rules ask it.
+    no_content: OnceCell<bool>,
 }
 
 impl<'t> Analysis<'t> {
@@ -174,6 +176,7 @@ impl<'t> Analysis<'t> {
             sentence_starts,
             clause_starts,
             covers,
+            no_content: OnceCell::new(),
         }
     }
 
@@ -236,7 +239,13 @@ impl<'t> Analysis<'t> {
     /// neither grammar, nor a date, nor a slogan or teaser, nor hype or a
     /// vague noun (the `empty` list) ("More soon!", "Thanks guys, smashed it",
     /// "By May, 15%.", "Be epic.", "Porters. Next year. Watch this space!").
+    /// Asked once the reviewer has filled in `segments`, as the rules do;
+    /// the answer is kept, since several rules ask it of the same text.
     pub fn no_content(&self) -> bool {
+        *self.no_content.get_or_init(|| self.find_no_content())
+    }
+
+    fn find_no_content(&self) -> bool {
         // One pass over the date hits, one over the words.
         let mut dated = vec![false; self.words.len()];
         for l in [

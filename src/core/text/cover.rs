@@ -19,6 +19,10 @@ pub struct Cover {
 
 impl Cover {
     pub fn new(hits: &[Hit]) -> Cover {
+        // Most lists find nothing in a message: nothing to sort or scan.
+        if hits.is_empty() {
+            return Cover::default();
+        }
         let mut spans: Vec<(usize, usize)> = hits.iter().map(|h| (h.first, h.last)).collect();
         spans.sort_unstable();
         let mut reach = Vec::with_capacity(spans.len());

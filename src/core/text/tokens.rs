@@ -363,10 +363,10 @@ pub fn normalize(s: &str) -> String {
 fn normalize_chars<C: Ch>(written: &[C]) -> String {
     if C::ASCII || written.iter().all(|c| c.ch().is_ascii()) {
         // ASCII has no invisible characters nor typographic apostrophes,
-        // and lower-cases one byte to one byte.
-        let mut out = String::with_capacity(written.len());
-        out.extend(written.iter().map(|c| c.ch().to_ascii_lowercase()));
-        return out;
+        // and lower-cases one byte to one byte: bytes, not chars, each
+        // pushed without encoding it.
+        let bytes: Vec<u8> = written.iter().map(|c| (c.ch() as u8).to_ascii_lowercase()).collect();
+        return String::from_utf8(bytes).expect("ASCII is UTF-8");
     }
     let mut out = String::with_capacity(written.len());
     for c in written {

@@ -32,7 +32,10 @@ impl Mapping {
             known: Vec::new(),
             unknown: Vec::new(),
         };
-        let mut seen: HashMap<String, usize> = HashMap::with_capacity(entries.len());
+        // A message has a handful of keys: they are compared with the keys
+        // before them (`order`), not hashed; a large mapping gets a map.
+        let small = entries.len() <= 16;
+        let mut seen: HashMap<String, usize> = HashMap::with_capacity(if small { 0 } else { entries.len() });
         for (i, (key, value)) in entries.into_iter().enumerate() {
             let Value::String(key) = key else {
                 return Err(Problem::new(
@@ -40,14 +43,23 @@ impl Mapping {
                     format!("keys here should be text, found {}", describe(&key)),
                 ));
             };
-            if let Some(&first) = seen.get(&key) {
+            // Every key so far is text and unique, so its place in `order`
+            // is its entry's index.
+            let first = if small {
+                map.order.iter().position(|k| *k == key)
+            } else {
+                seen.get(&key).copied()
+            };
+            if let Some(first) = first {
                 return Err(Problem::duplicate(
                     path.then(Step::KeyAt(i)),
                     format!("`{key}` appears twice in the same mapping"),
                     path.then(Step::KeyAt(first)),
                 ));
             }
-            seen.insert(key.clone(), i);
+            if !small {
+                seen.insert(key.clone(), i);
+            }
             map.order.push(key.clone());
             if known.contains(&key.as_str()) {
                 map.known.push((key, value));
