@@ -83,11 +83,14 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
                 after_lets && !buzz.overlaps(h.first, h.last) && !against(h.first) && !empty_make(a, h)
             })
         });
+    // "Our 2027 vision: ...", "summer goal: ...", "2027: the most punctual
+    // buses", "2027 = our year": a headline that names the destination.
+    let planned_headline = if goal.is_none() { headline(a) } else { None };
     // A plan in the present after a date; not one against the story
     // ("from 1 July the first line of support will be a chatbot, so the
     // team can ...").
     let planned = if goal.is_none() {
-        scheduled(a, &losses).filter(|&i| !against(i))
+        scheduled(a, &losses).filter(|&i| !against(i)).or(planned_headline)
     } else {
         None
     };
@@ -361,6 +364,36 @@ fn same_day_plan(a: &Analysis, last: usize) -> bool {
 
 /// How far from a plan its "tonight" or "this morning" is looked for.
 const SAME_DAY_REACH: usize = 30;
+
+/// "Our 2027 vision: the calmest salon in town", "summer goal - every text
+/// on time", "2027: zero missed bins", "2027 = our year": a goal word after
+/// a time, or a year opening its sentence, then a mark and what is aimed
+/// at. Returns the goal word or the year.
+fn headline(a: &Analysis) -> Option<usize> {
+    let w = &a.words;
+    let mark = |i: usize| {
+        w.get(i)
+            .is_some_and(|m| matches!(m.lower.as_str(), ":" | "-" | "–" | "—" | "="))
+    };
+    let aimed_at = |i: usize| {
+        w.get(i + 2)
+            .is_some_and(|n| n.kind == Kind::Word && n.sentence == w[i + 1].sentence)
+    };
+    let year =
+        |x: &crate::core::text::tokens::Word| x.kind == Kind::Number && x.lower.len() == 4 && x.lower.starts_with("20");
+    let timed = [List::Calendar, List::Deadlines, List::Frequencies];
+    (0..w.len()).find(|&i| {
+        let goal_word = matches!(
+            w[i].lower.as_str(),
+            "goal" | "goals" | "target" | "targets" | "vision" | "ambition" | "aim" | "mission"
+        ) && i > 0
+            && (year(&w[i - 1])
+                || matches!(w[i - 1].lower.as_str(), "year" | "quarter" | "month")
+                || timed.iter().any(|l| a.cover(*l).overlaps(i - 1, i - 1)));
+        let opening_year = year(&w[i]) && sentence_start(a, i);
+        (goal_word || opening_year) && mark(i + 1) && aimed_at(i)
+    })
+}
 
 /// A goal is something people work toward: "we'll", "every team will",
 /// "counter staff will", "Lemonad.ly will". When a thing is the subject

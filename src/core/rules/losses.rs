@@ -208,11 +208,35 @@ pub(super) fn scheduled(a: &Analysis, losses: &Losses) -> Option<usize> {
                 "gets" | "get" | "receives" | "receive" => true,
                 // "from January we're renting 30 spaces": a plan in the
                 // present progressive.
+                // Not a loss in the progressive: "we're saying goodbye to
+                // cat grooming", "we're closing the Leeds branch".
                 "'re" | "are" => {
                     i > 0
                         && matches!(w[i - 1].lower.as_str(), "we" | "you" | "they")
-                        && w.get(i + 1)
-                            .is_some_and(|n| n.lower.len() > 5 && n.lower.ends_with("ing"))
+                        && w.get(i + 1).is_some_and(|n| {
+                            n.lower.len() > 5
+                                && n.lower.ends_with("ing")
+                                && !matches!(
+                                    n.lower.as_str(),
+                                    "closing"
+                                        | "cutting"
+                                        | "dropping"
+                                        | "ending"
+                                        | "stopping"
+                                        | "scrapping"
+                                        | "axing"
+                                        | "withdrawing"
+                                        | "cancelling"
+                                        | "canceling"
+                                        | "losing"
+                                        | "phasing"
+                                        | "retiring"
+                                        | "removing"
+                                        | "reducing"
+                                        | "shutting"
+                                )
+                                && !(n.lower == "saying" && w.get(i + 2).is_some_and(|g| g.lower == "goodbye"))
+                        })
                 }
                 _ => false,
             }
