@@ -169,6 +169,17 @@ pub(super) fn asserted(a: &Analysis, h: &Hit, accepting: &HashSet<usize>) -> boo
     if a.negated_by[h.first].is_some() || zeroed(a, h) {
         return false;
     }
+    // "Sorry to the subscribers whose papers were missed on Saturday": an
+    // apology tells what went wrong; it does not assert it as the way.
+    let sentence_start = a.sentence_start(h.first).max(h.first.saturating_sub(20));
+    if (sentence_start..h.first).any(|j| {
+        matches!(
+            w[j].lower.as_str(),
+            "sorry" | "apologies" | "apologise" | "apologize" | "apologising" | "apologizing"
+        )
+    }) {
+        return false;
+    }
     // "anyone caught being rough with a dog": who breaks the rule is
     // described, and the rule keeps the promise.
     if (h.first.saturating_sub(3)..h.first).any(|j| w[j].clause == w[h.first].clause && offender_at(a, j)) {

@@ -105,7 +105,19 @@ impl DriftEngine {
             if context == 0 && q.unit == crate::core::text::quantity::Unit::Hours && far_apart(q.value, fq.value) {
                 continue;
             }
+            // A stricter time of day inside the fact's ("on the doorstep
+            // before 5am" against "by 7am") keeps it. Not a cut-off for what
+            // customers do ("orders placed by 3 pm"): an earlier one there
+            // takes time away from them.
+            let cut_off = fact.text.split_whitespace().any(|t| {
+                matches!(
+                    t.to_ascii_lowercase().as_str(),
+                    "placed" | "made" | "booked" | "ordered" | "submitted" | "logged" | "received" | "requested"
+                )
+            });
+            let stricter = q.unit == Unit::Clock && !cut_off && q.keeps_bound(fq);
             if (q.agrees_with(fq) && !edge_differs(a, q, fq))
+                || stricter
                 || says_other(a, q, fact)
                 || (context == 0 && {
                     let keywords = &hits[self.pillars[fact.pillar].keywords];

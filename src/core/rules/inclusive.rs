@@ -553,7 +553,10 @@ fn our_goal_before(a: &Analysis, i: usize) -> bool {
     // In the team's own sentence: a goal set earlier does not make a later
     // "the mechanics will own this target" a means.
     let start = a.sentence_start(i);
-    a.hits_in(List::Future, start, i)
+    // "Let's make it 9 in 10 by next winter: the call centre will ...".
+    let lets = (start.max(i.saturating_sub(30))..i).any(|j| j > 0 && w[j].lower == "'s" && w[j - 1].lower == "let");
+    lets || a
+        .hits_in(List::Future, start, i)
         .iter()
         .filter(|f| f.last < i)
         .any(|f| {

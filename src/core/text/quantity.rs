@@ -102,7 +102,10 @@ impl Quantity {
         if self.bound == fact.bound && eq(lo, fact.value) && eq(hi, fact.high.unwrap_or(fact.value)) {
             return true;
         }
-        if self.bound == Bound::Exact && self.high.is_none() {
+        // "by 1 am" inside quiet hours "from 10 pm to 8 am": a time of day
+        // given as a ceiling is a time inside the span, as "at 1 am" is.
+        let clock_ceiling = self.bound == Bound::AtMost && self.unit == Unit::Clock && fact.high.is_some();
+        if (self.bound == Bound::Exact || clock_ceiling) && self.high.is_none() {
             return match (fact.bound, fact.high) {
                 (Bound::AtMost, _) => lo <= fact.value + 1e-9,
                 (Bound::AtLeast, _) => lo + 1e-9 >= fact.value,
@@ -340,6 +343,8 @@ fn read_bound(words: &[Word], first: usize, unit: &Unit) -> (Bound, usize) {
         (Some("at"), Some("least")) => (Bound::AtLeast, first - 2),
         (_, Some("within" | "under" | "below" | "max" | "maximum")) => (Bound::AtMost, first - 1),
         (_, Some("in")) if *unit == Unit::Hours => (Bound::AtMost, first - 1),
+        // "by 7 am", "before 5 am": a time of day as a ceiling.
+        (_, Some("by" | "before")) if *unit == Unit::Clock => (Bound::AtMost, first - 1),
         (_, Some("over" | "above" | "minimum")) => (Bound::AtLeast, first - 1),
         _ => (Bound::Exact, first),
     }

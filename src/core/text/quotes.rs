@@ -120,7 +120,17 @@ pub fn mentioned(w: &[Word], i: usize, denied: bool) -> bool {
             verb
         })
     };
-    inside(w, i) && (denied || ban() || reported())
+    // "can we drop 'bums on seats' from planning meetings?", "retire 'goes
+    // viral'": a verb of dropping right before the quotation bans it.
+    let dropped = || {
+        before().take(4).any(|j| {
+            matches!(
+                w[j].lower.as_str(),
+                "drop" | "dropping" | "retire" | "retiring" | "ditch" | "ditching" | "scrap" | "lose" | "bin" | "ban"
+            )
+        })
+    };
+    inside(w, i) && (denied || ban() || reported() || dropped())
 }
 
 /// How far before a quoted term a ban or a speaker is looked for.
