@@ -263,6 +263,13 @@ fn conduct_rule(a: &Analysis, first: usize, last: usize) -> bool {
     // imperative: "Never leave ...", "please always ..."), with only helping
     // words between.
     let clause = w[first].clause;
+    // "Clip your alarm on before you walk in and never take it off": after
+    // "and", a plain verb shares the order before it; a thing's verb would
+    // agree with the thing ("the app loads fast and never crashes").
+    let plain_after = w.get(last + 1).is_some_and(|v| {
+        let l = v.lower.as_str();
+        v.kind == Kind::Word && !l.ends_with('s') && !l.ends_with("ed") && !l.ends_with("ing")
+    });
     let mut j = first;
     let agent = loop {
         if j == 0 || w[j - 1].sentence != w[first].sentence {
@@ -276,6 +283,7 @@ fn conduct_rule(a: &Analysis, first: usize, last: usize) -> bool {
         }
         j -= 1;
         match w[j].lower.as_str() {
+            "and" if plain_after && j + 1 == first => break true,
             "will" | "'ll" | "would" | "must" | "should" | "shall" | "can" | "do" | "does" | "still" | "please"
             | "and" | "so" => continue,
             "we" | "i" | "you" | "everyone" | "everybody" => break true,
