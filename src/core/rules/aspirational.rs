@@ -252,7 +252,12 @@ fn is_goal(a: &Analysis, h: &Hit, ctx: &RuleContext) -> bool {
         return false;
     }
     // "we'll live with the backlog": a future that accepts falling short.
-    if modal && (denied(a, h.last) || loses(a, h.last) || a.cover(List::Acceptance).overlaps(h.first, h.last + 1)) {
+    // "we're not the cheapest and we never will be": a future denied
+    // before its modal is no state to reach either.
+    let never = h.first > 0 && matches!(w[h.first - 1].lower.as_str(), "never" | "not");
+    if modal
+        && (never || denied(a, h.last) || loses(a, h.last) || a.cover(List::Acceptance).overlaps(h.first, h.last + 1))
+    {
         return false;
     }
     // "From June the rota will be published a week earlier": a change for
