@@ -6,6 +6,7 @@
 use super::common::{distinct, orders, passive_at, sanctions};
 use super::context::RuleContext;
 use super::instruction::instruction;
+use super::penalties::{loses_entitlement, offender_pays};
 use super::tally::Tally;
 use crate::core::analysis::Analysis;
 use crate::core::lexicon::{List, Rule};
@@ -87,7 +88,7 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
     let universal = a
         .hits(List::Universal)
         .iter()
-        .find(|u| !singled_at.overlaps(u.first, u.last) && !compound(a, u));
+        .find(|u| !singled_at.overlaps(u.first, u.last) && !compound(a, u) && !onlooker(a, u));
     if let Some(h) = universal {
         t.hit(Rule::UniversalInvite, a, h);
     }
@@ -411,9 +412,26 @@ fn credited(a: &Analysis, first: usize, end: usize) -> bool {
     handed || owns_time
 }
 
-/// "any store that misses it loses its quarterly bonus", "will lose their
-/// Saturday shift": losing what one has earned is a sanction. Losing one's
-/// keys, or power, is not.
+/// "and everyone will know exactly who did it", "everyone will see the
+/// difference": everyone watching is not everyone taking part.
+fn onlooker(a: &Analysis, u: &Hit) -> bool {
+    let w = &a.words;
+    let mut j = u.last + 1;
+    while w
+        .get(j)
+        .is_some_and(|x| matches!(x.lower.as_str(), "will" | "'ll" | "can" | "should" | "would"))
+    {
+        j += 1;
+    }
+    j > u.last + 1
+        && w.get(j).is_some_and(|v| {
+            matches!(
+                v.lower.as_str(),
+                "know" | "see" | "hear" | "notice" | "remember" | "recognise" | "recognize" | "realise" | "realize"
+            )
+        })
+}
+
 /// "cameras on in every team call", "each department budget": a group
 /// word heading a compound names the thing, not the people in it. The
 /// group itself acts ("every team will", "every team gets") or is named
@@ -439,87 +457,6 @@ fn compound(a: &Analysis, u: &Hit) -> bool {
                     "member" | "leader" | "lead" | "head" | "mate" | "manager" | "captain" | "rep" | "player" | "worker"
                 )
         })
-}
-
-/// "anyone who leaves a van unlocked pays the excess themselves", "anyone
-/// caught without a helmet loses the shift": a penalty laid on whoever
-/// breaks a rule is a threat of a sanction, in any words.
-fn offender_pays(a: &Analysis) -> Option<(usize, usize)> {
-    let w = &a.words;
-    let at = |i: usize| w.get(i).map_or("", |x| x.lower.as_str());
-    (0..w.len()).find_map(|i| {
-        // "anyone who ...", "any apprentice caught ...", "whoever ...".
-        let after = if at(i) == "any" && w.get(i + 1).is_some_and(|n| n.kind == Kind::Word) {
-            i + 2
-        } else {
-            i + 1
-        };
-        let offender = matches!(at(i), "anyone" | "anybody" | "whoever" | "any")
-            && (at(i) == "whoever" || matches!(at(after), "who" | "caught" | "found" | "seen"));
-        if !offender {
-            return None;
-        }
-        (i + 2..(i + 16).min(w.len()))
-            .take_while(|&j| w[j].sentence == w[i].sentence)
-            .find(|&j| {
-                // What is paid is a cost: "pays the excess themselves", "will
-                // pay for the damage"; not "anyone who pays by card".
-                let cost = || {
-                    (j + 1..(j + 5).min(w.len())).any(|k| {
-                        matches!(
-                            at(k),
-                            "excess"
-                                | "fine"
-                                | "fines"
-                                | "cost"
-                                | "costs"
-                                | "damage"
-                                | "damages"
-                                | "bill"
-                                | "themselves"
-                        )
-                    })
-                };
-                let penalty = match at(j) {
-                    "pays" | "foots" => cost(),
-                    "pay" => matches!(at(j - 1), "will" | "'ll" | "to" | "must") && cost(),
-                    // "goes home unpaid", "works the shift unpaid".
-                    "unpaid" => true,
-                    _ => false,
-                };
-                penalty && !crate::core::text::quotes::inside(w, j)
-            })
-            .map(|j| (i, j))
-    })
-}
-
-fn loses_entitlement(a: &Analysis) -> Option<(usize, usize)> {
-    let w = &a.words;
-    let at = |i: usize| w.get(i).map_or("", |x| x.lower.as_str());
-    (0..w.len()).find_map(|i| {
-        if !matches!(at(i), "lose" | "loses" | "forfeit" | "forfeits")
-            || !matches!(at(i + 1), "its" | "their" | "your" | "the" | "his" | "her")
-        {
-            return None;
-        }
-        (i + 2..(i + 5).min(w.len()))
-            .take_while(|&j| w[j].clause == w[i].clause)
-            .find(|&j| {
-                matches!(
-                    at(j),
-                    "bonus"
-                        | "bonuses"
-                        | "pay"
-                        | "leave"
-                        | "allowance"
-                        | "shift"
-                        | "shifts"
-                        | "overtime"
-                        | "commission"
-                )
-            })
-            .map(|j| (i, j))
-    })
 }
 
 /// "Front desk, you just passed the tickets along": a team told its part

@@ -10,6 +10,7 @@ mod context;
 mod inclusive;
 mod instruction;
 mod losses;
+mod penalties;
 mod realistic;
 mod specific;
 mod tally;
