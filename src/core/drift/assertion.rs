@@ -119,19 +119,12 @@ fn describes_object(a: &Analysis, neg: usize, h: &Hit) -> bool {
     }
     let verb = (neg + 1..h.first).find(|&j| !matches!(w[j].lower.as_str(), "will" | "'ll" | "be" | "longer" | "more"));
     // "won't be using the local bakery": the -ing form of one is one.
-    let having = |v: &str| {
-        HAVING.contains(&v)
-            || v.strip_suffix("ing").is_some_and(|stem| {
-                // "using" (use), "offering" (offer), "getting" (get).
-                let b = stem.as_bytes();
-                let undoubled = (b.len() > 2 && b[b.len() - 1].is_ascii() && b[b.len() - 1] == b[b.len() - 2])
-                    .then(|| &stem[..stem.len() - 1]);
-                HAVING
-                    .iter()
-                    .any(|h| *h == stem || h.strip_suffix('e') == Some(stem) || Some(*h) == undoubled)
-            })
+    // The -ing form by the word's own forms: "using" (use), "getting" (get).
+    let having = |v: usize| {
+        HAVING.contains(&w[v].lower.as_str())
+            || (w[v].lower.ends_with("ing") && w[v].forms.iter().any(|f| HAVING.contains(&f.as_str())))
     };
-    if verb.is_some_and(|v| having(&w[v].lower)) {
+    if verb.is_some_and(having) {
         return false;
     }
     let det = (h.first.saturating_sub(2)..h.first).any(|j| {

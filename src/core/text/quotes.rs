@@ -110,14 +110,13 @@ pub fn mentioned(w: &[Word], i: usize, denied: bool) -> bool {
                 && w[j - 1].kind == Kind::Word
                 && !matches!(w[j - 1].lower.as_str(), "we" | "i" | "please" | "to" | "and" | "just")
                 && w[j - 1].sentence == sentence;
-            let verb = match w[j].lower.as_str() {
+            match w[j].lower.as_str() {
                 "says" | "said" | "asks" | "asked" | "calls" | "called" | "writes" | "wrote" | "told" => {
                     !(j > 0 && matches!(w[j - 1].lower.as_str(), "we" | "i"))
                 }
                 "tell" | "tells" => speaker,
                 _ => false,
-            };
-            verb
+            }
         })
     };
     // "can we drop 'bums on seats' from planning meetings?", "retire 'goes
