@@ -321,11 +321,17 @@ fn owner(a: &Analysis, h: &Hit, ctx: &RuleContext) -> Option<usize> {
     // to get there": a team's part in a goal we set is a means, not the
     // goal.
     let means = our_goal_before(a, h.first);
+    // "store assistants will no longer be asked to ...", "the mobile
+    // library will stop visiting ...": a team whose future is denied or
+    // taken away is told news about itself, not handed a goal.
     let acts = !related
         && !means
-        && at(a.hits(List::SegmentVerbs), end + 1)
-            .iter()
-            .any(|v| !passive_at(a, v.last + 1) && !receives(v.last + 1));
+        && at(a.hits(List::SegmentVerbs), end + 1).iter().any(|v| {
+            !passive_at(a, v.last + 1)
+                && !receives(v.last + 1)
+                && !super::losses::denied(a, v.last)
+                && !super::losses::loses(a, v.last)
+        });
     // "a brew day with the brewhouse team": a team others join is company
     // in the goal, not its owner; "good news for the warehouse team": one
     // that news is for receives it.
