@@ -85,7 +85,8 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
         });
     // "Our 2027 vision: ...", "summer goal: ...", "2027: the most punctual
     // buses", "2027 = our year": a headline that names the destination.
-    let planned_headline = if goal.is_none() { headline(a) } else { None };
+    let headed = if goal.is_none() { headline(a) } else { None };
+    let planned_headline = headed.map(|(i, _)| i);
     // A plan in the present after a date; not one against the story
     // ("from 1 July the first line of support will be a chatbot, so the
     // team can ...").
@@ -105,7 +106,9 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
         t.add(Rule::Future, Some(a.span(i, i)), &[]);
         heading = true;
     }
-    if let Some(span) = deadline(a, &losses) {
+    // A headline's own time dates its goal ("2027: zero missed bins").
+    let headline_time = headed.and_then(|(_, time)| time).map(|(f, l)| a.span(f, l));
+    if let Some(span) = deadline(a, &losses).or(headline_time) {
         t.add(Rule::FutureTimeframe, Some(span), &[]);
         heading = true;
     }
@@ -120,7 +123,7 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
     }
     // A slogan beside a real goal ("by autumn every delivery will be on
     // time: make it happen") does not take the goal away.
-    if goal.is_none() {
+    if goal.is_none() && planned.is_none() {
         for h in distinct(a, &[List::Inspiration]) {
             t.hit(Rule::InspirationOnly, a, &h);
         }
@@ -371,32 +374,63 @@ fn same_day_plan(a: &Analysis, last: usize) -> bool {
 const SAME_DAY_REACH: usize = 30;
 
 /// "Our 2027 vision: the calmest salon in town", "summer goal - every text
-/// on time", "2027: zero missed bins", "2027 = our year": a goal word after
-/// a time, or a year opening its sentence, then a mark and what is aimed
-/// at. Returns the goal word or the year.
-fn headline(a: &Analysis) -> Option<usize> {
+/// on time", "2027: zero missed bins", "2027 = our year", "Our promise for
+/// the new year: ...", "Kestrel Bay 2030: ...": a goal word beside a time,
+/// or a year opening its sentence (after the brand's name at most), then a
+/// mark and what is aimed at. Returns the goal word or the year, and the
+/// time the headline dates the goal by.
+fn headline(a: &Analysis) -> Option<(usize, Option<(usize, usize)>)> {
     let w = &a.words;
     let mark = |i: usize| {
         w.get(i)
             .is_some_and(|m| matches!(m.lower.as_str(), ":" | "-" | "–" | "—" | "="))
     };
     let aimed_at = |i: usize| {
-        w.get(i + 2)
-            .is_some_and(|n| n.kind == Kind::Word && n.sentence == w[i + 1].sentence)
+        w.get(i + 1)
+            .is_some_and(|n| n.kind == Kind::Word && n.sentence == w[i].sentence)
     };
     let year =
         |x: &crate::core::text::tokens::Word| x.kind == Kind::Number && x.lower.len() == 4 && x.lower.starts_with("20");
     let timed = [List::Calendar, List::Deadlines, List::Frequencies];
-    (0..w.len()).find(|&i| {
-        let goal_word = matches!(
+    let time = |j: usize| {
+        year(&w[j])
+            || matches!(w[j].lower.as_str(), "year" | "quarter" | "month")
+            || timed.iter().any(|l| a.cover(*l).overlaps(j, j))
+    };
+    let goal_word = |i: usize| {
+        matches!(
             w[i].lower.as_str(),
-            "goal" | "goals" | "target" | "targets" | "vision" | "ambition" | "aim" | "mission"
-        ) && i > 0
-            && (year(&w[i - 1])
-                || matches!(w[i - 1].lower.as_str(), "year" | "quarter" | "month")
-                || timed.iter().any(|l| a.cover(*l).overlaps(i - 1, i - 1)));
-        let opening_year = year(&w[i]) && sentence_start(a, i);
-        (goal_word || opening_year) && mark(i + 1) && aimed_at(i)
+            "goal" | "goals" | "target" | "targets" | "vision" | "ambition" | "aim" | "mission" | "promise" | "pledge"
+        )
+    };
+    // Only capitalised names stand before an opening year: "Kestrel Bay
+    // 2030:", not "Back in 2019:".
+    let opens = |i: usize| {
+        let start = a.sentence_start(i);
+        i - start <= 3 && (start..i).all(|j| w[j].kind == Kind::Word && w[j].capital)
+    };
+    (0..w.len()).find_map(|i| {
+        if goal_word(i) && i > 0 && time(i - 1) && mark(i + 1) && aimed_at(i + 1) {
+            return Some((i, Some((i - 1, i - 1))));
+        }
+        // "promise for the new year:", "target for 2027 -".
+        if goal_word(i) && w.get(i + 1).is_some_and(|x| x.lower == "for") {
+            let mut j = i + 2;
+            while w
+                .get(j)
+                .is_some_and(|x| matches!(x.lower.as_str(), "the" | "this" | "next" | "new"))
+            {
+                j += 1;
+            }
+            let mut k = j;
+            while k < w.len() && k < j + 3 && time(k) {
+                k += 1;
+            }
+            if k > j && mark(k) && aimed_at(k) {
+                return Some((i, Some((i + 2, k - 1))));
+            }
+        }
+        (year(&w[i]) && opens(i) && mark(i + 1) && aimed_at(i + 1)).then_some((i, Some((i, i))))
     })
 }
 
