@@ -91,7 +91,10 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
     // ("from 1 July the first line of support will be a chatbot, so the
     // team can ...").
     let planned = if goal.is_none() {
-        scheduled(a, &losses).filter(|&i| !against(i)).or(planned_headline)
+        scheduled(a, &losses)
+            .or_else(|| lets_measured(a))
+            .filter(|&i| !against(i) && !losses.tells(a, i))
+            .or(planned_headline)
     } else {
         None
     };
@@ -431,6 +434,28 @@ fn headline(a: &Analysis) -> Option<(usize, Option<(usize, usize)>)> {
             }
         }
         (year(&w[i]) && opens(i) && mark(i + 1) && aimed_at(i + 1)).then_some((i, Some((i, i))))
+    })
+}
+
+/// "let's have zero slips this winter", "let's see 90% of calls answered
+/// first time": what "let's" sets out to reach is a goal when it is
+/// measured, whatever the verb; a time of day ("let's keep the buffet
+/// stocked until eleven") dates a task. Returns the verb.
+fn lets_measured(a: &Analysis) -> Option<usize> {
+    let w = &a.words;
+    (2..w.len()).find(|&v| {
+        w[v - 1].lower == "'s"
+            && w[v - 2].lower == "let"
+            && w[v].kind == Kind::Word
+            && a.quantities.iter().any(|q| {
+                q.first > v
+                        && q.explicit
+                        && q.unit != crate::core::text::quantity::Unit::Clock
+                        && !matches!(w[q.first - 1].lower.as_str(), "until" | "till" | "til" | "at" | "past")
+                        // A year is when, not how much: "let's make 2027 ours".
+                        && !(q.first == q.last && w[q.first].lower.len() == 4 && w[q.first].lower.starts_with("20"))
+                        && w[q.first].clause == w[v].clause
+            })
     })
 }
 
