@@ -82,24 +82,40 @@ pub(super) fn contrary_negation(a: &Analysis, h: &Hit, negative_sense: bool, opp
     (!kept).then_some(neg)
 }
 
-/// "please stop calling shoppers 'my lovely' at the till": a keyword that
-/// only says where the denied act happens (after "at", "in", "on" and
+/// "please stop calling shoppers 'my lovely' at the till", "not one empty
+/// seat at any of our events": a keyword that only says where the denied
+/// act or thing is (after "at", "in", "on" and
 /// the like, with a verb and its object between) is not itself denied.
 fn placed(a: &Analysis, neg: usize, h: &Hit) -> bool {
     let w = &a.words;
+    // "at the till", "at any of our events": back over what picks out
+    // the place.
     let det = |j: usize| {
         matches!(
             w[j].lower.as_str(),
-            "the" | "a" | "an" | "our" | "your" | "their" | "its" | "this"
+            "the"
+                | "a"
+                | "an"
+                | "our"
+                | "your"
+                | "their"
+                | "its"
+                | "this"
+                | "these"
+                | "those"
+                | "any"
+                | "all"
+                | "each"
+                | "every"
+                | "of"
         )
     };
-    let Some(prep) = h
-        .first
-        .checked_sub(1)
-        .map(|p| if p > neg && det(p) { p - 1 } else { p })
-    else {
+    let Some(mut prep) = h.first.checked_sub(1) else {
         return false;
     };
+    while prep > neg && h.first - prep <= 4 && det(prep) {
+        prep -= 1;
+    }
     prep > neg + 2
         && matches!(
             w[prep].lower.as_str(),
