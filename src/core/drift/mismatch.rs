@@ -17,8 +17,18 @@ impl DriftEngine {
     /// A figure in the message about the same thing as a fact of a pillar
     /// it talks about, with a different value. A target next to the
     /// correct current figure ("from 98% to 99%") is no mismatch.
-    pub(super) fn fact_mismatches(&self, a: &Analysis, hits: &[Vec<Hit>], on_topic: &[bool]) -> Vec<Drift> {
+    /// Also returns the facts a figure restates, with the fact's own words
+    /// beside it: "we meet assisted passengers within 10 minutes" says what
+    /// "passengers who book assistance are met within 10 minutes" says,
+    /// and so carries its pillar.
+    pub(super) fn fact_mismatches(
+        &self,
+        a: &Analysis,
+        hits: &[Vec<Hit>],
+        on_topic: &[bool],
+    ) -> (Vec<Drift>, Vec<(&Fact, (usize, usize))>) {
         let mut out: Vec<Drift> = Vec::new();
+        let mut restated = Vec::new();
         let mut stated: std::collections::HashMap<usize, bool> = std::collections::HashMap::new();
         for q in a.quantities.iter().filter(|q| q.explicit && !relative(a, q)) {
             let sentence = a.words[q.first].sentence;
@@ -53,7 +63,8 @@ impl DriftEngine {
                                 // plural ("bike" for "bikes").
                                 near(i)
                                     && (stem::matches(&a.words[i].forms, &f.context[k], false)
-                                        || singular_of(&a.words[i].lower, &f.context[k][0]))
+                                        || singular_of(&a.words[i].lower, &f.context[k][0])
+                                        || same_verb(&a.words[i].forms, &f.context[k]))
                             })
                         })
                         .collect();
@@ -90,6 +101,10 @@ impl DriftEngine {
                 }
             }
             let Some((_, fact, fq, context)) = best else { continue };
+            let agrees = q.agrees_with(fq) && !edge_differs(a, q, fq);
+            if agrees && context >= 2 {
+                restated.push((fact, (q.first, q.last)));
+            }
             // "last week the 07:10 left within 3 minutes of the timetable":
             // an event told in the past that kept the fact's bound, or that
             // is bounded otherwise ("went back within a day" beside "48
@@ -116,7 +131,7 @@ impl DriftEngine {
                 )
             });
             let stricter = q.unit == Unit::Clock && !cut_off && q.keeps_bound(fq);
-            if (q.agrees_with(fq) && !edge_differs(a, q, fq))
+            if agrees
                 || stricter
                 || says_other(a, q, fact)
                 || (context == 0 && {
@@ -150,7 +165,7 @@ impl DriftEngine {
             ];
             out.push(self.drift(DriftRule::FactMismatch, Some(&pillar.id), Some(span), &vars));
         }
-        out
+        (out, restated)
     }
 }
 
@@ -483,3 +498,34 @@ const MAX_PHRASE: usize = 8;
 
 /// How many words either side of a figure may say what it is about.
 const WINDOW: usize = 6;
+
+/// "we meet passengers" and "passengers are met": one verb, whichever of
+/// the two is the irregular past.
+fn same_verb(word: &[String], fact: &[String]) -> bool {
+    fn base(forms: &[String]) -> &str {
+        let w = forms[0].as_str();
+        stem::irregular_base(w).unwrap_or(forms.get(1).map_or(w, String::as_str))
+    }
+    !word.is_empty()
+        && !fact.is_empty()
+        && (stem::irregular_base(&word[0]).is_some() || stem::irregular_base(&fact[0]).is_some())
+        && base(word) == base(fact)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_verb;
+    use crate::core::text::stem::forms;
+
+    #[test]
+    fn an_irregular_past_is_its_verb() {
+        assert!(same_verb(&forms("meet"), &forms("met")));
+        assert!(same_verb(&forms("met"), &forms("meets")));
+        assert!(same_verb(&forms("sending"), &forms("sent")));
+        // Regular forms are compared elsewhere; other verbs differ.
+        assert!(!same_verb(&forms("meet"), &forms("meets")));
+        assert!(!same_verb(&forms("met"), &forms("send")));
+        // A word that is also another word is left alone.
+        assert!(!same_verb(&forms("left"), &forms("leave")));
+    }
+}

@@ -225,7 +225,17 @@ impl DriftEngine {
             }
         }
         let mut on_topic: Vec<bool> = supported.iter().zip(&engaged).map(|(s, e)| *s || *e).collect();
-        let mismatches = self.fact_mismatches(a, &hits, &on_topic);
+        let (mismatches, restated) = self.fact_mismatches(a, &hits, &on_topic);
+        for (fact, (first, last)) in restated {
+            let p = &self.pillars[fact.pillar];
+            on_topic[fact.pillar] = true;
+            supported[fact.pillar] = true;
+            ties.push(Tie {
+                pillar: p.id.clone(),
+                span: a.span(first, last),
+                keyword: fact.text.clone(),
+            });
+        }
         // A wrong figure for a pillar's fact is about that pillar: wrong, not off story.
         for d in &mismatches {
             if let Some(i) = self.pillars.iter().position(|p| Some(&p.id) == d.pillar.as_ref()) {

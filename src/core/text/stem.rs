@@ -64,6 +64,55 @@ pub fn forms(w: &str) -> Vec<String> {
     out
 }
 
+/// The bare verb of a common irregular past or participle ("met" →
+/// "meet", "sent" → "send"), for comparing what two texts say was done.
+/// Only forms that are no other word: not "left", "found", "felt", "saw".
+pub fn irregular_base(w: &str) -> Option<&'static str> {
+    const PAST: [(&str, &str); 40] = [
+        ("bought", "buy"),
+        ("brought", "bring"),
+        ("built", "build"),
+        ("caught", "catch"),
+        ("chose", "choose"),
+        ("chosen", "choose"),
+        ("driven", "drive"),
+        ("drove", "drive"),
+        ("forgot", "forget"),
+        ("forgotten", "forget"),
+        ("gave", "give"),
+        ("given", "give"),
+        ("gone", "go"),
+        ("got", "get"),
+        ("grew", "grow"),
+        ("grown", "grow"),
+        ("held", "hold"),
+        ("kept", "keep"),
+        ("knew", "know"),
+        ("known", "know"),
+        ("made", "make"),
+        ("met", "meet"),
+        ("paid", "pay"),
+        ("ran", "run"),
+        ("sent", "send"),
+        ("sold", "sell"),
+        ("spent", "spend"),
+        ("taken", "take"),
+        ("taught", "teach"),
+        ("thought", "think"),
+        ("told", "tell"),
+        ("took", "take"),
+        ("went", "go"),
+        ("woke", "wake"),
+        ("won", "win"),
+        ("wore", "wear"),
+        ("worn", "wear"),
+        ("written", "write"),
+        ("wrote", "write"),
+        ("understood", "understand"),
+    ];
+    PAST.iter().find(|(past, _)| *past == w).map(|(_, base)| *base)
+}
+
 /// `w.strip_suffix(suf)` for an ASCII `w`, compared from the last byte:
 /// most endings differ there, and a short loop beats a call to memcmp.
 fn strip_ascii_suffix<'a>(w: &'a str, suf: &str) -> Option<&'a str> {
