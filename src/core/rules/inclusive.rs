@@ -366,8 +366,31 @@ fn owner(a: &Analysis, h: &Hit, ctx: &RuleContext) -> Option<usize> {
         .get(j)
         .is_some_and(|x| matches!(x.lower.as_str(), "is" | "are" | "'re"))
         && w.get(j + 1).is_some_and(|x| ctx.is_brand(&x.lower));
-    (vocative || acts || named_team || thanked || is_the_brand || credited(a, h.first, end) || made_best(a, end))
+    (vocative
+        || acts
+        || named_team
+        || thanked
+        || is_the_brand
+        || cleft(a, h.first, end)
+        || credited(a, h.first, end)
+        || made_best(a, end))
         .then_some(end)
+}
+
+/// "It's our optometrists who make the test thorough", "it is the night
+/// crew that keeps us open": the team set in focus is the one given the
+/// credit.
+fn cleft(a: &Analysis, first: usize, end: usize) -> bool {
+    let w = &a.words;
+    let at = |i: Option<usize>| i.and_then(|i| w.get(i)).map_or("", |x| x.lower.as_str());
+    let mut j = first.checked_sub(1);
+    if matches!(at(j), "the" | "our" | "your") {
+        j = j.and_then(|j| j.checked_sub(1));
+    }
+    let it = j.and_then(|j| j.checked_sub(1));
+    matches!(at(j), "'s" | "is" | "was")
+        && at(it) == "it"
+        && matches!(at(Some(end + 1)), "who" | "that")
 }
 
 /// "this quarter belongs to the claims handlers", "this spring is all
