@@ -26,9 +26,11 @@ pub(super) fn contrary_negation(a: &Analysis, h: &Hit, negative_sense: bool, opp
     // not a claim about the company.
     let w = &a.words;
     // So is "anyone caught without a hard hat": who breaks the rule.
-    if (neg.saturating_sub(3)..neg).any(|j| {
+    // ("anyone found on the track without a lookout": where they are
+    // found may come between.)
+    if (neg.saturating_sub(6)..neg).any(|j| {
         w[j].clause == w[neg].clause
-            && (matches!(w[j].lower.as_str(), "who" | "which" | "that" | "whom") || offender_at(a, j))
+            && ((neg - j <= 3 && matches!(w[j].lower.as_str(), "who" | "which" | "that" | "whom")) || offender_at(a, j))
     }) {
         return None;
     }

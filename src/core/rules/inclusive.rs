@@ -374,7 +374,7 @@ fn owner(a: &Analysis, h: &Hit, ctx: &RuleContext) -> Option<usize> {
         || cleft(a, h.first, end)
         || credited(a, h.first, end)
         || made_best(a, end))
-        .then_some(end)
+    .then_some(end)
 }
 
 /// "It's our optometrists who make the test thorough", "it is the night
@@ -388,9 +388,7 @@ fn cleft(a: &Analysis, first: usize, end: usize) -> bool {
         j = j.and_then(|j| j.checked_sub(1));
     }
     let it = j.and_then(|j| j.checked_sub(1));
-    matches!(at(j), "'s" | "is" | "was")
-        && at(it) == "it"
-        && matches!(at(Some(end + 1)), "who" | "that")
+    matches!(at(j), "'s" | "is" | "was") && at(it) == "it" && matches!(at(Some(end + 1)), "who" | "that")
 }
 
 /// "this quarter belongs to the claims handlers", "this spring is all

@@ -149,12 +149,15 @@ fn time_of_day(a: &Analysis, first: usize, last: usize) -> bool {
     // "charge the tablets overnight", "leave the vans overnight": what is
     // left through the night may be named between.
     // A verb, not a noun ("every store will change overnight").
-    let left = (first.saturating_sub(5)..first.saturating_sub(1)).any(|j| {
+    // Any form of the verb ("by keeping a stocked van at both halls
+    // overnight"), with its object between.
+    let left = (first.saturating_sub(9)..first.saturating_sub(1)).any(|j| {
         w[j].clause == w[first].clause
-            && matches!(
-                w[j].lower.as_str(),
-                "leave" | "left" | "parked" | "keep" | "kept" | "charge" | "charged" | "charging"
-            )
+            && (matches!(w[j].lower.as_str(), "left" | "kept")
+                || w[j]
+                    .forms
+                    .iter()
+                    .any(|f| matches!(f.as_str(), "leave" | "park" | "keep" | "charge")))
             && !(j > 0
                 && matches!(
                     w[j - 1].lower.as_str(),
