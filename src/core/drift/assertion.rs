@@ -80,8 +80,50 @@ pub(super) fn contrary_negation(a: &Analysis, h: &Hit, negative_sense: bool, opp
     // "so nobody has to choose between safety and the timetable": what is
     // denied is the choice, not the things chosen between.
     let choice = neg < h.first && (neg + 1..h.first).any(|j| w[j].lower == "between");
-    let kept = double || negative_after || manner || located || choice || describes_object(a, neg, h);
+    let kept =
+        double || negative_after || manner || located || choice || precondition(a, h) || describes_object(a, neg, h);
     (!kept).then_some(neg)
+}
+
+/// "never print a farm's name until the roastery has checked it", "don't
+/// run a batch till Steve signs it off": held back until something is done
+/// first, the act is ordered after it, not given up. Held back until a
+/// time ("no fresh bread until March", "until further notice") it is.
+fn precondition(a: &Analysis, h: &Hit) -> bool {
+    let w = &a.words;
+    let sentence = w[h.first].sentence;
+    let Some(u) = (h.last + 1..(h.last + 9).min(w.len()))
+        .take_while(|&j| w[j].sentence == sentence)
+        .find(|&j| matches!(w[j].lower.as_str(), "until" | "till" | "unless"))
+    else {
+        return false;
+    };
+    let timed = [List::Calendar, List::Deadlines, List::Frequencies]
+        .into_iter()
+        .any(|l| a.cover(l).starts_within(u + 1, u + 3));
+    let time_word = (u + 1..(u + 4).min(w.len())).any(|j| {
+        w[j].kind == Kind::Number
+            || matches!(
+                w[j].lower.as_str(),
+                "further" | "then" | "next" | "end" | "after" | "later" | "tomorrow" | "now"
+            )
+            // "until March", "till May": months that are verbs too.
+            || (w[j].capital && matches!(w[j].lower.as_str(), "march" | "may"))
+    });
+    // Something is done: a verb follows within a few words ("the roastery
+    // has checked", "Steve signs").
+    let done = (u + 2..(u + 6).min(w.len())).any(|j| {
+        w[j].sentence == sentence
+            && (matches!(
+                w[j].lower.as_str(),
+                "has" | "have" | "is" | "are" | "'s" | "was" | "gets" | "get"
+            ) || (w[j].lower.len() > 3
+                && w[j].lower.ends_with('s')
+                && !w[j].lower.ends_with("ss")
+                && w[j - 1].capital)
+                || (w[j].lower.len() > 4 && w[j].lower.ends_with("ed")))
+    });
+    !timed && !time_word && done
 }
 
 /// "please stop calling shoppers 'my lovely' at the till", "not one empty
