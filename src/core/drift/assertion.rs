@@ -126,6 +126,25 @@ fn precondition(a: &Analysis, h: &Hit) -> bool {
     !timed && !time_word && done
 }
 
+/// "a bag she said was stale", "a guest who complained the room was
+/// cold": what someone else said is reported, not asserted by us ("we
+/// said we'd be late" still is).
+fn reported(a: &Analysis, h: &Hit) -> bool {
+    let w = &a.words;
+    let start = a.sentence_start(h.first).max(h.first.saturating_sub(5));
+    (start..h.first).any(|j| {
+        matches!(
+            w[j].lower.as_str(),
+            "said" | "says" | "told" | "reported" | "complained" | "claimed" | "reckoned" | "felt" | "thought"
+        ) && j > 0
+            && w[j - 1].kind == Kind::Word
+            && !matches!(
+                w[j - 1].lower.as_str(),
+                "we" | "i" | "you" | "is" | "are" | "was" | "be" | "been"
+            )
+    })
+}
+
 /// "please stop calling shoppers 'my lovely' at the till", "not one empty
 /// seat at any of our events": a keyword that only says where the denied
 /// act or thing is (after "at", "in", "on" and
@@ -236,6 +255,9 @@ pub(super) fn asserted(a: &Analysis, h: &Hit, accepting: &HashSet<usize>) -> boo
     // "anyone caught being rough with a dog": who breaks the rule is
     // described, and the rule keeps the promise.
     if (h.first.saturating_sub(3)..h.first).any(|j| w[j].clause == w[h.first].clause && offender_at(a, j)) {
+        return false;
+    }
+    if reported(a, h) {
         return false;
     }
     let clause = w[h.first].clause;
