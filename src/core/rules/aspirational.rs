@@ -433,6 +433,17 @@ fn headline(a: &Analysis) -> Option<(usize, Option<(usize, usize)>)> {
                 return Some((i, Some((i + 2, k - 1))));
             }
         }
+        // "Our vision: ...": a goal word heading the sentence names a
+        // destination with no date; a vague one is still one.
+        if goal_word(i)
+            && i > 0
+            && a.sentence_start(i) == i - 1
+            && w[i - 1].lower == "our"
+            && mark(i + 1)
+            && aimed_at(i + 1)
+        {
+            return Some((i, None));
+        }
         (year(&w[i]) && opens(i) && mark(i + 1) && aimed_at(i + 1)).then_some((i, Some((i, i))))
     })
 }

@@ -417,6 +417,7 @@ fn credited(a: &Analysis, first: usize, end: usize) -> bool {
             | "season"
             | "month"
             | "week"
+            | "term"
             | "spring"
             | "summer"
             | "autumn"
