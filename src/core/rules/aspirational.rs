@@ -433,6 +433,17 @@ fn headline(a: &Analysis) -> Option<(usize, Option<(usize, usize)>)> {
                 return Some((i, Some((i + 2, k - 1))));
             }
         }
+        // "From next year: zero overruns", "This term: three new clubs": a
+        // time that is the whole heading dates what follows it. Not a day
+        // that comes round ("Saturdays: ..."), nor a fragment ("Q3: more
+        // calm").
+        if mark(i + 1) && aimed_at(i + 1) && !a.no_content() {
+            let start = a.sentence_start(i);
+            let heading = [List::Deadlines, List::EffectiveDates].map(|l| a.cover(l));
+            if i - start < 4 && (start..=i).all(|j| year(&w[j]) || heading.iter().any(|c| c.overlaps(j, j))) {
+                return Some((start, Some((start, i))));
+            }
+        }
         // "Our vision: ...": a goal word heading the sentence names a
         // destination with no date; a vague one is still one.
         if goal_word(i)
