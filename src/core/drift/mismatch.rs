@@ -13,6 +13,9 @@ use crate::core::text::tokens::Kind;
 use crate::core::text::{is_function_word, stem};
 use crate::core::verdict::Drift;
 
+/// A fact a figure restates, with the figure's words.
+pub(super) type Restated<'f> = (&'f Fact, (usize, usize));
+
 impl DriftEngine {
     /// A figure in the message about the same thing as a fact of a pillar
     /// it talks about, with a different value. A target next to the
@@ -26,7 +29,7 @@ impl DriftEngine {
         a: &Analysis,
         hits: &[Vec<Hit>],
         on_topic: &[bool],
-    ) -> (Vec<Drift>, Vec<(&Fact, (usize, usize))>) {
+    ) -> (Vec<Drift>, Vec<Restated<'_>>) {
         let mut out: Vec<Drift> = Vec::new();
         let mut restated = Vec::new();
         let mut stated: std::collections::HashMap<usize, bool> = std::collections::HashMap::new();

@@ -7,6 +7,7 @@
 mod aspirational;
 mod common;
 mod context;
+mod headline;
 mod inclusive;
 mod instruction;
 mod losses;
