@@ -472,13 +472,14 @@ fn handed_on(a: &Analysis, h: &Hit) -> bool {
             "send" | "use" | "serve" | "sell" | "ship" | "give" | "offer" | "pour" | "stock" | "deliver" | "load"
         )
     };
-    // "keep everyone indoors", "leave the customer waiting": people kept in
-    // the opposite state. Not "keep delays short", which fights it.
+    // "keep everyone indoors", "leave the customer waiting", "keep it
+    // rushed": people, or the work, kept in the opposite state. Not "keep
+    // delays short", which fights it.
     let kept_in = |v: usize| {
         let person = |j: usize| {
             matches!(
                 w[j].lower.as_str(),
-                "everyone" | "everybody" | "them" | "him" | "her" | "people" | "us"
+                "everyone" | "everybody" | "them" | "him" | "her" | "people" | "us" | "it" | "things"
             ) || a.cover(List::Beneficiaries).overlaps(j, j)
         };
         matches!(w[v].lower.as_str(), "keep" | "leave")
