@@ -274,6 +274,7 @@ impl<'t> Analysis<'t> {
                     && !is_function_word(&w.lower)
                     && !dated[i]
                     && w.lower.chars().any(char::is_alphanumeric)
+                    && !self.lone_comparative(i)
             })
             .take(2)
             .collect();
@@ -299,6 +300,20 @@ impl<'t> Analysis<'t> {
             }
             _ => false,
         }
+    }
+
+    /// "Next year. Bigger. Better.", "2027. Tidier.": a comparative that is a
+    /// sentence on its own says better than what, not what.
+    fn lone_comparative(&self, i: usize) -> bool {
+        let w = &self.words;
+        let alone = |j: usize| {
+            w.get(j)
+                .is_none_or(|x| x.sentence != w[i].sentence || x.kind == tokens::Kind::Punct)
+        };
+        let l = w[i].lower.as_str();
+        let comparative = matches!(l, "better" | "worse" | "further")
+            || (l.len() > 4 && l.ends_with("er") && w[i].forms.len() > 1 && !l.ends_with("eer"));
+        comparative && alone(i + 1) && (i == 0 || w[i - 1].sentence != w[i].sentence)
     }
 
     /// The word that starts at character `start`, if any.
