@@ -3,6 +3,7 @@
 //! threats, a leader's self-congratulation), and, for an audience of all,
 //! on a goal or credit given to one segment ("our sales team the best").
 
+use super::boasts::{promise_kept, proud_of_own_act};
 use super::common::{distinct, orders, passive_at, sanctions};
 use super::context::RuleContext;
 use super::instruction::instruction;
@@ -71,7 +72,7 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
         t.hit(Rule::SelfCongratulation, a, h);
     }
     if boasts.is_empty() {
-        if let Some((p, j)) = proud_of_own_act(a) {
+        if let Some((p, j)) = proud_of_own_act(a).or_else(|| promise_kept(a)) {
             t.add(Rule::SelfCongratulation, Some(a.span(p, j)), &[]);
         }
     }
@@ -194,76 +195,6 @@ fn explained(a: &Analysis) -> bool {
         ]
         .into_iter()
         .any(|l| !a.hits(l).is_empty())
-}
-
-/// "Proud of what I've achieved", "delighted to share that I've been
-/// named ...", "proud moment for me personally: the clinics I pushed for",
-/// "proud to have carried it over the line": pride in the sender's own act.
-/// Pride in what others did ("so proud of what you've built", "proud of
-/// every one of you") is thanks. Returns the pride word and the act.
-fn proud_of_own_act(a: &Analysis) -> Option<(usize, usize)> {
-    let w = &a.words;
-    let at = |i: usize| w.get(i).map_or("", |x| x.lower.as_str());
-    // A past or a participle: "set", "built", "pushed", "been".
-    let done = |l: &str| {
-        (l.len() > 4 && l.ends_with("ed") && !l.ends_with("eed"))
-            || matches!(
-                l,
-                "set"
-                    | "built"
-                    | "made"
-                    | "led"
-                    | "won"
-                    | "brought"
-                    | "drove"
-                    | "driven"
-                    | "grew"
-                    | "grown"
-                    | "ran"
-                    | "got"
-                    | "took"
-                    | "did"
-                    | "done"
-                    | "been"
-                    | "kept"
-                    | "sold"
-                    | "landed"
-                    | "put"
-            )
-    };
-    (0..w.len()).find_map(|p| {
-        if !matches!(
-            at(p),
-            "proud" | "delighted" | "thrilled" | "pleased" | "honoured" | "honored" | "chuffed"
-        ) {
-            return None;
-        }
-        let sentence = w[p].sentence;
-        // "proud to have carried it over the line".
-        if at(p + 1) == "to" && at(p + 2) == "have" && done(at(p + 3)) {
-            return Some((p, p + 3));
-        }
-        // The act is what the pride is of, in its clause: "proud of what
-        // I've achieved", "delighted that I've been named", "proud I am of
-        // the strategy I set". Not a new clause ("so proud of you all, and
-        // I'd like to thank ..."), nor an act beside it ("pleased to
-        // confirm I have approved ...").
-        let mut of = false;
-        (p + 1..(p + 14).min(w.len()))
-            .take_while(|&j| w[j].sentence == sentence)
-            .find(|&j| {
-                of |= matches!(at(j), "of" | "that");
-                match at(j) {
-                    "me" => at(j + 1) == "personally",
-                    "myself" => true,
-                    "i" if of && w[j].clause == w[p].clause => {
-                        (matches!(at(j + 1), "'ve" | "have") && done(at(j + 2))) || done(at(j + 1))
-                    }
-                    _ => false,
-                }
-            })
-            .map(|j| (p, j))
-    })
 }
 
 /// "the rest of us will collect what guests say", "everyone else can help

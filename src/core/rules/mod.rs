@@ -5,6 +5,7 @@
 //! analysis, the text layer, the lexicon, the model and the verdicts.
 
 mod aspirational;
+mod boasts;
 mod common;
 mod context;
 mod headline;
