@@ -378,23 +378,35 @@ fn same_day_plan(a: &Analysis, last: usize) -> bool {
 const SAME_DAY_REACH: usize = 30;
 
 /// "let's have zero slips this winter", "let's see 90% of calls answered
-/// first time": what "let's" sets out to reach is a goal when it is
-/// measured, whatever the verb; a time of day ("let's keep the buffet
-/// stocked until eleven") dates a task. Returns the verb.
+/// first time": what "let's" sets out to reach is a goal when it is a
+/// measured outcome, whatever the verb; a time ("let's keep the buffet
+/// stocked until eleven", "let's take 10 minutes") dates or sizes a task.
+/// Returns the verb.
 fn lets_measured(a: &Analysis) -> Option<usize> {
     let w = &a.words;
     (2..w.len()).find(|&v| {
-        w[v - 1].lower == "'s"
-            && w[v - 2].lower == "let"
-            && w[v].kind == Kind::Word
-            && a.quantities.iter().any(|q| {
-                q.first > v
-                        && q.explicit
-                        && q.unit != crate::core::text::quantity::Unit::Clock
-                        && !matches!(w[q.first - 1].lower.as_str(), "until" | "till" | "til" | "at" | "past")
-                        // A year is when, not how much: "let's make 2027 ours".
-                        && !(q.first == q.last && w[q.first].lower.len() == 4 && w[q.first].lower.starts_with("20"))
-                        && w[q.first].clause == w[v].clause
+        if !(w[v - 1].lower == "'s" && w[v - 2].lower == "let" && w[v].kind == Kind::Word) {
+            return false;
+        }
+        // The quantities after the verb, in its clause, found by binary
+        // search: a text of many "let's" costs no more than its length.
+        let from = a.quantities.partition_point(|q| q.first <= v);
+        a.quantities[from..]
+            .iter()
+            .take_while(|q| w[q.first].clause == w[v].clause)
+            .any(|q| {
+                // An outcome to reach: a share or none of something ("9 in
+                // 10", "90%", "zero slips"), not a length of time ("let's
+                // take 10 minutes") or people counted ("thank the 4 riders").
+                let ratio = |j: usize| {
+                    w.get(j).is_some_and(|x| x.lower == "in")
+                        && w.get(j + 1).is_some_and(|x| x.kind == Kind::Number)
+                };
+                q.explicit
+                    && (q.unit == crate::core::text::quantity::Unit::Percent
+                        || q.value == 0.0
+                        || ratio(q.first + 1)
+                        || ratio(q.last + 1))
             })
     })
 }
