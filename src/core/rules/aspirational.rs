@@ -87,6 +87,7 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
     // "Our 2027 vision: ...", "summer goal: ...", "2027: the most punctual
     // buses", "2027 = our year": a headline that names the destination.
     let headed = if goal.is_none() { headline(a) } else { None };
+    let headed = headed.filter(|&(i, _)| !against(i) && !losses.tells(a, i));
     let planned_headline = headed.map(|(i, _)| i);
     // A plan in the present after a date; not one against the story
     // ("from 1 July the first line of support will be a chatbot, so the
@@ -399,8 +400,7 @@ fn lets_measured(a: &Analysis) -> Option<usize> {
                 // 10", "90%", "zero slips"), not a length of time ("let's
                 // take 10 minutes") or people counted ("thank the 4 riders").
                 let ratio = |j: usize| {
-                    w.get(j).is_some_and(|x| x.lower == "in")
-                        && w.get(j + 1).is_some_and(|x| x.kind == Kind::Number)
+                    w.get(j).is_some_and(|x| x.lower == "in") && w.get(j + 1).is_some_and(|x| x.kind == Kind::Number)
                 };
                 q.explicit
                     && (q.unit == crate::core::text::quantity::Unit::Percent

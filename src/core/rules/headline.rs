@@ -38,13 +38,37 @@ pub(super) fn headline(a: &Analysis) -> Option<(usize, Option<(usize, usize)>)> 
     };
     // Only capitalised names stand before an opening year: "Kestrel Bay
     // 2030:", not "Back in 2019:".
+    // A capital that is only the sentence's first word is no name: "In
+    // 2025:", "Since 2019:" look back.
     let opens = |i: usize| {
         let start = a.sentence_start(i);
-        i - start <= 3 && (start..i).all(|j| w[j].kind == Kind::Word && w[j].capital)
+        let function = |j: usize| {
+            matches!(
+                w[j].lower.as_str(),
+                "in" | "since"
+                    | "during"
+                    | "before"
+                    | "after"
+                    | "until"
+                    | "till"
+                    | "back"
+                    | "for"
+                    | "of"
+                    | "at"
+                    | "through"
+                    | "throughout"
+                    | "over"
+            )
+        };
+        i - start <= 3 && (start..i).all(|j| w[j].kind == Kind::Word && w[j].capital && !function(j))
     };
-    (0..w.len()).find_map(|i| {
+    // What follows the mark is aimed at, not ordered ("2027: book your
+    // leave early") nor told as done ("2026: we fixed 900 bikes").
+    let imperatives = a.cover(List::Imperatives);
+    let aims = |mark: usize| !imperatives.starts_at(mark + 1) && !a.told_as_past(mark + 1);
+    let found = (0..w.len()).filter_map(|i| {
         if goal_word(i) && i > 0 && time(i - 1) && mark(i + 1) && aimed_at(i + 1) {
-            return Some((i, Some((i - 1, i - 1))));
+            return Some((i, Some((i - 1, i - 1)), i + 1));
         }
         // "promise for the new year:", "target for 2027 -".
         if goal_word(i) && w.get(i + 1).is_some_and(|x| x.lower == "for") {
@@ -60,7 +84,7 @@ pub(super) fn headline(a: &Analysis) -> Option<(usize, Option<(usize, usize)>)> 
                 k += 1;
             }
             if k > j && mark(k) && aimed_at(k) {
-                return Some((i, Some((i + 2, k - 1))));
+                return Some((i, Some((i + 2, k - 1)), k));
             }
         }
         // "From next year: zero overruns", "This term: three new clubs": a
@@ -71,20 +95,32 @@ pub(super) fn headline(a: &Analysis) -> Option<(usize, Option<(usize, usize)>)> 
             let start = a.sentence_start(i);
             let heading = [List::Deadlines, List::EffectiveDates].map(|l| a.cover(l));
             if i - start < 4 && (start..=i).all(|j| year(&w[j]) || heading.iter().any(|c| c.overlaps(j, j))) {
-                return Some((start, Some((start, i))));
+                return Some((start, Some((start, i)), i + 1));
             }
         }
-        // "Our vision: ...": a goal word heading the sentence names a
-        // destination with no date; a vague one is still one.
-        if goal_word(i)
+        // "Our vision: ...": a word for a destination heading the sentence
+        // names one with no date; a vague one is still one. A mission is
+        // carried out, not reached, and "Our aim: we fix bikes" says what is
+        // done now.
+        let destination = goal_word(i) && w[i].lower != "mission";
+        let pronoun = |j: usize| {
+            w.get(j)
+                .is_some_and(|x| matches!(x.lower.as_str(), "we" | "i" | "you" | "they" | "it" | "everyone"))
+        };
+        if destination
             && i > 0
             && a.sentence_start(i) == i - 1
             && w[i - 1].lower == "our"
             && mark(i + 1)
             && aimed_at(i + 1)
+            && !pronoun(i + 2)
         {
-            return Some((i, None));
+            return Some((i, None, i + 1));
         }
-        (year(&w[i]) && opens(i) && mark(i + 1) && aimed_at(i + 1)).then_some((i, Some((i, i))))
-    })
+        (year(&w[i]) && opens(i) && mark(i + 1) && aimed_at(i + 1)).then_some((i, Some((i, i)), i + 1))
+    });
+    found
+        .filter(|&(_, _, mark)| aims(mark))
+        .map(|(goal, time, _)| (goal, time))
+        .next()
 }
