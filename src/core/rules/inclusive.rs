@@ -257,12 +257,9 @@ fn owner(a: &Analysis, h: &Hit, ctx: &RuleContext) -> Option<usize> {
     // taken away is told news about itself, not handed a goal.
     let acts = !related
         && !means
-        && at(a.hits(List::SegmentVerbs), end + 1).iter().any(|v| {
-            !passive_at(a, v.last + 1)
-                && !receives(v.last + 1)
-                && !super::losses::denied(a, v.last)
-                && !super::losses::loses(a, v.last)
-        });
+        && at(a.hits(List::SegmentVerbs), end + 1)
+            .iter()
+            .any(|v| !passive_at(a, v.last + 1) && !receives(v.last + 1) && !told_news(a, v.last));
     // "a brew day with the brewhouse team": a team others join is company
     // in the goal, not its owner; "good news for the warehouse team": one
     // that news is for receives it.
@@ -306,6 +303,21 @@ fn owner(a: &Analysis, h: &Hit, ctx: &RuleContext) -> Option<usize> {
         || credited(a, h.first, end)
         || made_best(a, end))
     .then_some(end)
+}
+
+/// "will no longer be asked to ...", "won't be running the late shift",
+/// "will stop collecting ...": a team told that it will not, or will cease
+/// to, do something hears news about itself. "Won't rest until every
+/// laptop is fixed" and "will stop the password resets" still hand it a goal.
+fn told_news(a: &Analysis, last: usize) -> bool {
+    let w = &a.words;
+    let next = |k: usize| w.get(last + k).map_or("", |x| x.lower.as_str());
+    let until = (last + 1..w.len())
+        .take_while(|&j| w[j].clause == w[last].clause)
+        .any(|j| matches!(w[j].lower.as_str(), "until" | "unless"));
+    let denied = super::losses::denied(a, last) && (next(2) == "longer" || next(2) == "be" && !until);
+    let ceasing = matches!(next(1), "stop" | "cease" | "quit") && next(2).len() > 4 && next(2).ends_with("ing");
+    denied || ceasing
 }
 
 /// "It's our optometrists who make the test thorough", "it is the night
