@@ -127,21 +127,22 @@ fn precondition(a: &Analysis, h: &Hit) -> bool {
 }
 
 /// "a bag she said was stale", "a guest who complained the room was
-/// cold": what someone else said is reported, not asserted by us ("we
-/// said we'd be late" still is).
+/// cold": what someone outside said is reported, not asserted by us. "We
+/// said we'd be late" still is, and so is what our own manager said.
 fn reported(a: &Analysis, h: &Hit) -> bool {
     let w = &a.words;
-    let start = a.sentence_start(h.first).max(h.first.saturating_sub(5));
+    let start = a.sentence_start(h.first).max(h.first.saturating_sub(8));
+    let outsiders = a.cover(List::Beneficiaries);
     (start..h.first).any(|j| {
-        matches!(
+        let speech = matches!(
             w[j].lower.as_str(),
             "said" | "says" | "told" | "reported" | "complained" | "claimed" | "reckoned" | "felt" | "thought"
-        ) && j > 0
-            && w[j - 1].kind == Kind::Word
-            && !matches!(
-                w[j - 1].lower.as_str(),
-                "we" | "i" | "you" | "is" | "are" | "was" | "be" | "been"
-            )
+        );
+        // The speaker: a third person, or one of those we serve ("a
+        // customer said", "a guest who complained").
+        let third = j > 0 && matches!(w[j - 1].lower.as_str(), "she" | "he" | "they");
+        let outsider = (j.saturating_sub(3)..j).any(|k| outsiders.overlaps(k, k));
+        speech && (third || outsider)
     })
 }
 
