@@ -81,7 +81,7 @@ pub(super) fn contrary_negation(a: &Analysis, h: &Hit, negative_sense: bool, opp
     // denied is the choice, not the things chosen between.
     let choice = neg < h.first && (neg + 1..h.first).any(|j| w[j].lower == "between");
     let kept =
-        double || negative_after || manner || located || choice || precondition(a, h) || describes_object(a, neg, h);
+        double || negative_after || manner || located || choice || precondition(a, neg, h) || describes_object(a, neg, h);
     (!kept).then_some(neg)
 }
 
@@ -89,8 +89,20 @@ pub(super) fn contrary_negation(a: &Analysis, h: &Hit, negative_sense: bool, opp
 /// run a batch till Steve signs it off": held back until something is done
 /// first, the act is ordered after it, not given up. Held back until a
 /// time ("no fresh bread until March", "until further notice") it is.
-fn precondition(a: &Analysis, h: &Hit) -> bool {
+fn precondition(a: &Analysis, neg: usize, h: &Hit) -> bool {
     let w = &a.words;
+    // Only a rule for how to work holds an act back: "never", or "don't"
+    // opening the sentence. "We won't do checks until the bench is
+    // rebuilt" gives them up for now.
+    let start = a.sentence_start(neg);
+    let ordered = w[neg].lower == "never"
+        || (matches!(w[neg].lower.as_str(), "n't" | "not")
+            && neg > start
+            && w[neg - 1].lower == "do"
+            && (neg - 1 == start || w[neg - 2].lower == "please"));
+    if !ordered {
+        return false;
+    }
     let sentence = w[h.first].sentence;
     let Some(u) = (h.last + 1..(h.last + 9).min(w.len()))
         .take_while(|&j| w[j].sentence == sentence)
