@@ -80,8 +80,13 @@ pub(super) fn contrary_negation(a: &Analysis, h: &Hit, negative_sense: bool, opp
     // "so nobody has to choose between safety and the timetable": what is
     // denied is the choice, not the things chosen between.
     let choice = neg < h.first && (neg + 1..h.first).any(|j| w[j].lower == "between");
-    let kept =
-        double || negative_after || manner || located || choice || precondition(a, neg, h) || describes_object(a, neg, h);
+    let kept = double
+        || negative_after
+        || manner
+        || located
+        || choice
+        || precondition(a, neg, h)
+        || describes_object(a, neg, h);
     (!kept).then_some(neg)
 }
 

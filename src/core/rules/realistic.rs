@@ -151,19 +151,29 @@ fn time_of_day(a: &Analysis, first: usize, last: usize) -> bool {
     // A verb, not a noun ("every store will change overnight").
     // Any form of the verb ("by keeping a stocked van at both halls
     // overnight"), with its object between.
-    let left = (first.saturating_sub(9)..first.saturating_sub(1)).any(|j| {
-        w[j].clause == w[first].clause
-            && (matches!(w[j].lower.as_str(), "left" | "kept")
-                || w[j]
-                    .forms
-                    .iter()
-                    .any(|f| matches!(f.as_str(), "leave" | "park" | "keep" | "charge")))
-            && !(j > 0
-                && matches!(
-                    w[j - 1].lower.as_str(),
-                    "the" | "a" | "an" | "every" | "each" | "our" | "your" | "their" | "this" | "that"
-                ))
-    });
+    // Back over the object only: a verb before "and", "so" or a new subject
+    // ("keep going and we'll fix every bike overnight") is another act.
+    let left = (first.saturating_sub(9)..first.saturating_sub(1))
+        .rev()
+        .take_while(|&j| {
+            !matches!(
+                w[j + 1].lower.as_str(),
+                "and" | "so" | "but" | "we" | "they" | "you" | "i" | "'ll" | "will"
+            )
+        })
+        .any(|j| {
+            w[j].clause == w[first].clause
+                && (matches!(w[j].lower.as_str(), "left" | "kept")
+                    || w[j]
+                        .forms
+                        .iter()
+                        .any(|f| matches!(f.as_str(), "leave" | "park" | "keep" | "charge")))
+                && !(j > 0
+                    && matches!(
+                        w[j - 1].lower.as_str(),
+                        "the" | "a" | "an" | "every" | "each" | "our" | "your" | "their" | "this" | "that"
+                    ))
+        });
     (determiner && describes) || through || left || dated || a.told_as_past(first)
 }
 
