@@ -151,14 +151,14 @@ fn time_of_day(a: &Analysis, first: usize, last: usize) -> bool {
     // A verb, not a noun ("every store will change overnight").
     // Any form of the verb ("by keeping a stocked van at both halls
     // overnight"), with its object between.
-    // Back over the object only: a verb before "and", "so" or a new subject
+    // Back over the object only: a verb before "so", "but" or a new subject
     // ("keep going and we'll fix every bike overnight") is another act.
     let left = (first.saturating_sub(9)..first.saturating_sub(1))
         .rev()
         .take_while(|&j| {
             !matches!(
                 w[j + 1].lower.as_str(),
-                "and" | "so" | "but" | "we" | "they" | "you" | "i" | "'ll" | "will"
+                "so" | "but" | "we" | "they" | "you" | "i" | "'ll" | "will"
             )
         })
         .any(|j| {
