@@ -300,6 +300,18 @@ pub(super) fn asserted(a: &Analysis, h: &Hit, accepting: &HashSet<usize>) -> boo
                 "about" | "from" | "against" | "without" | "instead" | "rather" | "reason" | "cause" | "causes" => {
                     h.first - m.last <= 3
                 }
+                // A determiner speaks of its own noun phrase ("report any
+                // late van", "every time a job is late", "every rider whose
+                // bike is late"), not of what is said of it ("every install
+                // will be delayed").
+                "any" | "each" | "every" => {
+                    let between = m.last + 1..h.first;
+                    w.get(m.last + 1).is_some_and(|n| n.lower == "time")
+                        || between
+                            .clone()
+                            .any(|j| matches!(w[j].lower.as_str(), "whose" | "who" | "that" | "which" | "where"))
+                        || (h.first - m.last <= 3 && between.clone().all(|j| !be_or_modal(&w[j].lower)))
+                }
                 _ => true,
             }
         });
@@ -312,6 +324,27 @@ pub(super) fn asserted(a: &Analysis, h: &Hit, accepting: &HashSet<usize>) -> boo
         || handed_on(a, h)
         || planned(a, h)
         || let_happen(a, h)
+}
+
+/// A form of "be" or a modal: what follows it is said of the subject.
+fn be_or_modal(word: &str) -> bool {
+    matches!(
+        word,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "will"
+            | "'ll"
+            | "would"
+            | "can"
+            | "could"
+            | "must"
+            | "gets"
+            | "get"
+            | "got"
+    )
 }
 
 /// "anyone caught ...", "any driver found ...": word `j` is "caught" or

@@ -28,6 +28,17 @@ pub fn scope(words: &[Word], before: &[Hit], after: &[Hit]) -> Vec<Option<usize>
     let mut back = vec![false; words.len()];
     for h in after {
         let clause = words[h.first].clause;
+        // "checks will no longer be included": after an auxiliary the
+        // negator reaches back over its own subject only, not over an
+        // earlier verb's clause ("decisions will be centralised and branches
+        // will no longer see them"). The search stops at the nearest other
+        // auxiliary, so each word is passed at most once more.
+        if let Some(lo) = own_subject(words, h.first) {
+            for j in lo..h.first {
+                neg[j].get_or_insert(h.first);
+            }
+            continue;
+        }
         for j in (0..h.first).rev() {
             if words[j].clause != clause || back[j] {
                 break;
@@ -37,6 +48,56 @@ pub fn scope(words: &[Word], before: &[Hit], after: &[Hit]) -> Vec<Option<usize>
         }
     }
     neg
+}
+
+/// For a trailing negator at `n` right after an auxiliary, with another
+/// auxiliary earlier in its clause: the first word of its own subject, after
+/// the "and", "but" or "so" that opens it. None when the clause has one verb.
+fn own_subject(words: &[Word], n: usize) -> Option<usize> {
+    if n < 2 || !auxiliary(&words[n - 1]) {
+        return None;
+    }
+    let clause = words[n].clause;
+    let other = (0..n - 1)
+        .rev()
+        .take_while(|&j| words[j].clause == clause)
+        .find(|&j| auxiliary(&words[j]))?;
+    let opens = (other + 1..n - 1).find(|&j| matches!(words[j].lower.as_str(), "and" | "but" | "so" | "or" | "then"));
+    Some(opens.map_or(other + 1, |c| c + 1))
+}
+
+/// A modal or auxiliary verb: a negator after it negates the verb that follows.
+fn auxiliary(w: &Word) -> bool {
+    matches!(
+        w.lower.as_str(),
+        "will"
+            | "'ll"
+            | "would"
+            | "'d"
+            | "can"
+            | "could"
+            | "shall"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "is"
+            | "are"
+            | "'re"
+            | "am"
+            | "'m"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "do"
+            | "does"
+            | "did"
+            | "have"
+            | "has"
+            | "had"
+            | "'ve"
+    )
 }
 
 /// A word that opens a clause of time, condition or cause: what follows is
@@ -82,6 +143,12 @@ mod tests {
         }
         for h in after {
             let clause = words[h.first].clause;
+            if let Some(lo) = own_subject(words, h.first) {
+                for x in &mut neg[lo..h.first] {
+                    x.get_or_insert(h.first);
+                }
+                continue;
+            }
             for j in (0..h.first).rev() {
                 if words[j].clause != clause {
                     break;
@@ -90,6 +157,18 @@ mod tests {
             }
         }
         neg
+    }
+
+    #[test]
+    fn a_trailing_negator_after_an_auxiliary_reaches_back_over_its_subject_only() {
+        let words = tokenize("decisions will be centralised and branches will no longer see them");
+        let neg = scope(&words, &[], &[Hit::words(7, 8)]);
+        assert_eq!(neg[3], None, "another verb, before the negator");
+        assert_eq!(neg[5], Some(7), "its own subject");
+        let words = tokenize("safety checks will no longer be included");
+        assert_eq!(scope(&words, &[], &[Hit::words(3, 4)])[1], Some(3));
+        let words = tokenize("we bake fresh no longer");
+        assert_eq!(scope(&words, &[], &[Hit::words(3, 4)])[1], Some(3));
     }
 
     #[test]
