@@ -231,8 +231,10 @@ fn describes_object(a: &Analysis, neg: usize, h: &Hit) -> bool {
                 "a" | "an" | "the" | "any" | "our" | "their" | "your" | "its" | "'s"
             )
     });
+    // "never sell a member's details": a possessor describes what it owns.
+    let head = h.last + 1 + usize::from(w.get(h.last + 1).is_some_and(|n| n.lower == "'s"));
     let head_after = w
-        .get(h.last + 1)
+        .get(head)
         .is_some_and(|n| n.kind == Kind::Word && n.clause == w[h.first].clause && !is_function_word(&n.lower));
     det && head_after
 }
