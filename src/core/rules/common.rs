@@ -38,7 +38,18 @@ pub fn orders(a: &Analysis) -> Vec<Hit> {
             let lessened = (h.first.saturating_sub(3)..h.first).any(|j| {
                 w[j].clause == clause && matches!(w[j].lower.as_str(), "fewer" | "less" | "nobody" | "no one")
             });
-            let customer_subject = h.first > 0 && a.cover(List::Beneficiaries).ends_at(h.first - 1);
+            // "those homeowners will have to arrange repairs": back over a
+            // modal to whoever the need falls on.
+            let mut k = h.first;
+            while k > 0
+                && matches!(
+                    w[k - 1].lower.as_str(),
+                    "will" | "'ll" | "would" | "may" | "might" | "still" | "also" | "then"
+                )
+            {
+                k -= 1;
+            }
+            let customer_subject = k > 0 && a.cover(List::Beneficiaries).ends_at(k - 1);
             // "skip the check if you need to", "unless you have to": a
             // need left to the reader's judgement, not an order.
             let conditional = (h.first.saturating_sub(4)..h.first)
