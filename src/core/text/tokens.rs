@@ -150,19 +150,60 @@ impl Ch for char {
 
 /// Split `text` into words, numbers and punctuation marks.
 pub fn tokenize(text: &str) -> Vec<Word> {
+    let mut words = Vec::new();
+    scan_into(text, 0, 0, &mut words);
+    words
+}
+
+/// The words of `text`, given those of `old` (as `tokenize` gave them):
+/// the words before the last whitespace the two texts share from their
+/// start are kept, and only the rest is read again. The scan starts afresh
+/// at any whitespace, with only its clause and sentence counts carried, and
+/// no word reads past the whitespace that ends it, so the result is what
+/// `tokenize(text)` gives; a keystroke in a long text costs its tail.
+pub fn retokenize(old: &str, mut words: Vec<Word>, text: &str) -> Vec<Word> {
+    let (a, b) = (old.as_bytes(), text.as_bytes());
+    let n = a.len().min(b.len());
+    let same = a.iter().zip(b).take(n).position(|(x, y)| x != y).unwrap_or(n);
+    // ASCII whitespace is a char of its own, so its byte is a char boundary.
+    let Some(at) = b[..same].iter().rposition(|c| c.is_ascii_whitespace()) else {
+        return tokenize(text);
+    };
+    let shared = &text[..at];
+    let pos = if shared.is_ascii() { at } else { shared.chars().count() };
+    words.truncate(words.partition_point(|w| w.end <= pos));
+    let Some(last) = words.last() else {
+        return tokenize(text);
+    };
+    // The counts as the scan had them after the last kept token.
+    let first = last.lower.chars().next().unwrap_or(' ');
+    let punct = last.kind == Kind::Punct;
+    let clause = last.clause + usize::from(punct && ends_clause(first));
+    let sentence = last.sentence + usize::from(punct && ends_sentence(first));
+    let kept = words.len();
+    scan_into(&text[at..], clause, sentence, &mut words);
+    for w in &mut words[kept..] {
+        w.start += pos;
+        w.end += pos;
+    }
+    words
+}
+
+/// Tokens of `text`, counting clauses and sentences on from those given,
+/// pushed onto `words`.
+fn scan_into(text: &str, clause: usize, sentence: usize, words: &mut Vec<Word>) {
     if text.is_ascii() {
-        scan(text.as_bytes())
+        scan(text.as_bytes(), clause, sentence, words)
     } else {
         let chars: Vec<char> = text.chars().collect();
-        scan(&chars)
+        scan(&chars, clause, sentence, words)
     }
 }
 
-fn scan<C: Ch>(chars: &[C]) -> Vec<Word> {
+fn scan<C: Ch>(chars: &[C], mut clause: usize, mut sentence: usize, words: &mut Vec<Word>) {
     // Prose has about one token in four to five characters: room for one in
     // three, so a long text's token list is never copied to grow.
-    let mut words = Vec::with_capacity(chars.len() / 3 + 4);
-    let (mut clause, mut sentence) = (0, 0);
+    words.reserve(chars.len() / 3 + 4);
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i].ch();
@@ -207,10 +248,9 @@ fn scan<C: Ch>(chars: &[C]) -> Vec<Word> {
         }
         // A run of invisible characters alone is no word: it reads as a space.
         if C::ASCII || !chars[start..i].iter().all(|c| is_invisible(c.ch())) {
-            split_token(chars, start, i, clause, sentence, &mut words);
+            split_token(chars, start, i, clause, sentence, words);
         }
     }
-    words
 }
 
 /// A dot joins only letters or digits on both sides ("Lemonad.ly", "3.5",
@@ -429,6 +469,58 @@ fn make<C: Ch>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_read_again_after_an_edit_gives_the_fresh_tokens() {
+        // Pieces that end clauses and sentences, join words, split
+        // contractions and units, and are not ASCII.
+        let pieces = [
+            "We ",
+            "don't ",
+            "cut. ",
+            "24-hour ",
+            "7pm",
+            ", ",
+            "Lemonad.ly ",
+            "1,000 ",
+            "; ",
+            "\n",
+            "café ",
+            "’re ",
+            "IT ",
+            "x",
+            "-",
+            ".",
+            "\u{200b}",
+            "  ",
+            "?",
+            "naïve—",
+            "3.5",
+            "İ ",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed >> 33) as usize
+        };
+        let mut text: String = (0..40).map(|i| pieces[i * 5 % pieces.len()]).collect();
+        let mut words = tokenize(&text);
+        for _ in 0..2000 {
+            let chars: Vec<char> = text.chars().collect();
+            let at = next() % (chars.len() + 1);
+            let cut = if next() % 3 == 0 { next() % 4 } else { 0 };
+            let mut edited: String = chars[..at.saturating_sub(cut)].iter().collect();
+            if cut == 0 {
+                edited.push_str(pieces[next() % pieces.len()]);
+            }
+            edited.extend(&chars[at..]);
+            words = retokenize(&text, words, &edited);
+            assert_eq!(words, tokenize(&edited), "{edited:?}");
+            text = edited;
+        }
+    }
 
     fn lowers(t: &str) -> Vec<String> {
         tokenize(t).into_iter().map(|w| w.lower).collect()
