@@ -131,12 +131,14 @@ mod tests {
     #[test]
     fn a_review_while_typing_is_the_fresh_review() {
         let lexicon = Lexicon::builtin();
-        let mut set = MessageSet::default();
-        set.internal = vec![Message {
-            id: "m".into(),
-            text: "We will cut costs by 10% by March. Don't worry; the 24-hour desk stays open.\nAsk HR.".into(),
+        let set = MessageSet {
+            internal: vec![Message {
+                id: "m".into(),
+                text: "We will cut costs by 10% by March. Don't worry; the 24-hour desk stays open.\nAsk HR.".into(),
+                ..Default::default()
+            }],
             ..Default::default()
-        }];
+        };
         let fresh = CoreEngine::new(&set, &lexicon);
         let mut app = App::new(
             set.clone(),

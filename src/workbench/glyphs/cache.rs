@@ -86,7 +86,11 @@ impl Layout {
     /// start: the glyphs and rows before it are kept, the rest made again.
     pub fn relayout(&mut self, old: &str, new: &str, width: usize) {
         let same = common_prefix(old.as_bytes(), new.as_bytes());
-        let (bytes, shared) = (new.as_bytes(), &old[..old.floor_char_boundary(same)]);
+        let mut cut = same;
+        while !old.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let (bytes, shared) = (new.as_bytes(), &old[..cut]);
         let same_chars = if shared.is_ascii() {
             shared.len()
         } else {
@@ -283,7 +287,7 @@ mod tests {
                 let at = next(&mut seed) % (chars.len() + 1);
                 let mut edited: String = chars[..at].iter().collect();
                 // Type a piece, or erase a few chars, mostly near the end as when typing.
-                if next(&mut seed) % 3 == 0 && at > 0 {
+                if next(&mut seed).is_multiple_of(3) && at > 0 {
                     edited = chars[..at - 1 - next(&mut seed) % at.min(3)].iter().collect();
                 } else {
                     edited.push_str(pieces[next(&mut seed) % pieces.len()]);
