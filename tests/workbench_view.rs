@@ -471,3 +471,44 @@ fn the_light_theme_draws_in_its_own_colours() {
     assert!(shown.contains(&format!("fg={:?}", Palette::LIGHT.fail)));
     insta::assert_snapshot!("light_theme_80x24", shown);
 }
+
+/// The editor's layout is kept between frames and only its tail made again
+/// after an edit: typing, erasing and breaking lines in a long message,
+/// each frame must match one drawn with the layout made afresh.
+#[test]
+fn an_edited_message_draws_as_if_laid_out_afresh() {
+    let mut set = fixture();
+    let long: String = (0..400)
+        .map(|i| ["budget ", "cuts ", "a ", "reorganisation ", "é\u{301} "][i % 5])
+        .collect();
+    set.internal[0].text = long;
+    let (mut app, _) = app_with(set, std::path::PathBuf::from("long.yaml"));
+    press(&mut app, KeyCode::Char('e'));
+    let typed = [
+        KeyCode::Char('x'),
+        KeyCode::Char(' '),
+        KeyCode::Backspace,
+        KeyCode::Backspace,
+        KeyCode::Enter,
+        KeyCode::Char('\u{301}'),
+        KeyCode::Up,
+        KeyCode::Char('w'),
+        KeyCode::Char(' '),
+        KeyCode::Home,
+        KeyCode::Char('a'),
+        KeyCode::Backspace,
+        KeyCode::Up,
+        KeyCode::Up,
+        KeyCode::End,
+        KeyCode::Char('z'),
+    ];
+    for (n, code) in typed.into_iter().cycle().take(64).enumerate() {
+        press(&mut app, code);
+        for (w, h) in SIZES {
+            let kept = draw(&mut app, w, h).backend().buffer().clone();
+            app.text_layout = chorus::workbench::glyphs::LayoutCache::default();
+            let fresh = draw(&mut app, w, h).backend().buffer().clone();
+            assert_eq!(kept, fresh, "key {n} ({code:?}) at {w}x{h}");
+        }
+    }
+}

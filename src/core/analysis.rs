@@ -45,7 +45,12 @@ pub struct Analysis<'t> {
 
 impl<'t> Analysis<'t> {
     pub fn new(text: &'t str, lexicon: &Lexicon) -> Analysis<'t> {
-        let words = tokens::tokenize(text);
+        Analysis::with_words(text, tokens::tokenize(text), lexicon)
+    }
+
+    /// The analysis of `text` from its words, as `tokens::tokenize` (or
+    /// `tokens::retokenize`) gives them.
+    pub fn with_words(text: &'t str, words: Vec<Word>, lexicon: &Lexicon) -> Analysis<'t> {
         let hashes = phrases::FormHashes::new(&words);
         let mut hits = lexicon.index().find(&words, &hashes);
         let literal = std::mem::take(&mut hits[List::Literal as usize]);

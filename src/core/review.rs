@@ -8,6 +8,7 @@ use crate::core::lexicon::Lexicon;
 use crate::core::model::{Audience, Message, MessageSet};
 use crate::core::rules::{self, RuleContext};
 use crate::core::text::language;
+use crate::core::text::tokens::{self, Word};
 use crate::core::verdict::{DriftKind, MessageReview, Reading, SetReview, SetSummary};
 
 /// Reviews messages of one set. Build it once per set (it prepares the
@@ -29,6 +30,13 @@ impl<'a> Reviewer<'a> {
     }
 
     pub fn review(&self, message: &Message) -> MessageReview {
+        self.review_with(message, || tokens::tokenize(&message.text)).0
+    }
+
+    /// `review` with the message's words read by `words` (by
+    /// `tokens::retokenize` while it is being edited); they are given back
+    /// for the next edit.
+    pub fn review_with(&self, message: &Message, words: impl FnOnce() -> Vec<Word>) -> (MessageReview, Vec<Word>) {
         // English rules would give a text in another language verdicts that
         // mean nothing: say so once instead.
         if let Some(language) = language::foreign(&message.text) {
@@ -39,9 +47,9 @@ impl<'a> Reviewer<'a> {
             for c in r.checklist.results.iter_mut() {
                 c.applies = false;
             }
-            return r;
+            return (r, Vec::new());
         }
-        let mut analysis = Analysis::new(&message.text, self.lexicon);
+        let mut analysis = Analysis::with_words(&message.text, words(), self.lexicon);
         analysis.segments = self.rules.segment_hits(&analysis);
         // Drift first: a sentence that contradicts the story sets no goal.
         let (alignment, mut drift) = self.drift.check(&analysis);
@@ -66,7 +74,7 @@ impl<'a> Reviewer<'a> {
                 drift.retain(|d| d.kind != DriftKind::OffStory);
             }
         }
-        MessageReview {
+        let review = MessageReview {
             id: message.id.clone(),
             kind: message.kind().to_string(),
             checklist,
@@ -75,7 +83,8 @@ impl<'a> Reviewer<'a> {
             segments: self.rules.segments_named(&analysis),
             pending: false,
             language: None,
-        }
+        };
+        (review, std::mem::take(&mut analysis.words))
     }
 
     /// Read a text against the story as a message is read (pillars echoed,

@@ -9,6 +9,7 @@ use crate::core::model::{Message, MessageSet};
 use crate::core::pulse::round::read_rounds;
 use crate::core::pulse::{Choice, Pulse};
 use crate::core::review::Reviewer;
+use crate::core::text::tokens::{self, Word};
 use crate::core::verdict::{MessageReview, SetSummary};
 
 /// Scores messages of one set.
@@ -17,6 +18,13 @@ pub trait Engine {
     fn rebuild(&mut self, set: &MessageSet);
     /// Review one message (called on every keystroke while editing it).
     fn review(&self, message: &Message) -> MessageReview;
+    /// Review the message being edited, given the text and words of its
+    /// last review, which this one replaces: the core reads again only what
+    /// follows the edit.
+    fn review_edit(&self, message: &Message, last: &mut Option<(String, Vec<Word>)>) -> MessageReview {
+        *last = None;
+        self.review(message)
+    }
     /// Review every message (on opening, and when the story changes).
     fn review_all(&self, messages: &[Message]) -> Vec<MessageReview> {
         messages.iter().map(|m| self.review(m)).collect()
@@ -72,6 +80,22 @@ impl Engine for CoreEngine<'_> {
         self.reviewer.review(message)
     }
 
+    fn review_edit(&self, message: &Message, last: &mut Option<(String, Vec<Word>)>) -> MessageReview {
+        let (mut text, old) = match last.take() {
+            Some((text, words)) => (text, Some(words)),
+            None => (String::new(), None),
+        };
+        let (review, words) = self.reviewer.review_with(message, || match old {
+            Some(words) => tokens::retokenize(&text, words, &message.text),
+            None => tokens::tokenize(&message.text),
+        });
+        // Keep the text's buffer: it is copied into, not made anew.
+        text.clear();
+        text.push_str(&message.text);
+        *last = Some((text, words));
+        review
+    }
+
     fn review_all(&self, messages: &[Message]) -> Vec<MessageReview> {
         self.reviewer.review_all(messages)
     }
@@ -92,5 +116,60 @@ impl Engine for CoreEngine<'_> {
 
     fn kinds(&self) -> Vec<String> {
         self.lexicon.kinds().map(|(n, _, _)| n.to_string()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workbench::{update, Action, App};
+    use ratatui_textarea::{Input, Key};
+
+    /// Typing into a message through the workbench keeps the words of the
+    /// last review and reads again only the edited tail: after every key
+    /// the review must be the one made from the text afresh.
+    #[test]
+    fn a_review_while_typing_is_the_fresh_review() {
+        let lexicon = Lexicon::builtin();
+        let set = MessageSet {
+            internal: vec![Message {
+                id: "m".into(),
+                text: "We will cut costs by 10% by March. Don't worry; the 24-hour desk stays open.\nAsk HR.".into(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        let fresh = CoreEngine::new(&set, &lexicon);
+        let mut app = App::new(
+            set.clone(),
+            PathBuf::from("t.yaml"),
+            None,
+            Box::new(CoreEngine::new(&set, &lexicon)),
+        );
+        let _ = update(&mut app, Action::Resize(100, 30));
+        let _ = update(&mut app, Action::Edit);
+        let keys = "Honestly, the best-ever plan isn't 7pm. We'll save 5 hours a week!";
+        let mut typed: Vec<Key> = keys.chars().map(Key::Char).collect();
+        typed.extend([
+            Key::Backspace,
+            Key::Left,
+            Key::Left,
+            Key::Backspace,
+            Key::Enter,
+            Key::Up,
+            Key::Char('.'),
+        ]);
+        typed.extend([Key::Home, Key::Char('N'), Key::Char('o'), Key::Char(' '), Key::Delete]);
+        for key in typed {
+            let _ = update(
+                &mut app,
+                Action::Type(Input {
+                    key,
+                    ..Input::default()
+                }),
+            );
+            let m = &app.set.internal[0];
+            assert_eq!(app.reviews[0], fresh.review(m), "{:?}", m.text);
+        }
     }
 }

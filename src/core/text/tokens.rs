@@ -150,19 +150,60 @@ impl Ch for char {
 
 /// Split `text` into words, numbers and punctuation marks.
 pub fn tokenize(text: &str) -> Vec<Word> {
+    let mut words = Vec::new();
+    scan_into(text, 0, 0, &mut words);
+    words
+}
+
+/// The words of `text`, given those of `old` (as `tokenize` gave them):
+/// the words before the last whitespace the two texts share from their
+/// start are kept, and only the rest is read again. The scan starts afresh
+/// at any whitespace, with only its clause and sentence counts carried, and
+/// no word reads past the whitespace that ends it, so the result is what
+/// `tokenize(text)` gives; a keystroke in a long text costs its tail.
+pub fn retokenize(old: &str, mut words: Vec<Word>, text: &str) -> Vec<Word> {
+    let (a, b) = (old.as_bytes(), text.as_bytes());
+    let n = a.len().min(b.len());
+    let same = a.iter().zip(b).take(n).position(|(x, y)| x != y).unwrap_or(n);
+    // ASCII whitespace is a char of its own, so its byte is a char boundary.
+    let Some(at) = b[..same].iter().rposition(|c| c.is_ascii_whitespace()) else {
+        return tokenize(text);
+    };
+    let shared = &text[..at];
+    let pos = if shared.is_ascii() { at } else { shared.chars().count() };
+    words.truncate(words.partition_point(|w| w.end <= pos));
+    let Some(last) = words.last() else {
+        return tokenize(text);
+    };
+    // The counts as the scan had them after the last kept token.
+    let first = last.lower.chars().next().unwrap_or(' ');
+    let punct = last.kind == Kind::Punct;
+    let clause = last.clause + usize::from(punct && ends_clause(first));
+    let sentence = last.sentence + usize::from(punct && ends_sentence(first));
+    let kept = words.len();
+    scan_into(&text[at..], clause, sentence, &mut words);
+    for w in &mut words[kept..] {
+        w.start += pos;
+        w.end += pos;
+    }
+    words
+}
+
+/// Tokens of `text`, counting clauses and sentences on from those given,
+/// pushed onto `words`.
+fn scan_into(text: &str, clause: usize, sentence: usize, words: &mut Vec<Word>) {
     if text.is_ascii() {
-        scan(text.as_bytes())
+        scan(text.as_bytes(), clause, sentence, words)
     } else {
         let chars: Vec<char> = text.chars().collect();
-        scan(&chars)
+        scan(&chars, clause, sentence, words)
     }
 }
 
-fn scan<C: Ch>(chars: &[C]) -> Vec<Word> {
+fn scan<C: Ch>(chars: &[C], mut clause: usize, mut sentence: usize, words: &mut Vec<Word>) {
     // Prose has about one token in four to five characters: room for one in
     // three, so a long text's token list is never copied to grow.
-    let mut words = Vec::with_capacity(chars.len() / 3 + 4);
-    let (mut clause, mut sentence) = (0, 0);
+    words.reserve(chars.len() / 3 + 4);
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i].ch();
@@ -207,10 +248,9 @@ fn scan<C: Ch>(chars: &[C]) -> Vec<Word> {
         }
         // A run of invisible characters alone is no word: it reads as a space.
         if C::ASCII || !chars[start..i].iter().all(|c| is_invisible(c.ch())) {
-            split_token(chars, start, i, clause, sentence, &mut words);
+            split_token(chars, start, i, clause, sentence, words);
         }
     }
-    words
 }
 
 /// A dot joins only letters or digits on both sides ("Lemonad.ly", "3.5",

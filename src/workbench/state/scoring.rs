@@ -75,6 +75,15 @@ impl App<'_> {
         }
     }
 
+    /// Rescore the message being edited after a keystroke: as `rescore`,
+    /// reading again only the text after the edit.
+    pub fn rescore_edit(&mut self, i: usize) {
+        if let Some(m) = self.set.internal.get(i) {
+            self.reviews[i] = self.engine.review_edit(m, &mut self.edit_words);
+            self.summary_stale = true;
+        }
+    }
+
     /// The story, pillars or segments changed.
     pub fn rebuild(&mut self) {
         self.story_revision += 1;

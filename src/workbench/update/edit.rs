@@ -107,7 +107,7 @@ pub(super) fn action(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         let i = e.index;
         let text = e.text();
         app.set.internal[i].text = text;
-        app.rescore(i);
+        app.rescore_edit(i);
         app.mark_dirty();
     }
 }
