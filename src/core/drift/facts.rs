@@ -86,12 +86,13 @@ pub fn periodic(words: &[crate::core::text::tokens::Word], q: &Quantity) -> Opti
 }
 
 /// Words too common to tell what a figure is about.
-const COMMON: [&str; 34] = [
+const COMMON: [&str; 42] = [
     "the", "a", "an", "of", "in", "on", "at", "by", "for", "to", "is", "are", "be", "been", "was", "were", "within",
     "under", "than", "less", "more", "every", "each", "all", "our", "we", "and", "or", "with", "from",
     // Units of time tie a figure to any other figure ("quiet hours" is not
-    // what "6 hours" measures).
-    "hour", "hours", "minute", "minutes",
+    // what "6 hours" measures; "next year: 95%" is not "last year's
+    // dividend was 1.5%").
+    "hour", "hours", "minute", "minutes", "day", "days", "week", "weeks", "month", "months", "year", "years",
 ];
 
 impl Fact {
@@ -227,5 +228,14 @@ mod tests {
         assert_eq!(cleaned.periodic, [Some("every")], "how often, not how long");
         let open = Fact::new(0, "The main library is open 24 hours a day", &lexicon);
         assert_eq!(open.periodic, [Some("day")], "how much in each day");
+    }
+
+    #[test]
+    fn a_unit_of_time_does_not_tell_what_a_figure_is_about() {
+        let lexicon = Lexicon::builtin();
+        let f = Fact::new(0, "Last year's dividend was 1.5% on every savings account", &lexicon);
+        let heads: Vec<&str> = f.context.iter().map(|c| c[0].as_str()).collect();
+        assert!(heads.contains(&"dividend") && heads.contains(&"savings"), "{heads:?}");
+        assert!(!heads.iter().any(|h| h.starts_with("year")), "{heads:?}");
     }
 }

@@ -11,6 +11,7 @@
 mod assertion;
 mod facts;
 mod mismatch;
+mod orders;
 
 use crate::core::analysis::Analysis;
 use crate::core::lexicon::rule::fill;
