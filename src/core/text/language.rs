@@ -21,14 +21,17 @@ const ENGLISH: &[&str] = &[
 ];
 
 /// (name, its function words). Single letters are left out: "a", "e" and
-/// "o" are words in English text too.
+/// "o" are words in English text too, and so are most words that are also
+/// common English ("no", "on", "was", "come", "we", "hat").
 const OTHERS: &[(&str, &[&str])] = &[
     (
         "Spanish",
         &[
             "el", "la", "los", "las", "del", "y", "que", "en", "un", "una", "es", "por", "para", "con", "se", "su",
             "sus", "al", "lo", "como", "más", "pero", "este", "esta", "nuestro", "nuestra", "nuestros", "todos",
-            "cada", "será", "vamos", "hemos", "está", "están", "muy", "también", "nos", "le",
+            "cada", "será", "vamos", "hemos", "está", "están", "muy", "también", "nos", "le", "de", "les", "mi", "tu",
+            "ya", "hay", "desde", "hasta", "sobre", "entre", "cuando", "han", "ha", "fue", "todo", "toda", "todas",
+            "gracias", "puedan", "pueden",
         ],
     ),
     (
@@ -36,7 +39,8 @@ const OTHERS: &[(&str, &[&str])] = &[
         &[
             "le", "la", "les", "des", "du", "et", "est", "que", "qui", "un", "une", "pour", "dans", "pas", "nous",
             "vous", "sur", "avec", "ce", "cette", "notre", "nos", "votre", "sont", "sera", "au", "aux", "chaque", "ne",
-            "très", "aussi", "leur", "leurs",
+            "très", "aussi", "leur", "leurs", "de", "à", "en", "il", "elle", "ils", "mais", "ou", "tout", "toute",
+            "tous", "toutes", "merci", "être", "avoir", "été", "sommes", "êtes", "ont", "fait", "je", "cet", "ces",
         ],
     ),
     (
@@ -44,7 +48,9 @@ const OTHERS: &[(&str, &[&str])] = &[
         &[
             "der", "die", "das", "und", "ist", "nicht", "ein", "eine", "zu", "mit", "für", "auf", "wir", "sie", "ihr",
             "unsere", "unser", "dem", "des", "im", "sind", "wird", "werden", "auch", "von", "bei", "jede", "jeder",
-            "ich", "es", "auch", "noch", "nach",
+            "ich", "es", "noch", "nach", "alle", "ihre", "ihren", "damit", "dass", "können", "kann", "haben", "aus",
+            "über", "diese", "dieser", "dieses", "zum", "zur", "vom", "oder", "wenn", "nur", "ab", "bis", "sich",
+            "uns", "euch", "wie", "mehr", "danke",
         ],
     ),
     (
@@ -52,20 +58,24 @@ const OTHERS: &[(&str, &[&str])] = &[
         &[
             "il", "lo", "la", "gli", "le", "di", "che", "è", "un", "una", "per", "con", "non", "sono", "del", "della",
             "nostro", "nostra", "ogni", "saremo", "siamo", "alla", "nel", "anche", "questo", "questa", "ci", "si",
+            "dei", "delle", "al", "nella", "tutti", "tutte", "più", "sul", "dal", "grazie", "abbiamo", "essere", "ha",
+            "hanno", "sarà",
         ],
     ),
     (
         "Portuguese",
         &[
             "os", "as", "do", "da", "dos", "das", "que", "em", "um", "uma", "para", "com", "não", "é", "nosso",
-            "nossa", "cada", "será", "somos", "pelo", "pela", "também", "muito", "nos", "seu", "sua",
+            "nossa", "cada", "será", "somos", "pelo", "pela", "também", "muito", "nos", "seu", "sua", "de", "na", "ao",
+            "mais", "por", "todos", "todas", "são", "está", "obrigado", "obrigada", "temos", "vamos",
         ],
     ),
     (
         "Dutch",
         &[
             "het", "een", "en", "van", "niet", "op", "met", "voor", "wij", "zijn", "ons", "onze", "elke", "wordt",
-            "naar", "bij", "ook", "dat", "die", "deze", "worden", "heeft", "hebben", "jullie",
+            "naar", "bij", "ook", "dat", "die", "deze", "worden", "heeft", "hebben", "jullie", "de", "te", "om", "aan",
+            "uit", "als", "maar", "dit", "zal", "kunnen", "alle", "bedankt",
         ],
     ),
 ];
@@ -220,6 +230,26 @@ mod tests {
         assert_eq!(
             foreign("Ab Montag öffnen wir das Lager eine Stunde früher, damit die Busse rechtzeitig bereit sind."),
             Some("German")
+        );
+    }
+
+    #[test]
+    fn everyday_notes_are_recognised_by_their_commonest_words() {
+        assert_eq!(
+            foreign("Merci à toute l'équipe de Lyon pour le travail de cette semaine."),
+            Some("French")
+        );
+        assert_eq!(
+            foreign("Ab nächster Woche öffnen alle Filialen samstags, damit Mitglieder ihre Geschäfte erledigen können."),
+            Some("German")
+        );
+        assert_eq!(
+            foreign("Gracias a todas las personas de recepción: desde hoy hay café gratis hasta las diez."),
+            Some("Spanish")
+        );
+        assert_eq!(
+            foreign("Grazie a tutti: da lunedì il magazzino sarà aperto più presto per i clienti."),
+            Some("Italian")
         );
     }
 
