@@ -39,6 +39,9 @@ pub fn forms(w: &str) -> Vec<String> {
         if suf == "ed" && stem.ends_with('e') {
             continue; // "speed", "need", "agreed" are not past tenses of "spe"
         }
+        if suf == "es" && stem.ends_with('e') {
+            continue; // "fees", "employees": a plural in -s, of "fee", not "fe"
+        }
         if y_form {
             out.push([stem, "y"].concat());
             return out;
@@ -306,6 +309,9 @@ mod tests {
             ("deliveries", "delivery"),
             ("attendee", "attendees"),
             ("employees", "employee"),
+            ("fees", "fee"),
+            ("trainees", "trainee"),
+            ("shoes", "shoe"),
         ] {
             assert!(m(w, k), "{w} should match {k}");
         }
