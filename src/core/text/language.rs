@@ -240,7 +240,9 @@ mod tests {
             Some("French")
         );
         assert_eq!(
-            foreign("Ab nächster Woche öffnen alle Filialen samstags, damit Mitglieder ihre Geschäfte erledigen können."),
+            foreign(
+                "Ab nächster Woche öffnen alle Filialen samstags, damit Mitglieder ihre Geschäfte erledigen können."
+            ),
             Some("German")
         );
         assert_eq!(

@@ -34,8 +34,8 @@ pub fn scope(words: &[Word], before: &[Hit], after: &[Hit]) -> Vec<Option<usize>
         // will no longer see them"). The search stops at the nearest other
         // auxiliary, so each word is passed at most once more.
         if let Some(lo) = own_subject(words, h.first) {
-            for j in lo..h.first {
-                neg[j].get_or_insert(h.first);
+            for n in &mut neg[lo..h.first] {
+                n.get_or_insert(h.first);
             }
             continue;
         }
