@@ -18,7 +18,11 @@ pub fn scope(words: &[Word], before: &[Hit], after: &[Hit]) -> Vec<Option<usize>
     let mut neg = vec![None; words.len()];
     for h in before {
         let clause = words[h.first].clause;
-        for (j, w) in words.iter().enumerate().skip(h.last + 1) {
+        // "no more than 8 pupils per teacher", "not later than 6 a.m.": the
+        // negator turns the bound round and reaches no further than its
+        // figure; the pupils and the teacher are not denied.
+        let end = bound_end(words, h).unwrap_or(words.len());
+        for (j, w) in words.iter().enumerate().take(end).skip(h.last + 1) {
             if w.clause != clause || neg[j].is_some() || subordinator(w) {
                 break;
             }
@@ -48,6 +52,29 @@ pub fn scope(words: &[Word], before: &[Hit], after: &[Hit]) -> Vec<Option<usize>
         }
     }
     neg
+}
+
+/// For a negator that opens a comparative bound ("no more than",
+/// "not fewer than"), the end (exclusive) of its reach: just past the
+/// figure after "than", or "than" itself when no figure follows closely.
+fn bound_end(words: &[Word], h: &Hit) -> Option<usize> {
+    let comparative = |w: &Word| {
+        matches!(
+            w.lower.as_str(),
+            "more" | "fewer" | "less" | "later" | "longer" | "sooner" | "earlier" | "over" | "under"
+        )
+    };
+    let than = if comparative(&words[h.last]) {
+        h.last + 1
+    } else {
+        words.get(h.last + 1).filter(|w| comparative(w))?;
+        h.last + 2
+    };
+    if words.get(than)?.lower != "than" {
+        return None;
+    }
+    let figure = (than + 1..(than + 3).min(words.len())).find(|&j| words[j].kind == super::tokens::Kind::Number);
+    Some(figure.map_or(than + 1, |f| f + 1))
 }
 
 /// For a trailing negator at `n` right after an auxiliary, with another
