@@ -23,7 +23,7 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "because", "so", "that", "which", "who", "is", "are", "was", "were", "be", "been", "will", "would", "can", "could",
     "should", "must", "may", "might", "do", "does", "did", "has", "have", "had", "it", "they", "we", "you", "he",
     "she", "this", "these", "those", "again", "anymore", "ever", "any", "more", "no", "not", "n't", "'s", "'ll",
-    "there", "here", "then", "now", "today", "yet", "still",
+    "there", "here", "then", "now", "today", "yet", "still", "even", "also", "just", "only", "too", "very",
 ];
 
 /// Is `w` (lower case) one of `FUNCTION_WORDS`? A set built once: the
