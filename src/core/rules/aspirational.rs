@@ -272,7 +272,7 @@ fn is_goal(a: &Analysis, h: &Hit, ctx: &RuleContext) -> bool {
     // the better, whoever brings it, is something to work toward; other
     // passives make people the object of a plan.
     if modal && passive_at(a, h.last + 1) {
-        return passive_improvement(a, h.last + 2);
+        return passive_improvement(a, h.last + 2) || provision(a, h.first, ctx);
     }
     if modal && (!people_act(a, h.first, ctx) || same_day_plan(a, h.last)) {
         return false;
@@ -348,6 +348,38 @@ fn passive_improvement(a: &Analysis, participle: usize) -> bool {
     // participle itself may be the improvement.
     let improved = a.cover(List::Improvements).starts_at(participle);
     !taken && (better || improved)
+}
+
+/// "beginner classes will be offered at all four centres", "every parcel
+/// will be packed": a passive future whose subject is a thing, said of
+/// every site or of something new, is a service to be in place, which
+/// people work toward. Not when people are the subject ("new riders will
+/// be signed as contractors": a plan done to them), nor a single thing
+/// announced ("payslips will be sent on the 28th").
+fn provision(a: &Analysis, will: usize, ctx: &RuleContext) -> bool {
+    let w = &a.words;
+    let clause = w[will].clause;
+    let start = a.clause_start(will);
+    let groups = a.cover(List::GroupNouns);
+    let segments = Cover::new(&a.segments);
+    // "every lifeguard break will be covered": a word for people before
+    // another noun of the subject only says which thing.
+    let modifier = |j: usize| {
+        j + 1 < will && w[j + 1].kind == Kind::Word && !crate::core::text::is_function_word(&w[j + 1].lower)
+    };
+    let people = (start..will).filter(|&j| !modifier(j)).any(|j| {
+        matches!(
+            w[j].lower.as_str(),
+            "we" | "you" | "i" | "they" | "he" | "she" | "anyone" | "anybody" | "everyone" | "everybody" | "those"
+        ) || groups.overlaps(j, j)
+            || segments.overlaps(j, j)
+            || ctx.is_segment_head(&w[j].lower)
+            || a.cover(List::Beneficiaries).overlaps(j, j)
+    });
+    let widespread = (start..(will + 16).min(w.len()))
+        .take_while(|&j| w[j].clause == clause)
+        .any(|j| matches!(w[j].lower.as_str(), "every" | "each" | "all" | "new"));
+    !people && widespread
 }
 
 /// "We'll be herding passengers into two lines tonight": a plan for the
