@@ -159,7 +159,20 @@ pub(super) fn reason(a: &Analysis) -> Option<Span> {
             .get(h.last + 1)
             .is_some_and(|n| matches!(n.lower.as_str(), "further" | "then" | "later" | "now"))
     };
-    if let Some(h) = a.hits(List::Reasons).iter().find(|h| !empty(h)) {
+    // "big thanks to all the team": thanks with a word of size or warmth
+    // before it is gratitude, not the "because of" of "thanks to the new
+    // scanner, ...".
+    let thanked = |h: &&crate::core::text::phrases::Hit| {
+        a.words[h.first].lower == "thanks"
+            && h.first > 0
+            && a.words[h.first - 1].sentence == a.words[h.first].sentence
+            && matches!(
+                a.words[h.first - 1].lower.as_str(),
+                "big" | "huge" | "massive" | "special" | "many" | "heartfelt" | "sincere" | "warm" | "warmest"
+                    | "a" | "our" | "my" | "great" | "enormous" | "extra" | "sincerest" | "biggest" | "grateful"
+            )
+    };
+    if let Some(h) = a.hits(List::Reasons).iter().find(|h| !empty(h) && !thanked(h)) {
         return Some(a.hit_span(h));
     }
     // "ideas for making the new mop system work": "for" and a gerund say
