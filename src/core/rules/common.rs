@@ -62,6 +62,39 @@ pub fn orders(a: &Analysis) -> Vec<Hit> {
 /// Sanctions, which also mark a "will" as a threat rather than a goal.
 pub fn sanctions(a: &Analysis) -> Vec<Hit> {
     distinct(a, &[List::Sanctions])
+        .into_iter()
+        .filter(|h| !reported_thing(a, h))
+        .collect()
+}
+
+/// "progress will be reported monthly", "the old signs will be removed":
+/// a passive of telling or moving said of a thing, with no one it goes to,
+/// reports or tidies; "lateness will be reported to HR", "anyone caught
+/// will be reported" threaten.
+fn reported_thing(a: &Analysis, h: &Hit) -> bool {
+    let w = &a.words;
+    let moving = (h.first..=h.last).any(|j| {
+        matches!(
+            w[j].lower.as_str(),
+            "reported" | "escalated" | "removed" | "named" | "taken"
+        )
+    });
+    if !moving || !matches!(w[h.first].lower.as_str(), "will" | "be") {
+        return false;
+    }
+    let to_someone = w.get(h.last + 1).is_some_and(|n| matches!(n.lower.as_str(), "to" | "off" | "from"));
+    let people = a.cover(List::Beneficiaries);
+    let groups = a.cover(List::GroupNouns);
+    let segments = crate::core::text::cover::Cover::new(&a.segments);
+    let someone = (a.clause_start(h.first)..h.first).any(|j| {
+        matches!(
+            w[j].lower.as_str(),
+            "you" | "your" | "anyone" | "anybody" | "those" | "they" | "he" | "she" | "whoever" | "staff" | "people"
+        ) || people.overlaps(j, j)
+            || groups.overlaps(j, j)
+            || segments.overlaps(j, j)
+    });
+    !to_someone && !someone
 }
 
 /// "will be signed", "will be driven": the passive makes people the object

@@ -15,10 +15,15 @@ pub fn instruction(a: &Analysis, lexicon: &Lexicon) -> Option<usize> {
     let w = &a.words;
     // Only the bare verb as listed: "Starting tomorrow" is not "start".
     let starts = a.cover(List::Imperatives);
+    // "Email's playing up again": a verb's spelling with a contracted
+    // "is" or "will" after it is the subject of a statement ("let's"
+    // opens a proposal, which aspirational reads).
     let imperative = |i: usize| {
         starts.starts_at(i)
             && lexicon.imperative_head(&w[i].lower)
-            && !(w[i].lower == "let" && w.get(i + 1).is_some_and(|n| n.lower == "'s"))
+            && !w
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.lower.as_str(), "'s" | "'re" | "'ll" | "'ve" | "'d"))
     };
     // Where the word stands is asked first: few words open a sentence or
     // follow a comma, and those checks cost a comparison or two, while the
