@@ -56,7 +56,8 @@ pub(super) fn contrary_negation(a: &Analysis, h: &Hit, negative_sense: bool, opp
             a.hits_in(*l, h.last + 1, h.last + 7)
                 .iter()
                 .any(|n| w[n.first].clause == clause)
-        }) || (h.last + 1..(h.last + 10).min(w.len())).any(|j| w[j].clause == clause && opposed.starts_at(j)));
+        }) || (h.last + 1..(h.last + 10).min(w.len())).any(|j| w[j].clause == clause && opposed.starts_at(j))
+            || exceeded_after(a, neg, h));
     // "we never brew from extract", "never bake with frozen dough": with the
     // keyword itself the negated verb, the negation falls on how it is done,
     // which keeps the promise ("no longer offer a check with each service"
@@ -91,6 +92,25 @@ pub(super) fn contrary_negation(a: &Analysis, h: &Hit, negative_sense: bool, opp
     (!kept).then_some(neg)
 }
 
+/// "no order took longer than a day", "not one call waited over 2
+/// minutes": a negated subject whose verb goes past a bound denies the
+/// excess, which sets a limit; the keyword itself is not denied.
+/// The bound may come before the keyword too: "no order took longer than
+/// a day to dispatch".
+fn exceeded_after(a: &Analysis, neg: usize, h: &Hit) -> bool {
+    let w = &a.words;
+    let clause = w[h.first].clause;
+    let end = (h.last + 9).min(w.len());
+    (neg + 1..end).filter(|&j| j < h.first || j > h.last).take_while(|&j| w[j].clause == clause).any(|j| {
+        let next = |k: usize| w.get(j + k).map(|n| n.lower.as_str());
+        match w[j].lower.as_str() {
+            "more" | "longer" | "later" | "fewer" | "less" => next(1) == Some("than"),
+            "over" | "beyond" | "past" | "under" => w.get(j + 1).is_some_and(|n| n.kind == Kind::Number),
+            _ => false,
+        }
+    })
+}
+
 /// "never print a farm's name until the roastery has checked it", "don't
 /// run a batch till Steve signs it off": held back until something is done
 /// first, the act is ordered after it, not given up. Held back until a
@@ -101,7 +121,10 @@ fn precondition(a: &Analysis, neg: usize, h: &Hit) -> bool {
     // opening the sentence. "We won't do checks until the bench is
     // rebuilt" gives them up for now.
     let start = a.sentence_start(neg);
+    // "No order is dispatched before it is checked": "no" opening the
+    // sentence states a rule for every case.
     let ordered = w[neg].lower == "never"
+        || (matches!(w[neg].lower.as_str(), "no" | "nothing" | "nobody") && neg == start)
         || (matches!(w[neg].lower.as_str(), "n't" | "not")
             && neg > start
             && w[neg - 1].lower == "do"
@@ -112,7 +135,7 @@ fn precondition(a: &Analysis, neg: usize, h: &Hit) -> bool {
     let sentence = w[h.first].sentence;
     let Some(u) = (h.last + 1..(h.last + 9).min(w.len()))
         .take_while(|&j| w[j].sentence == sentence)
-        .find(|&j| matches!(w[j].lower.as_str(), "until" | "till" | "unless"))
+        .find(|&j| matches!(w[j].lower.as_str(), "until" | "till" | "unless" | "before"))
     else {
         return false;
     };
@@ -222,6 +245,19 @@ fn describes_object(a: &Analysis, neg: usize, h: &Hit) -> bool {
         HAVING.contains(&w[v].lower.as_str())
             || (w[v].lower.ends_with("ing") && w[v].forms.iter().any(|f| HAVING.contains(&f.as_str())))
     };
+    // "we will never ask a family to pay", "never leave a carer to cope
+    // alone": what is denied is the thing put on them, not the people.
+    let imposing = verb.is_some_and(|v| {
+        matches!(
+            w[v].lower.as_str(),
+            "ask" | "force" | "require" | "expect" | "pressure" | "push" | "rush" | "leave" | "make"
+        )
+    });
+    let put_on = w.get(h.last + 1).is_some_and(|n| n.lower == "to")
+        && w.get(h.last + 2).is_some_and(|n| n.kind == Kind::Word && !is_function_word(&n.lower));
+    if imposing && put_on {
+        return true;
+    }
     if verb.is_some_and(having) {
         return false;
     }

@@ -107,6 +107,20 @@ pub(super) fn handed_on(a: &Analysis, h: &Hit) -> bool {
                 .get(h.last + 1)
                 .is_some_and(|n| matches!(n.lower.as_str(), "down" | "short" | "low" | "to" | "minimal"))
     };
+    // "leave the weeping joints unrepaired": a thing left in the opposite
+    // state, the opposite following the thing as what it is left as. Not
+    // "leave the old stock", where the opposite is the thing itself.
+    let left_as = |v: usize| {
+        matches!(w[v].lower.as_str(), "keep" | "leave")
+            && h.first > v + 1
+            && h.first - v <= 7
+            && (v + 1..h.first).all(|j| w[j].clause == w[v].clause)
+            && (v + 1..h.first).any(|j| !crate::core::text::is_function_word(&w[j].lower))
+            && !matches!(w[h.first - 1].lower.as_str(), "the" | "a" | "an" | "any" | "our" | "your" | "some")
+            && !w
+                .get(h.last + 1)
+                .is_some_and(|n| matches!(n.lower.as_str(), "down" | "short" | "low" | "to" | "minimal"))
+    };
     let between = |v: usize| {
         (v + 1..h.first).all(|j| {
             matches!(
@@ -137,5 +151,5 @@ pub(super) fn handed_on(a: &Analysis, h: &Hit) -> bool {
     [opening, joined]
         .into_iter()
         .flatten()
-        .any(|v| (passes_on(v) && between(v)) || kept_in(v))
+        .any(|v| (passes_on(v) && between(v)) || kept_in(v) || left_as(v))
 }

@@ -398,10 +398,13 @@ fn option(a: &Analysis, first: usize, last: usize) -> bool {
 fn past_record(a: &Analysis, first: usize) -> bool {
     let sentence = a.words[first].sentence;
     let w = &a.words;
+    // "not one order went out late this week": "this week" in the
+    // record's own clause is the time it covers, not a time ahead.
+    let clause = w[first].clause;
     let ahead = [List::Future, List::Deadlines, List::EffectiveDates]
         .into_iter()
         .flat_map(|l| a.hits_in(l, first.saturating_sub(12), first + 12))
-        .any(|h| w[h.first].sentence == sentence);
+        .any(|h| w[h.first].sentence == sentence && !(w[h.first].lower == "this" && w[h.first].clause == clause));
     // "We promised customers zero late deliveries": a promise told in the
     // past is still a promise.
     let near = first.saturating_sub(12)..(first + 12).min(w.len());
@@ -422,7 +425,6 @@ fn past_record(a: &Analysis, first: usize) -> bool {
     });
     // The past is the absolute's own clause: "41 wagons loaded and not one
     // went out short".
-    let clause = w[first].clause;
     let own_past = near.filter(|&j| w[j].clause == clause && j != first).any(|j| {
         let x = w[j].lower.as_str();
         matches!(

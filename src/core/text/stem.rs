@@ -189,8 +189,10 @@ pub fn matches(word: &[String], kw: &[String], loose: bool) -> bool {
     }
     // "can" is no stem of "canned": a grammar word is never the bare form
     // of a keyword.
+    // Nor is "care" a form of "carer": a keyword for the people who do
+    // something does not list the bare verb.
     if kw.contains(w) {
-        return !super::is_function_word(w);
+        return !super::is_function_word(w) && !(agent_noun(k) && !agent_noun(w));
     }
     if k.len() >= 4 {
         // "luxurious" from "luxury", "speedily" from "speedy": a final y
@@ -382,6 +384,8 @@ mod tests {
             ("can", "canned"),
             ("business", "busy"),
             ("trained", "trainee"),
+            ("care", "carer"),
+            ("read", "readers"),
             // One swap from a keyword, but a word of English in its own right.
             ("barely", "barley"),
             ("untied", "united"),
