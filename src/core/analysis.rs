@@ -340,8 +340,15 @@ impl<'t> Analysis<'t> {
         (i.saturating_sub(12)..(i + 12).min(w.len())).any(|j| {
             let x = &w[j];
             let before = j.checked_sub(1).map(|p| w[p].lower.as_str());
+            // "is ever kept waiting": an adverb between is passed over.
+            let helper = match before {
+                Some("ever" | "never" | "always" | "not" | "n't" | "still" | "often") => {
+                    j.checked_sub(2).map(|p| w[p].lower.as_str())
+                }
+                other => other,
+            };
             let auxiliary = matches!(
-                before,
+                helper,
                 Some("be" | "been" | "being" | "get" | "gets" | "got" | "will" | "is" | "are" | "am" | "'re")
             );
             let subject = matches!(before, Some("i" | "we" | "you" | "they" | "he" | "she" | "it" | "who"));

@@ -91,9 +91,30 @@ fn never_once(a: &Analysis, listed: &Cover) -> Vec<(usize, usize)> {
         .filter(|(i, x)| x.lower == "ever" && !listed.overlaps(*i, *i))
         .filter_map(|(i, x)| {
             let neg = (i.saturating_sub(4)..i).find(|&j| w[j].clause == x.clause && negators.starts_at(j))?;
-            (!a.told_as_past(i)).then_some((neg, i))
+            (!a.told_as_past(i) && !done_to_people(a, neg, i)).then_some((neg, i))
         })
         .collect()
+}
+
+/// "nobody is ever hurried out", "no family is ever asked to pay": a
+/// passive of what we do to people, under "no one ... ever", is a rule of
+/// conduct we keep. Not an outcome they meet ("no patient is ever left
+/// waiting") nor one of a thing ("no parcel is ever lost").
+fn done_to_people(a: &Analysis, neg: usize, ever: usize) -> bool {
+    let w = &a.words;
+    let person = matches!(w[neg].lower.as_str(), "nobody" | "noone")
+        || (w[neg].lower == "no"
+            && w.get(neg + 1).is_some_and(|n| {
+                matches!(n.lower.as_str(), "one" | "person" | "people" | "colleague" | "employee" | "family" | "child")
+                    || a.cover(List::Beneficiaries).overlaps(neg + 1, neg + 1)
+            }));
+    let passive = ever > 0
+        && matches!(w[ever - 1].lower.as_str(), "is" | "are" | "be" | "gets" | "get" | "'s")
+        && w.get(ever + 1).is_some_and(|v| {
+            v.lower.len() > 3 && (v.lower.ends_with("ed") || v.lower.ends_with("en") || v.lower == "told" || v.lower == "made")
+        });
+    let outcome = a.cover(List::NegativeSense).starts_within(ever + 1, ever + 4);
+    person && passive && !outcome
 }
 
 /// "the overnight engineering checks", "an overnight stay": "overnight"
@@ -107,6 +128,9 @@ fn time_of_day(a: &Analysis, first: usize, last: usize) -> bool {
     let determiner = matches!(
         w[first - 1].lower.as_str(),
         "the" | "an" | "our" | "this" | "that" | "every" | "each" | "tonight's" | "their" | "your"
+            // "on overnight calls", "for overnight stays": a preposition
+            // before a noun the word describes.
+            | "on" | "for" | "of" | "with" | "during" | "at" | "to" | "and" | "or" | "extra" | "new"
     );
     let describes = w
         .get(first + 1)
@@ -135,6 +159,14 @@ fn time_of_day(a: &Analysis, first: usize, last: usize) -> bool {
             | "working"
             | "running"
             | "sleep"
+            // "two nurses down overnight", "on call overnight": how a
+            // team is staffed through the night.
+            | "down"
+            | "short"
+            | "staffed"
+            | "covered"
+            | "call"
+            | "available"
     );
     // "upgraded overnight on Saturday 13 March", "closed overnight this
     // Friday": a night on the calendar is a time, not a speed.
