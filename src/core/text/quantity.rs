@@ -190,6 +190,17 @@ fn skippable(w: &str) -> bool {
         )
 }
 
+/// "make each one count", "not one parcel", "this one's yours": "one"
+/// after a determiner or a negator picks out a thing; it counts nothing.
+fn pronoun_one(words: &[Word], i: usize) -> bool {
+    words[i].lower == "one"
+        && i > 0
+        && matches!(
+            words[i - 1].lower.as_str(),
+            "each" | "every" | "no" | "not" | "any" | "this" | "that" | "the" | "which" | "single" | "another" | "last"
+        )
+}
+
 /// Do words `i..i + 3` read "and a half"?
 fn and_a_half(words: &[Word], i: usize) -> bool {
     let at = |k: usize| words.get(i + k).map(|w| w.lower.as_str());
@@ -205,7 +216,7 @@ fn read_number(words: &[Word], i: usize) -> Option<(f64, usize, bool)> {
         (v, i, true)
     } else if w.kind == Kind::Number {
         (w.lower.replace(',', "").parse::<f64>().ok()?, i, true)
-    } else if let Some(v) = number_word(&w.lower) {
+    } else if let Some(v) = number_word(&w.lower).filter(|_| !pronoun_one(words, i)) {
         let mut v = v;
         let mut last = i;
         // "half a day", "half an hour"
@@ -509,6 +520,10 @@ mod tests {
         assert_eq!(q("at least 200 stores")[0].3, Bound::AtLeast);
         assert_eq!(q("crossings longer than 40 minutes")[0].3, Bound::AtLeast);
         assert_eq!(q("calls shorter than 3 minutes")[0].3, Bound::AtMost);
+        // "one" that picks out a thing counts nothing.
+        assert!(q("make each one count").is_empty());
+        assert!(q("not one parcel went astray").is_empty());
+        assert_eq!(q("one parcel in ten")[0].0, 1.0);
     }
 
     #[test]
