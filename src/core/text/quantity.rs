@@ -190,6 +190,38 @@ fn skippable(w: &str) -> bool {
         )
 }
 
+/// "half of everything we spend", "two thirds of our vans", "a quarter of
+/// the calls": a share of a whole is a percentage. Returns the percentage
+/// and the word before "of".
+fn share_of(words: &[Word], i: usize) -> Option<(f64, usize)> {
+    let at = |k: usize| words.get(i + k).map_or("", |w| w.lower.as_str());
+    let part = |w: &str| match w {
+        "half" => Some(50.0),
+        "third" | "thirds" => Some(100.0 / 3.0),
+        "quarter" | "quarters" => Some(25.0),
+        "fifth" | "fifths" => Some(20.0),
+        _ => None,
+    };
+    let count = |w: &str| match w {
+        "a" | "one" => Some(1.0),
+        "two" => Some(2.0),
+        "three" => Some(3.0),
+        "four" => Some(4.0),
+        _ => None,
+    };
+    // "half of": the word alone; "a third of", "two thirds of": a count first.
+    let (value, last) = if at(0) == "half" {
+        (50.0, i)
+    } else {
+        let n = count(at(0))?;
+        (n * part(at(1)).filter(|_| at(1) != "half")?, i + 1)
+    };
+    // "a quarter of an hour" is a length of time, read as such below.
+    let of_time = matches!(at(last - i + 2), "a" | "an")
+        && words.get(last + 3).is_some_and(|n| hours_per(&n.forms).is_some());
+    (words.get(last + 1)?.lower == "of" && !of_time).then_some((value, last))
+}
+
 /// "make each one count", "not one parcel", "this one's yours": "one"
 /// after a determiner or a negator picks out a thing; it counts nothing.
 fn pronoun_one(words: &[Word], i: usize) -> bool {
@@ -366,6 +398,21 @@ pub fn find(words: &[Word]) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::new();
     let mut i = 0;
     while i < words.len() {
+        if let Some((value, last)) = share_of(words, i) {
+            let (bound, first) = read_bound(words, i, &Unit::Percent);
+            out.push(Quantity {
+                value,
+                high: None,
+                unit: Unit::Percent,
+                bound,
+                explicit: true,
+                working_days: false,
+                first,
+                last,
+            });
+            i = last + 1;
+            continue;
+        }
         let Some((value, num_last, explicit)) = read_number(words, i) else {
             i += 1;
             continue;
@@ -520,6 +567,12 @@ mod tests {
         assert_eq!(q("at least 200 stores")[0].3, Bound::AtLeast);
         assert_eq!(q("crossings longer than 40 minutes")[0].3, Bound::AtLeast);
         assert_eq!(q("calls shorter than 3 minutes")[0].3, Bound::AtMost);
+        // A share of a whole is a percentage.
+        assert_eq!(q("half of everything we spend")[0].0, 50.0);
+        assert_eq!(q("half of everything we spend")[0].2, Unit::Percent);
+        assert!((q("two thirds of our vans")[0].0 - 66.7).abs() < 0.1);
+        assert_eq!(q("a quarter of the calls")[0].0, 25.0);
+        assert_eq!(q("half an hour")[0].2, Unit::Hours);
         // "one" that picks out a thing counts nothing.
         assert!(q("make each one count").is_empty());
         assert!(q("not one parcel went astray").is_empty());
