@@ -79,17 +79,22 @@ fn reported_thing(a: &Analysis, h: &Hit) -> bool {
             "reported" | "escalated" | "removed" | "named" | "taken"
         )
     });
-    if !moving || !matches!(w[h.first].lower.as_str(), "will" | "be") {
+    // "anyone who leaves the keys out will be suspended": only people are
+    // suspended as a sanction; "the 7:10 service will be suspended from
+    // Monday" is news of a thing.
+    let suspended = (h.first..=h.last).any(|j| w[j].lower == "suspended");
+    if !(moving || suspended) || !matches!(w[h.first].lower.as_str(), "will" | "be") {
         return false;
     }
-    let to_someone = w.get(h.last + 1).is_some_and(|n| matches!(n.lower.as_str(), "to" | "off" | "from"));
+    let to_someone = !suspended && w.get(h.last + 1).is_some_and(|n| matches!(n.lower.as_str(), "to" | "off" | "from"));
     let people = a.cover(List::Beneficiaries);
     let groups = a.cover(List::GroupNouns);
     let segments = crate::core::text::cover::Cover::new(&a.segments);
     let someone = (a.clause_start(h.first)..h.first).any(|j| {
         matches!(
             w[j].lower.as_str(),
-            "you" | "your" | "anyone" | "anybody" | "those" | "they" | "he" | "she" | "whoever" | "staff" | "people"
+            "you" | "your" | "anyone" | "anybody" | "those" | "they" | "he" | "she" | "whoever" | "staff" | "people" | "who"
+                | "colleague" | "colleagues" | "employee" | "employees"
         ) || people.overlaps(j, j)
             || groups.overlaps(j, j)
             || segments.overlaps(j, j)
