@@ -56,11 +56,17 @@ pub fn lasting(words: &[crate::core::text::tokens::Word], q: &Quantity) -> bool 
 /// deadline ("a 14-minute wait", "within 3 days") says nothing about it.
 /// Returns the period: "every" for how often, or the period a share is of
 /// ("day" in "16 hours a day"); "7 days a week" is not "16 hours a day".
+/// A count after "every" or "per" is the other side of a ratio ("one nurse
+/// for every 3 patients"), which a plain count ("140 patients cared for")
+/// does not state: it reads as "every" too.
 pub fn periodic(words: &[crate::core::text::tokens::Word], q: &Quantity) -> Option<&'static str> {
+    let before = q.first.checked_sub(1).map(|i| words[i].lower.as_str());
+    if matches!(q.unit, Unit::Count(_)) {
+        return matches!(before, Some("every" | "each" | "per")).then_some("every");
+    }
     if q.unit != Unit::Hours {
         return None;
     }
-    let before = q.first.checked_sub(1).map(|i| words[i].lower.as_str());
     if matches!(before, Some("every" | "each")) {
         return Some("every");
     }
@@ -228,6 +234,8 @@ mod tests {
         assert_eq!(cleaned.periodic, [Some("every")], "how often, not how long");
         let open = Fact::new(0, "The main library is open 24 hours a day", &lexicon);
         assert_eq!(open.periodic, [Some("day")], "how much in each day");
+        let ratio = Fact::new(0, "There is one nurse for every 3 patients on the ward", &lexicon);
+        assert_eq!(ratio.periodic, [None, Some("every")], "the other side of a ratio");
     }
 
     #[test]
