@@ -23,7 +23,7 @@ pub fn scope(words: &[Word], before: &[Hit], after: &[Hit]) -> Vec<Option<usize>
         // figure; the pupils and the teacher are not denied.
         let end = bound_end(words, h).unwrap_or(words.len());
         for (j, w) in words.iter().enumerate().take(end).skip(h.last + 1) {
-            if w.clause != clause || neg[j].is_some() || subordinator(w) {
+            if w.clause != clause || neg[j].is_some() || subordinator(w) || purpose(words, j) {
                 break;
             }
             neg[j] = Some(h.first);
@@ -130,10 +130,30 @@ fn auxiliary(w: &Word) -> bool {
 /// A word that opens a clause of time, condition or cause: what follows is
 /// said of the negated act, not negated with it ("no bike leaves before it
 /// is checked" denies leaving, not the check).
+/// "no one needs a library card to use our computers": "to" and a verb
+/// after a thing named ("a", "the" ... then a noun) says what it is for;
+/// the negation falls on the thing, not on what it is for. ("don't want
+/// to close": after a verb, "to" goes on with the denied act.)
+fn purpose(words: &[Word], j: usize) -> bool {
+    let function = |w: &Word| w.kind != super::tokens::Kind::Word || super::is_function_word(&w.lower);
+    words[j].lower == "to"
+        && j >= 2
+        && words.get(j + 1).is_some_and(|n| !function(n))
+        && !function(&words[j - 1])
+        && (j.saturating_sub(4)..j - 1).any(|k| {
+            matches!(
+                words[k].lower.as_str(),
+                "a" | "an" | "the" | "our" | "your" | "their" | "any" | "his" | "her" | "its"
+            )
+        })
+}
+
 fn subordinator(w: &Word) -> bool {
     matches!(
         w.lower.as_str(),
-        "while"
+        "what"
+            | "whatever"
+            | "while"
             | "whilst"
             | "when"
             | "whenever"
@@ -162,7 +182,7 @@ mod tests {
         for h in before {
             let clause = words[h.first].clause;
             for (j, w) in words.iter().enumerate().skip(h.last + 1) {
-                if w.clause != clause || subordinator(w) {
+                if w.clause != clause || subordinator(w) || purpose(words, j) {
                     break;
                 }
                 neg[j].get_or_insert(h.first);
@@ -206,6 +226,15 @@ mod tests {
         assert_eq!(neg[7], None, "the dray is when, not what is denied");
         let words = tokenize("we never leave a bike unchecked");
         assert_eq!(scope(&words, &[Hit::words(1, 1)], &[])[5], Some(1));
+        let words = tokenize("we never keep a record of what a member borrowed");
+        assert_eq!(scope(&words, &[Hit::words(1, 1)], &[])[4], Some(1));
+        assert_eq!(scope(&words, &[Hit::words(1, 1)], &[])[9], None, "what was borrowed is not denied");
+        let words = tokenize("no one needs a library card to use the computers");
+        let neg = scope(&words, &[Hit::words(0, 0)], &[]);
+        assert_eq!(neg[5], Some(0), "the card is what is denied");
+        assert_eq!(neg[9], None, "what it is for is not");
+        let words = tokenize("we don't want to close the branch");
+        assert_eq!(scope(&words, &[Hit::words(2, 2)], &[])[5], Some(2), "after a verb, 'to' goes on");
     }
 
     #[test]

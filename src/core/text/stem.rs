@@ -218,7 +218,11 @@ pub fn matches(word: &[String], kw: &[String], loose: bool) -> bool {
     let ending = w
         .strip_prefix(k.as_str())
         .is_some_and(|e| matches!(e, "s" | "d" | "es" | "ed"));
-    (ending || !super::english::is_word(w)) && (typo(w, k) || word[1..].iter().any(|f| typo(f, k)))
+    // A stem is set against the keyword's own stems when it has them:
+    // "patronis(ing)" is one letter from "patrons" but nothing like "patron".
+    let targets = if kw.len() > 1 { &kw[1..] } else { kw };
+    (ending || !super::english::is_word(w))
+        && (typo(w, k) || word[1..].iter().any(|f| targets.iter().any(|t| typo(f, t))))
 }
 
 /// A noun for the one who does something or to whom it is done ("reader",
@@ -385,6 +389,7 @@ mod tests {
             ("business", "busy"),
             ("trained", "trainee"),
             ("care", "carer"),
+            ("patronising", "patrons"),
             ("read", "readers"),
             // One swap from a keyword, but a word of English in its own right.
             ("barely", "barley"),
