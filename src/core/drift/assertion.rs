@@ -101,14 +101,17 @@ fn exceeded_after(a: &Analysis, neg: usize, h: &Hit) -> bool {
     let w = &a.words;
     let clause = w[h.first].clause;
     let end = (h.last + 9).min(w.len());
-    (neg + 1..end).filter(|&j| j < h.first || j > h.last).take_while(|&j| w[j].clause == clause).any(|j| {
-        let next = |k: usize| w.get(j + k).map(|n| n.lower.as_str());
-        match w[j].lower.as_str() {
-            "more" | "longer" | "later" | "fewer" | "less" => next(1) == Some("than"),
-            "over" | "beyond" | "past" | "under" => w.get(j + 1).is_some_and(|n| n.kind == Kind::Number),
-            _ => false,
-        }
-    })
+    (neg + 1..end)
+        .filter(|&j| j < h.first || j > h.last)
+        .take_while(|&j| w[j].clause == clause)
+        .any(|j| {
+            let next = |k: usize| w.get(j + k).map(|n| n.lower.as_str());
+            match w[j].lower.as_str() {
+                "more" | "longer" | "later" | "fewer" | "less" => next(1) == Some("than"),
+                "over" | "beyond" | "past" | "under" => w.get(j + 1).is_some_and(|n| n.kind == Kind::Number),
+                _ => false,
+            }
+        })
 }
 
 /// "never print a farm's name until the roastery has checked it", "don't
@@ -254,7 +257,8 @@ fn describes_object(a: &Analysis, neg: usize, h: &Hit) -> bool {
         )
     });
     let put_on = w.get(h.last + 1).is_some_and(|n| n.lower == "to")
-        && w.get(h.last + 2).is_some_and(|n| n.kind == Kind::Word && !is_function_word(&n.lower));
+        && w.get(h.last + 2)
+            .is_some_and(|n| n.kind == Kind::Word && !is_function_word(&n.lower));
     if imposing && put_on {
         return true;
     }

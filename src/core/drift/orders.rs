@@ -116,7 +116,10 @@ pub(super) fn handed_on(a: &Analysis, h: &Hit) -> bool {
             && h.first - v <= 7
             && (v + 1..h.first).all(|j| w[j].clause == w[v].clause)
             && (v + 1..h.first).any(|j| !crate::core::text::is_function_word(&w[j].lower))
-            && !matches!(w[h.first - 1].lower.as_str(), "the" | "a" | "an" | "any" | "our" | "your" | "some")
+            && !matches!(
+                w[h.first - 1].lower.as_str(),
+                "the" | "a" | "an" | "any" | "our" | "your" | "some"
+            )
             && !w
                 .get(h.last + 1)
                 .is_some_and(|n| matches!(n.lower.as_str(), "down" | "short" | "low" | "to" | "minimal"))

@@ -364,9 +364,8 @@ fn provision(a: &Analysis, will: usize, ctx: &RuleContext) -> bool {
     let segments = Cover::new(&a.segments);
     // "every lifeguard break will be covered": a word for people before
     // another noun of the subject only says which thing.
-    let modifier = |j: usize| {
-        j + 1 < will && w[j + 1].kind == Kind::Word && !crate::core::text::is_function_word(&w[j + 1].lower)
-    };
+    let modifier =
+        |j: usize| j + 1 < will && w[j + 1].kind == Kind::Word && !crate::core::text::is_function_word(&w[j + 1].lower);
     let people = (start..will).filter(|&j| !modifier(j)).any(|j| {
         matches!(
             w[j].lower.as_str(),

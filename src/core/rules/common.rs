@@ -86,15 +86,31 @@ fn reported_thing(a: &Analysis, h: &Hit) -> bool {
     if !(moving || suspended) || !matches!(w[h.first].lower.as_str(), "will" | "be") {
         return false;
     }
-    let to_someone = !suspended && w.get(h.last + 1).is_some_and(|n| matches!(n.lower.as_str(), "to" | "off" | "from"));
+    let to_someone = !suspended
+        && w.get(h.last + 1)
+            .is_some_and(|n| matches!(n.lower.as_str(), "to" | "off" | "from"));
     let people = a.cover(List::Beneficiaries);
     let groups = a.cover(List::GroupNouns);
     let segments = crate::core::text::cover::Cover::new(&a.segments);
     let someone = (a.clause_start(h.first)..h.first).any(|j| {
         matches!(
             w[j].lower.as_str(),
-            "you" | "your" | "anyone" | "anybody" | "those" | "they" | "he" | "she" | "whoever" | "staff" | "people" | "who"
-                | "colleague" | "colleagues" | "employee" | "employees"
+            "you"
+                | "your"
+                | "anyone"
+                | "anybody"
+                | "those"
+                | "they"
+                | "he"
+                | "she"
+                | "whoever"
+                | "staff"
+                | "people"
+                | "who"
+                | "colleague"
+                | "colleagues"
+                | "employee"
+                | "employees"
         ) || people.overlaps(j, j)
             || groups.overlaps(j, j)
             || segments.overlaps(j, j)

@@ -273,7 +273,7 @@ fn owner(a: &Analysis, h: &Hit, ctx: &RuleContext) -> Option<usize> {
         && !handed;
     // "we're printing a guide, and the home team will hand it over": a
     // named team doing its part of our plan is a means too.
-    let part_of_ours = means && at(a.hits(List::SegmentVerbs), end + 1).first().is_some();
+    let part_of_ours = means && !at(a.hits(List::SegmentVerbs), end + 1).is_empty();
     let named_team = group.is_some()
         && !part_of_ours
         && h.first > 0
@@ -465,9 +465,12 @@ fn our_goal_before(a: &Analysis, i: usize) -> bool {
     // In the team's own sentence: a goal set earlier does not make a later
     // "the mechanics will own this target" a means; a task does ("We will
     // test every street. From June, crews will carry sample kits").
-    let owned = (i..w.len())
-        .take_while(|&j| w[j].clause == w[i].clause)
-        .any(|j| matches!(w[j].lower.as_str(), "own" | "owns" | "target" | "goal" | "credit" | "yours" | "lead" | "win"));
+    let owned = (i..w.len()).take_while(|&j| w[j].clause == w[i].clause).any(|j| {
+        matches!(
+            w[j].lower.as_str(),
+            "own" | "owns" | "target" | "goal" | "credit" | "yours" | "lead" | "win"
+        )
+    });
     let start = if owned { a.sentence_start(i) } else { 0 };
     // "Let's make it 9 in 10 by next winter: the call centre will ...".
     let lets = (start.max(i.saturating_sub(30))..i).any(|j| j > 0 && w[j].lower == "'s" && w[j - 1].lower == "let");
@@ -476,17 +479,20 @@ fn our_goal_before(a: &Analysis, i: usize) -> bool {
     let planning = (start.max(1)..i).any(|j| {
         matches!(w[j].lower.as_str(), "'re" | "are")
             && w[j - 1].lower == "we"
-            && w.get(j + 1).is_some_and(|n| n.lower.len() > 4 && n.lower.ends_with("ing"))
+            && w.get(j + 1)
+                .is_some_and(|n| n.lower.len() > 4 && n.lower.ends_with("ing"))
     });
     // "every outage text will give the time, and the contact centre will
     // check a sample": a goal for every one of a thing is no team's own.
     let everywhere = |f: &Hit| {
         (a.clause_start(f.first)..f.first).any(|j| matches!(w[j].lower.as_str(), "every" | "each" | "all"))
-            && !a.segments.iter().any(|s| s.first < f.first && w[s.first].clause == w[f.first].clause)
+            && !a
+                .segments
+                .iter()
+                .any(|s| s.first < f.first && w[s.first].clause == w[f.first].clause)
     };
     lets || planning
-        || a
-            .hits_in(List::Future, start, i)
+        || a.hits_in(List::Future, start, i)
             .iter()
             .filter(|f| f.last < i)
             .any(|f| {

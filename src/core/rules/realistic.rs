@@ -105,13 +105,16 @@ fn done_to_people(a: &Analysis, neg: usize, ever: usize) -> bool {
     let person = matches!(w[neg].lower.as_str(), "nobody" | "noone")
         || (w[neg].lower == "no"
             && w.get(neg + 1).is_some_and(|n| {
-                matches!(n.lower.as_str(), "one" | "person" | "people" | "colleague" | "employee" | "family" | "child")
-                    || a.cover(List::Beneficiaries).overlaps(neg + 1, neg + 1)
+                matches!(
+                    n.lower.as_str(),
+                    "one" | "person" | "people" | "colleague" | "employee" | "family" | "child"
+                ) || a.cover(List::Beneficiaries).overlaps(neg + 1, neg + 1)
             }));
     let passive = ever > 0
         && matches!(w[ever - 1].lower.as_str(), "is" | "are" | "be" | "gets" | "get" | "'s")
         && w.get(ever + 1).is_some_and(|v| {
-            v.lower.len() > 3 && (v.lower.ends_with("ed") || v.lower.ends_with("en") || v.lower == "told" || v.lower == "made")
+            v.lower.len() > 3
+                && (v.lower.ends_with("ed") || v.lower.ends_with("en") || v.lower == "told" || v.lower == "made")
         });
     let outcome = a.cover(List::NegativeSense).starts_within(ever + 1, ever + 4);
     person && passive && !outcome

@@ -168,8 +168,24 @@ pub(super) fn reason(a: &Analysis) -> Option<Span> {
             && a.words[h.first - 1].sentence == a.words[h.first].sentence
             && matches!(
                 a.words[h.first - 1].lower.as_str(),
-                "big" | "huge" | "massive" | "special" | "many" | "heartfelt" | "sincere" | "warm" | "warmest"
-                    | "a" | "our" | "my" | "great" | "enormous" | "extra" | "sincerest" | "biggest" | "grateful"
+                "big"
+                    | "huge"
+                    | "massive"
+                    | "special"
+                    | "many"
+                    | "heartfelt"
+                    | "sincere"
+                    | "warm"
+                    | "warmest"
+                    | "a"
+                    | "our"
+                    | "my"
+                    | "great"
+                    | "enormous"
+                    | "extra"
+                    | "sincerest"
+                    | "biggest"
+                    | "grateful"
             )
     };
     if let Some(h) = a.hits(List::Reasons).iter().find(|h| !empty(h) && !thanked(h)) {

@@ -228,13 +228,21 @@ mod tests {
         assert_eq!(scope(&words, &[Hit::words(1, 1)], &[])[5], Some(1));
         let words = tokenize("we never keep a record of what a member borrowed");
         assert_eq!(scope(&words, &[Hit::words(1, 1)], &[])[4], Some(1));
-        assert_eq!(scope(&words, &[Hit::words(1, 1)], &[])[9], None, "what was borrowed is not denied");
+        assert_eq!(
+            scope(&words, &[Hit::words(1, 1)], &[])[9],
+            None,
+            "what was borrowed is not denied"
+        );
         let words = tokenize("no one needs a library card to use the computers");
         let neg = scope(&words, &[Hit::words(0, 0)], &[]);
         assert_eq!(neg[5], Some(0), "the card is what is denied");
         assert_eq!(neg[9], None, "what it is for is not");
         let words = tokenize("we don't want to close the branch");
-        assert_eq!(scope(&words, &[Hit::words(2, 2)], &[])[5], Some(2), "after a verb, 'to' goes on");
+        assert_eq!(
+            scope(&words, &[Hit::words(2, 2)], &[])[5],
+            Some(2),
+            "after a verb, 'to' goes on"
+        );
     }
 
     #[test]

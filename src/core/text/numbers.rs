@@ -1,5 +1,8 @@
 //! Numbers as people write them in words: "twenty-four", "a dozen",
-//! "3m", "2.5bn", "thousand". The quantity reader builds figures from them.
+//! "3m", "2.5bn", "thousand", "half of". The quantity reader builds figures
+//! from them.
+
+use super::tokens::Word;
 
 pub(super) fn number_word(w: &str) -> Option<f64> {
     Some(match w {
@@ -57,4 +60,70 @@ pub(super) fn abbreviated(w: &str) -> Option<f64> {
         return None;
     }
     digits.replace(',', "").parse::<f64>().ok().map(|v| v * times)
+}
+
+/// "half of everything we spend", "two thirds of our vans", "a quarter of
+/// the calls": a share of a whole is a percentage. Returns the percentage
+/// and the word before "of".
+pub(super) fn share_of(words: &[Word], i: usize) -> Option<(f64, usize)> {
+    let at = |k: usize| words.get(i + k).map_or("", |w| w.lower.as_str());
+    let part = |w: &str| match w {
+        "half" => Some(50.0),
+        "third" | "thirds" => Some(100.0 / 3.0),
+        "quarter" | "quarters" => Some(25.0),
+        "fifth" | "fifths" => Some(20.0),
+        _ => None,
+    };
+    let count = |w: &str| match w {
+        "a" | "one" => Some(1.0),
+        "two" => Some(2.0),
+        "three" => Some(3.0),
+        "four" => Some(4.0),
+        _ => None,
+    };
+    // "half of": the word alone; "a third of", "two thirds of": a count first.
+    let (value, last) = if at(0) == "half" {
+        (50.0, i)
+    } else {
+        let n = count(at(0))?;
+        (n * part(at(1)).filter(|_| at(1) != "half")?, i + 1)
+    };
+    (words.get(last + 1)?.lower == "of").then_some((value, last))
+}
+
+/// "make each one count", "not one parcel", "this one's yours": "one"
+/// after a determiner or a negator picks out a thing; it counts nothing.
+pub(super) fn pronoun_one(words: &[Word], i: usize) -> bool {
+    words[i].lower == "one"
+        && i > 0
+        && matches!(
+            words[i - 1].lower.as_str(),
+            "each" | "every" | "no" | "not" | "any" | "this" | "that" | "the" | "which" | "single" | "another" | "last"
+        )
+}
+
+/// Do words `i..i + 3` read "and a half"?
+pub(super) fn and_a_half(words: &[Word], i: usize) -> bool {
+    let at = |k: usize| words.get(i + k).map(|w| w.lower.as_str());
+    at(0) == Some("and") && at(1) == Some("a") && at(2) == Some("half")
+}
+
+/// Money by its sign ("£40") or its name ("40 pounds").
+pub(super) fn currency_symbol(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "$" => "usd",
+        "€" => "eur",
+        "£" => "gbp",
+        "¥" => "jpy",
+        _ => return None,
+    })
+}
+
+pub(super) fn currency_word(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "dollar" | "dollars" | "usd" => "usd",
+        "euro" | "euros" | "eur" => "eur",
+        "pound" | "pounds" | "gbp" => "gbp",
+        _ => return None,
+    })
 }

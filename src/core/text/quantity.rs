@@ -2,7 +2,9 @@
 //! "two days", "98%", "under 3%", "$40", "fifty regulars", "between 2 and
 //! 3 days". Durations are held in hours so "two days" meets "48 hours".
 
-use super::numbers::{abbreviated, multiplier, number_word};
+use super::numbers::{
+    abbreviated, and_a_half, currency_symbol, currency_word, multiplier, number_word, pronoun_one, share_of,
+};
 use super::tokens::{Kind, Word};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -150,25 +152,6 @@ fn hours_per(forms: &[String]) -> Option<f64> {
     })
 }
 
-fn currency_symbol(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "$" => "usd",
-        "€" => "eur",
-        "£" => "gbp",
-        "¥" => "jpy",
-        _ => return None,
-    })
-}
-
-fn currency_word(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "dollar" | "dollars" | "usd" => "usd",
-        "euro" | "euros" | "eur" => "eur",
-        "pound" | "pounds" | "gbp" => "gbp",
-        _ => return None,
-    })
-}
-
 /// Words that may stand between a figure and the thing it counts.
 fn skippable(w: &str) -> bool {
     STOP.contains(&w)
@@ -188,55 +171,6 @@ fn skippable(w: &str) -> bool {
                 | "other"
                 | "per"
         )
-}
-
-/// "half of everything we spend", "two thirds of our vans", "a quarter of
-/// the calls": a share of a whole is a percentage. Returns the percentage
-/// and the word before "of".
-fn share_of(words: &[Word], i: usize) -> Option<(f64, usize)> {
-    let at = |k: usize| words.get(i + k).map_or("", |w| w.lower.as_str());
-    let part = |w: &str| match w {
-        "half" => Some(50.0),
-        "third" | "thirds" => Some(100.0 / 3.0),
-        "quarter" | "quarters" => Some(25.0),
-        "fifth" | "fifths" => Some(20.0),
-        _ => None,
-    };
-    let count = |w: &str| match w {
-        "a" | "one" => Some(1.0),
-        "two" => Some(2.0),
-        "three" => Some(3.0),
-        "four" => Some(4.0),
-        _ => None,
-    };
-    // "half of": the word alone; "a third of", "two thirds of": a count first.
-    let (value, last) = if at(0) == "half" {
-        (50.0, i)
-    } else {
-        let n = count(at(0))?;
-        (n * part(at(1)).filter(|_| at(1) != "half")?, i + 1)
-    };
-    // "a quarter of an hour" is a length of time, read as such below.
-    let of_time = matches!(at(last - i + 2), "a" | "an")
-        && words.get(last + 3).is_some_and(|n| hours_per(&n.forms).is_some());
-    (words.get(last + 1)?.lower == "of" && !of_time).then_some((value, last))
-}
-
-/// "make each one count", "not one parcel", "this one's yours": "one"
-/// after a determiner or a negator picks out a thing; it counts nothing.
-fn pronoun_one(words: &[Word], i: usize) -> bool {
-    words[i].lower == "one"
-        && i > 0
-        && matches!(
-            words[i - 1].lower.as_str(),
-            "each" | "every" | "no" | "not" | "any" | "this" | "that" | "the" | "which" | "single" | "another" | "last"
-        )
-}
-
-/// Do words `i..i + 3` read "and a half"?
-fn and_a_half(words: &[Word], i: usize) -> bool {
-    let at = |k: usize| words.get(i + k).map(|w| w.lower.as_str());
-    at(0) == Some("and") && at(1) == Some("a") && at(2) == Some("half")
 }
 
 /// Read a number starting at word `i`: digits, number words ("twenty-four",
@@ -398,7 +332,14 @@ pub fn find(words: &[Word]) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        if let Some((value, last)) = share_of(words, i) {
+        // "a quarter of an hour" is a length of time, read as such below.
+        let of_time = |last: usize| {
+            words
+                .get(last + 2)
+                .is_some_and(|n| matches!(n.lower.as_str(), "a" | "an"))
+                && words.get(last + 3).is_some_and(|n| hours_per(&n.forms).is_some())
+        };
+        if let Some((value, last)) = share_of(words, i).filter(|&(_, last)| !of_time(last)) {
             let (bound, first) = read_bound(words, i, &Unit::Percent);
             out.push(Quantity {
                 value,

@@ -192,7 +192,7 @@ pub fn matches(word: &[String], kw: &[String], loose: bool) -> bool {
     // Nor is "care" a form of "carer": a keyword for the people who do
     // something does not list the bare verb.
     if kw.contains(w) {
-        return !super::is_function_word(w) && !(agent_noun(k) && !agent_noun(w));
+        return !super::is_function_word(w) && (!agent_noun(k) || agent_noun(w));
     }
     if k.len() >= 4 {
         // "luxurious" from "luxury", "speedily" from "speedy": a final y
