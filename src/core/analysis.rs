@@ -41,6 +41,7 @@ pub struct Analysis<'t> {
     covers: Vec<OnceCell<Cover>>,
     /// `no_content`, found on first use: three rules ask it.
     no_content: OnceCell<bool>,
+    segment_cover: OnceCell<Cover>,
 }
 
 impl<'t> Analysis<'t> {
@@ -182,6 +183,7 @@ impl<'t> Analysis<'t> {
             clause_starts,
             covers,
             no_content: OnceCell::new(),
+            segment_cover: OnceCell::new(),
         }
     }
 
@@ -198,6 +200,12 @@ impl<'t> Analysis<'t> {
     /// Where the hits of `list` lie.
     pub fn cover(&self, list: List) -> &Cover {
         self.covers[list as usize].get_or_init(|| Cover::new(self.hits(list)))
+    }
+
+    /// Where the set's segments are named, to ask of a word in a binary
+    /// search. Asked once the reviewer has filled in `segments`.
+    pub fn segment_cover(&self) -> &Cover {
+        self.segment_cover.get_or_init(|| Cover::new(&self.segments))
     }
 
     /// The number of characters of the text.

@@ -99,11 +99,17 @@ pub(super) fn contrary_negation(a: &Analysis, h: &Hit, negative_sense: bool, opp
 /// a day to dispatch".
 fn exceeded_after(a: &Analysis, neg: usize, h: &Hit) -> bool {
     let w = &a.words;
+    // A negated subject: not "no longer", which denies the verb.
+    let subject = matches!(w[neg].lower.as_str(), "no" | "not" | "nobody" | "none" | "noone")
+        && w.get(neg + 1).is_none_or(|n| n.lower != "longer");
+    if !subject {
+        return false;
+    }
     let clause = w[h.first].clause;
     let end = (h.last + 9).min(w.len());
     (neg + 1..end)
         .filter(|&j| j < h.first || j > h.last)
-        .take_while(|&j| w[j].clause == clause)
+        .take_while(|&j| w[j].clause == clause && !matches!(w[j].lower.as_str(), "because" | "so" | "since" | "as"))
         .any(|j| {
             let next = |k: usize| w.get(j + k).map(|n| n.lower.as_str());
             match w[j].lower.as_str() {
@@ -126,8 +132,11 @@ fn precondition(a: &Analysis, neg: usize, h: &Hit) -> bool {
     let start = a.sentence_start(neg);
     // "No order is dispatched before it is checked": "no" opening the
     // sentence states a rule for every case.
+    // ("No bikes will be checked until the bench is in" still puts the
+    // checks off: a "no" rule holds an act back only "before" a deed.)
+    let no_rule = matches!(w[neg].lower.as_str(), "no" | "nothing" | "nobody") && neg == start;
     let ordered = w[neg].lower == "never"
-        || (matches!(w[neg].lower.as_str(), "no" | "nothing" | "nobody") && neg == start)
+        || no_rule
         || (matches!(w[neg].lower.as_str(), "n't" | "not")
             && neg > start
             && w[neg - 1].lower == "do"
@@ -138,7 +147,11 @@ fn precondition(a: &Analysis, neg: usize, h: &Hit) -> bool {
     let sentence = w[h.first].sentence;
     let Some(u) = (h.last + 1..(h.last + 9).min(w.len()))
         .take_while(|&j| w[j].sentence == sentence)
-        .find(|&j| matches!(w[j].lower.as_str(), "until" | "till" | "unless" | "before"))
+        .find(|&j| match w[j].lower.as_str() {
+            "until" | "till" | "unless" => !no_rule || w[neg].lower == "never",
+            "before" => true,
+            _ => false,
+        })
     else {
         return false;
     };
@@ -253,7 +266,7 @@ fn describes_object(a: &Analysis, neg: usize, h: &Hit) -> bool {
     let imposing = verb.is_some_and(|v| {
         matches!(
             w[v].lower.as_str(),
-            "ask" | "force" | "require" | "expect" | "pressure" | "push" | "rush" | "leave" | "make"
+            "ask" | "force" | "require" | "expect" | "pressure" | "push" | "rush" | "leave"
         )
     });
     let put_on = w.get(h.last + 1).is_some_and(|n| n.lower == "to")

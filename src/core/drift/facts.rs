@@ -56,7 +56,7 @@ pub fn lasting(words: &[crate::core::text::tokens::Word], q: &Quantity) -> bool 
 /// deadline ("a 14-minute wait", "within 3 days") says nothing about it.
 /// Returns the period: "every" for how often, or the period a share is of
 /// ("day" in "16 hours a day"); "7 days a week" is not "16 hours a day".
-/// A count after "every" or "per" is the other side of a ratio ("one nurse
+/// A count after "every", "each" or "per" is the other side of a ratio ("one nurse
 /// for every 3 patients"), which a plain count ("140 patients cared for")
 /// does not state: it reads as "every" too.
 pub fn periodic(words: &[crate::core::text::tokens::Word], q: &Quantity) -> Option<&'static str> {

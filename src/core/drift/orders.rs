@@ -116,9 +116,12 @@ pub(super) fn handed_on(a: &Analysis, h: &Hit) -> bool {
             && h.first - v <= 7
             && (v + 1..h.first).all(|j| w[j].clause == w[v].clause)
             && (v + 1..h.first).any(|j| !crate::core::text::is_function_word(&w[j].lower))
+            // Nor "keep riders informed of delays": after a preposition
+            // the opposite is what they hear about.
             && !matches!(
                 w[h.first - 1].lower.as_str(),
-                "the" | "a" | "an" | "any" | "our" | "your" | "some"
+                "the" | "a" | "an" | "any" | "our" | "your" | "some" | "of" | "about" | "on" | "for" | "with"
+                    | "to" | "from" | "in" | "at" | "by"
             )
             && !w
                 .get(h.last + 1)

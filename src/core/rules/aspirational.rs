@@ -361,7 +361,7 @@ fn provision(a: &Analysis, will: usize, ctx: &RuleContext) -> bool {
     let clause = w[will].clause;
     let start = a.clause_start(will);
     let groups = a.cover(List::GroupNouns);
-    let segments = Cover::new(&a.segments);
+    let segments = a.segment_cover();
     // "every lifeguard break will be covered": a word for people before
     // another noun of the subject only says which thing.
     let modifier =
@@ -375,9 +375,14 @@ fn provision(a: &Analysis, will: usize, ctx: &RuleContext) -> bool {
             || ctx.is_segment_head(&w[j].lower)
             || a.cover(List::Beneficiaries).overlaps(j, j)
     });
-    let widespread = (start..(will + 16).min(w.len()))
-        .take_while(|&j| w[j].clause == clause)
-        .any(|j| matches!(w[j].lower.as_str(), "every" | "each" | "all" | "new"));
+    // In the subject ("every parcel will be packed") or where it will be
+    // ("offered at all four centres"); not whom it goes to ("payslips will
+    // be sent to all staff").
+    let every = |j: usize| matches!(w[j].lower.as_str(), "every" | "each" | "all" | "new");
+    let widespread = (start..will).any(every)
+        || (will..(will + 16).min(w.len()))
+            .take_while(|&j| w[j].clause == clause)
+            .any(|j| every(j) && j > 0 && matches!(w[j - 1].lower.as_str(), "at" | "in" | "across" | "on"));
     !people && widespread
 }
 

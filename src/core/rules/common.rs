@@ -86,12 +86,16 @@ fn reported_thing(a: &Analysis, h: &Hit) -> bool {
     if !(moving || suspended) || !matches!(w[h.first].lower.as_str(), "will" | "be") {
         return false;
     }
-    let to_someone = !suspended
-        && w.get(h.last + 1)
-            .is_some_and(|n| matches!(n.lower.as_str(), "to" | "off" | "from"));
+    // "will be taken off the rota", "will be removed from": the hit may
+    // end in its own "off" or "from".
+    let toward = |j: usize| {
+        w.get(j)
+            .is_some_and(|n| matches!(n.lower.as_str(), "to" | "off" | "from"))
+    };
+    let to_someone = !suspended && (toward(h.last + 1) || toward(h.last));
     let people = a.cover(List::Beneficiaries);
     let groups = a.cover(List::GroupNouns);
-    let segments = crate::core::text::cover::Cover::new(&a.segments);
+    let segments = a.segment_cover();
     let someone = (a.clause_start(h.first)..h.first).any(|j| {
         matches!(
             w[j].lower.as_str(),

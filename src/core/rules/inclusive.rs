@@ -465,13 +465,21 @@ fn our_goal_before(a: &Analysis, i: usize) -> bool {
     // In the team's own sentence: a goal set earlier does not make a later
     // "the mechanics will own this target" a means; a task does ("We will
     // test every street. From June, crews will carry sample kits").
-    let owned = (i..w.len()).take_while(|&j| w[j].clause == w[i].clause).any(|j| {
-        matches!(
-            w[j].lower.as_str(),
-            "own" | "owns" | "target" | "goal" | "credit" | "yours" | "lead" | "win"
-        )
-    });
-    let start = if owned { a.sentence_start(i) } else { 0 };
+    let owned = (i..(i + 20).min(w.len()))
+        .take_while(|&j| w[j].clause == w[i].clause)
+        .any(|j| {
+            matches!(
+                w[j].lower.as_str(),
+                "own" | "owns" | "target" | "goal" | "credit" | "yours" | "lead" | "win"
+            )
+        });
+    // A plan a few sentences back still counts; a bounded look keeps many
+    // team names in a long text from each walking back to its start.
+    let start = if owned {
+        a.sentence_start(i)
+    } else {
+        i.saturating_sub(60)
+    };
     // "Let's make it 9 in 10 by next winter: the call centre will ...".
     let lets = (start.max(i.saturating_sub(30))..i).any(|j| j > 0 && w[j].lower == "'s" && w[j - 1].lower == "let");
     // "this autumn we're printing a guide, and the ward desk will hand it
@@ -485,11 +493,9 @@ fn our_goal_before(a: &Analysis, i: usize) -> bool {
     // "every outage text will give the time, and the contact centre will
     // check a sample": a goal for every one of a thing is no team's own.
     let everywhere = |f: &Hit| {
-        (a.clause_start(f.first)..f.first).any(|j| matches!(w[j].lower.as_str(), "every" | "each" | "all"))
-            && !a
-                .segments
-                .iter()
-                .any(|s| s.first < f.first && w[s.first].clause == w[f.first].clause)
+        let from = a.clause_start(f.first).max(f.first.saturating_sub(20));
+        (from..f.first).any(|j| matches!(w[j].lower.as_str(), "every" | "each" | "all"))
+            && !(from < f.first && a.segment_cover().overlaps(from, f.first - 1))
     };
     lets || planning
         || a.hits_in(List::Future, start, i)

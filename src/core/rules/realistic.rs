@@ -116,7 +116,14 @@ fn done_to_people(a: &Analysis, neg: usize, ever: usize) -> bool {
             v.lower.len() > 3
                 && (v.lower.ends_with("ed") || v.lower.ends_with("en") || v.lower == "told" || v.lower == "made")
         });
-    let outcome = a.cover(List::NegativeSense).starts_within(ever + 1, ever + 4);
+    // "no child is ever injured": harm met is an outcome, not conduct.
+    let harmed = w.get(ever + 1).is_some_and(|v| {
+        matches!(
+            v.lower.as_str(),
+            "injured" | "hurt" | "harmed" | "killed" | "lost" | "forgotten" | "missed" | "stranded" | "left"
+        )
+    });
+    let outcome = harmed || a.cover(List::NegativeSense).starts_within(ever + 1, ever + 4);
     person && passive && !outcome
 }
 
@@ -133,16 +140,23 @@ fn time_of_day(a: &Analysis, first: usize, last: usize) -> bool {
         "the" | "an" | "our" | "this" | "that" | "every" | "each" | "tonight's" | "their" | "your"
             // "on overnight calls", "for overnight stays": a preposition
             // before a noun the word describes.
-            | "on" | "for" | "of" | "with" | "during" | "at" | "to" | "and" | "or" | "extra" | "new"
+            | "on" | "for" | "of" | "with" | "during" | "at" | "extra" | "new"
     );
     let describes = w
         .get(first + 1)
         .is_some_and(|n| n.kind == Kind::Word && n.sentence == w[first].sentence);
     // "the branch closes overnight", "vans stay overnight": how long
     // something is open, shut or left, through the night.
-    let through = matches!(
-        w[first - 1].lower.as_str(),
-        "open"
+    // ("waits will come down overnight" is change at once.)
+    let changing = first >= 2
+        && w[first - 2]
+            .forms
+            .iter()
+            .any(|f| matches!(f.as_str(), "come" | "go" | "went" | "came"));
+    let through = !changing
+        && matches!(
+            w[first - 1].lower.as_str(),
+            "open"
             | "opens"
             | "close"
             | "closes"
@@ -170,7 +184,7 @@ fn time_of_day(a: &Analysis, first: usize, last: usize) -> bool {
             | "covered"
             | "call"
             | "available"
-    );
+        );
     // "upgraded overnight on Saturday 13 March", "closed overnight this
     // Friday": a night on the calendar is a time, not a speed.
     // Not a date something starts from or is due by ("change overnight

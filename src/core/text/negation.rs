@@ -136,7 +136,16 @@ fn auxiliary(w: &Word) -> bool {
 /// to close": after a verb, "to" goes on with the denied act.)
 fn purpose(words: &[Word], j: usize) -> bool {
     let function = |w: &Word| w.kind != super::tokens::Kind::Word || super::is_function_word(&w.lower);
+    // Only after having or needing: "we no longer send a mechanic to
+    // inspect" still denies the inspection.
+    let needing = (j.saturating_sub(5)..j).any(|k| {
+        matches!(
+            words[k].lower.as_str(),
+            "need" | "needs" | "require" | "requires" | "have" | "has" | "get" | "gets"
+        )
+    });
     words[j].lower == "to"
+        && needing
         && j >= 2
         && words.get(j + 1).is_some_and(|n| !function(n))
         && !function(&words[j - 1])

@@ -88,13 +88,45 @@ pub(super) fn share_of(words: &[Word], i: usize) -> Option<(f64, usize)> {
         let n = count(at(0))?;
         (n * part(at(1)).filter(|_| at(1) != "half")?, i + 1)
     };
-    (words.get(last + 1)?.lower == "of").then_some((value, last))
+    // Not a part of a time or a size ("the second half of the year", "a
+    // quarter of a million"): "of" must lead to the whole shared out.
+    let ordinal = i > 0
+        && matches!(
+            words[i - 1].lower.as_str(),
+            "first" | "second" | "last" | "other" | "back" | "front"
+        );
+    let whole = |k: usize| words.get(last + k).map_or("", |w| w.lower.as_str());
+    let size_or_time = (2..4).any(|k| {
+        matches!(
+            whole(k),
+            "million"
+                | "billion"
+                | "thousand"
+                | "hundred"
+                | "year"
+                | "month"
+                | "week"
+                | "day"
+                | "century"
+                | "term"
+                | "season"
+                | "hour"
+                | "minute"
+                | "quarter"
+        )
+    });
+    (words.get(last + 1)?.lower == "of" && !ordinal && !size_or_time).then_some((value, last))
 }
 
 /// "make each one count", "not one parcel", "this one's yours": "one"
 /// after a determiner or a negator picks out a thing; it counts nothing.
 pub(super) fn pronoun_one(words: &[Word], i: usize) -> bool {
+    // "the one-hour check", "the one hundred riders" still count.
+    let counts = words
+        .get(i + 1)
+        .is_some_and(|n| n.glued || multiplier(&n.lower).is_some());
     words[i].lower == "one"
+        && !counts
         && i > 0
         && matches!(
             words[i - 1].lower.as_str(),

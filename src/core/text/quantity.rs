@@ -514,6 +514,9 @@ mod tests {
         assert!((q("two thirds of our vans")[0].0 - 66.7).abs() < 0.1);
         assert_eq!(q("a quarter of the calls")[0].0, 25.0);
         assert_eq!(q("half an hour")[0].2, Unit::Hours);
+        assert!(q("in the second half of the year").iter().all(|x| x.2 != Unit::Percent));
+        assert!(q("a quarter of a million").iter().all(|x| x.2 != Unit::Percent));
+        assert_eq!(q("the one-hour check")[0].0, 1.0);
         // "one" that picks out a thing counts nothing.
         assert!(q("make each one count").is_empty());
         assert!(q("not one parcel went astray").is_empty());
