@@ -49,11 +49,22 @@ impl<'t> Analysis<'t> {
         Analysis::with_words(text, tokens::tokenize(text), lexicon)
     }
 
-    /// The analysis of `text` from its words, as `tokens::tokenize` (or
-    /// `tokens::retokenize`) gives them.
+    /// The analysis of `text` from its words, as `tokens::tokenize` gives them.
     pub fn with_words(text: &'t str, words: Vec<Word>, lexicon: &Lexicon) -> Analysis<'t> {
         let hashes = phrases::FormHashes::new(&words);
-        let mut hits = lexicon.index().find(&words, &hashes);
+        let hits = lexicon.index().find(&words, &hashes);
+        Analysis::with_hits(text, words, hashes, hits)
+    }
+
+    /// The analysis of `text` from its words, their hashes and the lexicon
+    /// index's hits in them (as `PhraseIndex::find` or, after an edit,
+    /// `find_after` gives them).
+    pub fn with_hits(
+        text: &'t str,
+        words: Vec<Word>,
+        hashes: phrases::FormHashes,
+        mut hits: Vec<Vec<Hit>>,
+    ) -> Analysis<'t> {
         let literal = std::mem::take(&mut hits[List::Literal as usize]);
         if !literal.is_empty() {
             let cover = Cover::new(&literal);

@@ -8,8 +8,22 @@ use crate::core::lexicon::Lexicon;
 use crate::core::model::{Audience, Message, MessageSet};
 use crate::core::rules::{self, RuleContext};
 use crate::core::text::language;
+use crate::core::text::phrases::{FormHashes, Hit};
 use crate::core::text::tokens::{self, Word};
 use crate::core::verdict::{DriftKind, MessageReview, Reading, SetReview, SetSummary};
+
+/// What the review of a message being edited keeps for the next review of
+/// it: the text, its words and their hashes, and the phrases found in it
+/// (by the lexicon, the segments and the story, before any rule's sifting).
+#[derive(Debug, Default)]
+pub struct Reread {
+    /// The reviewer that found them: another one's phrases are another story's.
+    by: u64,
+    text: String,
+    words: Vec<Word>,
+    hashes: FormHashes,
+    hits: [Vec<Vec<Hit>>; 3],
+}
 
 /// Reviews messages of one set. Build it once per set (it prepares the
 /// pillar and segment matchers), then review any message in microseconds:
@@ -18,6 +32,8 @@ pub struct Reviewer<'a> {
     lexicon: &'a Lexicon,
     rules: RuleContext,
     drift: DriftEngine,
+    /// This reviewer's number, unique in the process (see `Reread::by`).
+    id: u64,
 }
 
 impl<'a> Reviewer<'a> {
@@ -26,17 +42,27 @@ impl<'a> Reviewer<'a> {
             lexicon,
             rules: RuleContext::new(set, lexicon),
             drift: DriftEngine::new(set, lexicon),
+            id: {
+                static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+                NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            },
         }
     }
 
     pub fn review(&self, message: &Message) -> MessageReview {
-        self.review_with(message, || tokens::tokenize(&message.text)).0
+        self.review_from(message, None, false).0
     }
 
-    /// `review` with the message's words read by `words` (by
-    /// `tokens::retokenize` while it is being edited); they are given back
-    /// for the next edit.
-    pub fn review_with(&self, message: &Message, words: impl FnOnce() -> Vec<Word>) -> (MessageReview, Vec<Word>) {
+    /// `review` of a message being edited, given what its last review kept
+    /// (`None` at first), which this one replaces: only what follows the
+    /// edit is read and searched again.
+    pub fn review_again(&self, message: &Message, last: &mut Option<Reread>) -> MessageReview {
+        let (review, kept) = self.review_from(message, last.take(), true);
+        *last = kept;
+        review
+    }
+
+    fn review_from(&self, message: &Message, last: Option<Reread>, keep: bool) -> (MessageReview, Option<Reread>) {
         // English rules would give a text in another language verdicts that
         // mean nothing: say so once instead.
         if let Some(language) = language::foreign(&message.text) {
@@ -47,12 +73,31 @@ impl<'a> Reviewer<'a> {
             for c in r.checklist.results.iter_mut() {
                 c.applies = false;
             }
-            return (r, Vec::new());
+            return (r, None);
         }
-        let mut analysis = Analysis::with_words(&message.text, words(), self.lexicon);
-        analysis.segments = self.rules.segment_hits(&analysis);
+        let text = &message.text;
+        let (words, kept, hashes, before) = match last.filter(|l| l.by == self.id) {
+            Some(last) => {
+                let (words, kept) = tokens::retokenize(&last.text, last.words, text);
+                let hashes = last.hashes.after_edit(&words, kept);
+                (words, kept, hashes, last.hits)
+            }
+            None => {
+                let words = tokens::tokenize(text);
+                let hashes = FormHashes::new(&words);
+                (words, 0, hashes, [Vec::new(), Vec::new(), Vec::new()])
+            }
+        };
+        let [lexicon_before, segments_before, story_before] = before;
+        let lexicon_hits = self.lexicon.index().find_after(&words, &hashes, lexicon_before, kept);
+        let lexicon_kept = if keep { lexicon_hits.clone() } else { Vec::new() };
+        let mut analysis = Analysis::with_hits(text, words, hashes, lexicon_hits);
+        let segment_hits = self.rules.segments_found(&analysis, segments_before, kept);
+        analysis.segments = segment_hits.iter().flatten().copied().collect();
+        let story_hits = self.drift.find_after(&analysis, story_before, kept);
+        let story_kept = if keep { story_hits.clone() } else { Vec::new() };
         // Drift first: a sentence that contradicts the story sets no goal.
-        let (alignment, mut drift) = self.drift.check(&analysis);
+        let (alignment, mut drift) = self.drift.check_hits(&analysis, story_hits);
         let mut against: Vec<usize> = drift
             .iter()
             .filter(|d| d.kind == DriftKind::Contradiction)
@@ -84,7 +129,14 @@ impl<'a> Reviewer<'a> {
             pending: false,
             language: None,
         };
-        (review, std::mem::take(&mut analysis.words))
+        let kept = keep.then(|| Reread {
+            by: self.id,
+            text: text.clone(),
+            words: std::mem::take(&mut analysis.words),
+            hashes: std::mem::take(&mut analysis.hashes),
+            hits: [lexicon_kept, segment_hits, story_kept],
+        });
+        (review, kept)
     }
 
     /// Read a text against the story as a message is read (pillars echoed,

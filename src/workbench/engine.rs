@@ -8,8 +8,7 @@ use crate::core::lexicon::{Lexicon, ProgrammeConfig};
 use crate::core::model::{Message, MessageSet};
 use crate::core::pulse::round::read_rounds;
 use crate::core::pulse::{Choice, Pulse};
-use crate::core::review::Reviewer;
-use crate::core::text::tokens::{self, Word};
+use crate::core::review::{Reread, Reviewer};
 use crate::core::verdict::{MessageReview, SetSummary};
 
 /// Scores messages of one set.
@@ -18,10 +17,10 @@ pub trait Engine {
     fn rebuild(&mut self, set: &MessageSet);
     /// Review one message (called on every keystroke while editing it).
     fn review(&self, message: &Message) -> MessageReview;
-    /// Review the message being edited, given the text and words of its
-    /// last review, which this one replaces: the core reads again only what
-    /// follows the edit.
-    fn review_edit(&self, message: &Message, last: &mut Option<(String, Vec<Word>)>) -> MessageReview {
+    /// Review the message being edited, given what its last review kept,
+    /// which this one replaces: the core reads again only what follows the
+    /// edit.
+    fn review_edit(&self, message: &Message, last: &mut Option<Reread>) -> MessageReview {
         *last = None;
         self.review(message)
     }
@@ -80,20 +79,8 @@ impl Engine for CoreEngine<'_> {
         self.reviewer.review(message)
     }
 
-    fn review_edit(&self, message: &Message, last: &mut Option<(String, Vec<Word>)>) -> MessageReview {
-        let (mut text, old) = match last.take() {
-            Some((text, words)) => (text, Some(words)),
-            None => (String::new(), None),
-        };
-        let (review, words) = self.reviewer.review_with(message, || match old {
-            Some(words) => tokens::retokenize(&text, words, &message.text),
-            None => tokens::tokenize(&message.text),
-        });
-        // Keep the text's buffer: it is copied into, not made anew.
-        text.clear();
-        text.push_str(&message.text);
-        *last = Some((text, words));
-        review
+    fn review_edit(&self, message: &Message, last: &mut Option<Reread>) -> MessageReview {
+        self.reviewer.review_again(message, last)
     }
 
     fn review_all(&self, messages: &[Message]) -> Vec<MessageReview> {

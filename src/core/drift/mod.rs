@@ -123,7 +123,17 @@ impl DriftEngine {
 
     /// The alignment of one analysed message, and its drift.
     pub fn check(&self, a: &Analysis) -> (Alignment, Vec<Drift>) {
-        let hits = self.index.find(&a.words, &a.hashes);
+        self.check_hits(a, self.find_after(a, Vec::new(), 0))
+    }
+
+    /// The story's phrases in a message: its pillars' keywords and
+    /// opposites, and the avoided terms (see `PhraseIndex::find_after`).
+    pub fn find_after(&self, a: &Analysis, before: Vec<Vec<Hit>>, kept: usize) -> Vec<Vec<Hit>> {
+        self.index.find_after(&a.words, &a.hashes, before, kept)
+    }
+
+    /// `check`, with the story's phrases found in the message already.
+    pub fn check_hits(&self, a: &Analysis, hits: Vec<Vec<Hit>>) -> (Alignment, Vec<Drift>) {
         let mut ties = Vec::new();
         let mut drift = Vec::new();
         let mut supported = vec![false; self.pillars.len()];

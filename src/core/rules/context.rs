@@ -55,11 +55,14 @@ impl RuleContext {
 
     /// Segment mentions in a text: one hit per mention, `list` = segment index.
     pub fn segment_hits(&self, a: &Analysis) -> Vec<Hit> {
-        self.segment_index
-            .find(&a.words, &a.hashes)
-            .into_iter()
-            .flatten()
-            .collect()
+        self.segments_found(a, Vec::new(), 0).into_iter().flatten().collect()
+    }
+
+    /// Segment mentions by segment, after an edit that kept the first
+    /// `kept` words of the text `before` was found in (see
+    /// `PhraseIndex::find_after`).
+    pub fn segments_found(&self, a: &Analysis, before: Vec<Vec<Hit>>, kept: usize) -> Vec<Vec<Hit>> {
+        self.segment_index.find_after(&a.words, &a.hashes, before, kept)
     }
 
     /// The segments a text names, in the set's order (from `a.segments`).

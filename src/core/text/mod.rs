@@ -6,6 +6,7 @@
 
 pub mod cover;
 pub mod english;
+mod hashing;
 pub mod language;
 pub mod negation;
 mod numbers;

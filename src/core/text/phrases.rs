@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use super::hashing::{fnv, pair, KeyFilter};
+pub use super::hashing::{FastHash, Prehashed};
 use super::stem;
 use super::tokens::{tokenize, Kind, Word};
 
@@ -52,6 +54,20 @@ impl FormHashes {
             ends.push(flat.len() as u32);
         }
         FormHashes { flat, ends }
+    }
+
+    /// The hashes of a text's words after an edit that kept its first
+    /// `kept` words (as `tokens::retokenize` says): those are kept, the
+    /// rest hashed again.
+    pub fn after_edit(mut self, words: &[Word], kept: usize) -> FormHashes {
+        let kept = kept.min(self.ends.len()).min(words.len());
+        self.ends.truncate(kept);
+        self.flat.truncate(self.ends.last().map_or(0, |&e| e as usize));
+        for w in &words[kept..] {
+            self.flat.extend(w.forms.iter().map(|f| fnv(f)));
+            self.ends.push(self.flat.len() as u32);
+        }
+        self
     }
 
     /// The hashes of word `i`'s forms.
@@ -116,6 +132,8 @@ pub struct PhraseIndex {
     /// The first two letters of every fuzzy phrase: a word with others
     /// reaches none by a typo or a derivation, and skips the lookups.
     fuzzy_prefixes: std::collections::HashSet<[char; 2], FastHash>,
+    /// The most words in any phrase: an edit reaches back no further.
+    longest: usize,
 }
 
 impl PhraseIndex {
@@ -133,6 +151,7 @@ impl PhraseIndex {
             .collect();
         for (pi, p) in list.iter().enumerate() {
             let id = (li as u32, pi as u32);
+            self.longest = self.longest.max(p.parts.len());
             match p.parts.get(1) {
                 None => {
                     for f in &p.parts[0] {
@@ -262,9 +281,29 @@ impl PhraseIndex {
 
     /// Every occurrence of every phrase, grouped by list (overlaps included).
     pub fn find(&self, words: &[Word], hashes: &FormHashes) -> Vec<Vec<Hit>> {
-        let mut out: Vec<Vec<Hit>> = vec![Vec::new(); self.lists.len()];
+        self.find_after(words, hashes, Vec::new(), 0)
+    }
+
+    /// `find` in a text whose first `kept` words are those `before` was
+    /// found in (an edit left them as they were): a hit that starts far
+    /// enough before the edit for its longest phrase to end before it is
+    /// kept, and only the rest of the text is searched again. A keystroke
+    /// in a long message then costs what follows it, not the whole text.
+    pub fn find_after(&self, words: &[Word], hashes: &FormHashes, before: Vec<Vec<Hit>>, kept: usize) -> Vec<Vec<Hit>> {
+        let (from, mut out) = if before.len() == self.lists.len() {
+            (
+                kept.min(words.len()).saturating_sub(self.longest.saturating_sub(1)),
+                before,
+            )
+        } else {
+            (0, vec![Vec::new(); self.lists.len()])
+        };
+        // Each list's hits are in the order of their first word.
+        for list in &mut out {
+            list.truncate(list.partition_point(|h| h.first < from));
+        }
         let mut seen: Vec<(u32, u32)> = Vec::with_capacity(8);
-        for (i, w) in words.iter().enumerate() {
+        for (i, w) in words.iter().enumerate().skip(from) {
             seen.clear();
             let mut add = |cands: Option<&Vec<(u32, u32)>>| seen.extend(cands.into_iter().flatten().copied());
             for &h in hashes.of(i) {
@@ -327,101 +366,6 @@ impl PhraseIndex {
             }
         }
         Some(at + p.parts.len() - 1)
-    }
-}
-
-/// FNV-1a of a form: the index is looked up for every word of every
-/// message and its keys are short words, so a fast hash beats a
-/// DoS-resistant one. A collision only adds a candidate that `match_at`
-/// then rejects.
-fn fnv(s: &str) -> u64 {
-    use std::hash::{BuildHasher, Hasher};
-    let mut h = FastHash.build_hasher();
-    h.write(s.as_bytes());
-    h.finish()
-}
-
-/// A set of hashed keys as one bit each, which may also hold keys never
-/// put in: most words of a text begin no phrase, and a clear bit says so
-/// in a few instructions, before any probe of the maps (a set bit is then
-/// looked up as before, so the hits are the same).
-#[derive(Debug, Clone, Default)]
-struct KeyFilter(Vec<u64>);
-
-impl KeyFilter {
-    const BITS: usize = 1 << 16;
-
-    fn slot(h: u64) -> usize {
-        (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
-    }
-
-    fn insert(&mut self, h: u64) {
-        if self.0.is_empty() {
-            self.0 = vec![0; Self::BITS / 64];
-        }
-        let s = Self::slot(h);
-        self.0[s / 64] |= 1 << (s % 64);
-    }
-
-    fn may_hold(&self, h: u64) -> bool {
-        let s = Self::slot(h);
-        self.0.get(s / 64).is_some_and(|w| (w >> (s % 64)) & 1 == 1)
-    }
-}
-
-/// The key of two consecutive forms.
-fn pair(a: u64, b: u64) -> u64 {
-    a.rotate_left(29) ^ b.wrapping_mul(0x9e37_79b9_7f4a_7c15)
-}
-
-/// Keys that are hashes already pass through unchanged.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Prehashed;
-
-impl std::hash::BuildHasher for Prehashed {
-    type Hasher = PassThrough;
-    fn build_hasher(&self) -> PassThrough {
-        PassThrough(0)
-    }
-}
-
-pub struct PassThrough(u64);
-
-impl std::hash::Hasher for PassThrough {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 << 8) | u64::from(*b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-/// FNV-1a as a `BuildHasher`.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct FastHash;
-
-impl std::hash::BuildHasher for FastHash {
-    type Hasher = Fnv;
-    fn build_hasher(&self) -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-pub struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
     }
 }
 

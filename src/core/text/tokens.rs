@@ -161,19 +161,20 @@ pub fn tokenize(text: &str) -> Vec<Word> {
 /// at any whitespace, with only its clause and sentence counts carried, and
 /// no word reads past the whitespace that ends it, so the result is what
 /// `tokenize(text)` gives; a keystroke in a long text costs its tail.
-pub fn retokenize(old: &str, mut words: Vec<Word>, text: &str) -> Vec<Word> {
+/// Also says how many of the first words were kept as they were.
+pub fn retokenize(old: &str, mut words: Vec<Word>, text: &str) -> (Vec<Word>, usize) {
     let (a, b) = (old.as_bytes(), text.as_bytes());
     let n = a.len().min(b.len());
     let same = a.iter().zip(b).take(n).position(|(x, y)| x != y).unwrap_or(n);
     // ASCII whitespace is a char of its own, so its byte is a char boundary.
     let Some(at) = b[..same].iter().rposition(|c| c.is_ascii_whitespace()) else {
-        return tokenize(text);
+        return (tokenize(text), 0);
     };
     let shared = &text[..at];
     let pos = if shared.is_ascii() { at } else { shared.chars().count() };
     words.truncate(words.partition_point(|w| w.end <= pos));
     let Some(last) = words.last() else {
-        return tokenize(text);
+        return (tokenize(text), 0);
     };
     // The counts as the scan had them after the last kept token.
     let first = last.lower.chars().next().unwrap_or(' ');
@@ -186,7 +187,7 @@ pub fn retokenize(old: &str, mut words: Vec<Word>, text: &str) -> Vec<Word> {
         w.start += pos;
         w.end += pos;
     }
-    words
+    (words, kept)
 }
 
 /// Tokens of `text`, counting clauses and sentences on from those given,

@@ -47,9 +47,9 @@ pub struct App<'e> {
     /// The summary is out of date (text changed); refreshed on `Tick`, so
     /// typing does not pay for the whole set on every key.
     pub summary_stale: bool,
-    /// The text and words of the last review made while editing, so the
-    /// next keystroke's review reads again only what follows the edit.
-    edit_words: Option<(String, Vec<crate::core::text::tokens::Word>)>,
+    /// What the last review made while editing kept, so the next
+    /// keystroke's review reads again only what follows the edit.
+    edit_words: Option<crate::core::review::Reread>,
     /// Index in the set of the selected message.
     pub selected: Option<usize>,
     pub focus: Focus,
