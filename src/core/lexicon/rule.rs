@@ -59,6 +59,7 @@ rule_table! {
         NoContent = "no-content" => (Specific, &[Deadlines, EffectiveDates, Calendar, Frequencies]);
         NoConcreteDetail = "no-concrete-detail" => (Specific, &[]);
         ExclusionaryAddress = "exclusionary-address" => (Inclusive, &[Exclusionary]);
+        GenderedGeneric = "gendered-generic" => (Inclusive, &[]);
         OneSegmentGoal = "one-segment-goal" => (Inclusive, &[GroupNouns, SegmentVerbs, Universal]);
         Order = "order" => (Inclusive, &[Orders, Obligations]);
         Sanction = "sanction" => (Inclusive, &[Sanctions]);

@@ -32,6 +32,9 @@ pub fn score(a: &Analysis, message: &Message, ctx: &RuleContext, t: &mut Tally) 
             t.hit(Rule::ExclusionaryAddress, a, &h);
         }
     }
+    if let Some((first, last)) = super::gendered::gendered_generic(a) {
+        t.add(Rule::GenderedGeneric, Some(a.span(first, last)), &[]);
+    }
     // In a practical note, an obligation with its reason or its date is a
     // clear instruction ("everyone must finish the refresher by 12 May: it
     // keeps the building safe"); a harder order ("no exceptions") is not.

@@ -8,6 +8,7 @@ mod aspirational;
 mod boasts;
 mod common;
 mod context;
+mod gendered;
 mod headline;
 mod inclusive;
 mod instruction;
