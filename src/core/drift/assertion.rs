@@ -307,6 +307,12 @@ const HAVING: &[&str] = &[
 /// "never late" only mention it.
 pub(super) fn asserted(a: &Analysis, h: &Hit, accepting: &HashSet<usize>) -> bool {
     let w = &a.words;
+    // "Please don't write 'flying visit' in the notes", "if a rider says
+    // it was 'slow'": an opposite quoted to ban it, or as someone else's
+    // words, is mentioned, not said.
+    if crate::core::text::quotes::mentioned(w, h.first, a.negated_by[h.first].is_some()) {
+        return false;
+    }
     // Before the negation check: "if you're not sure ... just guess" is an
     // order after a denied condition, not a denied guess.
     if just_order(a, h) {
