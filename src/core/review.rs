@@ -15,7 +15,7 @@ use crate::core::verdict::{DriftKind, MessageReview, Reading, SetReview, SetSumm
 /// What the review of a message being edited keeps for the next review of
 /// it: the text, its words and their hashes, and the phrases found in it
 /// (by the lexicon, the segments and the story, before any rule's sifting).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Reread {
     /// The reviewer that found them: another one's phrases are another story's.
     by: u64,
@@ -43,7 +43,7 @@ impl<'a> Reviewer<'a> {
             rules: RuleContext::new(set, lexicon),
             drift: DriftEngine::new(set, lexicon),
             id: {
-                static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+                static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
                 NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
             },
         }
@@ -55,7 +55,8 @@ impl<'a> Reviewer<'a> {
 
     /// `review` of a message being edited, given what its last review kept
     /// (`None` at first), which this one replaces: only what follows the
-    /// edit is read and searched again.
+    /// edit is split into words and searched for phrases again (the rules
+    /// still read the whole text).
     pub fn review_again(&self, message: &Message, last: &mut Option<Reread>) -> MessageReview {
         let (review, kept) = self.review_from(message, last.take(), true);
         *last = kept;

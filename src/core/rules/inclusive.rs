@@ -1,5 +1,6 @@
 //! Inclusive: every employee in the audience can see their place in it.
-//! Fails on exclusionary address ("guys"), on talking at people (orders,
+//! Fails on exclusionary address ("guys", a role spoken of as one sex:
+//! "every skipper ... his crew"), on talking at people (orders,
 //! threats, a leader's self-congratulation), and, for an audience of all,
 //! on a goal or credit given to one segment ("our sales team the best").
 

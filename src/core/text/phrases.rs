@@ -286,9 +286,10 @@ impl PhraseIndex {
 
     /// `find` in a text whose first `kept` words are those `before` was
     /// found in (an edit left them as they were): a hit that starts far
-    /// enough before the edit for its longest phrase to end before it is
-    /// kept, and only the rest of the text is searched again. A keystroke
-    /// in a long message then costs what follows it, not the whole text.
+    /// enough before the edit for the index's longest phrase to end before
+    /// it is kept, and only the rest of the text is searched again. A
+    /// keystroke in a long message then searches what follows it, not the
+    /// whole text.
     pub fn find_after(&self, words: &[Word], hashes: &FormHashes, before: Vec<Vec<Hit>>, kept: usize) -> Vec<Vec<Hit>> {
         let (from, mut out) = if before.len() == self.lists.len() {
             (
