@@ -31,32 +31,7 @@ pub const FUNCTION_WORDS: &[&str] = &[
 /// check runs for words of every message, so the set hashes with FNV (short
 /// keys of a fixed list), not SipHash.
 pub fn is_function_word(w: &str) -> bool {
-    type Set = std::collections::HashSet<&'static str, Fnv>;
+    type Set = std::collections::HashSet<&'static str, hashing::FastHash>;
     static SET: std::sync::OnceLock<Set> = std::sync::OnceLock::new();
     SET.get_or_init(|| FUNCTION_WORDS.iter().copied().collect()).contains(w)
-}
-
-/// FNV-1a for `is_function_word`'s set (this module's own: the text layer's
-/// modules import it, so it imports none of them).
-#[derive(Default, Clone, Copy)]
-struct Fnv;
-
-struct FnvState(u64);
-
-impl std::hash::BuildHasher for Fnv {
-    type Hasher = FnvState;
-    fn build_hasher(&self) -> FnvState {
-        FnvState(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for FnvState {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
 }
