@@ -96,8 +96,9 @@ fn gendered(w: &str) -> bool {
 /// and the pronoun, in one sentence. Not when the text names someone
 /// before the pronoun ("Sam retires on Friday, and everyone is invited to
 /// his send-off"), whom it may mean; not when the pronoun opens a clause
-/// about the quantified words ("every order she packs"); not in "his or her", "s/he", which name both; not beside a
-/// noun of one sex; not in quotes.
+/// about the quantified words ("every order she packs"); not in "his or
+/// her", "s/he", which name both; not beside a noun of one sex; not in
+/// quotes.
 pub fn gendered_generic(a: &Analysis) -> Option<(usize, usize)> {
     let w = &a.words;
     let calendar = a.cover(List::Calendar);
